@@ -1,0 +1,70 @@
+// Flat ESLint config. The `switchboard/boundaries` rule enforces the layout in ARCHITECTURE.md:
+// a folder is entered only through its index.ts, bot and calling never meet, and the emulator shares
+// no code with the app (it is the other side of the wire).
+import path from 'node:path';
+import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+// Units that other code may import, each through its index.ts only.
+const UNITS = ['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'emulator'];
+const APP = new Set(['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest']);
+const FORBIDDEN = [
+  ['bot', 'calling'],
+  ['calling', 'bot'],
+];
+
+function unitOf(absFile) {
+  const rel = path.relative(root, absFile).split(path.sep).join('/');
+  if (rel.startsWith('..')) return undefined;
+  return UNITS.find((u) => rel === u || rel.startsWith(`${u}/`)) ?? rel.split('/')[0];
+}
+
+const boundaries = {
+  meta: { type: 'problem', schema: [], messages: { msg: '{{why}}' } },
+  create(context) {
+    const file = context.filename;
+    const from = unitOf(file);
+    const isTestOrBench = from === 'test' || from === 'bench' || from === 'scripts';
+    function check(node) {
+      const spec = node.source && node.source.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), spec);
+      const to = unitOf(target);
+      if (!to || to === from) return;
+      const report = (why) => context.report({ node, messageId: 'msg', data: { why } });
+      if (FORBIDDEN.some(([a, b]) => a === from && b === to)) {
+        return report(`${from} must not import ${to}; server/ passes what it needs through interfaces`);
+      }
+      if ((from === 'emulator' && APP.has(to)) || (APP.has(from) && to === 'emulator')) {
+        return report('the emulator and the app share no code');
+      }
+      if (isTestOrBench || !UNITS.includes(to)) return;
+      const rel = path.relative(path.join(root, to), target).split(path.sep).join('/');
+      if (rel !== '' && rel !== 'index' && rel !== 'index.ts') {
+        report(`import ${to} through its index.ts, not '${spec}'`);
+      }
+    }
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'data/**', 'build/**', 'coverage/**', 'test-artifacts/**', 'teams-tab/web/dist/**'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { switchboard: { rules: { boundaries } } },
+    rules: {
+      'switchboard/boundaries': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
