@@ -1,0 +1,44 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import { StoreConflictError } from './errors';
+import type { Store } from './types';
+
+const DEFAULT_NS = 'botstate';
+
+/**
+ * botbuilder's Storage over the kv area; the eTag is the kv version. A change with eTag '*' or no
+ * eTag overwrites; any other eTag must match the stored one, else the write throws (as botbuilder's
+ * MemoryStorage does, a change to an item that does not exist is written whatever its eTag).
+ */
+export function createBotStorage(store: Store, ns: string = DEFAULT_NS): Storage {
+  const { kv } = store;
+  return {
+    async read(keys: string[]): Promise<StoreItems> {
+      const items: StoreItems = {};
+      for (const key of keys) {
+        const entry = await kv.get<Record<string, unknown>>(ns, key);
+        if (entry) items[key] = { ...entry.value, eTag: String(entry.version) };
+      }
+      return items;
+    },
+
+    async write(changes: StoreItems): Promise<void> {
+      for (const [key, item] of Object.entries(changes)) {
+        const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: unknown };
+        if (eTag === undefined || eTag === null || eTag === '' || eTag === '*') {
+          await kv.put(ns, key, value);
+          continue;
+        }
+        const current = await kv.get(ns, key);
+        if (current && String(current.version) !== String(eTag)) {
+          throw new StoreConflictError(`Storage: error writing "${key}" due to eTag conflict.`);
+        }
+        // The version check is repeated atomically by put, so a concurrent writer still loses.
+        await kv.put(ns, key, value, { expectedVersion: current?.version ?? 0 });
+      }
+    },
+
+    async delete(keys: string[]): Promise<void> {
+      for (const key of keys) await kv.delete(ns, key);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { StoreConfigError } from './errors';
+import type { Database, StoreLogger } from './types';
+
+// Append-only: a released migration is never edited, a change is a new entry. Names sort in order.
+// Types are chosen to mean the same on both databases: bigint is int8 on PostgreSQL and an
+// INTEGER-affinity column on SQLite; JSON lives in text columns.
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_kv_locks_jobs': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('kv')
+        .addColumn('ns', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('kv_pk', ['ns', 'key'])
+        .execute();
+      await db.schema.createIndex('kv_expires_at_idx').on('kv').column('expires_at').execute();
+
+      await db.schema
+        .createTable('locks')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.unique())
+        .addColumn('due_at', 'bigint', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('claimed_by', 'text')
+        .addColumn('claimed_until', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_due_at_idx').on('jobs').column('due_at').execute();
+    },
+  },
+};
+
+/** Lets a dialect learn that a migration failed, so it can roll back instead of commit. */
+export interface MigrationFailureSink {
+  migrationFailed(): void;
+}
+
+function providerFor(sink?: MigrationFailureSink): MigrationProvider {
+  const wrapped: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(MIGRATIONS)) {
+    wrapped[name] = {
+      async up(db: Kysely<unknown>): Promise<void> {
+        try {
+          await migration.up(db);
+        } catch (error) {
+          sink?.migrationFailed();
+          throw error;
+        }
+      },
+    };
+  }
+  return { getMigrations: async () => wrapped };
+}
+
+/** Brings the schema up to date; safe when several processes open the same database at once. */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  logger: StoreLogger,
+  sink?: MigrationFailureSink,
+): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: providerFor(sink) });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (error !== undefined) {
+    const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new StoreConfigError(
+      `Database migration "${failed}" failed: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Check that the database is reachable and the user may create tables.',
+      { cause: error },
+    );
+  }
+  if (applied.length > 0) logger.info({ migrations: applied }, 'store migrations applied');
+  return applied;
+}
+
+/** Names of all migrations in code, oldest first. */
+export function migrationNames(): string[] {
+  return Object.keys(MIGRATIONS).sort();
+}

@@ -1,0 +1,61 @@
+import { Kysely, sql } from 'kysely';
+import { StoreConfigError } from './errors';
+import { createJobs } from './jobs';
+import { createKeyValue } from './key-value';
+import { createLocks } from './locks';
+import { migrateToLatest } from './migrations';
+import type { MigrationFailureSink } from './migrations';
+import { createPostgresDialect } from './postgres-dialect';
+import { createSqliteDialect } from './sqlite-dialect';
+import type { Database, Store, StoreKind, StoreLogger, StoreOptions } from './types';
+
+const SILENT: StoreLogger = { info: () => undefined, warn: () => undefined };
+
+function chooseKind(databaseUrl: string | undefined): StoreKind {
+  if (!databaseUrl) return 'sqlite';
+  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return 'postgres';
+  // Fail closed: a typo must not silently fall back to a local file.
+  throw new StoreConfigError(
+    `DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl.split(':')[0]}:..."); ` +
+      'leave it empty to use the embedded SQLite file.',
+  );
+}
+
+/** Opens the configured database, runs pending migrations and returns the store. */
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  const logger = opts.logger ?? SILENT;
+  const kind = chooseKind(opts.databaseUrl);
+  let sink: MigrationFailureSink | undefined;
+  let db: Kysely<Database>;
+  if (kind === 'postgres') {
+    db = new Kysely<Database>({ dialect: createPostgresDialect(opts.databaseUrl ?? '', logger) });
+  } else {
+    const sqlite = createSqliteDialect(opts.sqlitePath);
+    sink = sqlite.sink;
+    db = new Kysely<Database>({ dialect: sqlite.dialect });
+  }
+
+  try {
+    await migrateToLatest(db, logger, sink);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  logger.info(kind === 'sqlite' ? { kind, path: opts.sqlitePath } : { kind }, 'store open');
+
+  let closing: Promise<void> | undefined;
+  return {
+    kind,
+    db,
+    kv: createKeyValue(db),
+    locks: createLocks(db, logger),
+    jobs: createJobs(db, kind),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}
