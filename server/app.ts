@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { createBot, type BotAuthSettings } from '../bot';
+import { openStore, type Store } from '../store';
+import type { Config } from './config';
+import type { ReadinessCheck } from './health';
+import { createHttpServer } from './http/restify-adapter';
+import type { Edge } from './http/types';
+import type { Logger } from './logger';
+import { messagesEdge } from './messages-edge';
+import { notificationsEdge } from './notifications-edge';
+import { buildRoutes, unavailable } from './routes';
+
+export interface App {
+  readonly store: Store;
+  listen(): Promise<{ port: number; url: string }>;
+  /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Composition root: builds every part from the configuration and wires the routes. */
+export async function createApp(config: Config, logger: Logger): Promise<App> {
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    sqlitePath: path.resolve(config.SQLITE_PATH),
+    logger: logger.child({ module: 'store' }),
+  });
+  const bot = createBot({ auth: botAuthSettings(config), logger: logger.child({ module: 'bot' }) });
+  const readiness: ReadinessCheck[] = [{ name: 'store', check: () => store.ping() }];
+  const calls: Edge = unavailable('The calling webhook is not configured in this deployment.');
+  const changeNotifications: Edge = unavailable('Change notifications are not configured in this deployment.');
+  const routes = buildRoutes({
+    messages: messagesEdge(bot),
+    calls,
+    notifications: notificationsEdge(changeNotifications),
+    tabApi: unavailable('No such tab API route.', 404),
+    tabDir: path.resolve(config.TAB_DIR),
+    promptsDir: path.resolve(config.PROMPTS_DIR),
+    readiness,
+  });
+  const http = createHttpServer(routes, logger.child({ module: 'http' }));
+  let closing: Promise<void> | undefined;
+  return {
+    store,
+    listen: () => http.listen(config.PORT, config.HOST),
+    close: () =>
+      (closing ??= (async () => {
+        await http.close(config.SHUTDOWN_GRACE_MS);
+        await store.close();
+      })()),
+  };
+}
+
+/** botbuilder's own settings. In local mode the app id is withheld so Bot Framework auth is off. */
+function botAuthSettings(config: Config): BotAuthSettings {
+  if (config.SWITCHBOARD_MODE === 'local') return {};
+  return {
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    MicrosoftAppType: config.MicrosoftAppType,
+    ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer,
+  };
+}

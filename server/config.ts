@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { AppError } from './errors';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const guid = (what: string) => z.string().regex(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
+const url = (what: string) =>
+  z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), `${what} must be an http(s) URL`);
+const port = z.coerce
+  .number({ error: 'must be an integer between 0 and 65535' })
+  .int('must be an integer between 0 and 65535')
+  .min(0, 'must be an integer between 0 and 65535')
+  .max(65535, 'must be an integer between 0 and 65535');
+const positiveInt = (what: string) => z.coerce.number({ error: `${what} must be a positive integer` }).int().positive();
+
+/** Every variable the app reads, with its default. `.env.example` lists the same names. */
+const schema = z.object({
+  SWITCHBOARD_MODE: z.enum(['local', 'teams'], { error: 'must be "local" (emulator, no Bot Framework auth) or "teams"' }).default('teams'),
+  PORT: port.default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: url('PUBLIC_URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL (leave it unset for the embedded SQLite)')
+    .optional(),
+  SQLITE_PATH: z.string().min(1).default('./data/switchboard.db'),
+  MicrosoftAppId: guid('MicrosoftAppId').optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: guid('MicrosoftAppTenantId').optional(),
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
+  GRAPH_BASE_URL: url('GRAPH_BASE_URL').default('https://graph.microsoft.com/v1.0'),
+  ENTRA_AUTHORITY_HOST: url('ENTRA_AUTHORITY_HOST').default('https://login.microsoftonline.com'),
+  CALLING_OPENID_CONFIG_URL: url('CALLING_OPENID_CONFIG_URL').default(
+    'https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration',
+  ),
+  ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl').optional(),
+  ToBotFromChannelTokenIssuer: z.string().min(1).optional(),
+  TENANT_ALLOWLIST: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(guid('each TENANT_ALLOWLIST entry')))
+    .optional(),
+  EXTRA_CA_FILE: z.string().min(1).optional(),
+  PROMPTS_DIR: z.string().min(1).default('./assets/prompts'),
+  TAB_DIR: z.string().min(1).default('./teams-tab/web/dist'),
+  SHUTDOWN_GRACE_MS: positiveInt('SHUTDOWN_GRACE_MS').default(10000),
+});
+
+type Parsed = z.infer<typeof schema>;
+export type Config = Readonly<Omit<Parsed, 'TENANT_ALLOWLIST'>> & {
+  readonly TENANT_ALLOWLIST?: readonly string[];
+  /** PUBLIC_URL without a trailing slash; http://localhost:PORT in local mode when unset. */
+  readonly publicUrl: string;
+};
+export const CONFIG_KEYS = Object.keys(schema.shape) as ReadonlyArray<keyof Parsed>;
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['MicrosoftAppPassword', 'DATABASE_URL']);
+
+/** Reads and validates the configuration once; the result is frozen. Throws AppError('config_invalid') naming the variable. */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // An empty variable means "not set", as in most .env tooling.
+  const input = Object.fromEntries(CONFIG_KEYS.map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? 'configuration');
+    const got = input[key];
+    const shown = got === undefined || SECRET_KEYS.has(key) ? '' : ` (got "${got}")`;
+    throw configError(key, `${issue?.message ?? 'is invalid'}${shown}`);
+  }
+  const c = parsed.data;
+  if (c.SWITCHBOARD_MODE === 'teams') {
+    for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'PUBLIC_URL'] as const) {
+      if (!c[key]) throw configError(key, 'is required in teams mode (or set SWITCHBOARD_MODE=local to use the emulator)');
+    }
+    if (!c.PUBLIC_URL?.startsWith('https://')) {
+      throw configError('PUBLIC_URL', 'must be https:// in teams mode: Teams and Graph only call https endpoints');
+    }
+  }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({ ...c, publicUrl, TENANT_ALLOWLIST: c.TENANT_ALLOWLIST && Object.freeze([...c.TENANT_ALLOWLIST]) });
+}
+
+function configError(key: string, what: string): AppError {
+  return new AppError('config_invalid', `${key} ${what}`, { key });
+}
+
+/** Each variable's value (secrets redacted) and where it came from, for the startup log. */
+export function describeConfig(
+  config: Config,
+  sources: Readonly<Record<string, string>>,
+): Record<string, { value: unknown; source: string }> {
+  const out: Record<string, { value: unknown; source: string }> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = config[key];
+    out[key] = {
+      value: value === undefined ? undefined : SECRET_KEYS.has(key) ? '[redacted]' : value,
+      source: sources[key] ?? (value === undefined ? 'unset' : 'default'),
+    };
+  }
+  return out;
+}

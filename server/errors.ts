@@ -1,0 +1,74 @@
+/** The one error vocabulary: a string code, a message that says what to do, mapped to HTTP only at the edge. */
+export type AppErrorCode =
+  | 'bad_request'
+  | 'invalid_json'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'client_closed'
+  | 'timeout'
+  | 'unavailable'
+  | 'config_invalid'
+  | 'graph_error'
+  | 'graph_throttled'
+  | 'graph_access_policy_missing'
+  | 'graph_permission_missing'
+  | 'graph_call_gone'
+  | 'internal';
+
+const HTTP_STATUS: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  // nginx's convention for "client closed request"; never actually sent because the socket is gone
+  client_closed: 499,
+  timeout: 504,
+  unavailable: 503,
+  config_invalid: 500,
+  graph_error: 502,
+  graph_throttled: 503,
+  graph_access_policy_missing: 502,
+  graph_permission_missing: 502,
+  graph_call_gone: 410,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** HTTP status for an error code; used only by the edge. */
+export function httpStatusOf(code: AppErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
+/** Normalises anything thrown into an AppError without leaking internals into its message. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  return new AppError('internal', 'Something went wrong on our side; the details are in the server log.', undefined, {
+    cause: err,
+  });
+}
+
+/** The JSON body every failed request gets: never a stack trace. */
+export function errorBody(err: AppError): { error: { code: string; message: string } } {
+  return { error: { code: err.code, message: err.message } };
+}

@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import restify from 'restify';
+import type { Logger } from '../logger';
+import { AppError, errorBody, httpStatusOf, toAppError } from '../errors';
+import { parseJson, readBody } from './body';
+import type { EdgeRequest, EdgeResponse, Route } from './types';
+
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export interface HttpServer {
+  listen(port: number, host: string): Promise<{ port: number; url: string }>;
+  /** Stops accepting, waits for in-flight requests up to graceMs, then closes idle and remaining sockets. */
+  close(graceMs: number): Promise<void>;
+}
+
+/**
+ * The only place that knows restify (pinned to 11 for Node 20): it turns the route table into restify
+ * routes and every edge result or error into a response. Nothing else in the app imports restify.
+ */
+export function createHttpServer(routes: readonly Route[], logger: Logger): HttpServer {
+  const server = restify.createServer({ name: 'switchboard', handleUncaughtExceptions: false });
+  const sockets = new Set<Socket>();
+  let inFlight = 0;
+  let idleWaiter: (() => void) | undefined;
+
+  server.server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  // A client error (bad request line, reset socket) must never take the process down.
+  server.server.on('clientError', (err: Error, socket: Socket) => {
+    logger.debug({ err: err.message }, 'client error on socket');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  for (const route of routes) {
+    const register = {
+      GET: server.get,
+      POST: server.post,
+      PUT: server.put,
+      PATCH: server.patch,
+      DELETE: server.del,
+    }[route.method].bind(server);
+    register(route.path, (req: restify.Request, res: restify.Response, next: restify.Next) => {
+      inFlight++;
+      handle(route, req, res)
+        .catch((err: unknown) => logger.error({ err }, 'response could not be written'))
+        .finally(() => {
+          inFlight--;
+          if (inFlight === 0) idleWaiter?.();
+          next();
+        });
+    });
+  }
+
+  // restify answers 404/405 itself; give its error our one error shape (it serialises via toJSON).
+  for (const event of ['NotFound', 'MethodNotAllowed'] as const) {
+    server.on(event, (req: restify.Request, _res: restify.Response, err: { toJSON?: () => unknown }, cb: () => void) => {
+      const e =
+        event === 'NotFound'
+          ? new AppError('not_found', `No route for ${req.method} ${req.getPath()}.`)
+          : new AppError('method_not_allowed', `${req.method} is not allowed on ${req.getPath()}.`);
+      err.toJSON = () => errorBody(e);
+      cb();
+    });
+  }
+
+  async function handle(route: Route, req: restify.Request, res: restify.Response): Promise<void> {
+    const edgeReq = toEdgeRequest(route, req);
+    let result: EdgeResponse;
+    try {
+      // A declared oversize body is refused before the edge runs: the cheapest check of all.
+      const declared = Number(req.headers['content-length']);
+      const limit = route.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+      if (Number.isFinite(declared) && declared > limit) await readBody(req as unknown as IncomingMessage, limit);
+      result = await route.handle(edgeReq);
+    } catch (thrown) {
+      const err = toAppError(thrown);
+      if (err.code === 'client_closed') {
+        logger.debug({ path: edgeReq.path }, 'client went away mid-request');
+        return;
+      }
+      const level = httpStatusOf(err.code) >= 500 ? 'error' : 'info';
+      logger[level]({ err: err.code === 'internal' ? err.cause : undefined, code: err.code, path: edgeReq.path }, err.message);
+      result = { status: httpStatusOf(err.code), body: errorBody(err) };
+      if (err.code === 'payload_too_large') result = { ...result, headers: { connection: 'close' } };
+    }
+    if (!res.writableEnded && !req.socket.destroyed) send(res, result);
+  }
+
+  return {
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(port, host, () => {
+          server.server.off('error', reject);
+          const addr = server.server.address();
+          const actual = typeof addr === 'object' && addr ? addr.port : port;
+          resolve({ port: actual, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` });
+        });
+      });
+    },
+    async close(graceMs) {
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections?.();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => (idleWaiter = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+  };
+}
+
+function toEdgeRequest(route: Route, req: restify.Request): EdgeRequest {
+  const limit = route.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+  const raw = req as unknown as IncomingMessage;
+  let body: Promise<Buffer> | undefined;
+  const readOnce = () => (body ??= readBody(raw, limit));
+  const url = new URL(req.url ?? '/', 'http://local');
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    params: { ...(req.params as Record<string, string>) },
+    query: url.searchParams,
+    headers: req.headers,
+    remoteAddress: req.socket.remoteAddress,
+    body: readOnce,
+    json: async () => parseJson(await readOnce()),
+    text: async () => (await readOnce()).toString('utf8'),
+  };
+}
+
+function send(res: ServerResponse, result: EdgeResponse): void {
+  const headers: Record<string, string> = { ...result.headers };
+  let payload: string | Buffer | undefined;
+  if (result.body === undefined || result.body === null) payload = undefined;
+  else if (Buffer.isBuffer(result.body) || typeof result.body === 'string') payload = result.body;
+  else {
+    payload = JSON.stringify(result.body);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  }
+  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  res.writeHead(result.status, headers);
+  res.end(payload);
+}

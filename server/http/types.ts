@@ -1,0 +1,36 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** What an edge sees of a request. The body is read only when asked, so an edge can authenticate first. */
+export interface EdgeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly remoteAddress: string | undefined;
+  /** Raw body, at most the route's limit. */
+  body(): Promise<Buffer>;
+  /** Parsed JSON body (400 on malformed JSON). */
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+export interface EdgeResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Objects are sent as JSON; strings and Buffers as they are. */
+  readonly body?: unknown;
+}
+
+export type Edge = (req: EdgeRequest) => Promise<EdgeResponse>;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One row of the route table. `path` uses restify's syntax (`/api/tab/*`, `/x/:id`). */
+export interface Route {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Body limit in bytes (default 64 KB). */
+  readonly maxBodyBytes?: number;
+  readonly handle: Edge;
+}

@@ -1,0 +1,6 @@
+export { createApp, type App } from './app';
+export { readConfig, describeConfig, type Config, CONFIG_KEYS } from './config';
+export { AppError, httpStatusOf, type AppErrorCode } from './errors';
+export { createLogger, type Logger } from './logger';
+export { loadEnvironment, parseEnvFile } from './env-file';
+export type { Edge, EdgeRequest, EdgeResponse, Route } from './http/types';

@@ -1,0 +1,15 @@
+import type { Bot } from '../bot';
+import { AppError } from './errors';
+import type { Edge } from './http/types';
+
+/** POST /api/messages: parse the activity, hand it to botbuilder (which authenticates it), relay its answer. */
+export function messagesEdge(bot: Bot): Edge {
+  return async (req) => {
+    const body = await req.json();
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new AppError('bad_request', 'The request body must be a Bot Framework activity (a JSON object).');
+    }
+    const result = await bot.process({ body: body as Record<string, unknown>, headers: req.headers });
+    return { status: result.status, body: result.body };
+  };
+}

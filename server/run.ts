@@ -1,0 +1,67 @@
+import { createApp, type App } from './app';
+import { describeConfig, readConfig, type Config } from './config';
+import { AppError } from './errors';
+import { createLogger, type Logger } from './logger';
+
+export interface Running {
+  readonly app: App;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly url: string;
+}
+
+/**
+ * Reads the configuration, starts the app, and installs SIGTERM/SIGINT handlers that drain requests
+ * and close the store. A configuration error prints one line naming the variable and exits 1.
+ */
+export async function run(
+  env: Readonly<Record<string, string | undefined>>,
+  sources: Readonly<Record<string, string>>,
+  onStop?: () => Promise<void>,
+): Promise<Running> {
+  let config: Config;
+  try {
+    config = readConfig(env);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'config_invalid') {
+      process.stderr.write(`switchboard: configuration error: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  logger.info({ config: describeConfig(config, sources) }, 'configuration read');
+  if (config.SWITCHBOARD_MODE === 'local') {
+    logger.warn(
+      'LOCAL MODE: Bot Framework authentication is OFF for /api/messages (the Agents Playground cannot sign tokens). ' +
+        'Never expose this process beyond this machine. The calling webhook still verifies signed tokens.',
+    );
+  }
+  const app = await createApp(config, logger);
+  const { url } = await app.listen();
+  logger.info({ url, mode: config.SWITCHBOARD_MODE, store: app.store.kind }, 'switchboard listening');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests, closing the store');
+    app
+      .close()
+      .then(() => onStop?.())
+      .then(() => {
+        logger.info('stopped cleanly');
+        logger.flush();
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return { app, config, logger, url };
+}
