@@ -68,6 +68,11 @@ function providerFor(sink?: MigrationFailureSink): MigrationProvider {
   return { getMigrations: async () => wrapped };
 }
 
+function describeCauses(error: Error): string {
+  const inner = error instanceof AggregateError ? (error.errors as unknown[]) : [];
+  return inner.map((e) => (e instanceof Error ? e.message : String(e))).join('; ') || 'no detail';
+}
+
 /** Brings the schema up to date; safe when several processes open the same database at once. */
 export async function migrateToLatest(
   db: Kysely<Database>,
@@ -78,10 +83,13 @@ export async function migrateToLatest(
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (error !== undefined) {
-    const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = (results ?? []).find((r) => r.status === 'Error')?.migrationName;
+    // Connection failures to a host with several addresses arrive as an AggregateError with no message.
+    const reason =
+      error instanceof Error ? error.message || `${error.name} (${describeCauses(error)})` : String(error);
     throw new StoreConfigError(
-      `Database migration "${failed}" failed: ${error instanceof Error ? error.message : String(error)}. ` +
-        'Check that the database is reachable and the user may create tables.',
+      `${failed ? `Database migration "${failed}" failed and was rolled back` : 'Could not prepare the database'}: ` +
+        `${reason}. Check that the database is reachable and that its user may create tables.`,
       { cause: error },
     );
   }

@@ -4,9 +4,8 @@ import { createJobs } from './jobs';
 import { createKeyValue } from './key-value';
 import { createLocks } from './locks';
 import { migrateToLatest } from './migrations';
-import type { MigrationFailureSink } from './migrations';
 import { createPostgresDialect } from './postgres-dialect';
-import { createSqliteDialect } from './sqlite-dialect';
+import { createSqliteDialect, inMigrationTurn } from './sqlite-dialect';
 import type { Database, Store, StoreKind, StoreLogger, StoreOptions } from './types';
 
 const SILENT: StoreLogger = { info: () => undefined, warn: () => undefined };
@@ -25,18 +24,19 @@ function chooseKind(databaseUrl: string | undefined): StoreKind {
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const logger = opts.logger ?? SILENT;
   const kind = chooseKind(opts.databaseUrl);
-  let sink: MigrationFailureSink | undefined;
   let db: Kysely<Database>;
+  let migrate: () => Promise<unknown>;
   if (kind === 'postgres') {
     db = new Kysely<Database>({ dialect: createPostgresDialect(opts.databaseUrl ?? '', logger) });
+    migrate = () => migrateToLatest(db, logger);
   } else {
     const sqlite = createSqliteDialect(opts.sqlitePath);
-    sink = sqlite.sink;
     db = new Kysely<Database>({ dialect: sqlite.dialect });
+    migrate = () => inMigrationTurn(opts.sqlitePath, () => migrateToLatest(db, logger, sqlite.sink));
   }
 
   try {
-    await migrateToLatest(db, logger, sink);
+    await migrate();
   } catch (error) {
     await db.destroy();
     throw error;

@@ -10,6 +10,7 @@ import type { MigrationFailureSink } from './migrations';
 // lock; others wait on busy_timeout) and is rolled back as a whole if any step fails.
 class ImmediateLockAdapter extends SqliteAdapter implements MigrationFailureSink {
   private failed = false;
+  private open = false;
 
   migrationFailed(): void {
     this.failed = true;
@@ -18,9 +19,13 @@ class ImmediateLockAdapter extends SqliteAdapter implements MigrationFailureSink
   override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
     this.failed = false;
     await sql`begin immediate`.execute(db);
+    this.open = true;
   }
 
   override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    // Kysely releases even when acquiring failed (busy timeout); the real error must surface then.
+    if (!this.open) return;
+    this.open = false;
     await (this.failed ? sql`rollback` : sql`commit`).execute(db);
   }
 }
@@ -44,4 +49,26 @@ export function createSqliteDialect(file: string): { dialect: SqliteDialect; sin
   database.pragma('foreign_keys = ON');
   const dialect = new LockingSqliteDialect({ database });
   return { dialect, sink: dialect.adapter };
+}
+
+const migrationTurns = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs fn after any other migration of the same file in this process. better-sqlite3 blocks the
+ * thread while it waits for a lock, so a second connection in the same process waiting on the first
+ * one's BEGIN IMMEDIATE would stall the very event loop that has to commit it.
+ */
+export function inMigrationTurn<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  const id = file === ':memory:' ? `:memory:${Math.random()}` : path.resolve(file);
+  const previous = migrationTurns.get(id) ?? Promise.resolve();
+  const mine = previous.then(fn, fn);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  migrationTurns.set(id, settled);
+  void settled.then(() => {
+    if (migrationTurns.get(id) === settled) migrationTurns.delete(id);
+  });
+  return mine;
 }

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { StoreLockTimeoutError } from '../../../../store';
+import type { ContractContext } from './context';
+import { sleep } from './context';
+
+/** Lock cases shared by every database (cross-process contention is in cross-process.test.ts). */
+export function lockCases(ctx: ContractContext): void {
+  it('serializes holders of the same key', async () => {
+    const { locks } = ctx.store;
+    let inside = 0;
+    let maxInside = 0;
+    const order: number[] = [];
+    await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        locks.withLock('call-1', async () => {
+          inside++;
+          maxInside = Math.max(maxInside, inside);
+          await sleep(15);
+          order.push(i);
+          inside--;
+        }),
+      ),
+    );
+    assert.equal(maxInside, 1);
+    assert.deepEqual([...order].sort(), [0, 1, 2, 3, 4]);
+    assert.equal((await ctx.store.db.selectFrom('locks').selectAll().execute()).length, 0);
+  });
+
+  it('does not block other keys', async () => {
+    const { locks } = ctx.store;
+    let otherEntered!: () => void;
+    const entered = new Promise<void>((resolve) => (otherEntered = resolve));
+    // The first holder waits for the second to get in: a global lock would time the second out.
+    await Promise.all([
+      locks.withLock('call-a', () => entered, { waitMs: 2000 }),
+      locks.withLock('call-b', async () => otherEntered(), { waitMs: 2000 }),
+    ]);
+  });
+
+  it('returns the value of fn and passes the lease', async () => {
+    const value = await ctx.store.locks.withLock('call-v', async (lease) => {
+      assert.equal(lease.key, 'call-v');
+      assert.equal(lease.signal.aborted, false);
+      return 'result';
+    });
+    assert.equal(value, 'result');
+  });
+
+  it('times out with StoreLockTimeoutError while another holder keeps the lock', async () => {
+    const { locks } = ctx.store;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = locks.withLock('busy', () => held);
+    await sleep(20);
+    const started = Date.now();
+    await assert.rejects(
+      locks.withLock('busy', async () => 'never', { waitMs: 150 }),
+      (error: unknown) => {
+        assert.ok(error instanceof StoreLockTimeoutError);
+        assert.equal(error.code, 'STORE_LOCK_TIMEOUT');
+        assert.equal(error.key, 'busy');
+        return true;
+      },
+    );
+    assert.ok(Date.now() - started >= 140, 'gave up before waitMs');
+    release();
+    await holder;
+  });
+
+  it('releases the lock when fn throws', async () => {
+    const { locks } = ctx.store;
+    await assert.rejects(
+      locks.withLock('throws', async () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
+    assert.equal(await locks.withLock('throws', async () => 'free again', { waitMs: 50 }), 'free again');
+  });
+
+  it('takes over the lease of a holder that stopped renewing once it expires', async () => {
+    const { locks, db } = ctx.store;
+    // A holder that died: its row stays until the lease runs out.
+    await db
+      .insertInto('locks')
+      .values({ key: 'orphan', owner: 'dead-process', expires_at: Date.now() + 300 })
+      .execute();
+    const started = Date.now();
+    const owner = await locks.withLock(
+      'orphan',
+      async () =>
+        (await db.selectFrom('locks').select('owner').where('key', '=', 'orphan').executeTakeFirst())?.owner,
+      { waitMs: 3000 },
+    );
+    const waited = Date.now() - started;
+    assert.ok(waited >= 250, `took the lock after ${waited} ms, before the lease expired`);
+    assert.ok(waited < 2000, `waited ${waited} ms, far past the lease`);
+    assert.notEqual(owner, 'dead-process');
+  });
+
+  it('renews the lease while fn runs longer than leaseMs', async () => {
+    const { locks } = ctx.store;
+    const holder = locks.withLock('long', () => sleep(700), { leaseMs: 240 });
+    await sleep(50);
+    await assert.rejects(
+      locks.withLock('long', async () => 'stolen', { waitMs: 450 }),
+      StoreLockTimeoutError,
+    );
+    await holder;
+    assert.equal(await locks.withLock('long', async () => 'after', { waitMs: 100 }), 'after');
+  });
+
+  it('aborts the lease signal when the lease is lost, and leaves the new holder alone', async () => {
+    const { locks, db } = ctx.store;
+    const aborted = await locks.withLock(
+      'stolen',
+      async (lease) => {
+        await db.updateTable('locks').set({ owner: 'someone-else' }).where('key', '=', 'stolen').execute();
+        for (let i = 0; i < 50 && !lease.signal.aborted; i++) await sleep(20);
+        return lease.signal.aborted;
+      },
+      { leaseMs: 150 },
+    );
+    assert.equal(aborted, true);
+    const row = await db.selectFrom('locks').selectAll().where('key', '=', 'stolen').executeTakeFirst();
+    assert.equal(row?.owner, 'someone-else');
+  });
+}
