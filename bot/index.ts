@@ -36,11 +36,18 @@ export function createBot(opts: { auth: BotAuthSettings; logger: BotLogger }): B
         },
       };
       try {
-        await adapter.process({ body: req.body, headers: req.headers, method: 'POST' }, res, (ctx) => bot.run(ctx));
+        await adapter.process({ body: req.body, headers: req.headers, method: 'POST' }, res, (ctx) =>
+          bot.run(ctx),
+        );
       } catch (e) {
         // botbuilder validates the activity's shape (with zod) before its own error handling starts.
         if (e instanceof Error && (e.name === 'ZodError' || e.message.startsWith('validateAndFixActivity'))) {
-          return { status: 400, body: { error: { code: 'bad_request', message: 'The body is not a valid Bot Framework activity.' } } };
+          return {
+            status: 400,
+            body: {
+              error: { code: 'bad_request', message: 'The body is not a valid Bot Framework activity.' },
+            },
+          };
         }
         throw e;
       }

@@ -27,7 +27,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const bot = createBot({ auth: botAuthSettings(config), logger: logger.child({ module: 'bot' }) });
   const readiness: ReadinessCheck[] = [{ name: 'store', check: () => store.ping() }];
   const calls: Edge = unavailable('The calling webhook is not configured in this deployment.');
-  const changeNotifications: Edge = unavailable('Change notifications are not configured in this deployment.');
+  const changeNotifications: Edge = unavailable(
+    'Change notifications are not configured in this deployment.',
+  );
   const routes = buildRoutes({
     messages: messagesEdge(bot),
     calls,

@@ -3,43 +3,58 @@ import { AppError } from './errors';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const guid = (what: string) => z.string().regex(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
-const url = (what: string) =>
-  z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), `${what} must be an http(s) URL`);
+const guid = (what = 'must be') =>
+  z.string().regex(GUID, `${what} a GUID like 00000000-0000-0000-0000-000000000000`);
+const url = () =>
+  z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http(s) URL');
 const port = z.coerce
   .number({ error: 'must be an integer between 0 and 65535' })
   .int('must be an integer between 0 and 65535')
   .min(0, 'must be an integer between 0 and 65535')
   .max(65535, 'must be an integer between 0 and 65535');
-const positiveInt = (what: string) => z.coerce.number({ error: `${what} must be a positive integer` }).int().positive();
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a positive integer` })
+    .int()
+    .positive();
 
 /** Every variable the app reads, with its default. `.env.example` lists the same names. */
 const schema = z.object({
-  SWITCHBOARD_MODE: z.enum(['local', 'teams'], { error: 'must be "local" (emulator, no Bot Framework auth) or "teams"' }).default('teams'),
+  SWITCHBOARD_MODE: z
+    .enum(['local', 'teams'], { error: 'must be "local" (emulator, no Bot Framework auth) or "teams"' })
+    .default('teams'),
   PORT: port.default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PUBLIC_URL: url('PUBLIC_URL').optional(),
+  PUBLIC_URL: url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z
     .string()
-    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL (leave it unset for the embedded SQLite)')
+    .refine(
+      (v) => /^postgres(ql)?:\/\//.test(v),
+      'must be a postgres:// URL (leave it unset for the embedded SQLite)',
+    )
     .optional(),
   SQLITE_PATH: z.string().min(1).default('./data/switchboard.db'),
-  MicrosoftAppId: guid('MicrosoftAppId').optional(),
+  MicrosoftAppId: guid().optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
-  MicrosoftAppTenantId: guid('MicrosoftAppTenantId').optional(),
+  MicrosoftAppTenantId: guid().optional(),
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
-  GRAPH_BASE_URL: url('GRAPH_BASE_URL').default('https://graph.microsoft.com/v1.0'),
-  ENTRA_AUTHORITY_HOST: url('ENTRA_AUTHORITY_HOST').default('https://login.microsoftonline.com'),
-  CALLING_OPENID_CONFIG_URL: url('CALLING_OPENID_CONFIG_URL').default(
-    'https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration',
-  ),
-  ToBotFromChannelOpenIdMetadataUrl: url('ToBotFromChannelOpenIdMetadataUrl').optional(),
+  GRAPH_BASE_URL: url().default('https://graph.microsoft.com/v1.0'),
+  ENTRA_AUTHORITY_HOST: url().default('https://login.microsoftonline.com'),
+  CALLING_OPENID_CONFIG_URL: url().default('https://api.aps.skype.com/v1/.well-known/OpenIdConfiguration'),
+  ToBotFromChannelOpenIdMetadataUrl: url().optional(),
   ToBotFromChannelTokenIssuer: z.string().min(1).optional(),
   TENANT_ALLOWLIST: z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(guid('each TENANT_ALLOWLIST entry')))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(guid('must list tenant ids, each')))
     .optional(),
   EXTRA_CA_FILE: z.string().min(1).optional(),
   PROMPTS_DIR: z.string().min(1).default('./assets/prompts'),
@@ -70,15 +85,31 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const c = parsed.data;
   if (c.SWITCHBOARD_MODE === 'teams') {
-    for (const key of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'PUBLIC_URL'] as const) {
-      if (!c[key]) throw configError(key, 'is required in teams mode (or set SWITCHBOARD_MODE=local to use the emulator)');
+    for (const key of [
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'MicrosoftAppTenantId',
+      'PUBLIC_URL',
+    ] as const) {
+      if (!c[key])
+        throw configError(
+          key,
+          'is required in teams mode (or set SWITCHBOARD_MODE=local to use the emulator)',
+        );
     }
     if (!c.PUBLIC_URL?.startsWith('https://')) {
-      throw configError('PUBLIC_URL', 'must be https:// in teams mode: Teams and Graph only call https endpoints');
+      throw configError(
+        'PUBLIC_URL',
+        'must be https:// in teams mode: Teams and Graph only call https endpoints',
+      );
     }
   }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
-  return Object.freeze({ ...c, publicUrl, TENANT_ALLOWLIST: c.TENANT_ALLOWLIST && Object.freeze([...c.TENANT_ALLOWLIST]) });
+  return Object.freeze({
+    ...c,
+    publicUrl,
+    TENANT_ALLOWLIST: c.TENANT_ALLOWLIST && Object.freeze([...c.TENANT_ALLOWLIST]),
+  });
 }
 
 function configError(key: string, what: string): AppError {

@@ -63,9 +63,14 @@ export function httpStatusOf(code: AppErrorCode): number {
 /** Normalises anything thrown into an AppError without leaking internals into its message. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  return new AppError('internal', 'Something went wrong on our side; the details are in the server log.', undefined, {
-    cause: err,
-  });
+  return new AppError(
+    'internal',
+    'Something went wrong on our side; the details are in the server log.',
+    undefined,
+    {
+      cause: err,
+    },
+  );
 }
 
 /** The JSON body every failed request gets: never a stack trace. */

@@ -32,11 +32,20 @@ export function buildRoutes(p: RouteParts): Route[] {
   return [
     { method: 'POST', path: '/api/messages', maxBodyBytes: BODY_LIMITS.messages, handle: p.messages },
     { method: 'POST', path: '/api/calls', maxBodyBytes: BODY_LIMITS.calls, handle: p.calls },
-    { method: 'POST', path: '/api/notifications', maxBodyBytes: BODY_LIMITS.notifications, handle: p.notifications },
+    {
+      method: 'POST',
+      path: '/api/notifications',
+      maxBodyBytes: BODY_LIMITS.notifications,
+      handle: p.notifications,
+    },
     ...tabApi,
     { method: 'GET', path: '/tab', handle: staticFiles(p.tabDir, '/tab', { index: 'index.html' }) },
     { method: 'GET', path: '/tab/*', handle: staticFiles(p.tabDir, '/tab', { index: 'index.html' }) },
-    { method: 'GET', path: '/prompts/*', handle: staticFiles(p.promptsDir, '/prompts', { maxAgeSeconds: 3600 }) },
+    {
+      method: 'GET',
+      path: '/prompts/*',
+      handle: staticFiles(p.promptsDir, '/prompts', { maxAgeSeconds: 3600 }),
+    },
     { method: 'GET', path: '/healthz', handle: healthz },
     { method: 'GET', path: '/readyz', handle: readyz(p.readiness) },
   ];

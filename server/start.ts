@@ -42,7 +42,16 @@ async function main(): Promise<void> {
     EXTRA_CA_FILE: ready.caPath,
   };
   const localSources = { ...sources };
-  for (const k of ['SWITCHBOARD_MODE', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'GRAPH_BASE_URL', 'ENTRA_AUTHORITY_HOST', 'CALLING_OPENID_CONFIG_URL', 'EXTRA_CA_FILE']) {
+  for (const k of [
+    'SWITCHBOARD_MODE',
+    'MicrosoftAppId',
+    'MicrosoftAppPassword',
+    'MicrosoftAppTenantId',
+    'GRAPH_BASE_URL',
+    'ENTRA_AUTHORITY_HOST',
+    'CALLING_OPENID_CONFIG_URL',
+    'EXTRA_CA_FILE',
+  ]) {
     localSources[k] = 'local mode (emulator)';
   }
   const stopEmulator = () =>
@@ -59,25 +68,30 @@ async function main(): Promise<void> {
       'Switchboard is running in local mode (no Microsoft tenant needed):',
       `  app                 ${running.url}   (health: ${running.url}/healthz)`,
       `  emulator (Graph)    ${ready.url}   (tenant ${ready.tenantId})`,
-      `  softphone           ${e}/softphone`,
-      `  tab in Teams host   ${e}/host`,
-      `  chat with the bot   npm run playground   (Microsoft 365 Agents Playground)`,
+      `  control API         ${e}/emulator/calls`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
   );
 }
 
-function startEmulator(port: number, appWebhook: string): Promise<{ child: ChildProcess; ready: EmulatorReady }> {
+function startEmulator(
+  port: number,
+  appWebhook: string,
+): Promise<{ child: ChildProcess; ready: EmulatorReady }> {
   const entry = path.join(root, 'dist', 'emulator', 'main.js');
-  if (!existsSync(entry)) throw new Error(`the emulator is not built (${entry} is missing); run npm run build`);
+  if (!existsSync(entry))
+    throw new Error(`the emulator is not built (${entry} is missing); run npm run build`);
   const child = spawn(process.execPath, [entry], {
     cwd: process.cwd(),
     env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_APP_WEBHOOK: appWebhook },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the emulator did not become ready within 30 s')), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error('the emulator did not become ready within 30 s')),
+      30_000,
+    );
     child.once('exit', (code) => reject(new Error(`the emulator exited early (code ${code})`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const parsed = tryJson(line);
@@ -92,7 +106,9 @@ function startEmulator(port: number, appWebhook: string): Promise<{ child: Child
 }
 
 function appSecret(seedPath: string, appId: string): string {
-  const seed = JSON.parse(readFileSync(seedPath, 'utf8')) as { apps?: Array<{ appId: string; secrets?: string[] }> };
+  const seed = JSON.parse(readFileSync(seedPath, 'utf8')) as {
+    apps?: Array<{ appId: string; secrets?: string[] }>;
+  };
   const secret = seed.apps?.find((a) => a.appId === appId)?.secrets?.[0];
   if (!secret) throw new Error(`the emulator seed ${seedPath} has no secret for app ${appId}`);
   return secret;

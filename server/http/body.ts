@@ -18,7 +18,12 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     const finish = (err: AppError | undefined, body?: Buffer) => {
       if (settled) return;
       settled = true;
-      req.off('data', onData).off('end', onEnd).off('aborted', onAborted).off('error', onError).off('close', onClose);
+      req
+        .off('data', onData)
+        .off('end', onEnd)
+        .off('aborted', onAborted)
+        .off('error', onError)
+        .off('close', onClose);
       if (err) reject(err);
       else resolve(body ?? Buffer.alloc(0));
     };
@@ -33,25 +38,40 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     };
     const onEnd = () => finish(undefined, Buffer.concat(chunks, size));
-    const onAborted = () => finish(new AppError('client_closed', 'The client closed the connection mid-body.'));
+    const onAborted = () =>
+      finish(new AppError('client_closed', 'The client closed the connection mid-body.'));
     const onError = (e: Error) =>
-      finish(new AppError('client_closed', 'The request stream failed before the body was complete.', undefined, { cause: e }));
+      finish(
+        new AppError('client_closed', 'The request stream failed before the body was complete.', undefined, {
+          cause: e,
+        }),
+      );
     const onClose = () => {
       if (!req.complete) onAborted();
     };
-    req.on('data', onData).on('end', onEnd).on('aborted', onAborted).on('error', onError).on('close', onClose);
+    req
+      .on('data', onData)
+      .on('end', onEnd)
+      .on('aborted', onAborted)
+      .on('error', onError)
+      .on('close', onClose);
   });
 }
 
 function tooLarge(limit: number): AppError {
-  return new AppError('payload_too_large', `The request body is larger than this endpoint accepts (${limit} bytes).`, {
-    limit,
-  });
+  return new AppError(
+    'payload_too_large',
+    `The request body is larger than this endpoint accepts (${limit} bytes).`,
+    {
+      limit,
+    },
+  );
 }
 
 /** Parses a JSON body; malformed JSON is a 400 that says where parsing stopped. */
 export function parseJson(body: Buffer): unknown {
-  if (body.length === 0) throw new AppError('invalid_json', 'The request body is empty; this endpoint expects JSON.');
+  if (body.length === 0)
+    throw new AppError('invalid_json', 'The request body is empty; this endpoint expects JSON.');
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (e) {

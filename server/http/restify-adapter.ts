@@ -57,14 +57,17 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
 
   // restify answers 404/405 itself; give its error our one error shape (it serialises via toJSON).
   for (const event of ['NotFound', 'MethodNotAllowed'] as const) {
-    server.on(event, (req: restify.Request, _res: restify.Response, err: { toJSON?: () => unknown }, cb: () => void) => {
-      const e =
-        event === 'NotFound'
-          ? new AppError('not_found', `No route for ${req.method} ${req.getPath()}.`)
-          : new AppError('method_not_allowed', `${req.method} is not allowed on ${req.getPath()}.`);
-      err.toJSON = () => errorBody(e);
-      cb();
-    });
+    server.on(
+      event,
+      (req: restify.Request, _res: restify.Response, err: { toJSON?: () => unknown }, cb: () => void) => {
+        const e =
+          event === 'NotFound'
+            ? new AppError('not_found', `No route for ${req.method} ${req.getPath()}.`)
+            : new AppError('method_not_allowed', `${req.method} is not allowed on ${req.getPath()}.`);
+        err.toJSON = () => errorBody(e);
+        cb();
+      },
+    );
   }
 
   async function handle(route: Route, req: restify.Request, res: restify.Response): Promise<void> {
@@ -74,7 +77,8 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
       // A declared oversize body is refused before the edge runs: the cheapest check of all.
       const declared = Number(req.headers['content-length']);
       const limit = route.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
-      if (Number.isFinite(declared) && declared > limit) await readBody(req as unknown as IncomingMessage, limit);
+      if (Number.isFinite(declared) && declared > limit)
+        await readBody(req as unknown as IncomingMessage, limit);
       result = await route.handle(edgeReq);
     } catch (thrown) {
       const err = toAppError(thrown);
@@ -83,7 +87,10 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
         return;
       }
       const level = httpStatusOf(err.code) >= 500 ? 'error' : 'info';
-      logger[level]({ err: err.code === 'internal' ? err.cause : undefined, code: err.code, path: edgeReq.path }, err.message);
+      logger[level](
+        { err: err.code === 'internal' ? err.cause : undefined, code: err.code, path: edgeReq.path },
+        err.message,
+      );
       result = { status: httpStatusOf(err.code), body: errorBody(err) };
       if (err.code === 'payload_too_large') result = { ...result, headers: { connection: 'close' } };
     }

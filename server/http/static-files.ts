@@ -21,7 +21,11 @@ const TYPES: Record<string, string> = {
  * Serves files under `root` for a route like `/prompts/*`. Paths that climb out of root, hidden files
  * and directories are 404s; `index` (if given) answers the bare prefix.
  */
-export function staticFiles(root: string, prefix: string, opts: { index?: string; maxAgeSeconds?: number } = {}): Edge {
+export function staticFiles(
+  root: string,
+  prefix: string,
+  opts: { index?: string; maxAgeSeconds?: number } = {},
+): Edge {
   const base = path.resolve(root);
   return async (req) => {
     let rel = decodeURIComponent(req.path.slice(prefix.length)).replace(/^\/+/, '');

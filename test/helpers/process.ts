@@ -28,7 +28,11 @@ export function spawnTs(entry: string, env: Record<string, string>, opts: { cwd?
   const waiters: Array<{ match: (l: string) => boolean; resolve: (l: string) => void }> = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {
     stdout.push(line);
-    for (const w of [...waiters]) if (w.match(line)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(line));
+    for (const w of [...waiters]) {
+      if (!w.match(line)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(line);
+    }
   });
   createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -42,9 +46,19 @@ export function spawnTs(entry: string, env: Record<string, string>, opts: { cwd?
       const seen = stdout.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no matching line within ${timeoutMs} ms; stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('\n')}`)), timeoutMs);
+        const t = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching line within ${timeoutMs} ms; stdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('\n')}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (l) => (clearTimeout(t), resolve(l)) });
-        void exit.then(() => (clearTimeout(t), reject(new Error(`process exited; stderr:\n${stderr.join('\n')}`))));
+        void exit.then(
+          () => (clearTimeout(t), reject(new Error(`process exited; stderr:\n${stderr.join('\n')}`))),
+        );
       });
     },
     exited: () => exit,

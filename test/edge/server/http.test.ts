@@ -23,7 +23,10 @@ describe('server edge: the real restify server on loopback', () => {
     assert.equal(res.status, 200);
     const body = (await res.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> };
     assert.equal(body.status, 'ready');
-    assert.deepEqual(body.checks.map((c) => [c.name, c.ok]), [['store', true]]);
+    assert.deepEqual(
+      body.checks.map((c) => [c.name, c.ok]),
+      [['store', true]],
+    );
   });
 
   it('malformed JSON gets 400 with a JSON error body and no stack trace', async () => {
@@ -79,7 +82,9 @@ describe('server edge: the real restify server on loopback', () => {
   it('a client that aborts mid-body leaves the server serving', async () => {
     await new Promise<void>((resolve, reject) => {
       const s = net.connect(t.port, '127.0.0.1', () => {
-        s.write('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"ty');
+        s.write(
+          'POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"ty',
+        );
         setTimeout(() => {
           s.destroy();
           resolve();
@@ -118,13 +123,18 @@ describe('server edge: the real restify server on loopback', () => {
 
 function chunkedPost(port: number, path: string, bytes: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'transfer-encoding': 'chunked' } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     // The server may close the connection once it has refused the body; that is not a failure here.
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e),
+    );
     const chunk = Buffer.alloc(16 * 1024, 'z');
     let sent = 0;
     const pump = () => {

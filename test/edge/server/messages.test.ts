@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { startApp, type TestApp } from '../../helpers/app';
 
 /** A stand-in Bot Connector: records what the bot sends back to the conversation. */
-async function startConnector(): Promise<{ url: string; received: Array<{ path: string; body: Record<string, unknown> }>; close(): Promise<void> }> {
+async function startConnector(): Promise<{
+  url: string;
+  received: Array<{ path: string; body: Record<string, unknown> }>;
+  close(): Promise<void>;
+}> {
   const received: Array<{ path: string; body: Record<string, unknown> }> = [];
   const server = http.createServer((req, res) => {
     let data = '';
@@ -17,7 +21,11 @@ async function startConnector(): Promise<{ url: string; received: Array<{ path: 
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 describe('POST /api/messages through botbuilder (local mode: no Bot Framework auth)', () => {

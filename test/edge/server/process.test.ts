@@ -30,7 +30,11 @@ describe('server process: configuration errors and clean shutdown', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} drains, closes the store and exits 0`, async () => {
       const db = path.join(dir, 'sb.db');
-      const p = spawnTs('server/main.ts', { SWITCHBOARD_MODE: 'local', PORT: '0', SQLITE_PATH: db }, { cwd: dir });
+      const p = spawnTs(
+        'server/main.ts',
+        { SWITCHBOARD_MODE: 'local', PORT: '0', SQLITE_PATH: db },
+        { cwd: dir },
+      );
       const line = await p.waitForLine((l) => l.includes('switchboard listening'));
       const url = (JSON.parse(line) as { url: string }).url;
       assert.equal((await fetch(`${url}/readyz`)).status, 200);
