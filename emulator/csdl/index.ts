@@ -1,0 +1,31 @@
+// Request validation derived from the official Graph v1.0 metadata (shared/graph/v1.0.csdl).
+// See README.md beside this file for the rules and the choices made where the CSDL is silent.
+export type {
+  CsdlAction,
+  CsdlEnumMember,
+  CsdlEnumType,
+  CsdlModel,
+  CsdlNavigationProperty,
+  CsdlParameter,
+  CsdlProperty,
+  CsdlStats,
+  CsdlStructuredType,
+} from './model';
+export type { IssueCode, ValidationIssue } from './issues';
+export type { ValidationOptions } from './walk';
+export type { FormattedError } from './format';
+export { loadCsdl } from './load';
+export {
+  allProperties,
+  concreteTypes,
+  enumMembers,
+  enumType,
+  findAction,
+  findProperty,
+  isAssignable,
+  structuredType,
+} from './lookup';
+export { validateActionBody } from './validate-action';
+export { validateEntityBody } from './validate-entity';
+export { allowValues, requireProperties } from './extra-rules';
+export { formatIssues } from './format';
