@@ -1,0 +1,17 @@
+export type ChangeType = 'created' | 'updated' | 'deleted';
+
+/** One element of a commsNotifications POST (see payloads/ in the Graph reference). */
+export interface CommsNotification {
+  '@odata.type': '#microsoft.graph.commsNotification';
+  changeType: ChangeType;
+  resource?: string;
+  resourceUrl: string;
+  callbackUri?: string;
+  resourceData: object | object[];
+}
+
+/** The body of a commsNotifications POST. */
+export interface CommsNotifications {
+  '@odata.type': '#microsoft.graph.commsNotifications';
+  value: CommsNotification[];
+}
