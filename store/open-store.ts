@@ -30,7 +30,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     db = new Kysely<Database>({ dialect: createPostgresDialect(opts.databaseUrl ?? '', logger) });
     migrate = () => migrateToLatest(db, logger);
   } else {
-    const sqlite = createSqliteDialect(opts.sqlitePath);
+    const sqlite = await createSqliteDialect(opts.sqlitePath);
     db = new Kysely<Database>({ dialect: sqlite.dialect });
     migrate = () => inMigrationTurn(opts.sqlitePath, () => migrateToLatest(db, logger, sqlite.sink));
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter, Kysely } from 'kysely';
+import { StoreConfigError } from './errors';
 import type { MigrationFailureSink } from './migrations';
 
 // Kysely's SQLite adapter takes no migration lock: it assumes one process. Several app processes may
@@ -38,15 +39,44 @@ class LockingSqliteDialect extends SqliteDialect {
   }
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+
+// Switching a new file to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY for it at once
+// instead of calling the busy handler when another process is opening the same file; so retry here.
+async function enableWal(database: BetterSqlite3.Database, file: string): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const mode = database.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal' && file !== ':memory:') {
+        throw new StoreConfigError(
+          `SQLite file ${file} refused WAL mode (got ${String(mode)}); use a local disk.`,
+        );
+      }
+      return;
+    } catch (error) {
+      const busy = error instanceof BetterSqlite3.SqliteError && error.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+  }
+}
+
 /** Opens (creating if needed) the SQLite file with WAL, a busy timeout and foreign keys. */
-export function createSqliteDialect(file: string): { dialect: SqliteDialect; sink: MigrationFailureSink } {
+export async function createSqliteDialect(
+  file: string,
+): Promise<{ dialect: SqliteDialect; sink: MigrationFailureSink }> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new BetterSqlite3(file);
-  // busy_timeout first: switching to WAL needs a brief lock another process may hold.
-  database.pragma('busy_timeout = 5000');
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('foreign_keys = ON');
+  try {
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    await enableWal(database, file);
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+  } catch (error) {
+    database.close();
+    throw error;
+  }
   const dialect = new LockingSqliteDialect({ database });
   return { dialect, sink: dialect.adapter };
 }
