@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoreLockTimeoutError, openStore } from '../../../store';
@@ -59,6 +59,7 @@ for (const target of storeTargets()) {
       await Promise.all(children.map((c) => c.result()));
 
       const markers = readMarkers(markerFile);
+      rmSync(markerFile);
       assert.equal(markers.length, 4 * ITERATIONS);
       for (let j = 0; j < markers.length; j += 2) {
         const [enter, exit] = [markers[j], markers[j + 1]];
