@@ -21,6 +21,7 @@ export {
   enumMembers,
   enumType,
   findAction,
+  findNavigation,
   findProperty,
   isAssignable,
   structuredType,

@@ -21,6 +21,8 @@ export interface CsdlNavigationProperty {
   type: string;
   nullable: boolean;
   containsTarget: boolean;
+  /** Org.OData.Core.V1.Computed on the navigation property. */
+  readOnly: boolean;
 }
 
 /** An entity type or a complex type. */

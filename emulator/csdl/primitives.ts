@@ -61,9 +61,9 @@ export function checkPrimitive(
       }
       return 'kind';
     case 'Edm.DateTimeOffset':
-      return textMatching(value, DATE_TIME_OFFSET, (v) => !Number.isNaN(Date.parse(v)));
+      return textMatching(value, DATE_TIME_OFFSET, isCalendarDate);
     case 'Edm.Date':
-      return textMatching(value, DATE_ONLY, (v) => !Number.isNaN(Date.parse(v)));
+      return textMatching(value, DATE_ONLY, isCalendarDate);
     case 'Edm.TimeOfDay':
       return textMatching(value, TIME_OF_DAY);
     case 'Edm.Duration':
@@ -96,6 +96,13 @@ function checkInteger(
     return asString ? 'ok' : 'ieee754';
   }
   return 'kind';
+}
+
+// The patterns allow day 31 in every month; the calendar decides (2024-02-30 is no date).
+function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 function textMatching(value: unknown, pattern: RegExp, extra?: (v: string) => boolean): PrimitiveVerdict {

@@ -1,4 +1,4 @@
-import type { CsdlModel, CsdlProperty } from './model';
+import type { CsdlModel, CsdlNavigationProperty, CsdlProperty } from './model';
 import { qualify } from './names';
 import type { XmlElement } from './xml';
 import { attr, childTexts, children } from './xml';
@@ -24,15 +24,20 @@ export function readAnnotations(model: CsdlModel, schema: XmlElement): void {
     for (const a of children(group, 'Annotation')) {
       const term = attr(a, 'Term');
       if (term === COMPUTED && attr(a, 'Bool') !== 'false') property.readOnly = true;
-      if (term === IMMUTABLE && attr(a, 'Bool') !== 'false') property.immutable = true;
+      if (term === IMMUTABLE && attr(a, 'Bool') !== 'false' && 'immutable' in property)
+        property.immutable = true;
       if (term === PERMISSIONS && permissionsAreReadOnly(a)) property.readOnly = true;
     }
   }
 }
 
-function findProperty(model: CsdlModel, typeName: string, name: string): CsdlProperty | undefined {
+function findProperty(
+  model: CsdlModel,
+  typeName: string,
+  name: string,
+): CsdlProperty | CsdlNavigationProperty | undefined {
   const type = model.entityTypes.get(typeName) ?? model.complexTypes.get(typeName);
-  return type?.properties.get(name);
+  return type?.properties.get(name) ?? type?.navigationProperties.get(name);
 }
 
 // Permissions is a flags value written as EnumMember text; only "Read" alone means read-only.

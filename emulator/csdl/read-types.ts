@@ -43,6 +43,7 @@ export function readStructuredTypes(model: CsdlModel, schema: XmlElement, ns: st
           type: qualify(required(p, 'Type', `${name}/${pname}`), model.namespaces),
           nullable: flag(p, 'Nullable', true),
           containsTarget: flag(p, 'ContainsTarget', false),
+          readOnly: false,
         });
       }
       if (model.entityTypes.has(name) || model.complexTypes.has(name)) {

@@ -68,7 +68,13 @@ export function validateStructured(
       continue;
     }
     const nav = findNavigation(walk.model, actual, key);
-    if (nav) {
+    if (nav && walk.mode !== 'action' && nav.readOnly) {
+      walk.issues.push({
+        path: memberPath,
+        code: 'ReadOnlyProperty',
+        message: say.readOnly(memberPath, actual.name),
+      });
+    } else if (nav) {
       validateValue(walk, member, { type: nav.type, nullable: nav.nullable, isParameter: false }, memberPath);
     } else if (actual.openType) {
       validateDynamic(walk, member, memberPath, annotated);
