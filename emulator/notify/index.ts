@@ -14,3 +14,12 @@ export {
 } from './change-notification';
 export type { SubscriptionRef } from './change-notification';
 export { compactId } from './odata';
+export { Deliverer } from './deliverer';
+export type {
+  DeliveryEvent,
+  DeliveryEventType,
+  DeliveryFaults,
+  DeliveryOptions,
+  DeliveryOutcome,
+  DeliveryResult,
+} from './delivery-types';
