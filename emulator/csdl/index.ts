@@ -25,6 +25,7 @@ export {
   findProperty,
   isAssignable,
   structuredType,
+  typeChain,
 } from './lookup';
 export { validateActionBody } from './validate-action';
 export { validateEntityBody } from './validate-entity';
