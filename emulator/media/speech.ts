@@ -65,12 +65,20 @@ function renderSyllable(out: Float64Array, s: Syllable, rand: () => number): voi
   for (let i = 0; i < s.length; i++) {
     const x = i / s.length;
     const f0 = s.f0 + s.glide * x;
-    phase += (2 * Math.PI * f0) / RATE;
+    phase = (phase + (2 * Math.PI * f0) / RATE) % (2 * Math.PI);
     // Raised-sine envelope: each syllable swells and fades, giving the 3-7 Hz rhythm of speech.
     const envelope = Math.sin(Math.PI * x) ** 0.7;
+    // sin(k*phase) for every harmonic by the Chebyshev recurrence: one sin and one cos per sample.
+    const twoCos = 2 * Math.cos(phase);
+    let prev = 0;
+    let cur = Math.sin(phase);
     let v = 0;
-    for (let k = 1; k <= HARMONICS && k * f0 < RATE / 2 - 500; k++)
-      v += (gains[k] ?? 0) * Math.sin(k * phase);
+    for (let k = 1; k <= HARMONICS && k * f0 < RATE / 2 - 500; k++) {
+      v += (gains[k] ?? 0) * cur;
+      const next = twoCos * cur - prev;
+      prev = cur;
+      cur = next;
+    }
     const breath = (rand() - 0.5) * 0.03;
     const idx = s.start + i;
     if (idx < out.length) out[idx] = (out[idx] ?? 0) + envelope * (amplitude * v + breath);

@@ -1,3 +1,5 @@
+import { endianness } from 'node:os';
+
 /** Encodes PCM samples as a WAV (mono, 16-bit, given rate). */
 export function encodeWav(samples: Int16Array, sampleRate: number): Buffer {
   const dataBytes = samples.length * 2;
@@ -15,6 +17,10 @@ export function encodeWav(samples: Int16Array, sampleRate: number): Buffer {
   buf.writeUInt16LE(16, 34);
   buf.write('data', 36, 'latin1');
   buf.writeUInt32LE(dataBytes, 40);
-  for (let i = 0; i < samples.length; i++) buf.writeInt16LE(samples[i] ?? 0, 44 + i * 2);
+  if (endianness() === 'LE') {
+    Buffer.from(samples.buffer, samples.byteOffset, dataBytes).copy(buf, 44);
+  } else {
+    for (let i = 0; i < samples.length; i++) buf.writeInt16LE(samples[i] ?? 0, 44 + i * 2);
+  }
   return buf;
 }

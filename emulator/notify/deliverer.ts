@@ -99,6 +99,7 @@ export class Deliverer {
       const item = q.items[0]!;
       const result = await this.process(q, item);
       if (!result) continue; // a held notification let its follower go first: look at the head again
+      if (result.outcome === 'stopped') this.emit({ type: 'stopped' }, item);
       q.items.splice(q.items.indexOf(item), 1);
       item.resolve(result);
       this.pending -= 1;
@@ -160,8 +161,9 @@ export class Deliverer {
   /** Up to `limit` POSTs of one notification, waiting between them; 2xx ends it, so does a 4xx other than 429. */
   private async attempts(item: Item, limit = this.delays.length + 1): Promise<DeliveryResult> {
     let last: { status?: number; error?: string } = {};
-    for (let attempt = 1; attempt <= limit; attempt++) {
-      if (this.stopped) return { outcome: 'stopped', ok: false, attempts: attempt - 1, ...last };
+    let made = 0;
+    for (let attempt = 1; attempt <= limit && !this.stopped; attempt++) {
+      made = attempt;
       this.emit({ type: 'sent', attempt }, item);
       const r = await this.once(item);
       let wait: number | undefined;
@@ -182,14 +184,14 @@ export class Deliverer {
         const asked = retryAfterMs(r.retryAfter);
         if (asked !== undefined) wait = Math.min(asked, this.opts.maxRetryAfterMs ?? 60_000);
       }
-      if (attempt === limit) break;
+      if (attempt === limit || this.stopped) break;
       const delayMs = wait ?? this.delays[attempt - 1] ?? 0;
       this.emit({ type: 'retried', attempt: attempt + 1, delayMs }, item);
       await this.sleeps.sleep(delayMs);
     }
-    if (this.stopped) return { outcome: 'stopped', ok: false, attempts: limit, ...last };
-    this.emit({ type: 'gave-up', attempt: limit, ...last }, item);
-    return { outcome: 'gave-up', ok: false, attempts: limit, ...last };
+    if (this.stopped) return { outcome: 'stopped', ok: false, attempts: made, ...last };
+    this.emit({ type: 'gave-up', attempt: made, ...last }, item);
+    return { outcome: 'gave-up', ok: false, attempts: made, ...last };
   }
 
   /** One POST, or the refusal an injected endpoint outage stands for. */

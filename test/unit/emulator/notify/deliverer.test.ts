@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type * as JoseModule from 'jose' with { 'resolution-mode': 'import' };
 import { Deliverer } from '../../../../emulator/notify';
 import type { DeliveryEvent, DeliveryOptions } from '../../../../emulator/notify';
-import { closedPort, Receiver } from './receiver';
+import { closedPort, Receiver, selfSignedCert } from './receiver';
 
 const ISSUER = 'https://graph.microsoft.com';
 // jose is ESM-only; import() keeps this CommonJS test free of require(esm).
@@ -174,5 +174,48 @@ describe('emulator/notify Deliverer', () => {
     await d.idle();
     assert.equal((await d.deliver(receiver.url(), { seq: 3 }, meta())).outcome, 'stopped');
     assert.deepEqual(receiver.seqs(), [1, 2, 'stuck']);
+  });
+
+  it('counts an unanswered POST as a network failure and retries it', async () => {
+    const d = make({ requestTimeoutMs: 150, retryDelaysMs: [10] });
+    receiver.answer = (_r, i) => ({ status: i === 0 ? 0 : 200 });
+    const r = await d.deliver(receiver.url(), { seq: 1 }, meta());
+    assert.equal(r.outcome, 'delivered');
+    assert.equal(r.attempts, 2);
+    assert.match(events.find((e) => e.type === 'error')?.error ?? '', /no answer within 150 ms/);
+  });
+
+  it('stop() cuts an in-flight POST short', async () => {
+    const d = make({ requestTimeoutMs: 10_000 });
+    receiver.answer = () => ({ status: 0 });
+    const pending = d.deliver(receiver.url(), { seq: 1 }, meta());
+    while (receiver.got.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const started = Date.now();
+    d.stop();
+    const r = await pending;
+    assert.equal(r.outcome, 'stopped');
+    assert.ok(Date.now() - started < 1000);
+    assert.ok(events.some((e) => e.type === 'stopped'));
+  });
+
+  it('delivers over https when trusting the extra CA, and not otherwise', async function () {
+    const cert = selfSignedCert();
+    if (!cert) {
+      this.test!.title += ' [skipped: openssl is not available to make a test certificate]';
+      this.skip();
+    }
+    const secure = await new Receiver(cert).listen();
+    try {
+      const trusting = make({ ca: cert.cert });
+      assert.equal((await trusting.deliver(secure.url(), { seq: 1 }, meta())).outcome, 'delivered');
+      trusting.stop();
+      const wary = make({ retryDelaysMs: [] });
+      const r = await wary.deliver(secure.url(), { seq: 2 }, meta());
+      assert.equal(r.outcome, 'gave-up');
+      assert.match(r.error ?? '', /self.signed|certificate/i);
+      assert.deepEqual(secure.seqs(), [1]);
+    } finally {
+      await secure.close();
+    }
   });
 });

@@ -1,6 +1,11 @@
 // A local callback endpoint for delivery tests: records every POST and answers as the test tells it.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface Received {
   at: number;
@@ -11,6 +16,7 @@ export interface Received {
 }
 
 export interface Answer {
+  /** 0 leaves the request unanswered. */
   status: number;
   headers?: Record<string, string>;
 }
@@ -18,7 +24,14 @@ export interface Answer {
 export class Receiver {
   readonly got: Received[] = [];
   answer: (r: Received, index: number) => Answer = () => ({ status: 202 });
-  private server = http.createServer((req, res) => {
+  private readonly server: http.Server;
+
+  /** Plain HTTP, or HTTPS when given a key and certificate. */
+  constructor(tlsOpts?: { key: string; cert: string }) {
+    this.server = tlsOpts ? https.createServer(tlsOpts, this.handle) : http.createServer(this.handle);
+  }
+
+  private readonly handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));
     req.on('end', () => {
@@ -31,9 +44,9 @@ export class Receiver {
       };
       this.got.push(r);
       const a = this.answer(r, this.got.length - 1);
-      res.writeHead(a.status, a.headers).end();
+      if (a.status !== 0) res.writeHead(a.status, a.headers).end();
     });
-  });
+  };
 
   /** Listens on 127.0.0.1, on the given port or a free one. */
   async listen(port = 0): Promise<this> {
@@ -45,7 +58,8 @@ export class Receiver {
   }
 
   url(path = '/api/calls'): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+    const scheme = this.server instanceof https.Server ? 'https' : 'http';
+    return `${scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
   }
 
   /** The `seq` field of each body received, in arrival order. */
@@ -74,5 +88,25 @@ export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void
   while (!cond()) {
     if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1 made with the openssl CLI, or undefined without it. */
+export function selfSignedCert(): { key: string; cert: string } | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'notify-tls-'));
+  try {
+    const out = (name: string) => path.join(dir, name);
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1']
+        .concat(['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'])
+        .concat(['-keyout', out('key.pem'), '-out', out('cert.pem')]),
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(out('key.pem'), 'utf8'), cert: readFileSync(out('cert.pem'), 'utf8') };
+  } catch {
+    return undefined; // no openssl: callers skip and say why
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
