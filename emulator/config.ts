@@ -1,0 +1,60 @@
+// The emulator's settings, read once from the environment. Defaults make `node emulator/main.ts`
+// work from the repository root with no variables set.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Everything main.ts needs to start the emulator. */
+export interface EmulatorConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  seedPath: string;
+  csdlPath: string;
+  /** Public base URL; undefined means https://localhost:<bound port>. */
+  publicUrl: string | undefined;
+  /** Overrides the seeded app's callingWebhook when set. */
+  appWebhook: string | undefined;
+  /** Media time divisor: 10 makes prompts, beeps and recording windows run 10x faster. */
+  promptSpeed: number;
+  /** How long an incoming call waits for answer/reject/redirect before it ends (408/1106). */
+  incomingTimeoutMs: number;
+  /** How long an outgoing call rings a person who never answers before it ends (408/10057). */
+  ringTimeoutMs: number;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number >= ${min}, got "${raw}"`);
+  return value;
+}
+
+function defaultCsdl(): string {
+  const candidates = [
+    path.resolve(__dirname, '..', '..', 'shared', 'graph', 'v1.0.csdl'),
+    path.resolve(process.cwd(), '..', 'shared', 'graph', 'v1.0.csdl'),
+    path.resolve(process.cwd(), 'shared', 'graph', 'v1.0.csdl'),
+  ];
+  return candidates.find((p) => fs.existsSync(p)) ?? (candidates[0] as string);
+}
+
+/** Reads the emulator's configuration from env (EMULATOR_*). */
+export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
+  const port = intFrom(env, 'EMULATOR_PORT', 3979, 0);
+  if (port > 65535) throw new Error('EMULATOR_PORT must be at most 65535');
+  const speed = intFrom(env, 'EMULATOR_PROMPT_SPEED', 1, 0.001);
+  return {
+    port,
+    host: env.EMULATOR_HOST || '127.0.0.1',
+    dataDir: path.resolve(env.EMULATOR_DATA_DIR || './data/emulator'),
+    seedPath: path.resolve(env.EMULATOR_SEED || path.join(__dirname, 'seed', 'tenant.json')),
+    csdlPath: path.resolve(env.EMULATOR_CSDL || defaultCsdl()),
+    publicUrl: env.EMULATOR_PUBLIC_URL ? env.EMULATOR_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    appWebhook: env.EMULATOR_APP_WEBHOOK || undefined,
+    promptSpeed: speed,
+    incomingTimeoutMs: intFrom(env, 'EMULATOR_INCOMING_TIMEOUT_MS', 15_000, 1),
+    ringTimeoutMs: intFrom(env, 'EMULATOR_RING_TIMEOUT_MS', 60_000, 1),
+  };
+}

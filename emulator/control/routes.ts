@@ -1,0 +1,31 @@
+// The /emulator/... control API (documented in ../CONTROL.md).
+import type { HttpResponse, RequestContext, Route } from '../http';
+import { getCall, hangUp, listCalls, pressKeys, timeline } from './calls';
+import type { ControlDeps } from './deps';
+import { getPerson, placeCall, putScript } from './people';
+import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
+
+type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
+
+const TABLE: [string, string, Action][] = [
+  ['GET', '/emulator/tenant', getTenant],
+  ['GET', '/emulator/people/:personId', getPerson],
+  ['PUT', '/emulator/people/:personId/script', putScript],
+  ['POST', '/emulator/people/:personId/call', placeCall],
+  ['GET', '/emulator/calls', listCalls],
+  ['GET', '/emulator/calls/:callId', getCall],
+  ['GET', '/emulator/calls/:callId/timeline', timeline],
+  ['POST', '/emulator/calls/:callId/keys', pressKeys],
+  ['POST', '/emulator/calls/:callId/hangup', hangUp],
+  ['GET', '/emulator/faults', getFaults],
+  ['POST', '/emulator/faults', setFaults],
+  ['GET', '/emulator/clock', getClock],
+  ['POST', '/emulator/clock/advance', advanceClock],
+  ['PATCH', '/emulator/apps/:appId', patchApp],
+  ['POST', '/emulator/reset', reset],
+];
+
+/** The control API's routes. */
+export function controlRoutes(deps: ControlDeps): Route[] {
+  return TABLE.map(([method, pattern, action]) => ({ method, pattern, handle: (ctx) => action(deps, ctx) }));
+}

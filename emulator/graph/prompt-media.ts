@@ -1,0 +1,49 @@
+// Fetching the prompts of a media operation and turning failures into the operation's resultInfo.
+import type { ResultInfo } from './model';
+import { OPERATION } from './result-codes';
+
+/** The media functions the engine uses (emulator/media), injectable for tests. */
+export interface MediaPort {
+  fetchPrompt(
+    uri: string,
+    opts: { timeoutMs?: number; maxBytes?: number; ca?: string },
+  ): Promise<{ ok: true; info: { durationMs: number } } | { ok: false; reason: string }>;
+  synthesizeSpeechWav(
+    segments: Array<{ startMs: number; durationMs: number }>,
+    totalMs: number,
+    seed?: number,
+  ): Buffer;
+  /** Extra CA (PEM) to trust when fetching prompts from https URLs. */
+  ca?: string;
+}
+
+export type PromptsResult = { ok: true; totalMs: number } | { ok: false; result: ResultInfo; reason: string };
+
+/** The URIs of mediaPrompt objects. */
+export function promptUris(prompts: unknown): string[] {
+  if (!Array.isArray(prompts)) return [];
+  return prompts.map((p) => {
+    const info = (p as { mediaInfo?: { uri?: unknown } } | null)?.mediaInfo;
+    return typeof info?.uri === 'string' ? info.uri : '';
+  });
+}
+
+/** A failed fetch's resultInfo: unreadable or unsupported audio vs. a download that failed. */
+export function promptFailure(reason: string): ResultInfo {
+  const format = /not a usable WAV|unsupported prompt format/i.test(reason);
+  const base = format ? OPERATION.promptFormatInvalid : OPERATION.promptDownloadFailed;
+  return { ...base, message: `${base.message} ${reason}` };
+}
+
+/** Fetches every prompt (in parallel); the total duration in ms, or the first failure. */
+export async function loadPrompts(media: MediaPort, uris: string[]): Promise<PromptsResult> {
+  const results = await Promise.all(
+    uris.map((uri) => media.fetchPrompt(uri, { timeoutMs: 10_000, ca: media.ca })),
+  );
+  let totalMs = 0;
+  for (const r of results) {
+    if (!r.ok) return { ok: false, result: promptFailure(r.reason), reason: r.reason };
+    totalMs += r.info.durationMs;
+  }
+  return { ok: true, totalMs };
+}

@@ -1,0 +1,35 @@
+// Shapes shared by the HTTP layer and the handlers behind it.
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** What a handler returns; a non-string, non-Buffer body is sent as JSON. */
+export interface HttpResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** The Graph caller, from a verified bearer token. */
+export interface Caller {
+  tid: string;
+  appid: string;
+  roles: string[];
+  scp?: string;
+  oid?: string;
+  idtyp?: string;
+}
+
+/** One request as handlers see it. */
+export interface RequestContext {
+  method: string;
+  path: string;
+  segments: string[];
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  params: Record<string, string>;
+  requestId: string;
+  clientRequestId: string;
+  receivedAt: Date;
+  /** Set by the Graph layer once the bearer token is verified. */
+  caller?: Caller;
+}

@@ -1,0 +1,159 @@
+// Process entry of the emulator: one port (HTTP and HTTPS) serving Entra ID, Graph communications,
+// recordings and the control API. Prints one JSON "ready" line on stdout when it accepts requests.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createClock } from './clock';
+import { readEmulatorConfig } from './config';
+import { controlRoutes } from './control';
+import { loadCsdl } from './csdl';
+import { createEntra } from './entra';
+import type { EntraTenant } from './entra';
+import { createGraphService, graphRoutes, mediaRoutes } from './graph';
+import { GraphFaults, createHandler } from './http';
+import { fetchPrompt, synthesizeSpeechWav } from './media';
+import { Deliverer } from './notify';
+import { Directory, loadTenant } from './people';
+import type { Tenant } from './people';
+import { listenDual, loadOrCreateTls } from './tls';
+
+const log = (msg: string, err?: unknown): void => {
+  const detail =
+    err instanceof Error ? ` ${err.stack ?? err.message}` : err === undefined ? '' : ` ${String(err)}`;
+  process.stderr.write(`[emulator] ${msg}${detail}\n`);
+};
+
+/** The Entra view of the live tenant (read on every token request, so control API changes apply). */
+function entraTenant(tenant: Tenant): EntraTenant {
+  return {
+    tenantId: tenant.tenantId,
+    apps: tenant.apps.map((a) => ({
+      ...a,
+      identifierUri: a.identifierUri ?? `api://${a.appId}`,
+      delegatedConsent: a.delegatedConsent ?? [],
+    })),
+    people: tenant.people,
+  };
+}
+
+async function main(): Promise<void> {
+  const config = readEmulatorConfig(process.env);
+  const seed = loadTenant(config.seedPath);
+  if (config.appWebhook) for (const app of seed.apps) app.callingWebhook = config.appWebhook;
+  const directory = new Directory(seed);
+  const clock = createClock(Date.now, (err) => log('timer failed', err));
+  const tls = await loadOrCreateTls(config.dataDir);
+  const csdl = loadCsdl(config.csdlPath);
+
+  // The public URL depends on the port, which is known only once listening: requests that arrive in
+  // between wait for the handler.
+  const gate: { serve?: (req: IncomingMessage, res: ServerResponse) => void } = {};
+  const waiting: [IncomingMessage, ServerResponse][] = [];
+  const listener = await listenDual(
+    (req, res) => {
+      if (gate.serve) gate.serve(req, res);
+      else waiting.push([req, res]);
+    },
+    { port: config.port, host: config.host, tls },
+  );
+  const publicBase = config.publicUrl ?? `https://localhost:${listener.port}`;
+  const entra = await createEntra({
+    publicBase,
+    dataDir: config.dataDir,
+    tenant: () => entraTenant(directory.current()),
+    // Tokens carry real time: the app checks them against its own clock, which control-API clock
+    // advances do not move.
+    now: Date.now,
+  });
+  const ref: { svc?: ReturnType<typeof createGraphService> } = {};
+  const deliverer = new Deliverer({
+    sign: (aud, tid) => entra.signCallingNotification({ aud, tid }),
+    now: clock.now,
+    ca: tls.caCertPem,
+    onEvent: (e) => {
+      const call = ref.svc?.engine.find(e.callId);
+      if (!call) return;
+      const { at: _at, callId: _callId, type, ...rest } = e;
+      ref.svc?.engine.note(call, 'delivery', { event: type, ...rest });
+    },
+  });
+  const service = createGraphService({
+    clock,
+    directory,
+    deliver: (url, body, meta) => {
+      void deliverer.deliver(url, body, meta).then((r) => {
+        if (!r.ok && r.outcome !== 'dropped' && r.outcome !== 'stopped')
+          log(`notification to ${url} ${r.outcome} (${r.status ?? r.error ?? 'no answer'})`);
+      });
+    },
+    settings: {
+      promptSpeed: config.promptSpeed,
+      incomingTimeoutMs: config.incomingTimeoutMs,
+      ringTimeoutMs: config.ringTimeoutMs,
+    },
+    publicBase: () => publicBase,
+    log,
+    csdl,
+    media: { fetchPrompt, synthesizeSpeechWav, ca: tls.caCertPem },
+  });
+  ref.svc = service;
+  const graphFaults = new GraphFaults();
+  const serve = createHandler({
+    graphRoutes: graphRoutes(service),
+    controlRoutes: controlRoutes({
+      svc: service,
+      clock,
+      graphFaults,
+      notificationFaults: deliverer,
+      publicBase: () => publicBase,
+    }),
+    mediaRoutes: mediaRoutes(service),
+    entra,
+    faults: graphFaults,
+    now: clock.now,
+    onGraphResponse: (ctx, response) => {
+      const call = ctx.params.callId ? service.engine.find(ctx.params.callId) : undefined;
+      if (call)
+        service.engine.note(call, 'request', {
+          method: ctx.method,
+          path: ctx.path,
+          status: response.status,
+          requestId: ctx.requestId,
+        });
+    },
+    log,
+  });
+  gate.serve = serve;
+  for (const [req, res] of waiting.splice(0)) serve(req, res);
+
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const tenant = directory.current();
+  process.stdout.write(
+    `${JSON.stringify({
+      emulator: 'ready',
+      port: listener.port,
+      url: publicBase,
+      httpUrl: `http://${host.includes(':') ? `[${host}]` : host}:${listener.port}`,
+      caPath: tls.caPath,
+      tenantId: tenant.tenantId,
+      appId: tenant.apps[0]?.appId,
+    })}\n`,
+  );
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: shutting down`);
+    deliverer.stop();
+    service.engine.clear();
+    clock.reset();
+    void listener.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  log('failed to start', err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+// Simulated people: the seeded tenant, the live directory and what their scripts make them do.
+export { loadTenant, parseTenant, parseScript } from './tenant';
+export type { AppRegistration, Person, PersonScript, ResourceAccount, SeedMeeting, Tenant } from './tenant';
+export { Directory, phoneKey } from './directory';
+export {
+  ringOutcome,
+  toneOf,
+  keyOf,
+  keyPresses,
+  keyPlan,
+  mergedSpeech,
+  planRecording,
+  DEFAULT_ANSWER_AFTER_MS,
+  BUSY_AFTER_MS,
+  KEY_SPACING_MS,
+} from './scripts';
+export type { RingOutcome, ToneName, RecordEndReason, RecordWindow } from './scripts';

@@ -1,0 +1,108 @@
+// The seeded tenant (seed/tenant.json): its shape, checked once when the emulator starts.
+import fs from 'node:fs';
+import { z } from 'zod';
+
+const scriptSchema = z.object({
+  onRing: z.enum(['answer', 'decline', 'busy', 'ignore']),
+  answerAfterMs: z.number().int().min(0).optional(),
+  keys: z
+    .array(z.object({ afterMs: z.number().int().min(0), tones: z.string().regex(/^[0-9*#A-Da-d]+$/) }))
+    .optional(),
+  speech: z
+    .array(z.object({ afterMs: z.number().int().min(0), durationMs: z.number().int().min(1) }))
+    .optional(),
+  hangUpAfterMs: z.number().int().min(0).optional(),
+});
+
+const personSchema = z.looseObject({
+  id: z.string().min(1),
+  displayName: z.string(),
+  givenName: z.string().optional(),
+  surname: z.string().optional(),
+  jobTitle: z.string().optional(),
+  userPrincipalName: z.string(),
+  mail: z.string().optional(),
+  phone: z.string().optional(),
+  presence: z.object({ availability: z.string(), activity: z.string() }).optional(),
+  script: scriptSchema,
+});
+
+const appSchema = z.looseObject({
+  appId: z.string().min(1),
+  displayName: z.string(),
+  secrets: z.array(z.string()),
+  callingWebhook: z.string().optional(),
+  identifierUri: z.string().optional(),
+  graphRoles: z.array(z.string()),
+  delegatedConsent: z.array(z.string()).default([]),
+});
+
+const tenantSchema = z.looseObject({
+  tenantId: z.string().min(1),
+  displayName: z.string(),
+  domain: z.string(),
+  apps: z.array(appSchema).min(1),
+  people: z.array(personSchema),
+  resourceAccounts: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        displayName: z.string(),
+        userPrincipalName: z.string(),
+        appId: z.string(),
+        phone: z.string(),
+      }),
+    )
+    .default([]),
+  applicationAccessPolicies: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        appIds: z.array(z.string()),
+        users: z.array(z.string()).default([]),
+        global: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+  meetings: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        subject: z.string().optional(),
+        organizerId: z.string(),
+        threadId: z.string(),
+        joinMeetingId: z.string().optional(),
+        passcode: z.string().optional(),
+        attendeesInMeeting: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+});
+
+export type PersonScript = z.infer<typeof scriptSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type AppRegistration = z.infer<typeof appSchema>;
+export type Tenant = z.infer<typeof tenantSchema>;
+export type ResourceAccount = Tenant['resourceAccounts'][number];
+export type SeedMeeting = Tenant['meetings'][number];
+
+/** Checks a script sent through the control API; returns the script or a readable error. */
+export function parseScript(
+  value: unknown,
+): { ok: true; script: PersonScript } | { ok: false; message: string } {
+  const result = scriptSchema.safeParse(value);
+  if (result.success) return { ok: true, script: result.data };
+  return { ok: false, message: z.prettifyError(result.error) };
+}
+
+/** Parses and checks a tenant object (the seed's content). */
+export function parseTenant(value: unknown): Tenant {
+  const result = tenantSchema.safeParse(value);
+  if (!result.success) throw new Error(`invalid tenant seed:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** Reads the seed file. */
+export function loadTenant(seedPath: string): Tenant {
+  return parseTenant(JSON.parse(fs.readFileSync(seedPath, 'utf8')));
+}
