@@ -1,5 +1,6 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { createCallTables } from './calls-schema';
 import { StoreConfigError } from './errors';
 import type { Database, StoreLogger } from './types';
 
@@ -42,6 +43,11 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('jobs_due_at_idx').on('jobs').column('due_at').execute();
+    },
+  },
+  '0002_calls': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createCallTables(db);
     },
   },
 };

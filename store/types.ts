@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
 export interface KvTable {
@@ -30,11 +30,75 @@ export interface JobsTable {
   created_at: number;
 }
 
+export interface CallsTable {
+  /** Normalised call id (lower-case, hyphenated GUID when it is one). */
+  id: string;
+  tenant_id: string;
+  direction: string;
+  state: string;
+  /** JSON: the latest call resource seen. */
+  resource: string;
+  my_participant_id: string | null;
+  /** JSON: the roster as the calling core keeps it. */
+  participants: string;
+  /** JSON: dedupe marks (tone sequence ids, roster sequence numbers...). */
+  marks: string;
+  /** JSON: the position of whatever flow drives the call. */
+  flow: string | null;
+  scenario_id: string | null;
+  created_at: number;
+  updated_at: number;
+  last_notified_at: number | null;
+  ended_at: number | null;
+  end_code: number | null;
+  end_subcode: number | null;
+  end_reason: string | null;
+}
+
+export interface CallInboxTable {
+  seq: Generated<number>;
+  call_id: string;
+  tenant_id: string;
+  received_at: number;
+  /** JSON: the parsed notification. */
+  notification: string;
+  content_hash: string;
+  processed_at: number | null;
+}
+
+export interface CallOperationsTable {
+  /** Our id for the operation (also its clientContext when we started it). */
+  id: string;
+  /** The id Graph gave it; null until the response (or the notification) names it. */
+  graph_id: string | null;
+  call_id: string;
+  kind: string;
+  client_context: string | null;
+  status: string;
+  result_info: string | null;
+  resource: string | null;
+  created_at: number;
+  settled_at: number | null;
+}
+
+export interface CallTimelineTable {
+  id: Generated<number>;
+  call_id: string;
+  at: number;
+  kind: string;
+  summary: string;
+  data: string | null;
+}
+
 /** All tables; later repositories add theirs here and in migrations.ts. */
 export interface Database {
   kv: KvTable;
   locks: LocksTable;
   jobs: JobsTable;
+  calls: CallsTable;
+  call_inbox: CallInboxTable;
+  call_operations: CallOperationsTable;
+  call_timeline: CallTimelineTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -152,4 +216,132 @@ export interface Store {
   readonly jobs: Jobs;
   /** For repositories inside store/ (calls, timeline...). */
   readonly db: Kysely<Database>;
+}
+
+/** A call as the store keeps it; JSON columns come back parsed. */
+export interface StoredCall {
+  id: string;
+  tenantId: string;
+  direction: string;
+  state: string;
+  resource: Record<string, unknown>;
+  myParticipantId: string | null;
+  participants: unknown;
+  marks: unknown;
+  flow: unknown;
+  scenarioId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  lastNotifiedAt: number | null;
+  endedAt: number | null;
+  endCode: number | null;
+  endSubcode: number | null;
+  endReason: string | null;
+}
+
+export type StoredCallPatch = Partial<Omit<StoredCall, 'id' | 'createdAt'>>;
+
+/** The calls table. */
+export interface CallsRepo {
+  get(id: string): Promise<StoredCall | undefined>;
+  /** Inserts unless the id exists; returns whether it inserted. */
+  insert(call: StoredCall): Promise<boolean>;
+  update(id: string, patch: StoredCallPatch): Promise<boolean>;
+  /** Newest first; `active` keeps calls whose state is not terminated. */
+  list(opts?: { active?: boolean; limit?: number }): Promise<StoredCall[]>;
+  /** Calls not terminated whose last notification (or creation) is older than `before`, oldest first. */
+  silentSince(before: number, limit?: number): Promise<StoredCall[]>;
+}
+
+export interface NewInboxRow {
+  callId: string;
+  tenantId: string;
+  receivedAt: number;
+  notification: unknown;
+  contentHash: string;
+}
+
+export interface InboxRow extends NewInboxRow {
+  seq: number;
+  processedAt: number | null;
+}
+
+/** Received notifications, kept in arrival order per call until (and after) they are processed. */
+export interface CallInboxRepo {
+  /** Appends the rows in one transaction, in order; returns their sequence numbers. */
+  append(rows: readonly NewInboxRow[]): Promise<number[]>;
+  /** A call's unprocessed rows in arrival order. */
+  pending(callId: string, limit?: number): Promise<InboxRow[]>;
+  markProcessed(seq: number, at: number): Promise<void>;
+  /** Whether a processed row of this call has the same content hash. */
+  seenHash(callId: string, contentHash: string): Promise<boolean>;
+  /** Ids of calls that have unprocessed rows, oldest backlog first. */
+  callsWithPending(limit?: number): Promise<string[]>;
+}
+
+export type StoredOperationStatus = 'pending' | 'running' | 'completed' | 'failed';
+
+export interface StoredOperation {
+  id: string;
+  graphId: string | null;
+  callId: string;
+  kind: string;
+  clientContext: string | null;
+  status: StoredOperationStatus;
+  resultInfo: unknown;
+  resource: unknown;
+  createdAt: number;
+  settledAt: number | null;
+}
+
+export interface OperationSettlement {
+  status: 'completed' | 'failed';
+  resultInfo: unknown;
+  resource: unknown;
+  at: number;
+}
+
+/** Long-running Graph operations and how they ended. */
+export interface CallOperationsRepo {
+  insert(op: StoredOperation): Promise<void>;
+  get(id: string): Promise<StoredOperation | undefined>;
+  /** The operation with this Graph id, else the one with this clientContext. */
+  find(ref: { graphId?: string; clientContext?: string }): Promise<StoredOperation | undefined>;
+  /**
+   * Records the Graph id of an operation we started. If a completion for that id was stored before we
+   * knew it (an orphan row), its outcome moves onto our row. Returns the row as it now is.
+   */
+  attachGraphId(id: string, graphId: string, status: StoredOperationStatus): Promise<StoredOperation>;
+  /** Settles an unsettled operation; false when it was already settled (or unknown). */
+  settle(id: string, outcome: OperationSettlement): Promise<boolean>;
+  /** Of these ids, the ones that are settled. */
+  settledAmong(ids: readonly string[]): Promise<StoredOperation[]>;
+  /** A call's operations that are not settled yet. */
+  openForCall(callId: string): Promise<StoredOperation[]>;
+  listForCall(callId: string): Promise<StoredOperation[]>;
+}
+
+export type TimelineKind = 'notification' | 'request' | 'state' | 'operation' | 'flow' | 'decision';
+
+export interface TimelineEntry {
+  callId: string;
+  at: number;
+  kind: TimelineKind;
+  summary: string;
+  data?: unknown;
+}
+
+/** What happened to a call, in order. */
+export interface CallTimelineRepo {
+  add(entries: readonly TimelineEntry[]): Promise<void>;
+  list(callId: string, opts?: { limit?: number }): Promise<Array<TimelineEntry & { id: number }>>;
+}
+
+/** The calling core's tables; `transaction` runs fn with the same repositories bound to one transaction. */
+export interface CallData {
+  readonly calls: CallsRepo;
+  readonly inbox: CallInboxRepo;
+  readonly operations: CallOperationsRepo;
+  readonly timeline: CallTimelineRepo;
+  transaction<T>(fn: (tx: CallData) => Promise<T>): Promise<T>;
 }

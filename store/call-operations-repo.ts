@@ -1,0 +1,173 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  CallOperationsRepo,
+  CallOperationsTable,
+  Database,
+  StoredOperation,
+  StoredOperationStatus,
+} from './types';
+
+const SETTLED: StoredOperationStatus[] = ['completed', 'failed'];
+const OPEN: StoredOperationStatus[] = ['pending', 'running'];
+
+function parse(text: string | null): unknown {
+  return text === null ? null : (JSON.parse(text) as unknown);
+}
+
+function toOperation(row: Selectable<CallOperationsTable>): StoredOperation {
+  return {
+    id: row.id,
+    graphId: row.graph_id,
+    callId: row.call_id,
+    kind: row.kind,
+    clientContext: row.client_context,
+    status: row.status as StoredOperationStatus,
+    resultInfo: parse(row.result_info),
+    resource: parse(row.resource),
+    createdAt: row.created_at,
+    settledAt: row.settled_at,
+  };
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** Long-running operations over one Kysely handle. */
+export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRepo {
+  async function get(trx: Kysely<Database>, id: string): Promise<StoredOperation | undefined> {
+    const row = await trx.selectFrom('call_operations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toOperation(row);
+  }
+
+  async function attach(trx: Kysely<Database>, id: string, graphId: string, status: StoredOperationStatus) {
+    const orphan = await trx
+      .selectFrom('call_operations')
+      .selectAll()
+      .where('graph_id', '=', graphId)
+      .where('id', '<>', id)
+      .executeTakeFirst();
+    if (orphan) {
+      // The completion arrived before the action's response: the orphan holds the outcome.
+      await trx.deleteFrom('call_operations').where('id', '=', orphan.id).execute();
+      await trx.updateTable('call_operations').set({ graph_id: graphId }).where('id', '=', id).execute();
+      if (SETTLED.includes(orphan.status as StoredOperationStatus)) {
+        await trx
+          .updateTable('call_operations')
+          .set({
+            status: orphan.status,
+            result_info: orphan.result_info,
+            resource: orphan.resource,
+            settled_at: orphan.settled_at,
+          })
+          .where('id', '=', id)
+          .where('status', 'in', OPEN)
+          .execute();
+      }
+    } else {
+      await trx.updateTable('call_operations').set({ graph_id: graphId }).where('id', '=', id).execute();
+    }
+    await trx
+      .updateTable('call_operations')
+      .set({ status })
+      .where('id', '=', id)
+      .where('status', 'in', OPEN)
+      .execute();
+    const now = await get(trx, id);
+    if (!now) throw new Error(`operation ${id} does not exist`);
+    return now;
+  }
+
+  return {
+    async insert(op) {
+      await db
+        .insertInto('call_operations')
+        .values({
+          id: op.id,
+          graph_id: op.graphId,
+          call_id: op.callId,
+          kind: op.kind,
+          client_context: op.clientContext,
+          status: op.status,
+          result_info: json(op.resultInfo),
+          resource: json(op.resource),
+          created_at: op.createdAt,
+          settled_at: op.settledAt,
+        })
+        .execute();
+    },
+
+    get: (id) => get(db, id),
+
+    async find(ref) {
+      if (ref.graphId !== undefined) {
+        const row = await db
+          .selectFrom('call_operations')
+          .selectAll()
+          .where('graph_id', '=', ref.graphId)
+          .executeTakeFirst();
+        if (row) return toOperation(row);
+      }
+      if (ref.clientContext !== undefined) {
+        const row = await db
+          .selectFrom('call_operations')
+          .selectAll()
+          .where('client_context', '=', ref.clientContext)
+          .executeTakeFirst();
+        if (row) return toOperation(row);
+      }
+      return undefined;
+    },
+
+    attachGraphId(id, graphId, status) {
+      if (db.isTransaction) return attach(db, id, graphId, status);
+      return db.transaction().execute((trx) => attach(trx, id, graphId, status));
+    },
+
+    async settle(id, outcome) {
+      const result = await db
+        .updateTable('call_operations')
+        .set({
+          status: outcome.status,
+          result_info: json(outcome.resultInfo),
+          resource: json(outcome.resource),
+          settled_at: outcome.at,
+        })
+        .where('id', '=', id)
+        .where('status', 'in', OPEN)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async settledAmong(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('call_operations')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .where('status', 'in', SETTLED)
+        .execute();
+      return rows.map(toOperation);
+    },
+
+    async openForCall(callId) {
+      const rows = await db
+        .selectFrom('call_operations')
+        .selectAll()
+        .where('call_id', '=', callId)
+        .where('status', 'in', OPEN)
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toOperation);
+    },
+
+    async listForCall(callId) {
+      const rows = await db
+        .selectFrom('call_operations')
+        .selectAll()
+        .where('call_id', '=', callId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toOperation);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CallsRepo, CallsTable, Database, StoredCall, StoredCallPatch } from './types';
+
+const TERMINATED = 'terminated';
+
+function parse(text: string | null): unknown {
+  return text === null ? null : (JSON.parse(text) as unknown);
+}
+
+function toCall(row: Selectable<CallsTable>): StoredCall {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    direction: row.direction,
+    state: row.state,
+    resource: (parse(row.resource) ?? {}) as Record<string, unknown>,
+    myParticipantId: row.my_participant_id,
+    participants: parse(row.participants),
+    marks: parse(row.marks),
+    flow: parse(row.flow),
+    scenarioId: row.scenario_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastNotifiedAt: row.last_notified_at,
+    endedAt: row.ended_at,
+    endCode: row.end_code,
+    endSubcode: row.end_subcode,
+    endReason: row.end_reason,
+  };
+}
+
+const json = (v: unknown): string => JSON.stringify(v ?? null);
+
+function toColumns(patch: StoredCallPatch): Partial<CallsTable> {
+  const out: Partial<CallsTable> = {};
+  if (patch.tenantId !== undefined) out.tenant_id = patch.tenantId;
+  if (patch.direction !== undefined) out.direction = patch.direction;
+  if (patch.state !== undefined) out.state = patch.state;
+  if (patch.resource !== undefined) out.resource = json(patch.resource);
+  if (patch.myParticipantId !== undefined) out.my_participant_id = patch.myParticipantId;
+  if (patch.participants !== undefined) out.participants = json(patch.participants);
+  if (patch.marks !== undefined) out.marks = json(patch.marks);
+  if (patch.flow !== undefined) out.flow = patch.flow === null ? null : json(patch.flow);
+  if (patch.scenarioId !== undefined) out.scenario_id = patch.scenarioId;
+  if (patch.updatedAt !== undefined) out.updated_at = patch.updatedAt;
+  if (patch.lastNotifiedAt !== undefined) out.last_notified_at = patch.lastNotifiedAt;
+  if (patch.endedAt !== undefined) out.ended_at = patch.endedAt;
+  if (patch.endCode !== undefined) out.end_code = patch.endCode;
+  if (patch.endSubcode !== undefined) out.end_subcode = patch.endSubcode;
+  if (patch.endReason !== undefined) out.end_reason = patch.endReason;
+  return out;
+}
+
+/** The calls table over one Kysely handle (the database or a transaction). */
+export function createCallsRepo(db: Kysely<Database>): CallsRepo {
+  return {
+    async get(id) {
+      const row = await db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toCall(row);
+    },
+
+    async insert(call) {
+      const result = await db
+        .insertInto('calls')
+        .values({
+          id: call.id,
+          tenant_id: call.tenantId,
+          direction: call.direction,
+          state: call.state,
+          resource: json(call.resource),
+          my_participant_id: call.myParticipantId,
+          participants: json(call.participants),
+          marks: json(call.marks),
+          flow: call.flow === null || call.flow === undefined ? null : json(call.flow),
+          scenario_id: call.scenarioId,
+          created_at: call.createdAt,
+          updated_at: call.updatedAt,
+          last_notified_at: call.lastNotifiedAt,
+          ended_at: call.endedAt,
+          end_code: call.endCode,
+          end_subcode: call.endSubcode,
+          end_reason: call.endReason,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async update(id, patch) {
+      const columns = toColumns(patch);
+      if (Object.keys(columns).length === 0) return (await this.get(id)) !== undefined;
+      const result = await db.updateTable('calls').set(columns).where('id', '=', id).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async list(opts = {}) {
+      let query = db.selectFrom('calls').selectAll().orderBy('created_at', 'desc').orderBy('id');
+      if (opts.active) query = query.where('state', '<>', TERMINATED);
+      if (opts.limit !== undefined) query = query.limit(opts.limit);
+      return (await query.execute()).map(toCall);
+    },
+
+    async silentSince(before, limit = 50) {
+      const rows = await db
+        .selectFrom('calls')
+        .selectAll()
+        .where('state', '<>', TERMINATED)
+        .where((eb) =>
+          eb.or([
+            eb('last_notified_at', '<', before),
+            eb.and([eb('last_notified_at', 'is', null), eb('created_at', '<', before)]),
+          ]),
+        )
+        .orderBy('updated_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toCall);
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { createCallData, openStore } from '../../../store';
+import type { CallData, Store, StoredCall, StoredOperation } from '../../../store';
+import { storeTargets } from './targets';
+
+function call(id: string, over: Partial<StoredCall> = {}): StoredCall {
+  return {
+    id,
+    tenantId: 'tenant-1',
+    direction: 'outgoing',
+    state: 'establishing',
+    resource: { id, state: 'establishing' },
+    myParticipantId: null,
+    participants: [],
+    marks: {},
+    flow: null,
+    scenarioId: null,
+    createdAt: 1000,
+    updatedAt: 1000,
+    lastNotifiedAt: null,
+    endedAt: null,
+    endCode: null,
+    endSubcode: null,
+    endReason: null,
+    ...over,
+  };
+}
+
+function op(id: string, over: Partial<StoredOperation> = {}): StoredOperation {
+  return {
+    id,
+    graphId: null,
+    callId: 'c1',
+    kind: 'playPrompt',
+    clientContext: id,
+    status: 'pending',
+    resultInfo: null,
+    resource: null,
+    createdAt: 1000,
+    settledAt: null,
+    ...over,
+  };
+}
+
+for (const target of storeTargets()) {
+  describe(`store calls repositories [${target.name}]`, function () {
+    this.timeout(15_000);
+    let store: Store | undefined;
+    let data: CallData;
+
+    before(async function () {
+      this.timeout(60_000);
+      await target.setUp();
+      store = await openStore(target.options());
+      data = createCallData(store);
+    });
+
+    beforeEach(async () => {
+      for (const t of ['calls', 'call_inbox', 'call_operations', 'call_timeline'] as const) {
+        await store!.db.deleteFrom(t).execute();
+      }
+    });
+
+    after(async () => {
+      await store?.close();
+      await target.tearDown();
+    });
+
+    it('inserts a call once, round-trips its JSON columns and patches it', async () => {
+      const flow = { step: 'menu', tries: [1, 2] };
+      assert.equal(await data.calls.insert(call('c1', { flow, participants: [{ id: 'p1' }] })), true);
+      assert.equal(await data.calls.insert(call('c1', { state: 'terminated' })), false);
+      const got = await data.calls.get('c1');
+      assert.deepEqual(got?.flow, flow);
+      assert.deepEqual(got?.participants, [{ id: 'p1' }]);
+      assert.equal(got?.state, 'establishing');
+      assert.equal(typeof got?.createdAt, 'number');
+
+      assert.equal(await data.calls.update('c1', { state: 'established', endCode: 200, flow: null }), true);
+      const after = await data.calls.get('c1');
+      assert.equal(after?.state, 'established');
+      assert.equal(after?.endCode, 200);
+      assert.equal(after?.flow, null);
+      assert.equal(await data.calls.update('nope', { state: 'x' }), false);
+      assert.equal(await data.calls.get('nope'), undefined);
+    });
+
+    it('lists active calls and finds silent ones', async () => {
+      await data.calls.insert(call('a', { createdAt: 1, lastNotifiedAt: 100 }));
+      await data.calls.insert(call('b', { createdAt: 2, lastNotifiedAt: 5000 }));
+      await data.calls.insert(call('c', { createdAt: 3, state: 'terminated', lastNotifiedAt: 1 }));
+      await data.calls.insert(call('d', { createdAt: 4, lastNotifiedAt: null }));
+      assert.deepEqual(
+        (await data.calls.list()).map((c) => c.id),
+        ['d', 'c', 'b', 'a'],
+      );
+      assert.deepEqual(
+        (await data.calls.list({ active: true })).map((c) => c.id),
+        ['d', 'b', 'a'],
+      );
+      assert.deepEqual((await data.calls.silentSince(1000)).map((c) => c.id).sort(), ['a', 'd']);
+    });
+
+    it('appends inbox rows in order and tracks what is processed', async () => {
+      const seqs = await data.inbox.append([
+        { callId: 'x', tenantId: 't', receivedAt: 10, notification: { n: 1 }, contentHash: 'h1' },
+        { callId: 'y', tenantId: 't', receivedAt: 10, notification: { n: 2 }, contentHash: 'h2' },
+        { callId: 'x', tenantId: 't', receivedAt: 10, notification: { n: 3 }, contentHash: 'h3' },
+      ]);
+      assert.equal(seqs.length, 3);
+      assert.ok(seqs[0]! < seqs[1]! && seqs[1]! < seqs[2]!);
+      assert.deepEqual(await data.inbox.callsWithPending(), ['x', 'y']);
+      const pending = await data.inbox.pending('x');
+      assert.deepEqual(
+        pending.map((r) => r.notification),
+        [{ n: 1 }, { n: 3 }],
+      );
+      assert.equal(await data.inbox.seenHash('x', 'h1'), false);
+      await data.inbox.markProcessed(pending[0]!.seq, 99);
+      assert.equal(await data.inbox.seenHash('x', 'h1'), true);
+      assert.equal(await data.inbox.seenHash('y', 'h1'), false);
+      assert.deepEqual(
+        (await data.inbox.pending('x')).map((r) => r.seq),
+        [seqs[2]],
+      );
+      await data.inbox.markProcessed(seqs[2]!, 99);
+      assert.deepEqual(await data.inbox.callsWithPending(), ['y']);
+    });
+
+    it('settles an operation once and finds it by Graph id or clientContext', async () => {
+      await data.operations.insert(op('o1'));
+      const attached = await data.operations.attachGraphId('o1', 'g1', 'running');
+      assert.equal(attached.status, 'running');
+      assert.equal((await data.operations.find({ graphId: 'g1' }))?.id, 'o1');
+      assert.equal((await data.operations.find({ clientContext: 'o1' }))?.id, 'o1');
+      assert.equal(await data.operations.find({ graphId: 'zz', clientContext: 'zz' }), undefined);
+      assert.deepEqual(
+        (await data.operations.openForCall('c1')).map((o) => o.id),
+        ['o1'],
+      );
+      const outcome = { status: 'completed' as const, resultInfo: { code: 200 }, resource: { a: 1 }, at: 5 };
+      assert.equal(await data.operations.settle('o1', outcome), true);
+      assert.equal(await data.operations.settle('o1', { ...outcome, status: 'failed' }), false);
+      const [settled] = await data.operations.settledAmong(['o1', 'other']);
+      assert.equal(settled?.status, 'completed');
+      assert.deepEqual(settled?.resultInfo, { code: 200 });
+      assert.deepEqual(await data.operations.openForCall('c1'), []);
+    });
+
+    it('moves an orphan completion onto the operation that later learns its Graph id', async () => {
+      await data.operations.insert(op('mine'));
+      await data.operations.insert(
+        op('orphan', {
+          graphId: 'g9',
+          clientContext: null,
+          status: 'failed',
+          resultInfo: { code: 400 },
+          settledAt: 7,
+        }),
+      );
+      const merged = await data.operations.attachGraphId('mine', 'g9', 'running');
+      assert.equal(merged.status, 'failed');
+      assert.deepEqual(merged.resultInfo, { code: 400 });
+      assert.equal(merged.graphId, 'g9');
+      assert.equal(await data.operations.get('orphan'), undefined);
+    });
+
+    it('keeps a timeline in order and rolls back a failed transaction whole', async () => {
+      await data.timeline.add([
+        { callId: 'c1', at: 1, kind: 'notification', summary: 'first', data: { x: 1 } },
+        { callId: 'c1', at: 2, kind: 'state', summary: 'second' },
+      ]);
+      const list = await data.timeline.list('c1');
+      assert.deepEqual(
+        list.map((e) => [e.kind, e.summary, e.data]),
+        [
+          ['notification', 'first', { x: 1 }],
+          ['state', 'second', undefined],
+        ],
+      );
+      await assert.rejects(
+        data.transaction(async (tx) => {
+          await tx.calls.insert(call('rolled'));
+          await tx.timeline.add([{ callId: 'rolled', at: 3, kind: 'decision', summary: 'x' }]);
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.equal(await data.calls.get('rolled'), undefined);
+      assert.deepEqual(await data.timeline.list('rolled'), []);
+    });
+
+    it('keeps everything across a reopen of the database', async () => {
+      await data.calls.insert(call('kept'));
+      await data.inbox.append([
+        { callId: 'kept', tenantId: 't', receivedAt: 1, notification: {}, contentHash: 'h' },
+      ]);
+      const again = await openStore(target.options());
+      try {
+        const other = createCallData(again);
+        assert.equal((await other.calls.get('kept'))?.id, 'kept');
+        assert.equal((await other.inbox.pending('kept')).length, 1);
+      } finally {
+        await again.close();
+      }
+    });
+  });
+}
