@@ -1,0 +1,104 @@
+import { verify as verifySignature, type KeyObject } from 'node:crypto';
+import { splitJwt } from './jwt-parts';
+import type { CallingKeys } from './openid-keys';
+import { createTokenCache } from './token-cache';
+import type { TokenCheck, TokenRejection, TokenVerifier } from './types';
+
+/** Issuers the calling service writes (SPEC §10.1: Teams docs show the first, Microsoft's sample accepts both). */
+export const CALLING_ISSUERS: ReadonlySet<string> = new Set([
+  'https://api.botframework.com',
+  'https://graph.microsoft.com',
+]);
+/** The tenant claim as .NET maps `tid`; Microsoft's C# sample reads this name. */
+export const MAPPED_TENANT_CLAIM = 'http://schemas.microsoft.com/identity/claims/tenantid';
+/** Clock skew tolerated on `exp` and `nbf`. */
+export const CLOCK_SKEW_SEC = 300;
+// A real calling token is about 1 KB; anything far larger is refused before it is even split.
+const MAX_TOKEN_CHARS = 16 * 1024;
+const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+
+export interface TokenVerifierOptions {
+  readonly keys: Pick<CallingKeys, 'find'>;
+  /** MicrosoftAppId: the only audience accepted. Unset means every token is refused (fail closed). */
+  readonly appId: string | undefined;
+  /** TENANT_ALLOWLIST: when set, only these tenants may call. */
+  readonly tenantAllowlist?: readonly string[];
+  readonly now?: () => number;
+  /** How many verified tokens to remember (default 1000). */
+  readonly cacheSize?: number;
+}
+
+/** Verifies calling-notification bearer tokens, cheapest checks first and the RS256 signature last. */
+export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
+  const now = opts.now ?? Date.now;
+  const appId = opts.appId?.toLowerCase();
+  const allow = opts.tenantAllowlist && new Set(opts.tenantAllowlist.map((t) => t.toLowerCase()));
+  const cache = createTokenCache(opts.cacheSize ?? 1000);
+  const no = (reason: TokenRejection): TokenCheck => ({ ok: false, reason });
+
+  return {
+    async verify(authorization) {
+      if (!appId) return no('not_configured');
+      if (authorization === undefined || authorization === '') return no('missing_authorization');
+      if (typeof authorization !== 'string' || authorization.length > MAX_TOKEN_CHARS + 16) {
+        return no('malformed_authorization');
+      }
+      const token = BEARER.exec(authorization)?.[1];
+      if (!token || token.length > MAX_TOKEN_CHARS) return no('malformed_authorization');
+      const nowSec = Math.floor(now() / 1000);
+      const cached = cache.get(token, nowSec);
+      if (cached) return { ok: true, tenantId: cached };
+
+      const jwt = splitJwt(token);
+      if (!jwt) return no('malformed_token');
+      const { header, payload } = jwt;
+      // Decided before any key is looked up: `none` and HMAC tricks never reach the crypto.
+      if (header['alg'] !== 'RS256') return no('alg_not_allowed');
+      if (header['crit'] !== undefined) return no('malformed_token');
+      const keyId = typeof header['kid'] === 'string' ? header['kid'] : header['x5t'];
+      if (typeof keyId !== 'string' || keyId === '') return no('malformed_token');
+
+      if (typeof payload['iss'] !== 'string' || !CALLING_ISSUERS.has(payload['iss'])) {
+        return no('issuer_not_allowed');
+      }
+      if (!audienceMatches(payload['aud'], appId)) return no('audience_mismatch');
+      const exp = payload['exp'];
+      const nbf = payload['nbf'];
+      if (typeof exp !== 'number' || !Number.isFinite(exp)) return no('malformed_token');
+      if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf)))
+        return no('malformed_token');
+      if (nowSec > exp + CLOCK_SKEW_SEC) return no('expired');
+      if (nbf !== undefined && nowSec < nbf - CLOCK_SKEW_SEC) return no('not_yet_valid');
+      const tenant = tenantOf(payload);
+      if (!tenant) return no('tenant_missing');
+      if (allow && !allow.has(tenant)) return no('tenant_not_allowed');
+
+      const key = await opts.keys.find(keyId);
+      if (!key) return no('unknown_key');
+      if (!signatureHolds(jwt.signingInput, key, jwt.signature)) return no('bad_signature');
+
+      cache.set(token, tenant, exp + CLOCK_SKEW_SEC);
+      return { ok: true, tenantId: tenant };
+    },
+  };
+}
+
+function signatureHolds(signingInput: string, key: KeyObject, signature: Buffer): boolean {
+  try {
+    return verifySignature('sha256', Buffer.from(signingInput), key, signature);
+  } catch {
+    // OpenSSL throws on some malformed signatures instead of answering false; either way it is forged.
+    return false;
+  }
+}
+
+function audienceMatches(aud: unknown, appId: string): boolean {
+  if (typeof aud === 'string') return aud.toLowerCase() === appId;
+  // RFC 7519 allows an array of audiences; ours must be among them.
+  return Array.isArray(aud) && aud.some((a) => typeof a === 'string' && a.toLowerCase() === appId);
+}
+
+function tenantOf(payload: Readonly<Record<string, unknown>>): string | undefined {
+  const tid = payload['tid'] ?? payload[MAPPED_TENANT_CLAIM];
+  return typeof tid === 'string' && tid.trim() !== '' ? tid.trim().toLowerCase() : undefined;
+}
