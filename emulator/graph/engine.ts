@@ -84,11 +84,11 @@ export class CallEngine {
     );
   }
 
-  /** True while the person is on, or being rung for, any live call. */
-  isEngaged(personId: string): boolean {
+  /** True while the person is on, or being rung for, any live call (other than `except`). */
+  isEngaged(personId: string, except?: CallRec): boolean {
     const key = personId.toLowerCase();
     for (const call of this.calls.values()) {
-      if (call.state === 'terminated') continue;
+      if (call.state === 'terminated' || call === except) continue;
       if (call.remotePersonId?.toLowerCase() === key) return true;
       if ([...call.ringing].some((p) => p.toLowerCase() === key)) return true;
       for (const p of call.participants.values()) if (p.personId?.toLowerCase() === key) return true;

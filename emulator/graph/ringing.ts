@@ -23,7 +23,7 @@ export function ringPerson(
   timeoutMs: number,
   handlers: RingHandlers,
 ): () => void {
-  const outcome = ringOutcome(person.script, engine.isEngaged(person.id));
+  const outcome = ringOutcome(person.script, engine.isEngaged(person.id, call));
   call.ringing.add(person.id);
   engine.note(call, 'person', { personId: person.id, event: 'ringing', reaction: outcome.kind });
   let settled = false;
