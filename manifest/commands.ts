@@ -1,0 +1,69 @@
+// The bot's commandLists, generated from the bot's own command registry so the menu Teams shows can
+// never drift from what the bot understands.
+import type { Problem } from './problems';
+
+/** Where a bot command is offered, in the manifest's spelling. */
+export type BotScope = 'personal' | 'team' | 'groupChat';
+
+/** What the manifest needs to know about one command. */
+export interface CommandDescription {
+  /** What the user types, e.g. `call`. */
+  readonly title: string;
+  /** One line of help, e.g. `call <person>: place a 1:1 call`. */
+  readonly description: string;
+  readonly scopes: readonly BotScope[];
+}
+
+/** One entry of bots[].commandLists. */
+export interface CommandList {
+  scopes: BotScope[];
+  commands: Array<{ title: string; description: string }>;
+}
+
+const SCOPE_ORDER: readonly BotScope[] = ['personal', 'team', 'groupChat'];
+// Teams shows at most 10 commands per list (the 1.30 schema allows 12; the client and store cap at 10).
+export const MAX_COMMANDS_PER_LIST = 10;
+const MAX_TITLE = 32;
+const MAX_DESCRIPTION = 128;
+
+/** One command list per scope (Teams' guidance), commands in registry order. */
+export function buildCommandLists(
+  commands: readonly CommandDescription[],
+  botScopes: readonly string[],
+  field = 'bots[0].commandLists',
+): { lists: CommandList[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const lists: CommandList[] = [];
+  for (const scope of SCOPE_ORDER) {
+    const inScope = commands.filter((c) => c.scopes.includes(scope));
+    if (inScope.length === 0) continue;
+    const at = `${field}[${lists.length}]`;
+    if (!botScopes.includes(scope))
+      problems.push({
+        field: at,
+        message: `lists commands for scope "${scope}" but bots[0].scopes does not include it`,
+      });
+    if (inScope.length > MAX_COMMANDS_PER_LIST)
+      problems.push({
+        field: `${at}.commands`,
+        message: `has ${inScope.length} commands for "${scope}"; Teams shows at most ${MAX_COMMANDS_PER_LIST}`,
+      });
+    inScope.forEach((c, i) => {
+      if (c.title.length > MAX_TITLE)
+        problems.push({
+          field: `${at}.commands[${i}].title`,
+          message: `"${c.title}" is longer than ${MAX_TITLE} characters`,
+        });
+      if (c.description.length > MAX_DESCRIPTION)
+        problems.push({
+          field: `${at}.commands[${i}].description`,
+          message: `is ${c.description.length} characters; Teams shows at most ${MAX_DESCRIPTION}`,
+        });
+    });
+    lists.push({
+      scopes: [scope],
+      commands: inScope.map((c) => ({ title: c.title, description: c.description })),
+    });
+  }
+  return { lists, problems };
+}

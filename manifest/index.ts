@@ -1,0 +1,32 @@
+// The Teams app package: template, icons, build, validation, zip; and the setup doctor.
+export {
+  buildAppPackage,
+  writeAppPackage,
+  type BuildOptions,
+  type BuiltPackage,
+  type TeamsManifest,
+} from './build';
+export { checkManifestRules } from './checks';
+export {
+  buildCommandLists,
+  MAX_COMMANDS_PER_LIST,
+  type BotScope,
+  type CommandDescription,
+  type CommandList,
+} from './commands';
+export { checkColorIcon, checkOutlineIcon } from './icons/check';
+export {
+  ACCENT_COLOR,
+  COLOR_ICON_SIZE,
+  OUTLINE_ICON_SIZE,
+  drawColorIcon,
+  drawOutlineIcon,
+} from './icons/draw';
+export { substitute, type Substituted } from './placeholders';
+export { PngError, decodePng, readPngHeader, type PngHeader, type PngImage } from './png/decode';
+export { encodePng } from './png/encode';
+export { ManifestError, formatProblems, type Problem } from './problems';
+export { MANIFEST_VERSION, SCHEMA_URL, loadSchema, validateAgainstSchema } from './schema';
+export { manifestVariables } from './variables';
+export { readZip } from './zip/read';
+export { writeZip, type ZipEntry } from './zip/write';
