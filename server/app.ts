@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBot, type BotAuthSettings } from '../bot';
+import { createCallingKeys, createCallsEdge, createKvInbox, createTokenVerifier } from '../calling';
 import { openStore, type Store } from '../store';
 import type { Config } from './config';
 import type { ReadinessCheck } from './health';
@@ -19,14 +21,33 @@ export interface App {
 
 /** Composition root: builds every part from the configuration and wires the routes. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
+  // Read before the store opens, so a missing CA file fails start-up without leaving anything open.
+  const extraCaPem = config.EXTRA_CA_FILE ? readFileSync(config.EXTRA_CA_FILE, 'utf8') : undefined;
   const store = await openStore({
     databaseUrl: config.DATABASE_URL,
     sqlitePath: path.resolve(config.SQLITE_PATH),
     logger: logger.child({ module: 'store' }),
   });
   const bot = createBot({ auth: botAuthSettings(config), logger: logger.child({ module: 'bot' }) });
-  const readiness: ReadinessCheck[] = [{ name: 'store', check: () => store.ping() }];
-  const calls: Edge = unavailable('The calling webhook is not configured in this deployment.');
+  const callingKeys = createCallingKeys({
+    openIdConfigUrl: config.CALLING_OPENID_CONFIG_URL,
+    ...(extraCaPem ? { caPem: extraCaPem } : {}),
+    logger: logger.child({ module: 'calling-keys' }),
+  });
+  const readiness: ReadinessCheck[] = [
+    { name: 'store', check: () => store.ping() },
+    { name: 'calling-keys', check: () => callingKeys.ensureReady() },
+  ];
+  // The call model replaces the kv inbox with one that processes what arrives.
+  const calls: Edge = createCallsEdge({
+    verifier: createTokenVerifier({
+      keys: callingKeys,
+      appId: config.MicrosoftAppId,
+      ...(config.TENANT_ALLOWLIST ? { tenantAllowlist: config.TENANT_ALLOWLIST } : {}),
+    }),
+    inbox: createKvInbox(store.kv),
+    logger: logger.child({ module: 'calls-webhook' }),
+  });
   const changeNotifications: Edge = unavailable(
     'Change notifications are not configured in this deployment.',
   );
