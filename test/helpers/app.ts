@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, createLogger, readConfig, type App, type Config } from '../../server';
+import { startKeyAuthority, type KeyAuthority } from './calling-keys';
 
 export interface TestApp {
   readonly url: string;
@@ -11,13 +12,31 @@ export interface TestApp {
   readonly config: Config;
   /** Log lines the app wrote (pino JSON objects). */
   readonly logs: Array<Record<string, unknown>>;
+  /** The calling key authority the app trusts, unless the test passed its own CALLING_OPENID_CONFIG_URL. */
+  readonly keys: KeyAuthority | undefined;
   stop(): Promise<void>;
 }
 
-/** Starts the real app (restify, real store) in this process on 127.0.0.1:0 with a temp SQLite file. */
+export const TEST_APP_ID = '0b6e2f4c-0000-4000-8000-00000000b302';
+export const TEST_TENANT_ID = '7c1f0d2a-0000-4000-8000-000000009f11';
+
+/**
+ * Starts the real app (restify, real store) in this process on 127.0.0.1:0 with a temp SQLite file.
+ * Unless the test names its own CALLING_OPENID_CONFIG_URL, a local key authority stands in for the
+ * calling service's OpenID document, so nothing leaves loopback.
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-app-'));
+  const keys = env.CALLING_OPENID_CONFIG_URL
+    ? undefined
+    : await startKeyAuthority({
+        appId: env.MicrosoftAppId ?? TEST_APP_ID,
+        tenantId: env.MicrosoftAppTenantId ?? TEST_TENANT_ID,
+      });
   const config = readConfig({
+    MicrosoftAppId: TEST_APP_ID,
+    MicrosoftAppTenantId: TEST_TENANT_ID,
+    ...(keys ? { CALLING_OPENID_CONFIG_URL: keys.openIdConfigUrl } : {}),
     SWITCHBOARD_MODE: 'local',
     PORT: '0',
     HOST: '127.0.0.1',
@@ -42,8 +61,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     app,
     config,
     logs,
+    keys,
     async stop() {
       await app.close();
+      await keys?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

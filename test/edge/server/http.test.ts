@@ -18,14 +18,17 @@ describe('server edge: the real restify server on loopback', () => {
     assert.deepEqual(await res.json(), { status: 'alive' });
   });
 
-  it('GET /readyz answers 200 with the store check', async () => {
+  it('GET /readyz answers 200 once the store and the calling keys are ready', async () => {
     const res = await fetch(`${t.url}/readyz`);
     assert.equal(res.status, 200);
     const body = (await res.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> };
     assert.equal(body.status, 'ready');
     assert.deepEqual(
       body.checks.map((c) => [c.name, c.ok]),
-      [['store', true]],
+      [
+        ['store', true],
+        ['calling-keys', true],
+      ],
     );
   });
 

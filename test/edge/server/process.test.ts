@@ -3,10 +3,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startKeyAuthority, type KeyAuthority } from '../../helpers/calling-keys';
+import { TEST_APP_ID, TEST_TENANT_ID } from '../../helpers/app';
 import { spawnTs } from '../../helpers/process';
 
 describe('server process: configuration errors and clean shutdown', () => {
   let dir: string;
+  let keys: KeyAuthority;
+  before(async () => (keys = await startKeyAuthority({ appId: TEST_APP_ID, tenantId: TEST_TENANT_ID })));
+  after(() => keys.close());
   beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-proc-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,12 +37,18 @@ describe('server process: configuration errors and clean shutdown', () => {
       const db = path.join(dir, 'sb.db');
       const p = spawnTs(
         'server/main.ts',
-        { SWITCHBOARD_MODE: 'local', PORT: '0', SQLITE_PATH: db },
+        {
+          SWITCHBOARD_MODE: 'local',
+          PORT: '0',
+          SQLITE_PATH: db,
+          CALLING_OPENID_CONFIG_URL: keys.openIdConfigUrl,
+        },
         { cwd: dir },
       );
       const line = await p.waitForLine((l) => l.includes('switchboard listening'));
       const url = (JSON.parse(line) as { url: string }).url;
-      assert.equal((await fetch(`${url}/readyz`)).status, 200);
+      const ready = await fetch(`${url}/readyz`);
+      assert.equal(ready.status, 200, await ready.text());
       p.child.kill(signal);
       const { code } = await p.exited();
       assert.equal(code, 0);
