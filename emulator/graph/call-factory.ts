@@ -107,11 +107,17 @@ export function touchParticipant(call: CallRec, p: ParticipantRec): void {
 }
 
 /** A person's identitySet: their user identity, or their phone number when reached over PSTN. */
-export function personIdentity(person: Person, tenantId: string, viaPhone: boolean): Json {
+export function personIdentity(
+  person: Person,
+  tenantId: string,
+  viaPhone: boolean,
+  withProvider = false,
+): Json {
   if (viaPhone && person.phone) return identitySet('phone', identity({ id: person.phone }));
+  const provider = withProvider ? { identityProvider: 'AAD' } : {};
   return identitySet(
     'user',
-    identity({ id: person.id, displayName: person.displayName, tenantId, identityProvider: 'AAD' }),
+    identity({ id: person.id, displayName: person.displayName, tenantId, ...provider }),
   );
 }
 
@@ -120,22 +126,18 @@ export function personInfo(person: Person, tenantId: string, viaPhone: boolean):
   return participantInfo(personIdentity(person, tenantId, viaPhone), viaPhone ? { languageId: null } : {});
 }
 
-/** The app's own participantInfo (as an application, or as its resource account). */
+/** The app's own participantInfo (as an application, or as its resource account): identity only. */
 export function botInfo(
   app: { appId: string; displayName: string },
   instance?: { id: string; displayName: string; tenantId: string },
 ): Json {
-  if (instance) {
-    return participantInfo(
-      identitySet(
+  const set = instance
+    ? identitySet(
         'applicationInstance',
         identity({ id: instance.id, displayName: instance.displayName, tenantId: instance.tenantId }),
-      ),
-    );
-  }
-  return participantInfo(
-    identitySet('application', identity({ id: app.appId, displayName: app.displayName })),
-  );
+      )
+    : identitySet('application', identity({ id: app.appId, displayName: app.displayName }));
+  return { '@odata.type': '#microsoft.graph.participantInfo', identity: set };
 }
 
 /** The person behind a roster entry or P2P call, if any. */

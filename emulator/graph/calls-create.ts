@@ -53,7 +53,7 @@ export function createCall(svc: GraphService, ctx: RequestContext): HttpResponse
       state: 'establishing',
       kind: scenario.kind,
       callbackUri,
-      source: obj(body.source) ?? me,
+      source: obj(body.source) ?? { ...me, region: null, languageId: null },
       targets,
       requestedModalities: (body.requestedModalities as string[]) ?? ['audio'],
       mediaConfig,

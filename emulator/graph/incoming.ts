@@ -2,7 +2,7 @@
 // state `incoming`, and ends by itself (408/1106) if the app neither answers, rejects nor redirects.
 import { randomBytes } from 'node:crypto';
 import type { AppRegistration, Person } from '../people';
-import { botInfo, createCallRecord, personIdentity } from './call-factory';
+import { addParticipant, botInfo, createCallRecord, personIdentity } from './call-factory';
 import type { CallRec, Json } from './model';
 import { END } from './result-codes';
 import { identity, identitySet, participantInfo } from './serialize';
@@ -37,14 +37,17 @@ export function startIncoming(svc: GraphService, opts: IncomingOptions): CallRec
     IDENTITY_ROLES.some((x) => x.toLowerCase() === r.toLowerCase()),
   );
   const callerSet = canSee
-    ? personIdentity(opts.person, tenant.tenantId, pstn)
+    ? personIdentity(opts.person, tenant.tenantId, pstn, true)
     : identitySet('encrypted', identity({ id: randomBytes(24).toString('base64url') }));
   const me = botInfo(opts.app, instance ? { ...instance, tenantId: tenant.tenantId } : undefined);
   const target: Json = {
     '@odata.type': '#microsoft.graph.invitationParticipantInfo',
     identity: (me as { identity: Json }).identity,
     endpointType: 'default',
+    ...(pstn ? { region: 'amer', languageId: null } : {}),
   };
+  const source = participantInfo(callerSet, pstn ? { region: 'amer' } : {});
+  if (pstn) delete source.languageId;
   const call = createCallRecord(
     engine,
     {
@@ -54,7 +57,7 @@ export function startIncoming(svc: GraphService, opts: IncomingOptions): CallRec
       state: 'incoming',
       kind: 'p2p',
       callbackUri: opts.webhook,
-      source: participantInfo(callerSet, pstn ? { region: 'amer', languageId: null } : {}),
+      source,
       targets: [target],
       requestedModalities: ['audio'],
       remotePersonId: opts.person.id,
@@ -64,6 +67,9 @@ export function startIncoming(svc: GraphService, opts: IncomingOptions): CallRec
     me,
   );
   target.id = call.myParticipantId;
+  // The caller is on the call from the start; their participant id is the source's id.
+  const caller = addParticipant(call, { info: { ...source }, personId: opts.person.id });
+  if (!pstn) call.source = { '@odata.type': source['@odata.type'], id: caller.id, ...source };
   engine.note(call, 'person', {
     personId: opts.person.id,
     event: 'calls-app',

@@ -54,7 +54,14 @@ export function inviteParticipants(svc: GraphService, ctx: RequestContext): Http
     call.kind = 'group';
     engine.note(call, 'note', { event: 'escalated-to-group' });
   }
-  const echo = invitees.map((p) => ({ '@odata.type': '#microsoft.graph.invitationParticipantInfo', ...p }));
+  // The service echoes the invitees, with the display names it resolved.
+  const echo = invitees.map((p, i) => {
+    const copy = structuredClone(p) as Json & { identity?: { user?: Json } };
+    const u = copy.identity?.user;
+    const person = people[i];
+    if (u && person && u.displayName === undefined) u.displayName = person.displayName;
+    return { '@odata.type': '#microsoft.graph.invitationParticipantInfo', ...copy };
+  });
   const op = newOperation(engine, call, 'inviteParticipantsOperation', body.clientContext, 'running', {
     participants: echo,
   });

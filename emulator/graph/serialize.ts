@@ -92,28 +92,26 @@ export function callResourceData(call: CallRec): Json {
   return { '@odata.type': type, '@odata.id': callPath(call.id), '@odata.etag': `W/"${call.etag}"`, ...rest };
 }
 
-/** A participant resource. */
+/** A participant resource (in the shape of the documented roster: no label on the app's own stream). */
 export function participantJson(p: ParticipantRec): Json {
+  const stream: Json = {
+    '@odata.type': `${NS}mediaStream`,
+    mediaType: 'audio',
+    ...(p.isBot ? {} : { label: 'main-audio' }),
+    sourceId: String(1 + (parseInt(p.id.slice(0, 4), 16) % 1000)),
+    direction: p.onHold ? 'receiveOnly' : 'sendReceive',
+    serverMuted: p.isMuted,
+  };
   return {
     '@odata.type': `${NS}participant`,
     id: p.id,
     info: p.info,
-    mediaStreams: [
-      {
-        '@odata.type': `${NS}mediaStream`,
-        mediaType: 'audio',
-        label: 'main-audio',
-        sourceId: String(1 + (parseInt(p.id.slice(0, 4), 16) % 1000)),
-        direction: p.onHold ? 'receiveOnly' : 'sendReceive',
-        serverMuted: p.isMuted,
-      },
-    ],
+    mediaStreams: [stream],
     isMuted: p.isMuted,
     isInLobby: p.isInLobby,
-    metadata: null,
-    recordingInfo: p.recordingStatus
-      ? { '@odata.type': `${NS}recordingInfo`, recordingStatus: p.recordingStatus, initiator: null }
-      : null,
+    ...(p.recordingStatus
+      ? { recordingInfo: { '@odata.type': `${NS}recordingInfo`, recordingStatus: p.recordingStatus } }
+      : {}),
     rosterSequenceNumber: p.sequence,
   };
 }
