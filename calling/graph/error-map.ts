@@ -48,7 +48,7 @@ const ACCESS_POLICY = /application access policy|not authorized to .* on behalf 
 export function mapGraphError(f: GraphFailure): CallingError {
   const g = readGraphError(f.body);
   const requestId = f.requestId ?? g.requestId;
-  const said = g.message ? `: ${g.message}` : '';
+  const said = g.message ? `: ${g.message.trim().replace(/\.+$/, '')}` : '';
   const trace = ` [Graph ${f.status}${g.code ? ` ${g.code}` : ''}${requestId ? `, request-id ${requestId}` : ''}${f.clientRequestId ? `, client-request-id ${f.clientRequestId}` : ''}]`;
   const init = {
     status: f.status,

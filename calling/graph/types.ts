@@ -1,4 +1,15 @@
 // Types shared by the Graph client and the typed APIs built on it.
+import type {
+  CallOptions,
+  InvitationParticipantInfo,
+  MediaConfig,
+  Modality,
+  ParticipantInfo,
+  Prompt,
+  RecordingStatus,
+  RejectReason,
+  Tone,
+} from '@microsoft/microsoft-graph-types';
 
 /** Who a request is for, carried into logs (and the tenant into token selection). */
 export interface GraphContext {
@@ -62,4 +73,58 @@ export interface TenantIdentity {
   readonly id: string;
   readonly tenantId: string;
   readonly displayName?: string;
+}
+
+// Action parameters (the CSDL's action signatures; the published typings describe entities only).
+
+/** Optional correlation value echoed in the operation and its notifications (≤ 256 chars). */
+export interface ClientContextParams {
+  readonly clientContext?: string;
+}
+export interface AnswerParams {
+  readonly callbackUri?: string;
+  readonly acceptedModalities: Modality[];
+  readonly mediaConfig: Typed<MediaConfig>;
+  readonly callOptions?: CallOptions;
+  readonly participantCapacity?: number;
+}
+export interface RejectParams {
+  readonly reason?: RejectReason;
+  readonly callbackUri?: string;
+}
+export interface RedirectParams {
+  readonly targets: InvitationParticipantInfo[];
+  /** Seconds, 15–90. */
+  readonly timeout?: number;
+  readonly callbackUri?: string;
+}
+export interface TransferParams extends ClientContextParams {
+  readonly transferTarget: InvitationParticipantInfo;
+  /** Only for group calls: who is being transferred out. */
+  readonly transferee?: ParticipantInfo;
+}
+export interface PlayPromptParams extends ClientContextParams {
+  readonly prompts: Typed<Prompt>[];
+}
+export interface RecordResponseParams extends ClientContextParams {
+  readonly prompts?: Typed<Prompt>[];
+  readonly bargeInAllowed?: boolean;
+  readonly initialSilenceTimeoutInSeconds?: number;
+  readonly maxSilenceTimeoutInSeconds?: number;
+  readonly maxRecordDurationInSeconds?: number;
+  readonly playBeep?: boolean;
+  readonly stopTones?: string[];
+}
+export interface SendDtmfTonesParams extends ClientContextParams {
+  readonly tones: Tone[];
+  readonly delayBetweenTonesMs?: number;
+}
+export interface UpdateRecordingStatusParams extends ClientContextParams {
+  readonly status: RecordingStatus;
+}
+export interface InviteParams extends ClientContextParams {
+  readonly participants: InvitationParticipantInfo[];
+}
+export interface StartHoldMusicParams extends ClientContextParams {
+  readonly customPrompt?: Typed<Prompt>;
 }

@@ -1,0 +1,55 @@
+// msal-node's network interface over our HTTPS sender, so token requests trust the same extra CA as
+// Graph requests (msal's own client only takes agent options that replace the system roots).
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import type https from 'node:https';
+import { sendRaw } from './https-transport';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** An msal INetworkModule that sends through `agent`. */
+export function createMsalNetwork(agent: https.Agent, timeoutMs = DEFAULT_TIMEOUT_MS): INetworkModule {
+  async function send<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: NetworkRequestOptions,
+    timeout?: number,
+  ) {
+    const headers: Record<string, string> = { ...(options?.headers ?? {}) };
+    if (method === 'POST' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['content-type'] = 'application/x-www-form-urlencoded;charset=utf-8';
+    }
+    const res = await sendRaw(agent, {
+      method,
+      url,
+      headers,
+      body: options?.body,
+      timeoutMs: timeout ?? timeoutMs,
+    });
+    const response: NetworkResponse<T> = {
+      status: res.status,
+      headers: { ...res.headers },
+      body: parseBody<T>(res.status, res.body),
+    };
+    return response;
+  }
+  return {
+    sendGetRequestAsync: (url, options, timeout) => send('GET', url, options, timeout),
+    sendPostRequestAsync: (url, options) => send('POST', url, options),
+  };
+}
+
+// msal reads `error` / `error_description` from whatever body it gets; a non-JSON answer (a proxy's
+// HTML page) becomes an error object in that shape, as msal's own client does.
+function parseBody<T>(status: number, body: Buffer): T {
+  const text = body.toString('utf8');
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    const kind = status >= 500 ? 'server_error' : status >= 400 ? 'client_error' : 'unknown_error';
+    const excerpt = text.slice(0, 200).replace(/\s+/g, ' ');
+    return {
+      error: kind,
+      error_description: `The identity endpoint answered ${status} with a body that is not JSON (${(err as Error).message}): ${excerpt}`,
+    } as T;
+  }
+}
