@@ -33,6 +33,8 @@ export interface CallsApi {
   /** Places a call (P2P, group, or meeting join); resolves with the new call (state `establishing`). */
   createCall(call: Call, ctx?: GraphContext): Promise<Call>;
   getCall(callId: string, ctx?: GraphContext): Promise<Call>;
+  /** An operation's current state (to reconcile when its completion notification never came). */
+  getOperation(callId: string, operationId: string, ctx?: GraphContext): Promise<CommsOperation>;
   /** Hangs up (in a group call: leaves). */
   deleteCall(callId: string, ctx?: GraphContext): Promise<void>;
   answer(callId: string, params: AnswerParams, ctx?: GraphContext): Promise<void>;
@@ -138,6 +140,14 @@ export function createCallsApi(graph: GraphClient): CallsApi {
           status: res.status,
         });
       return res.body;
+    },
+    async getOperation(callId, operationId, ctx) {
+      const res = await graph.request<CommsOperation>({
+        method: 'GET',
+        path: callPath(callId, `operations/${seg(operationId)}`),
+        context: withCall(callId, ctx),
+      });
+      return operationFrom(res, `operation ${operationId} of call ${callId}`);
     },
     async deleteCall(callId, ctx) {
       await graph.request({ method: 'DELETE', path: callPath(callId), context: withCall(callId, ctx) });

@@ -1,6 +1,7 @@
 // Graph failures → CallingError, with a message that says what to do. The access-policy wording and the
 // calling service's 75xx/85xx codes come from Microsoft's docs and the public comms-samples issues.
 import { CallingError } from '../errors';
+import type { CallingErrorCode } from '../errors';
 import { guidanceForCallingCode } from './calling-codes';
 import { permissionFor } from './permission-hints';
 
@@ -57,8 +58,7 @@ export function mapGraphError(f: GraphFailure): CallingError {
     clientRequestId: f.clientRequestId,
     details: { method: f.method, path: f.path, attempts: f.attempts },
   };
-  const make = (code: ConstructorParameters<typeof CallingError>[0], text: string) =>
-    new CallingError(code, text + trace, init);
+  const make = (code: CallingErrorCode, text: string) => new CallingError(code, text + trace, init);
   const what = `${f.method} ${f.path}`;
   const call = CALL_PATH.exec(f.path);
   const callCode =
@@ -83,15 +83,8 @@ export function mapGraphError(f: GraphFailure): CallingError {
       );
     case f.status === 403:
       return make('graph_permission_missing', permissionGuidance(f, g.message));
-    case f.status === 404 && call !== null && (call[2] ?? '').toLowerCase() !== 'participants':
-      return make('graph_call_gone', callGone(call[1]));
-    case f.status === 404 && call !== null && call[3] !== undefined && call[3].toLowerCase() !== 'invite':
-      return make(
-        'graph_not_found',
-        `Participant ${call[3]} is not in call ${call[1]} (it left, or the call has ended)${said}.`,
-      );
     case f.status === 404 && call !== null:
-      return make('graph_call_gone', callGone(call[1]));
+      return make(...notFoundInCall(call[1] ?? '', call[2], call[3], said));
     case f.status === 404:
       return make('graph_not_found', `Graph found nothing at ${f.path}${said}. Check the id.`);
     case f.status === 429:
@@ -112,6 +105,30 @@ export function mapGraphError(f: GraphFailure): CallingError {
     default:
       return make('graph_error', `Graph failed ${what} with ${f.status}${said}.`);
   }
+}
+
+// Under a call, 404 on one participant or one operation says nothing about the call itself; anywhere
+// else (the call, its actions, its roster) it means the call is gone.
+function notFoundInCall(
+  callId: string,
+  sub: string | undefined,
+  leaf: string | undefined,
+  said: string,
+): [CallingErrorCode, string] {
+  const kind = sub?.toLowerCase();
+  if (kind === 'participants' && leaf && leaf.toLowerCase() !== 'invite') {
+    return [
+      'graph_not_found',
+      `Participant ${leaf} is not in call ${callId} (it left, or the call has ended)${said}.`,
+    ];
+  }
+  if (kind === 'operations' && leaf) {
+    return [
+      'graph_not_found',
+      `Operation ${leaf} of call ${callId} is not known (finished, or the call has ended)${said}.`,
+    ];
+  }
+  return ['graph_call_gone', callGone(callId)];
 }
 
 function callGone(callId: string | undefined): string {

@@ -7,13 +7,15 @@ import {
   Client,
   ResponseType,
 } from '@microsoft/microsoft-graph-client';
-import type { AuthenticationProvider, GraphRequest } from '@microsoft/microsoft-graph-client';
+import type { GraphRequest } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import { CallingError } from '../errors';
 import type { TokenProvider } from './app-token';
 import { mapGraphError } from './error-map';
+import { dispatch, parseBody } from './graph-wire';
 import { createHttpsAgent, sendRaw } from './https-transport';
 import { RequestState } from './request-state';
+import { tokenSourceFor } from './request-auth';
 import { RETRY_AFTER_CAP_MS } from './retry-after';
 import { RetryMiddleware } from './retry-middleware';
 import { isIdempotent } from './retry-policy';
@@ -86,24 +88,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     });
     const idempotent = spec.idempotent ?? isIdempotent(spec.method, spec.path);
     const state = new RequestState(spec.method, spec.path, idempotent, reqLog, ctx.tenantId);
-    const provider: AuthenticationProvider = {
-      getAccessToken: async () => {
-        try {
-          const a = spec.auth ?? { kind: 'app' };
-          return a.kind === 'app'
-            ? await opts.tokens.appToken(ctx.tenantId)
-            : await opts.tokens.onBehalfOf(a.userAssertion, { tenantId: ctx.tenantId, scopes: a.scopes });
-        } catch (err) {
-          state.failure =
-            err instanceof CallingError
-              ? err
-              : new CallingError('graph_auth_failed', `Could not get a token: ${String(err)}`, {
-                  cause: err,
-                });
-          throw err;
-        }
-      },
-    };
+    const provider = tokenSourceFor(spec, opts.tokens, state);
     const target = spec.path.startsWith('https://') ? spec.path : `/${spec.path.replace(/^\/+/, '')}`;
     let req: GraphRequest = client
       .api(target)
@@ -185,29 +170,4 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   }
 
   return { baseUrl, request, getAll };
-}
-
-function dispatch(req: GraphRequest, spec: GraphRequestSpec): Promise<unknown> {
-  switch (spec.method) {
-    case 'GET':
-      return req.get();
-    case 'POST':
-      return req.post(spec.body);
-    case 'PATCH':
-      return req.patch(spec.body);
-    case 'PUT':
-      return req.put(spec.body);
-    case 'DELETE':
-      return req.delete();
-  }
-}
-
-function parseBody(text: string, contentType: string | undefined): unknown {
-  if (text === '') return undefined;
-  if (contentType && !/json/i.test(contentType)) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

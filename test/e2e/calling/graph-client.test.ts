@@ -7,6 +7,7 @@ import { createGraphServices } from '../../../calling/graph';
 import type { GraphServices } from '../../../calling/graph';
 import { CallingError } from '../../../calling/errors';
 import { startEmulator } from '../../helpers/emulator';
+import { startPromptServer } from '../emulator/fixture';
 import type { RunningEmulator } from '../../helpers/emulator';
 
 interface LogLine {
@@ -202,6 +203,44 @@ describe('calling/graph client against the emulator (e2e)', function () {
     const res = await g.graph.request({ method: 'GET', path: `/communications/calls/${call.id ?? ''}` });
     assert.equal(res.attempts, 2);
     await hangUp(call.id);
+  });
+
+  it('runs media actions on an established call and returns their operations', async () => {
+    const prompts = await startPromptServer();
+    const call = await g.calls.createCall(p2p(person()));
+    const id = call.id ?? '';
+    try {
+      const deadline = Date.now() + 10_000;
+      while ((await g.calls.getCall(id)).state !== 'established') {
+        assert.ok(Date.now() < deadline, 'the call was not established within 10 s');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const tone = await g.calls.subscribeToTone(id, { clientContext: 'tone-1' });
+      assert.ok(tone.id);
+      assert.equal(tone.status, 'completed');
+      const play = await g.calls.playPrompt(id, {
+        clientContext: 'play-1',
+        prompts: [
+          {
+            '@odata.type': '#microsoft.graph.mediaPrompt',
+            mediaInfo: { uri: `${prompts.base}/thirty-seconds.wav` },
+          },
+        ],
+      });
+      assert.ok(play.id, 'playPrompt named its operation');
+      assert.equal(play.clientContext, 'play-1');
+      const fetched = await g.calls.getOperation(id, play.id);
+      assert.equal(fetched.id, play.id);
+      const cancel = await g.calls.cancelMediaProcessing(id, { clientContext: 'cancel-1' });
+      assert.ok(cancel.id);
+      assert.notEqual(cancel.id, play.id);
+      const roster = await g.participants.listParticipants(id);
+      assert.ok(roster.length >= 1, "the roster lists the call's participants");
+      await rejectsWith(g.participants.getParticipant(id, 'no-such-participant'), 'graph_not_found');
+    } finally {
+      await hangUp(id);
+      await prompts.stop();
+    }
   });
 
   it('maps a call that has ended to graph_call_gone', async () => {

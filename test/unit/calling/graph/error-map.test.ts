@@ -157,6 +157,16 @@ const ROWS: readonly Row[] = [
     says: [/Participant p-9 is not in call c-1/],
   },
   {
+    name: '404 on one operation',
+    f: {
+      status: 404,
+      path: '/communications/calls/c-1/operations/op-3',
+      body: body('itemNotFound', 'not found'),
+    },
+    code: 'graph_not_found',
+    says: [/Operation op-3 of call c-1/],
+  },
+  {
     name: '404 elsewhere',
     f: {
       status: 404,
