@@ -30,3 +30,17 @@ export { MANIFEST_VERSION, SCHEMA_URL, loadSchema, validateAgainstSchema } from 
 export { manifestVariables } from './variables';
 export { readZip } from './zip/read';
 export { writeZip, type ZipEntry } from './zip/write';
+export { DOCTOR_CHECKS } from './doctor/checks';
+export { accessPolicyCheck, DOCTOR_MEETING_ID } from './doctor/checks/access-policy';
+export { configCheck } from './doctor/checks/config';
+export { entraTokenCheck } from './doctor/checks/entra-token';
+export { graphPermissionsCheck } from './doctor/checks/graph-permissions';
+export { manifestCheck } from './doctor/checks/manifest';
+export { promptsCheck } from './doctor/checks/prompts';
+export { publicUrlCheck } from './doctor/checks/public-url';
+export { REQUIRED_GRAPH_ROLES, missingRoles } from './doctor/graph-roles';
+export { createHttpClient, type HttpAnswer, type HttpClient, type HttpRequest } from './doctor/http';
+export { doctorMain } from './doctor/main';
+export { runDoctor, type DoctorOutput, type DoctorResult } from './doctor/run';
+export type { DoctorCheck, DoctorContext, Finding, Status } from './doctor/types';
+export { promptFormatProblems, readWavFormat, type WavFormat } from './doctor/wav';

@@ -1,0 +1,20 @@
+// The doctor's checks, in the order they run (later ones use what earlier ones learned).
+import type { DoctorCheck } from '../types';
+import { accessPolicyCheck } from './access-policy';
+import { configCheck } from './config';
+import { entraTokenCheck } from './entra-token';
+import { graphPermissionsCheck } from './graph-permissions';
+import { manifestCheck } from './manifest';
+import { promptsCheck } from './prompts';
+import { publicUrlCheck } from './public-url';
+
+/** Every check, in order. */
+export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
+  configCheck,
+  entraTokenCheck,
+  graphPermissionsCheck,
+  accessPolicyCheck,
+  publicUrlCheck,
+  manifestCheck,
+  promptsCheck,
+];
