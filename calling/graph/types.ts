@@ -5,7 +5,7 @@ import type {
   MediaConfig,
   Modality,
   ParticipantInfo,
-  Prompt,
+  MediaPrompt,
   RecordingStatus,
   RejectReason,
   Tone,
@@ -104,10 +104,10 @@ export interface TransferParams extends ClientContextParams {
   readonly transferee?: ParticipantInfo;
 }
 export interface PlayPromptParams extends ClientContextParams {
-  readonly prompts: Typed<Prompt>[];
+  readonly prompts: Typed<MediaPrompt>[];
 }
 export interface RecordResponseParams extends ClientContextParams {
-  readonly prompts?: Typed<Prompt>[];
+  readonly prompts?: Typed<MediaPrompt>[];
   readonly bargeInAllowed?: boolean;
   readonly initialSilenceTimeoutInSeconds?: number;
   readonly maxSilenceTimeoutInSeconds?: number;
@@ -126,5 +126,5 @@ export interface InviteParams extends ClientContextParams {
   readonly participants: InvitationParticipantInfo[];
 }
 export interface StartHoldMusicParams extends ClientContextParams {
-  readonly customPrompt?: Typed<Prompt>;
+  readonly customPrompt?: Typed<MediaPrompt>;
 }
