@@ -71,10 +71,14 @@ export function createClock(realNow: () => number = Date.now, onError?: (err: un
     advance(ms: number): void {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward');
       offset += ms;
-      const due = [...entries.values()]
-        .filter((e) => e.dueAt <= now())
-        .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
-      for (const entry of due) fire(entry);
+      // Timers set by fired timers may already be due too: keep going until none is.
+      for (;;) {
+        const due = [...entries.values()]
+          .filter((e) => e.dueAt <= now())
+          .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id);
+        if (due.length === 0) break;
+        for (const entry of due) fire(entry);
+      }
       for (const entry of entries.values()) arm(entry);
     },
     setTimer(ms: number, fn: () => void): ClockTimer {

@@ -1,7 +1,7 @@
 // Request validation: the CSDL (unknown properties, missing parameters, wrong types, bad enum values)
 // first, then the rules the documentation states that the CSDL cannot express.
 import type { CsdlModel, ValidationIssue, ValidationOptions } from '../csdl';
-import { formatIssues, validateActionBody, validateEntityBody } from '../csdl';
+import { allProperties, formatIssues, structuredType, validateActionBody, validateEntityBody } from '../csdl';
 import { GraphError } from '../http';
 
 const BINDING = {
@@ -48,13 +48,28 @@ export class GraphValidator {
     throwIssues(validateActionBody(this.model, BINDING[binding], action, body, options));
   }
 
-  /** Validates the body of POST /communications/calls. */
+  /**
+   * Validates the body of POST /communications/calls. `call` is an open type in the CSDL, but the
+   * calling service acts on declared members only, so an undeclared top-level member is refused rather
+   * than silently ignored.
+   */
   createCall(body: unknown): void {
-    throwIssues(
-      validateEntityBody(this.model, 'microsoft.graph.call', body, 'create', {
-        extraRequired: ['requestedModalities', 'mediaConfig'],
-      }),
-    );
+    const issues = validateEntityBody(this.model, 'microsoft.graph.call', body, 'create', {
+      extraRequired: ['requestedModalities', 'mediaConfig'],
+    });
+    const type = structuredType(this.model, 'microsoft.graph.call');
+    if (type && body !== null && typeof body === 'object') {
+      const known = new Set(['id', ...allProperties(this.model, type).map((p) => p.name)]);
+      for (const key of Object.keys(body)) {
+        if (key.includes('@') || known.has(key)) continue;
+        issues.unshift({
+          path: key,
+          code: 'UnknownProperty',
+          message: `The property '${key}' does not exist on type 'microsoft.graph.call'. Make sure to only use property names that are defined by the type.`,
+        });
+      }
+    }
+    throwIssues(issues);
   }
 }
 

@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnTs } from './process';
+import type { Wire } from './graph-test-client';
 
 /** A person of the seeded tenant, as GET /emulator/tenant returns them. */
 export interface EmulatedPerson {
@@ -15,7 +16,7 @@ export interface EmulatedPerson {
   [key: string]: unknown;
 }
 
-export interface ControlResponse<T = any> {
+export interface ControlResponse<T = Wire> {
   status: number;
   body: T;
 }
@@ -33,16 +34,16 @@ export interface RunningEmulator {
   appSecret: string;
   people: EmulatedPerson[];
   /** The tenant as the control API reports it. */
-  tenant: any;
+  tenant: Wire;
   /** Calls the control API (/emulator/...) over plain HTTP. */
-  control<T = any>(method: string, path: string, body?: unknown): Promise<ControlResponse<T>>;
+  control<T = Wire>(method: string, path: string, body?: unknown): Promise<ControlResponse<T>>;
   /** The emulator's stderr so far (for failure messages). */
   stderr(): string[];
   stop(): Promise<void>;
 }
 
 /** Sends a JSON request over plain HTTP; the answer's body is parsed when it is JSON. */
-export function httpJson<T = any>(
+export function httpJson<T = Wire>(
   base: string,
   method: string,
   pathname: string,
@@ -128,7 +129,7 @@ export async function startEmulator(
     tenantId: string;
     appId: string;
   };
-  const control = <T = any>(method: string, p: string, body?: unknown) =>
+  const control = <T = Wire>(method: string, p: string, body?: unknown) =>
     httpJson<T>(ready.httpUrl, method, p, body);
   const tenant = (await control('GET', '/emulator/tenant')).body;
   const app = tenant.apps.find((a: { appId: string }) => a.appId === ready.appId);

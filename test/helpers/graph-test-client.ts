@@ -7,10 +7,14 @@ import type { AddressInfo } from 'node:net';
 import type * as JoseModule from 'jose' with { 'resolution-mode': 'import' };
 
 type JWTPayload = JoseModule.JWTPayload;
+
+/** JSON as received from the wire: tests read into it freely and assert on what they find. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by assertions, not by types
+export type Wire = any;
 // jose is ESM-only: load it with import() from this CommonJS module.
 const loadJose = (): Promise<typeof JoseModule> => import('jose');
 
-export interface GraphResponse<T = any> {
+export interface GraphResponse<T = Wire> {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: T;
@@ -18,7 +22,7 @@ export interface GraphResponse<T = any> {
 }
 
 /** One HTTPS (or HTTP) request; JSON bodies are sent and parsed, anything else comes back raw. */
-export function request<T = any>(
+export function request<T = Wire>(
   url: string,
   opts: { method?: string; headers?: Record<string, string>; body?: unknown; ca?: string } = {},
 ): Promise<GraphResponse<T>> {
@@ -93,7 +97,7 @@ export class GraphTestClient {
   }
 
   /** A Graph request; `path` is relative to /v1.0 (e.g. `/communications/calls`). */
-  async call<T = any>(
+  async call<T = Wire>(
     method: string,
     path: string,
     body?: unknown,
@@ -108,15 +112,15 @@ export class GraphTestClient {
     });
   }
 
-  /** Fetches any URL with the emulator's CA trusted (recordings, prompts). */
-  fetch<T = any>(url: string, headers: Record<string, string> = {}): Promise<GraphResponse<T>> {
+  /** Fetches Wire URL with the emulator's CA trusted (recordings, prompts). */
+  fetch<T = Wire>(url: string, headers: Record<string, string> = {}): Promise<GraphResponse<T>> {
     return request<T>(url, { headers, ca: this.opts.ca });
   }
 }
 
 /** A notification POST as the receiver saw it. */
 export interface ReceivedPost {
-  body: any;
+  body: Wire;
   verified: boolean;
   claims?: JWTPayload;
   error?: string;
@@ -127,8 +131,8 @@ export interface ReceivedPost {
 export interface Received {
   changeType: string;
   resourceUrl: string;
-  resourceData: any;
-  notification: any;
+  resourceData: Wire;
+  notification: Wire;
   post: ReceivedPost;
 }
 
@@ -224,7 +228,7 @@ export class WebhookReceiver {
   /** Every notification received so far, in arrival order. */
   all(): Received[] {
     return this.posts.flatMap((post) =>
-      ((post.body?.value ?? []) as any[]).map((n) => ({
+      ((post.body?.value ?? []) as Wire[]).map((n) => ({
         changeType: n.changeType,
         resourceUrl: n.resourceUrl,
         resourceData: n.resourceData,

@@ -12,6 +12,7 @@ import { GraphTestClient, WebhookReceiver } from '../../helpers/graph-test-clien
 import type { Received } from '../../helpers/graph-test-client';
 import { compareShape } from '../../helpers/shape';
 import type { CompareShapeOptions } from '../../helpers/shape';
+import type { Wire } from '../../helpers/graph-test-client';
 
 export const PEOPLE = {
   adele: '86528ee4-da06-4aa2-9aed-32e626300172',
@@ -28,7 +29,7 @@ export const PEOPLE = {
 const PAYLOADS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'graph', 'payloads');
 
 /** The first notification of a documented payload file. */
-export function twin(name: string): any {
+export function twin(name: string): Wire {
   return JSON.parse(readFileSync(path.join(PAYLOADS, `${name}.json`), 'utf8')).value[0];
 }
 

@@ -13,6 +13,7 @@ import {
   startWorld,
 } from './fixture';
 import type { World } from './fixture';
+import type { Wire } from '../../helpers/graph-test-client';
 
 const MEETING = {
   threadId: '19:meeting_NmYxNzY1NzEtYjI0YS00NzZhLWJjMjAtNWM1YzFk@thread.v2',
@@ -26,7 +27,7 @@ const user = (id: string) => ({
     user: { '@odata.type': '#microsoft.graph.identity', id },
   },
 });
-const userIds = (roster: any[]): string[] =>
+const userIds = (roster: Wire[]): string[] =>
   roster
     .map((p) => p.info.identity.user?.id)
     .filter(Boolean)
@@ -48,7 +49,7 @@ describe('emulator e2e: group calls and meetings', function () {
     await w?.stop();
   });
 
-  const roster = (callId: string, predicate: (value: any[]) => boolean) => (n: Received) =>
+  const roster = (callId: string, predicate: (value: Wire[]) => boolean) => (n: Received) =>
     n.resourceUrl === `/communications/calls/${callId}/participants` &&
     n.changeType === 'updated' &&
     predicate(n.resourceData);
@@ -84,14 +85,14 @@ describe('emulator e2e: group calls and meetings', function () {
       'operation before roster',
     );
 
-    const diego = three.resourceData.find((p: any) => p.info.identity.user?.id === PEOPLE.diego);
+    const diego = three.resourceData.find((p: Wire) => p.info.identity.user?.id === PEOPLE.diego);
     const mute = await w.graph.call('POST', `/communications/calls/${id}/participants/${diego.id}/mute`, {
       clientContext: 'mute-diego',
     });
     assert.equal(mute.status, 200);
     assert.equal(mute.body['@odata.type'], '#microsoft.graph.muteParticipantOperation');
     const muted = await w.hook.waitFor(
-      roster(id, (v) => v.some((p: any) => p.id === diego.id && p.isMuted === true)),
+      roster(id, (v) => v.some((p: Wire) => p.id === diego.id && p.isMuted === true)),
     );
     assertTwin(muted, 'participants-updated', { arrays: 'best' });
     const got = await w.graph.call('GET', `/communications/calls/${id}/participants/${diego.id}`);
@@ -106,7 +107,7 @@ describe('emulator e2e: group calls and meetings', function () {
     assert.equal(hold.body.status, 'running');
     const held = await w.hook.waitFor((n) => n.resourceUrl.endsWith(`/operations/${hold.body.id}`));
     assertTwin(held, 'holdmusic-started');
-    const adele = three.resourceData.find((p: any) => p.info.identity.user?.id === PEOPLE.adele);
+    const adele = three.resourceData.find((p: Wire) => p.info.identity.user?.id === PEOPLE.adele);
     const second = await w.graph.call(
       'POST',
       `/communications/calls/${id}/participants/${adele.id}/startHoldMusic`,
@@ -173,7 +174,7 @@ describe('emulator e2e: group calls and meetings', function () {
     const r = await w.hook.waitFor(roster(res.body.id, () => true));
     assert.deepEqual(userIds(r.resourceData), [PEOPLE.adele, PEOPLE.henrietta].sort());
     assert.ok(
-      r.resourceData.some((p: any) => p.info.identity.application?.id === w.emu.appId),
+      r.resourceData.some((p: Wire) => p.info.identity.application?.id === w.emu.appId),
       'the app is in the roster',
     );
   });

@@ -13,6 +13,7 @@ import {
   startWorld,
 } from './fixture';
 import type { World } from './fixture';
+import type { Wire } from '../../helpers/graph-test-client';
 
 describe('emulator e2e: incoming calls', function () {
   this.timeout(30_000);
@@ -65,7 +66,7 @@ describe('emulator e2e: incoming calls', function () {
     assert.equal(roster.status, 200);
     assert.deepEqual(
       roster.body.value
-        .map((p: any) => Object.keys(p.info.identity).filter((k) => k !== '@odata.type')[0])
+        .map((p: Wire) => Object.keys(p.info.identity).filter((k) => k !== '@odata.type')[0])
         .sort(),
       ['application', 'user'],
     );
@@ -144,7 +145,7 @@ describe('emulator e2e: incoming calls', function () {
     assert.equal(res.status, 202, JSON.stringify(res.body));
     const end = await w.hook.waitFor(callState(id, 'terminated', 'deleted'));
     assert.equal(end.resourceData.resultInfo.code, 200);
-    const timeline = (await w.emu.control('GET', `/emulator/calls/${id}/timeline`)).body.value as any[];
+    const timeline = (await w.emu.control('GET', `/emulator/calls/${id}/timeline`)).body.value as Wire[];
     assert.ok(
       timeline.some((e) => e.kind === 'person' && e.personId === PEOPLE.alex && e.event === 'answered'),
     );
