@@ -3,9 +3,24 @@
 import { describeNetworkError } from '../http';
 import type { DoctorCheck, Finding } from '../types';
 
+// Bodies shaped like the real traffic, so the endpoint gets as far as checking the caller's token.
+const ACTIVITY = {
+  type: 'message',
+  id: 'switchboard-doctor',
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.trafficmanager.net/teams/',
+  from: { id: 'switchboard-doctor' },
+  conversation: { id: 'switchboard-doctor' },
+  recipient: { id: 'switchboard-doctor' },
+  text: 'doctor',
+};
 const ENDPOINTS = [
-  { path: '/api/calls', what: 'calling webhook (Azure Bot → Channels → Teams → Calling)' },
-  { path: '/api/messages', what: 'messaging endpoint (Azure Bot → Configuration)' },
+  {
+    path: '/api/calls',
+    what: 'calling webhook (Azure Bot → Channels → Teams → Calling)',
+    body: { value: [] },
+  },
+  { path: '/api/messages', what: 'messaging endpoint (Azure Bot → Configuration)', body: ACTIVITY },
 ] as const;
 
 export const publicUrlCheck: DoctorCheck = {
@@ -35,7 +50,7 @@ export const publicUrlCheck: DoctorCheck = {
         const a = await ctx.http(`${base}${ep.path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: '{}',
+          body: JSON.stringify(ep.body),
         });
         details.push(`${base}${ep.path}: ${a.status} without a token`);
         if (a.status === 404 || a.status === 405 || a.status >= 500)
