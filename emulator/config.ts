@@ -32,13 +32,26 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 }
 
 function defaultCsdl(): string {
-  const candidates = [
+  return firstExisting([
     path.resolve(__dirname, '..', '..', 'shared', 'graph', 'v1.0.csdl'),
+    path.resolve(__dirname, '..', '..', '..', 'shared', 'graph', 'v1.0.csdl'),
     path.resolve(process.cwd(), '..', 'shared', 'graph', 'v1.0.csdl'),
     path.resolve(process.cwd(), 'shared', 'graph', 'v1.0.csdl'),
-  ];
+  ]);
+}
+
+/** The first existing path of the candidates (the first one when none exists, for the error message). */
+function firstExisting(candidates: string[]): string {
   return candidates.find((p) => fs.existsSync(p)) ?? (candidates[0] as string);
 }
+
+// Run from source (emulator/) or from the build (dist/emulator/, where the seed is not copied).
+const defaultSeed = (): string =>
+  firstExisting([
+    path.join(__dirname, 'seed', 'tenant.json'),
+    path.resolve(__dirname, '..', '..', 'emulator', 'seed', 'tenant.json'),
+    path.resolve(process.cwd(), 'emulator', 'seed', 'tenant.json'),
+  ]);
 
 /** Reads the emulator's configuration from env (EMULATOR_*). */
 export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
@@ -49,7 +62,7 @@ export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
     port,
     host: env.EMULATOR_HOST || '127.0.0.1',
     dataDir: path.resolve(env.EMULATOR_DATA_DIR || './data/emulator'),
-    seedPath: path.resolve(env.EMULATOR_SEED || path.join(__dirname, 'seed', 'tenant.json')),
+    seedPath: path.resolve(env.EMULATOR_SEED || defaultSeed()),
     csdlPath: path.resolve(env.EMULATOR_CSDL || defaultCsdl()),
     publicUrl: env.EMULATOR_PUBLIC_URL ? env.EMULATOR_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     appWebhook: env.EMULATOR_APP_WEBHOOK || undefined,

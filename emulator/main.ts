@@ -110,14 +110,24 @@ async function main(): Promise<void> {
     faults: graphFaults,
     now: clock.now,
     onGraphResponse: (ctx, response) => {
-      const call = ctx.params.callId ? service.engine.find(ctx.params.callId) : undefined;
-      if (call)
-        service.engine.note(call, 'request', {
-          method: ctx.method,
-          path: ctx.path,
-          status: response.status,
-          requestId: ctx.requestId,
-        });
+      // A create names its call only in the answer.
+      const created =
+        response.status === 201 ? (response.body as { id?: unknown } | undefined)?.id : undefined;
+      const callId = ctx.params.callId ?? (typeof created === 'string' ? created : undefined);
+      const call = callId ? service.engine.find(callId) : undefined;
+      if (!call) return;
+      service.engine.note(call, 'request', {
+        method: ctx.method,
+        path: ctx.path,
+        status: response.status,
+        requestId: ctx.requestId,
+      });
+      if (created) {
+        // Put the create request first, where it happened.
+        const entry = call.timeline.pop();
+        if (entry)
+          call.timeline.unshift({ ...entry, at: ctx.receivedAt.toISOString(), t: ctx.receivedAt.getTime() });
+      }
     },
     log,
   });

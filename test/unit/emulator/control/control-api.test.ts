@@ -1,0 +1,150 @@
+// The control API's handlers against an in-process call service (no HTTP server, no CSDL needed).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createClock } from '../../../../emulator/clock';
+import { controlRoutes } from '../../../../emulator/control';
+import type { CsdlModel } from '../../../../emulator/csdl';
+import { createGraphService } from '../../../../emulator/graph';
+import { GraphError, GraphFaults, findRoute } from '../../../../emulator/http';
+import type { HttpResponse, RequestContext } from '../../../../emulator/http';
+import type { DeliveryFaults } from '../../../../emulator/notify';
+import { Directory, loadTenant } from '../../../../emulator/people';
+
+const seed = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
+const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
+
+describe('emulator control API', () => {
+  const clock = createClock(() => 5_000_000);
+  const sent: { url: string; body: object }[] = [];
+  let notificationFaults: Required<DeliveryFaults> = {
+    drop: 0,
+    duplicate: 0,
+    reorder: 0,
+    endpointDown: false,
+  };
+  const svc = createGraphService({
+    clock,
+    directory: new Directory(seed),
+    deliver: (url, body) => sent.push({ url, body }),
+    settings: { promptSpeed: 1, incomingTimeoutMs: 15_000, ringTimeoutMs: 60_000 },
+    publicBase: () => 'https://localhost:3979',
+    log: () => undefined,
+    csdl: {} as CsdlModel,
+    media: {
+      fetchPrompt: async () => ({ ok: false, reason: 'unused' }),
+      synthesizeSpeechWav: () => Buffer.alloc(0),
+    },
+  });
+  const graphFaults = new GraphFaults();
+  const routes = controlRoutes({
+    svc,
+    clock,
+    graphFaults,
+    notificationFaults: {
+      setFaults: (f) => (notificationFaults = { ...notificationFaults, ...f }),
+      getFaults: () => notificationFaults,
+    },
+    publicBase: () => 'https://localhost:3979',
+  });
+
+  async function call(method: string, p: string, body?: unknown): Promise<HttpResponse> {
+    const segments = p.split('/').filter(Boolean);
+    const match = findRoute(routes, method, segments);
+    assert.equal(match.kind, 'found', `${method} ${p}`);
+    if (match.kind !== 'found') throw new Error('unreachable');
+    const ctx: RequestContext = {
+      method,
+      path: p,
+      segments,
+      query: new URLSearchParams(),
+      headers: {},
+      rawBody: body === undefined ? '' : JSON.stringify(body),
+      params: match.params,
+      requestId: 'r',
+      clientRequestId: 'c',
+      receivedAt: new Date(),
+    };
+    try {
+      return await match.route.handle(ctx);
+    } catch (err) {
+      if (err instanceof GraphError)
+        return { status: err.status, body: { error: { code: err.code, message: err.message } } };
+      throw err;
+    }
+  }
+
+  after(() => clock.reset());
+
+  it('reports the tenant with its URLs', async () => {
+    const res = await call('GET', '/emulator/tenant');
+    const body = res.body as { tenantId: string; urls: { token: string } };
+    assert.equal(body.tenantId, seed.tenantId);
+    assert.equal(body.urls.token, `https://localhost:3979/${seed.tenantId}/oauth2/v2.0/token`);
+  });
+
+  it('replaces a script and refuses an invalid one', async () => {
+    assert.equal((await call('PUT', `/emulator/people/${ADELE}/script`, { onRing: 'busy' })).status, 200);
+    assert.equal(svc.engine.directory.person(ADELE)?.script.onRing, 'busy');
+    const bad = await call('PUT', `/emulator/people/${ADELE}/script`, { onRing: 'perhaps' });
+    assert.equal(bad.status, 400);
+    assert.equal((await call('PUT', '/emulator/people/nobody/script', { onRing: 'busy' })).status, 404);
+  });
+
+  it('places an incoming call to the app webhook, and refuses a second one from the same person', async () => {
+    const res = await call('POST', `/emulator/people/${ADELE}/call`, { to: 'app' });
+    assert.equal(res.status, 201);
+    clock.advance(50);
+    assert.equal(sent.at(-1)?.url, seed.apps[0]?.callingWebhook);
+    assert.equal((await call('POST', `/emulator/people/${ADELE}/call`, { to: 'app' })).status, 400);
+    assert.equal((await call('POST', `/emulator/people/${ADELE}/call`, { to: '+10000000000' })).status, 400);
+    const listed = (await call('GET', '/emulator/calls')).body as { value: { id: string; state: string }[] };
+    assert.equal(listed.value[0]?.id, (res.body as { callId: string }).callId);
+    assert.equal(listed.value[0]?.state, 'incoming');
+  });
+
+  it('checks key presses', async () => {
+    const id = svc.engine.list()[0]!.id;
+    assert.equal((await call('POST', `/emulator/calls/${id}/keys`, { tones: '12x' })).status, 400);
+    assert.equal((await call('POST', `/emulator/calls/${id}/keys`, { tones: '12#' })).status, 202);
+    assert.equal((await call('POST', '/emulator/calls/nope/keys', { tones: '1' })).status, 404);
+  });
+
+  it('sets Graph and notification faults, and checks them', async () => {
+    assert.equal((await call('POST', '/emulator/faults', { graph: { status: 429, count: 3 } })).status, 200);
+    assert.equal(graphFaults.remaining(), 3);
+    assert.equal((await call('POST', '/emulator/faults', { graph: { status: 418, count: 1 } })).status, 400);
+    assert.equal(
+      (await call('POST', '/emulator/faults', { notifications: { drop: 2, endpointDown: true } })).status,
+      200,
+    );
+    assert.deepEqual(notificationFaults, { drop: 2, duplicate: 0, reorder: 0, endpointDown: true });
+    assert.equal((await call('POST', '/emulator/faults', { notifications: { drop: -1 } })).status, 400);
+    assert.equal((await call('POST', '/emulator/faults', {})).status, 400);
+  });
+
+  it('advances the clock, firing due timers (the unanswered incoming call ends)', async () => {
+    const before = clock.now();
+    const offset = clock.offsetMs();
+    const res = await call('POST', '/emulator/clock/advance', { seconds: 20 });
+    assert.equal((res.body as { offsetMs: number }).offsetMs, offset + 20_000);
+    assert.equal(clock.now() - before, 20_000);
+    assert.equal(svc.engine.list().find((c) => c.remotePersonId === ADELE)?.state, 'terminated');
+    assert.equal((await call('POST', '/emulator/clock/advance', { minutes: -1 })).status, 400);
+  });
+
+  it('patches an app, then reset restores the seed and drops the calls', async () => {
+    const appId = seed.apps[0]!.appId;
+    await call('PATCH', `/emulator/apps/${appId}`, {
+      graphRoles: ['Calls.Initiate.All'],
+      callingWebhook: 'https://bot.example/calls',
+    });
+    assert.deepEqual(svc.engine.directory.app(appId)?.graphRoles, ['Calls.Initiate.All']);
+    assert.equal((await call('PATCH', `/emulator/apps/${appId}`, { graphRoles: 'all' })).status, 400);
+    await call('POST', '/emulator/reset');
+    assert.equal(svc.engine.list().length, 0);
+    assert.equal(svc.engine.directory.app(appId)?.callingWebhook, seed.apps[0]?.callingWebhook);
+    assert.equal(svc.engine.directory.person(ADELE)?.script.onRing, 'answer');
+    assert.equal(clock.offsetMs(), 0);
+    assert.equal(graphFaults.remaining(), 0);
+  });
+});
