@@ -2,7 +2,7 @@
 //   long:  https://teams.microsoft.com/l/meetup-join/{threadId}/{messageId}?context={"Tid":..,"Oid":..}
 //   short: https://teams.microsoft.com/meet/{joinMeetingId}?p={passcode}
 // Links arrive encoded (as Teams writes them), decoded (pasted from somewhere that unescaped them),
-// or wrapped by Outlook Safe Links; all three are accepted.
+// wrapped by Outlook Safe Links, or in the web client's fragment form; all are accepted.
 import type {
   ChatInfo,
   JoinMeetingIdMeetingInfo,
@@ -37,11 +37,12 @@ const EXPECTED =
 
 /** Parses a Teams meeting link; throws CallingError('invalid_join_url') saying what is wrong. */
 export function parseJoinUrl(input: string): JoinCoordinates {
-  const text = unwrapSafeLinks(input.trim().replace(/^<|>$/g, ''));
+  const text = fromFragment(unwrapSafeLinks(input.trim().replace(/^<|>$/g, '')));
   const m = /^https:\/\/([^/?#]+)(\/[^?#]*)(?:\?([^#]*))?/i.exec(text);
   if (!m) throw invalid(`"${shorten(input)}" is not an https link.`);
   const [, host = '', path = '', query = ''] = m;
-  if (!TEAMS_HOSTS.test(host)) throw invalid(`${host} is not a Teams meeting host.`);
+  if (!TEAMS_HOSTS.test(host))
+    throw invalid(`${host} is not a Microsoft Teams (work or school) meeting host.`);
 
   const long = /^\/l\/meetup-join\/([^/]+)\/([^/]+)\/?$/i.exec(path);
   if (long) return parseLong(long[1] ?? '', long[2] ?? '', query);
@@ -130,6 +131,12 @@ function decodeFully(value: string): string {
 function unwrapSafeLinks(text: string): string {
   const m = /^https:\/\/[^/]*safelinks\.protection\.outlook\.com\/?\?(.*)$/i.exec(text);
   return m ? (queryParam(m[1] ?? '', 'url') ?? text) : text;
+}
+
+// The web client's own links carry the join path in the fragment: https://teams.microsoft.com/v2/?meetingjoin=true#/l/meetup-join/...
+function fromFragment(text: string): string {
+  const m = /^(https:\/\/[^/?#]+)\/[^#]*#(\/l\/meetup-join\/.*)$/i.exec(text);
+  return m ? `${m[1] ?? ''}${m[2] ?? ''}` : text;
 }
 
 function shorten(s: string): string {

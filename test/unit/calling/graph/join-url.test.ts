@@ -70,6 +70,11 @@ describe('parseJoinUrl', () => {
     assert.equal(j.meetingInfo.organizer.user.id, OID);
   });
 
+  it("reads the web client's fragment form", () => {
+    const web = `https://teams.microsoft.com/v2/?meetingjoin=true#/l/meetup-join/${encodeURIComponent(THREAD)}/0?context=${encodedContext}&anon=true`;
+    assert.deepEqual(parseJoinUrl(web), parseJoinUrl(LONG_ENCODED));
+  });
+
   it('reads the short form with and without a passcode', () => {
     assert.deepEqual(parseJoinUrl('https://teams.microsoft.com/meet/24839504918393?p=Ab3xY9'), {
       kind: 'joinMeetingId',
@@ -88,7 +93,10 @@ describe('parseJoinUrl', () => {
     expectInvalid('', /not an https link/);
     expectInvalid('hello there', /not an https link/);
     expectInvalid('http://teams.microsoft.com/meet/123456789', /not an https link/);
-    expectInvalid('https://zoom.us/j/123456789', /zoom\.us is not a Teams meeting host/);
+    expectInvalid(
+      'https://zoom.us/j/123456789',
+      /zoom\.us is not a Microsoft Teams \(work or school\) meeting host/,
+    );
     expectInvalid('https://teams.microsoft.com/l/chat/0/0?users=a@b.c', /not a meeting join link/);
     expectInvalid(`https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(THREAD)}/0`, /no context/);
     expectInvalid(
