@@ -28,8 +28,9 @@ export function getPerson(deps: ControlDeps, ctx: RequestContext): HttpResponse 
 }
 
 /**
- * POST /emulator/people/{id}/call {"to":"app"} or {"to":"+14255550199"} (a resource account's number):
- * the person calls the app; the app's calling webhook receives the incoming call.
+ * POST /emulator/people/{id}/call {"to":"app"} or {"to":"+14255550199"} (a resource account's number),
+ * optionally {"meetingId":"seed-standup"} (the person invites the app into that meeting): the app's
+ * calling webhook receives the incoming call.
  */
 export function placeCall(deps: ControlDeps, ctx: RequestContext): HttpResponse {
   const person = personOf(deps, ctx);
@@ -51,6 +52,11 @@ export function placeCall(deps: ControlDeps, ctx: RequestContext): HttpResponse 
       `The app ${app.appId} has no callingWebhook; set one with PATCH /emulator/apps/${app.appId}.`,
     );
   if (deps.svc.engine.isEngaged(person.id)) throw controlError(`${person.displayName} is already in a call.`);
-  const call = startIncoming(deps.svc, { person, app, webhook: app.callingWebhook, viaNumber });
+  const meetingId = typeof body.meetingId === 'string' ? body.meetingId : undefined;
+  const meeting = meetingId
+    ? directory.current().meetings.find((m) => m.id === meetingId || m.threadId === meetingId)
+    : undefined;
+  if (meetingId && !meeting) throw controlNotFound(`No meeting '${meetingId}' in the tenant.`);
+  const call = startIncoming(deps.svc, { person, app, webhook: app.callingWebhook, viaNumber, meeting });
   return ok({ callId: call.id, state: call.state, webhook: app.callingWebhook }, 201);
 }

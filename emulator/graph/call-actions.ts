@@ -1,5 +1,5 @@
 // Call-level actions: get, hang up (DELETE), answer, reject, keepAlive and reading an operation.
-import { badRequest, jsonBody, notFound } from '../http';
+import { badRequest, callerOf, jsonBody, notFound, requireAnyRole } from '../http';
 import type { HttpResponse, RequestContext } from '../http';
 import { armKeepAlive, startAnswered } from './call-flows';
 import { idKey } from './engine';
@@ -44,6 +44,9 @@ export function deleteCall(svc: GraphService, ctx: RequestContext): HttpResponse
 /** POST /communications/calls/{id}/answer */
 export function answerCall(svc: GraphService, ctx: RequestContext): HttpResponse {
   const call = liveCall(svc, ctx);
+  // Joining a group call or meeting by answering its invite needs the join permission (SPEC.md §3.3).
+  if (call.kind !== 'p2p')
+    requireAnyRole(callerOf(ctx), ['Calls.JoinGroupCall.All', 'Calls.JoinGroupCallAsGuest.All']);
   const body = jsonBody(ctx, false);
   svc.validator.action('call', 'answer', body, {
     relaxRequired: ['callbackUri'],

@@ -114,6 +114,16 @@ export function startAnswered(engine: CallEngine, call: CallRec, actions: Person
     engine.later(call, ESTABLISH_MS, () => {
       const caller = call.remotePersonId ? engine.directory.person(call.remotePersonId) : undefined;
       if (caller) connectPerson(engine, call, caller, actions);
+      // Answering a meeting invite puts the app into the meeting: everyone already there shows up.
+      const meeting = call.meetingId
+        ? engine.directory.current().meetings.find((m) => m.id === call.meetingId)
+        : undefined;
+      for (const id of meeting?.attendeesInMeeting ?? []) {
+        const person = engine.directory.person(id);
+        if (person && ![...call.participants.values()].some((p) => p.personId === person.id)) {
+          addParticipant(call, { info: personInfo(person, call.tenantId, false), personId: person.id });
+        }
+      }
       engine.setState(call, 'established', { kind: 'established' });
       if (call.kind !== 'p2p') engine.notifyWholeRoster(call);
     });

@@ -86,6 +86,11 @@ export function targetPerson(
   );
 }
 
+/** The opaque join token of a meeting, as incoming meeting invites carry it (tokenMeetingInfo). */
+export function meetingToken(meeting: SeedMeeting): string {
+  return Buffer.from(`switchboard-emulator-meeting:${meeting.threadId}`).toString('base64url');
+}
+
 function meetingOf(body: Json, directory: Directory): SeedMeeting {
   const info = obj(body.meetingInfo);
   const kind = typeName(info);
@@ -114,9 +119,16 @@ function meetingOf(body: Json, directory: Directory): SeedMeeting {
     }
     return meeting;
   }
+  if (kind === 'tokenMeetingInfo') {
+    const token = String(info?.token ?? '');
+    const meeting = directory.current().meetings.find((m) => meetingToken(m) === token);
+    if (!meeting)
+      throw notFound('The meeting token does not name a meeting of this tenant (meetingInfo.token).');
+    return meeting;
+  }
   throw invalid(
     'meetingInfo',
-    `Joining with '${kind || 'meetingInfo'}' is not supported by the emulator; use organizerMeetingInfo with chatInfo, or joinMeetingIdMeetingInfo.`,
+    `Joining with '${kind || 'meetingInfo'}' is not supported by the emulator; use organizerMeetingInfo with chatInfo, joinMeetingIdMeetingInfo or tokenMeetingInfo.`,
   );
 }
 

@@ -1,8 +1,10 @@
-// A person calls the app: the call is announced to the app's calling webhook as `created` with
-// state `incoming`, and ends by itself (408/1106) if the app neither answers, rejects nor redirects.
+// A person calls the app, or invites it into a meeting: the call is announced to the app's calling
+// webhook as `created` with state `incoming`, and ends by itself (408/1106) if the app neither answers,
+// rejects nor redirects it in time.
 import { randomBytes } from 'node:crypto';
-import type { AppRegistration, Person } from '../people';
+import type { AppRegistration, Person, SeedMeeting } from '../people';
 import { addParticipant, botInfo, createCallRecord, personIdentity } from './call-factory';
+import { meetingToken } from './create-scenario';
 import type { CallRec, Json } from './model';
 import { END } from './result-codes';
 import { identity, identitySet, participantInfo } from './serialize';
@@ -25,28 +27,43 @@ export interface IncomingOptions {
   webhook: string;
   /** Dial the app's resource account number (PSTN) instead of the app itself. */
   viaNumber?: string;
+  /** The person invites the app into this meeting (chatInfo + tokenMeetingInfo). */
+  meeting?: SeedMeeting;
+}
+
+function callerIdentity(svc: GraphService, opts: IncomingOptions, pstn: boolean): Json {
+  const tenantId = svc.engine.directory.current().tenantId;
+  const canSee = opts.app.graphRoles.some((r) =>
+    IDENTITY_ROLES.some((x) => x.toLowerCase() === r.toLowerCase()),
+  );
+  if (!canSee) return identitySet('encrypted', identity({ id: randomBytes(24).toString('base64url') }));
+  if (opts.meeting)
+    return identitySet('user', identity({ id: opts.person.id, displayName: opts.person.displayName }));
+  return personIdentity(opts.person, tenantId, pstn, true);
 }
 
 /** Starts an incoming call from a person to the app; returns the call. */
 export function startIncoming(svc: GraphService, opts: IncomingOptions): CallRec {
   const { engine } = svc;
   const tenant = engine.directory.current();
-  const instance = opts.viaNumber ? engine.directory.resourceAccountByPhone(opts.viaNumber) : undefined;
+  const instance =
+    !opts.meeting && opts.viaNumber ? engine.directory.resourceAccountByPhone(opts.viaNumber) : undefined;
   const pstn = instance !== undefined;
-  const canSee = opts.app.graphRoles.some((r) =>
-    IDENTITY_ROLES.some((x) => x.toLowerCase() === r.toLowerCase()),
-  );
-  const callerSet = canSee
-    ? personIdentity(opts.person, tenant.tenantId, pstn, true)
-    : identitySet('encrypted', identity({ id: randomBytes(24).toString('base64url') }));
   const me = botInfo(opts.app, instance ? { ...instance, tenantId: tenant.tenantId } : undefined);
+  // Each documented incoming example decorates source and target differently; these follow them.
   const target: Json = {
     '@odata.type': '#microsoft.graph.invitationParticipantInfo',
     identity: (me as { identity: Json }).identity,
-    endpointType: 'default',
-    ...(pstn ? { region: 'amer', languageId: null } : {}),
   };
-  const source = participantInfo(callerSet, pstn ? { region: 'amer' } : {});
+  if (!opts.meeting) target.endpointType = 'default';
+  if (pstn) Object.assign(target, { region: 'amer', languageId: null });
+  const source = opts.meeting
+    ? {
+        '@odata.type': '#microsoft.graph.participantInfo',
+        identity: callerIdentity(svc, opts, false),
+        region: 'amer',
+      }
+    : participantInfo(callerIdentity(svc, opts, pstn), pstn ? { region: 'amer' } : {});
   if (pstn) delete source.languageId;
   const call = createCallRecord(
     engine,
@@ -55,28 +72,36 @@ export function startIncoming(svc: GraphService, opts: IncomingOptions): CallRec
       tenantId: tenant.tenantId,
       direction: 'incoming',
       state: 'incoming',
-      kind: 'p2p',
+      kind: opts.meeting ? 'meeting' : 'p2p',
       callbackUri: opts.webhook,
       source,
       targets: [target],
       requestedModalities: ['audio'],
-      remotePersonId: opts.person.id,
+      remotePersonId: opts.meeting ? undefined : opts.person.id,
       pstn,
       applicationInstanceId: instance?.id,
+      meetingId: opts.meeting?.id,
+      chatInfo: opts.meeting
+        ? { '@odata.type': '#microsoft.graph.chatInfo', threadId: opts.meeting.threadId, messageId: '0' }
+        : null,
+      meetingInfo: opts.meeting
+        ? { '@odata.type': '#microsoft.graph.tokenMeetingInfo', token: meetingToken(opts.meeting) }
+        : null,
     },
     me,
   );
-  target.id = call.myParticipantId;
-  // The caller is on the call from the start; their participant id is the source's id.
+  if (!opts.meeting) target.id = call.myParticipantId;
+  // The caller is on the call from the start; in a P2P call their participant id is the source's id.
   const caller = addParticipant(call, { info: { ...source }, personId: opts.person.id });
-  if (!pstn) call.source = { '@odata.type': source['@odata.type'], id: caller.id, ...source };
+  if (!pstn && !opts.meeting)
+    call.source = { '@odata.type': source['@odata.type'], id: caller.id, ...source };
   engine.note(call, 'person', {
     personId: opts.person.id,
     event: 'calls-app',
-    via: pstn ? opts.viaNumber : 'app',
+    via: opts.meeting ? `meeting ${opts.meeting.id}` : pstn ? opts.viaNumber : 'app',
   });
   engine.later(call, FIRST_NOTIFICATION_MS, () => {
-    engine.notifyCall(call, 'created', pstn ? 'incomingPstn' : 'incoming');
+    engine.notifyCall(call, 'created', opts.meeting ? 'incomingGroup' : pstn ? 'incomingPstn' : 'incoming');
     engine.later(call, engine.settings.incomingTimeoutMs, () => {
       if (call.state === 'incoming' && !call.decided) engine.end(call, END.notAcknowledged);
     });

@@ -164,6 +164,37 @@ describe('emulator e2e: incoming calls', function () {
     assert.deepEqual([end.resourceData.resultInfo.code, end.resourceData.resultInfo.subcode], [480, 10134]);
   });
 
+  it('invites the app into a meeting (chatInfo + tokenMeetingInfo); answering joins the meeting roster', async () => {
+    const created = await incoming(PEOPLE.diego, { to: 'app', meetingId: 'seed-standup' });
+    assertTwin(created, 'incoming-group-invite');
+    const invite = created.resourceData;
+    assert.equal(invite.meetingInfo['@odata.type'], '#microsoft.graph.tokenMeetingInfo');
+    const answer = await w.graph.call('POST', `/communications/calls/${invite.id}/answer`, {
+      callbackUri: w.hook.url,
+      acceptedModalities: ['audio'],
+      mediaConfig: SERVICE_MEDIA,
+    });
+    assert.equal(answer.status, 202);
+    const roster = await w.hook.waitFor(
+      (n) => n.resourceUrl === `/communications/calls/${invite.id}/participants`,
+    );
+    const users = roster.resourceData
+      .map((p: Wire) => p.info.identity.user?.id)
+      .filter(Boolean)
+      .sort();
+    assert.deepEqual(users, [PEOPLE.adele, PEOPLE.henrietta, PEOPLE.diego].sort());
+    // The token lets the app join the same meeting again on a call of its own.
+    const rejoin = await w.graph.call('POST', '/communications/calls', {
+      callbackUri: w.hook.url,
+      requestedModalities: ['audio'],
+      mediaConfig: SERVICE_MEDIA,
+      chatInfo: invite.chatInfo,
+      meetingInfo: invite.meetingInfo,
+    });
+    assert.equal(rejoin.status, 201, JSON.stringify(rejoin.body));
+    await w.hook.waitFor(callState(rejoin.body.id, 'established'));
+  });
+
   it('signed every notification with the published calling keys', () => {
     assertAllVerified(w);
   });

@@ -17,6 +17,7 @@ import {
   startWorld,
 } from './fixture';
 import type { World } from './fixture';
+import type { Wire } from '../../helpers/graph-test-client';
 
 const PAYLOADS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'graph', 'payloads');
 
@@ -191,6 +192,38 @@ describe('emulator e2e: P2P calls', function () {
       );
     });
   }
+
+  it('calls a phone number from the resource account (PSTN); the PSTN hang-up ends with 200/540000', async () => {
+    const phoneCall = (source?: object) => ({
+      ...p2pBody(w.hook.url, PEOPLE.adele),
+      targets: [{ identity: { phone: { '@odata.type': '#microsoft.graph.identity', id: '+14255550100' } } }],
+      ...(source ? { source } : {}),
+      tenantId: w.emu.tenantId,
+    });
+    const withoutInstance = await w.graph.call('POST', '/communications/calls', phoneCall());
+    assert.equal(withoutInstance.status, 400);
+    const res = await w.graph.call(
+      'POST',
+      '/communications/calls',
+      phoneCall({
+        '@odata.type': '#microsoft.graph.participantInfo',
+        identity: {
+          '@odata.type': '#microsoft.graph.identitySet',
+          applicationInstance: {
+            '@odata.type': '#microsoft.graph.identity',
+            id: '546fd721-0aaa-408b-bb40-d970693cd379',
+          },
+        },
+      }),
+    );
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    await w.hook.waitFor(callState(res.body.id, 'established'));
+    const roster = await w.graph.call('GET', `/communications/calls/${res.body.id}/participants`);
+    assert.ok(roster.body.value.some((p: Wire) => p.info.identity.phone?.id === '+14255550100'));
+    await w.emu.control('POST', `/emulator/calls/${res.body.id}/hangup`);
+    const end = await w.hook.waitFor(callState(res.body.id, 'terminated'));
+    assert.equal(end.resourceData.resultInfo.subcode, 540000);
+  });
 
   it('treats a person already in a call as busy', async () => {
     const first = await establishedCall(w, PEOPLE.adele);
