@@ -69,15 +69,17 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
       return row !== undefined;
     },
 
-    async callsWithPending(limit = 100) {
-      const rows = await db
+    async callsWithPending(opts = {}) {
+      let query = db
         .selectFrom('call_inbox')
         .select('call_id')
         .select((eb) => eb.fn.min('seq').as('first'))
-        .where('processed_at', 'is', null)
+        .where('processed_at', 'is', null);
+      if (opts.receivedBefore !== undefined) query = query.where('received_at', '<', opts.receivedBefore);
+      const rows = await query
         .groupBy('call_id')
         .orderBy('first')
-        .limit(limit)
+        .limit(opts.limit ?? 100)
         .execute();
       return rows.map((r) => r.call_id);
     },

@@ -275,8 +275,8 @@ export interface CallInboxRepo {
   markProcessed(seq: number, at: number): Promise<void>;
   /** Whether a processed row of this call has the same content hash. */
   seenHash(callId: string, contentHash: string): Promise<boolean>;
-  /** Ids of calls that have unprocessed rows, oldest backlog first. */
-  callsWithPending(limit?: number): Promise<string[]>;
+  /** Ids of calls that have unprocessed rows, oldest backlog first; `receivedBefore` keeps older backlogs only. */
+  callsWithPending(opts?: { limit?: number; receivedBefore?: number }): Promise<string[]>;
 }
 
 export type StoredOperationStatus = 'pending' | 'running' | 'completed' | 'failed';

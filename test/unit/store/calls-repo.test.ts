@@ -123,6 +123,8 @@ for (const target of storeTargets()) {
         (await data.inbox.pending('x')).map((r) => r.seq),
         [seqs[2]],
       );
+      assert.deepEqual(await data.inbox.callsWithPending({ receivedBefore: 10 }), []);
+      assert.deepEqual(await data.inbox.callsWithPending({ receivedBefore: 11, limit: 1 }), ['y']);
       await data.inbox.markProcessed(seqs[2]!, 99);
       assert.deepEqual(await data.inbox.callsWithPending(), ['y']);
     });

@@ -1,0 +1,18 @@
+// The call model: inbox, per-call queue, state machine, awaitable operations, events, jobs.
+export { createCallingService } from './service';
+export type { CallingService, CallingServiceOptions } from './service';
+export type { CallingApi } from './service-api';
+export { callGraphFrom } from './graph-port';
+export type { CallGraph, OperationAccepted, CoreLogger, Clock } from './ports';
+export type { CallingTiming } from './context';
+export type { CallingEvents, CallingEventName } from './events';
+export type { CallView, OperationView, ParticipantView } from './views';
+export type { PartyIdentity, IdentityKind } from './identity';
+export type { Party } from './requests';
+export type { PlaceCallRequest, JoinMeetingOptions, TransferOptions, CallSource } from './call-actions';
+export type { RecordOptions, RecordingResult, OpOptions } from './media-actions';
+export { CALL_STATES, CALL_MACHINE, decide } from './call-machine';
+export type { CallState, CallEvent, Outcome } from './call-machine';
+export { CallOperationError } from './errors';
+export type { CallOperationErrorCode } from './errors';
+export { describeEnd, readResultInfo } from './result-info';

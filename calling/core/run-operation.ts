@@ -1,0 +1,109 @@
+// Starts an awaitable operation: records it (with the clientContext we send), calls Graph, notes the
+// operation id from the answer, and returns a promise that settles with its completion (SPEC §0.4).
+import { randomUUID } from 'node:crypto';
+import type { StoredCall, StoredOperation } from '../../store';
+import { normaliseId } from '../webhook/resource-url';
+import type { CallState } from './call-machine';
+import { graphCtx, requireCall, type CoreContext } from './context';
+import type { OperationAccepted } from './ports';
+import { readResultInfo } from './result-info';
+import { operationIdFromLocation } from './requests';
+import { callView, operationView, type OperationView } from './views';
+
+export interface RunOptions {
+  /** States the call must be in. */
+  readonly states?: ReadonlySet<CallState>;
+  readonly timeoutMs?: number;
+  /**
+   * Settled by the call's state rather than an operation notification (answer → established,
+   * transfer → transferAccepted / back to established with a failure).
+   */
+  readonly byState?: boolean;
+}
+
+/** Runs one operation on a call and waits for its outcome. */
+export async function runOperation(
+  ctx: CoreContext,
+  callId: string,
+  kind: string,
+  send: (call: StoredCall, clientContext: string) => Promise<OperationAccepted | void>,
+  opts: RunOptions = {},
+): Promise<OperationView> {
+  const call = await requireCall(ctx, callId, opts.states, kind);
+  const log = ctx.logger.child({ callId, scenarioId: call.scenarioId ?? undefined });
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  await ctx.data.operations.insert({
+    id,
+    graphId: null,
+    callId,
+    kind,
+    clientContext: id,
+    status: 'pending',
+    resultInfo: null,
+    resource: null,
+    createdAt: now,
+    settledAt: null,
+  });
+  await ctx.data.timeline.add([
+    { callId, at: now, kind: 'request', summary: `${kind} requested`, data: { operationId: id } },
+  ]);
+  const waiting = ctx.tracker.wait(id, callId, opts.timeoutMs ?? ctx.timing.operationTimeoutMs);
+
+  let accepted: OperationAccepted | void;
+  try {
+    accepted = await send(call, id);
+  } catch (err) {
+    ctx.tracker.forget(id);
+    const message = err instanceof Error ? err.message : String(err);
+    await ctx.data.operations.settle(id, {
+      status: 'failed',
+      resultInfo: null,
+      resource: { error: message },
+      at: ctx.clock.now(),
+    });
+    await ctx.data.timeline.add([
+      { callId, at: ctx.clock.now(), kind: 'request', summary: `${kind} refused: ${message}` },
+    ]);
+    log.warn({ err, kind }, 'operation request failed');
+    throw err;
+  }
+  if (opts.byState) return waiting;
+
+  const op = accepted?.operation ?? undefined;
+  const rawId = op?.id ?? operationIdFromLocation(accepted?.location);
+  let row: StoredOperation | undefined;
+  let settledHere = false;
+  if (rawId) row = await ctx.data.operations.attachGraphId(id, normaliseId(rawId), 'running');
+  const status = String(op?.status ?? '').toLowerCase();
+  if (
+    (status === 'completed' || status === 'failed') &&
+    row?.status !== 'completed' &&
+    row?.status !== 'failed'
+  ) {
+    // Returned already finished: Graph sends no notification for it.
+    const at = ctx.clock.now();
+    const outcome = {
+      status,
+      resultInfo: readResultInfo(op?.resultInfo) ?? null,
+      resource: op ?? null,
+      at,
+    } as const;
+    if (await ctx.data.operations.settle(id, outcome)) {
+      row = { ...(row ?? (await ctx.data.operations.get(id))!), ...outcome, settledAt: at };
+      settledHere = true;
+      await ctx.data.timeline.add([{ callId, at, kind: 'operation', summary: `${kind} ${status} at once` }]);
+    }
+  }
+  if (row && (row.status === 'completed' || row.status === 'failed')) ctx.tracker.onSettled([row]);
+  if (row && settledHere) {
+    const current = await ctx.data.calls.get(callId);
+    ctx.emitter.emit({
+      name: 'operationFinished',
+      payload: { operation: operationView(row), ...(current ? { call: callView(current) } : {}) },
+    });
+  }
+  return waiting;
+}
+
+export { graphCtx };

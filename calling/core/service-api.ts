@@ -1,0 +1,163 @@
+// The action and query methods of the calling service, bound to its context.
+import type { TimelineEntry } from '../../store';
+import { normaliseId } from '../webhook/resource-url';
+import * as calls from './call-actions';
+import { isCallState, type CallState } from './call-machine';
+import { requireCall, type CoreContext } from './context';
+import { CallOperationError } from './errors';
+import type { CallingEventName, Handler } from './events';
+import * as media from './media-actions';
+import { operationError } from './operation-tracker';
+import type { Party } from './requests';
+import { callView, operationView, type CallView, type OperationView, type ParticipantView } from './views';
+
+export interface CallingApi {
+  placeCall(req: calls.PlaceCallRequest): Promise<CallView>;
+  joinMeeting(joinUrl: string, opts?: calls.JoinMeetingOptions): Promise<CallView>;
+  answer(callId: string, opts?: { timeoutMs?: number }): Promise<OperationView>;
+  reject(callId: string, reason?: 'none' | 'busy' | 'forbidden'): Promise<void>;
+  redirect(callId: string, targets: readonly Party[], opts?: { timeoutSeconds?: number }): Promise<void>;
+  transfer(callId: string, target: Party, opts?: calls.TransferOptions): Promise<OperationView>;
+  hangUp(callId: string): Promise<void>;
+  playPrompt(
+    callId: string,
+    prompts: string | readonly string[],
+    opts?: media.OpOptions,
+  ): Promise<OperationView>;
+  record(callId: string, opts?: media.RecordOptions): Promise<media.RecordingResult>;
+  subscribeToTone(callId: string, opts?: media.OpOptions): Promise<OperationView>;
+  sendTones(
+    callId: string,
+    keys: string,
+    opts?: media.OpOptions & { delayBetweenTonesMs?: number },
+  ): Promise<OperationView>;
+  cancelMedia(callId: string, opts?: media.OpOptions): Promise<OperationView>;
+  mute(callId: string, opts?: media.OpOptions): Promise<OperationView>;
+  unmute(callId: string, opts?: media.OpOptions): Promise<OperationView>;
+  keepAlive(callId: string): Promise<boolean>;
+  readonly participants: {
+    list(callId: string): Promise<ParticipantView[]>;
+    invite(
+      callId: string,
+      parties: readonly Party[],
+      opts?: media.OpOptions & { replacesCallId?: string },
+    ): Promise<OperationView>;
+    mute(callId: string, participantId: string, opts?: media.OpOptions): Promise<OperationView>;
+    remove(callId: string, participantId: string): Promise<void>;
+  };
+  getCall(callId: string): Promise<CallView | undefined>;
+  listCalls(opts?: { active?: boolean; limit?: number }): Promise<CallView[]>;
+  timeline(callId: string): Promise<Array<TimelineEntry & { id: number }>>;
+  operations(callId: string): Promise<OperationView[]>;
+  /** Stores a flow's position in the call (and notes it in the timeline). */
+  saveFlow(callId: string, flow: unknown, note?: string): Promise<void>;
+  /** Waits for an operation started by any instance; resolves when completed, rejects when failed. */
+  waitForOperation(operationId: string, timeoutMs?: number): Promise<OperationView>;
+  /** Waits until the call is in one of the states. */
+  waitForState(
+    callId: string,
+    states: CallState | readonly CallState[],
+    timeoutMs?: number,
+  ): Promise<CallView>;
+  on<K extends CallingEventName>(name: K, handler: Handler<K>): () => void;
+}
+
+/** Binds every action and query to the context. */
+export function buildApi(ctx: CoreContext): CallingApi {
+  const id = (callId: string) => normaliseId(callId.trim());
+  return {
+    placeCall: (req) => calls.placeCall(ctx, req),
+    joinMeeting: (url, opts) => calls.joinMeeting(ctx, url, opts),
+    answer: (c, opts) => calls.answer(ctx, id(c), opts),
+    reject: (c, reason) => calls.reject(ctx, id(c), reason),
+    redirect: (c, targets, opts) => calls.redirect(ctx, id(c), targets, opts),
+    transfer: (c, target, opts) => calls.transfer(ctx, id(c), target, opts),
+    hangUp: (c) => calls.hangUp(ctx, id(c)),
+    keepAlive: (c) => calls.keepAlive(ctx, id(c)),
+    playPrompt: (c, prompts, opts) => media.playPrompt(ctx, id(c), prompts, opts),
+    record: (c, opts) => media.record(ctx, id(c), opts),
+    subscribeToTone: (c, opts) => media.subscribeToTone(ctx, id(c), opts),
+    sendTones: (c, keys, opts) => media.sendTones(ctx, id(c), keys, opts),
+    cancelMedia: (c, opts) => media.cancelMedia(ctx, id(c), opts),
+    mute: (c, opts) => media.setSelfMuted(ctx, id(c), true, opts),
+    unmute: (c, opts) => media.setSelfMuted(ctx, id(c), false, opts),
+    participants: {
+      list: (c) => media.listParticipants(ctx, id(c)),
+      invite: (c, parties, opts) => media.inviteParticipants(ctx, id(c), parties, opts),
+      mute: (c, p, opts) => media.muteParticipant(ctx, id(c), p, opts),
+      remove: (c, p) => media.removeParticipant(ctx, id(c), p),
+    },
+    async getCall(c) {
+      const call = await ctx.data.calls.get(id(c));
+      return call && callView(call);
+    },
+    async listCalls(opts) {
+      return (await ctx.data.calls.list(opts)).map(callView);
+    },
+    timeline: (c) => ctx.data.timeline.list(id(c)),
+    async operations(c) {
+      return (await ctx.data.operations.listForCall(id(c))).map(operationView);
+    },
+    async saveFlow(c, flow, note) {
+      const call = await requireCall(ctx, id(c), undefined, 'saveFlow');
+      await ctx.data.calls.update(call.id, { flow });
+      await ctx.data.timeline.add([
+        {
+          callId: call.id,
+          at: ctx.clock.now(),
+          kind: 'flow',
+          summary: note ?? 'flow position saved',
+          data: flow,
+        },
+      ]);
+    },
+    async waitForOperation(operationId, timeoutMs = ctx.timing.operationTimeoutMs) {
+      const op = await ctx.data.operations.get(operationId);
+      if (!op)
+        throw new CallOperationError('invalid_request', `No operation ${operationId} is known to this app.`);
+      if (op.status === 'completed') return operationView(op);
+      if (op.status === 'failed') throw operationError(op);
+      return ctx.tracker.wait(op.id, op.callId, timeoutMs);
+    },
+    waitForState(c, states, timeoutMs = 30_000) {
+      const wanted = new Set<string>(typeof states === 'string' ? [states] : states);
+      for (const s of wanted)
+        if (!isCallState(s)) throw new CallOperationError('invalid_request', `"${s}" is not a call state.`);
+      const callId = id(c);
+      return new Promise<CallView>((resolve, reject) => {
+        let done = false;
+        const finish = (err: Error | undefined, view?: CallView) => {
+          if (done) return;
+          done = true;
+          clearInterval(poll);
+          clearTimeout(timer);
+          off();
+          if (err) reject(err);
+          else resolve(view!);
+        };
+        const check = async () => {
+          const call = await ctx.data.calls.get(callId);
+          if (call && wanted.has(call.state)) finish(undefined, callView(call));
+        };
+        const off = ctx.emitter.on('stateChanged', (e) => {
+          if (e.call.id === callId && wanted.has(e.to)) finish(undefined, e.call);
+        });
+        // The poll sees changes made by other instances; the event serves this one at once.
+        const poll = setInterval(() => void check().catch((err: Error) => finish(err)), 250);
+        const timer = setTimeout(
+          () =>
+            finish(
+              new CallOperationError(
+                'operation_timeout',
+                `Call ${callId} did not reach ${[...wanted].join('/')} within ${timeoutMs} ms.`,
+                { callId },
+              ),
+            ),
+          timeoutMs,
+        );
+        void check().catch((err: Error) => finish(err));
+      });
+    },
+    on: (name, handler) => ctx.emitter.on(name, handler),
+  };
+}
