@@ -1,0 +1,78 @@
+/** One chat command as `help` presents it. */
+export interface CommandInfo {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly example: string;
+}
+
+/** Every chat command, in the order help lists them. */
+export const CATALOG: readonly CommandInfo[] = [
+  {
+    name: 'call',
+    usage: 'call <person|number>',
+    summary: 'I call them for you; "call me" calls you.',
+    example: 'call me',
+  },
+  {
+    name: 'groupcall',
+    usage: 'groupcall <people...>',
+    summary: 'A group call with you and the people you name.',
+    example: 'groupcall Adele, Megan',
+  },
+  {
+    name: 'connect',
+    usage: 'connect <A> <B>',
+    summary: 'Click-to-call: I call A, then bring B in.',
+    example: 'connect Adele +14255550100',
+  },
+  {
+    name: 'meet',
+    usage: 'meet <subject> [at <time>] [for <duration>] [with <people...>]',
+    summary: 'Creates a Teams meeting and posts its card.',
+    example: 'meet Budget review at 3pm for 30m with Adele, Megan',
+  },
+  {
+    name: 'join',
+    usage: 'join <join link>',
+    summary: 'I join the meeting; in a meeting chat "join" alone is enough.',
+    example: 'join https://teams.microsoft.com/l/meetup-join/...',
+  },
+  {
+    name: 'presence',
+    usage: 'presence [people...]',
+    summary: 'Who is available, with a call button beside people you can reach.',
+    example: 'presence Adele, Megan',
+  },
+  {
+    name: 'remind',
+    usage: 'remind <person> <when> <message>',
+    summary: 'At that time I call them and say the message.',
+    example: 'remind me in 20 minutes to call the bank',
+  },
+  { name: 'reminders', usage: 'reminders', summary: 'Your pending reminders.', example: 'reminders' },
+  {
+    name: 'cancel reminder',
+    usage: 'cancel reminder <n>',
+    summary: 'Cancels the n-th reminder of the "reminders" list.',
+    example: 'cancel reminder 1',
+  },
+  {
+    name: 'calls',
+    usage: 'calls',
+    summary: 'Live calls, with buttons to hang up, mute, invite and transfer.',
+    example: 'calls',
+  },
+  {
+    name: 'frontdesk',
+    usage: 'frontdesk',
+    summary: 'The incoming-call rules; switch each on or off.',
+    example: 'frontdesk',
+  },
+  { name: 'help', usage: 'help', summary: 'This list.', example: 'help' },
+];
+
+/** The catalog entry for a command name. */
+export function infoOf(name: string): CommandInfo | undefined {
+  return CATALOG.find((c) => c.name === name);
+}

@@ -1,0 +1,187 @@
+// What the bot needs from the rest of the app. server/ adapts the calling module to these ports; the bot
+// never sees Graph or the calling module itself. Times are epoch milliseconds, as in the store.
+
+/** A person in the directory (Entra ID user). `id` is the object id. */
+export interface Person {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail?: string;
+  readonly userPrincipalName?: string;
+  /** E.164 business phone, when the directory has one. */
+  readonly phone?: string;
+}
+
+/** Who asked for something: the Teams user behind the activity. */
+export interface Requester {
+  /** Entra object id (activity.from.aadObjectId); absent for guests the directory does not know. */
+  readonly aadObjectId?: string;
+  readonly name: string;
+  readonly tenantId?: string;
+}
+
+/** Someone to call: a directory person (Teams call) or a phone number (PSTN, E.164). */
+export type CallTarget =
+  { readonly kind: 'person'; readonly person: Person } | { readonly kind: 'phone'; readonly number: string };
+
+/** The bot's view of a call's life; the calling module maps Graph's callState onto it. */
+export type CallPhase = 'ringing' | 'connecting' | 'connected' | 'onHold' | 'transferring' | 'ended';
+
+export interface CallParticipant {
+  /** The participant id the calling module uses for mute and the like. */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'person' | 'phone' | 'bot' | 'guest';
+  readonly muted: boolean;
+  /** False while still being invited (ringing). */
+  readonly joined: boolean;
+}
+
+/** A snapshot of one call, as listed and as pushed on every change. */
+export interface LiveCall {
+  readonly id: string;
+  readonly kind: 'p2p' | 'pstn' | 'group' | 'connect' | 'meeting' | 'incoming';
+  readonly phase: CallPhase;
+  readonly subject?: string;
+  readonly participants: readonly CallParticipant[];
+  readonly createdAt: number;
+  /** When the call was first established. */
+  readonly connectedAt?: number;
+  readonly endedAt?: number;
+  /** Why it ended, in words a person understands ("declined", "no answer", "hung up by Adele"). */
+  readonly endReason?: string;
+  /** Who started it from the bot, when it was the bot. */
+  readonly requestedBy?: Requester;
+  /** Increases with every change; the bot ignores a snapshot older than one it has shown. */
+  readonly sequence?: number;
+}
+
+export interface CallsPort {
+  /** A 1:1 call to a person (Teams) or a number (PSTN); resolves once Graph accepted the call. */
+  placeCall(target: CallTarget, by: Requester): Promise<LiveCall>;
+  placeGroupCall(targets: readonly CallTarget[], by: Requester, subject?: string): Promise<LiveCall>;
+  /** Click-to-call: calls A, and when A answers, brings B in. */
+  connect(a: CallTarget, b: CallTarget, by: Requester): Promise<LiveCall>;
+  hangUp(callId: string, by: Requester): Promise<void>;
+  muteParticipant(callId: string, participantId: string, by: Requester): Promise<void>;
+  invite(callId: string, target: CallTarget, by: Requester): Promise<void>;
+  transfer(callId: string, target: CallTarget, by: Requester): Promise<void>;
+  listLive(): Promise<readonly LiveCall[]>;
+  get(callId: string): Promise<LiveCall | undefined>;
+  /** The bot joins an online meeting; with `invite`, those people are called into it once it is joined. */
+  joinMeeting(joinUrl: string, by: Requester, invite?: readonly CallTarget[]): Promise<LiveCall>;
+  /** Every change of every call; returns the unsubscribe function. */
+  subscribe(listener: (call: LiveCall) => void): () => void;
+}
+
+export interface Meeting {
+  readonly id: string;
+  readonly subject: string;
+  readonly joinUrl: string;
+  readonly start: number;
+  readonly end: number;
+  readonly organizer?: Person;
+  readonly attendees: readonly Person[];
+  /** Dial-in details when the tenant has audio conferencing. */
+  readonly joinMeetingId?: string;
+  readonly passcode?: string;
+}
+
+export interface MeetingsPort {
+  /** Creates an online meeting on the organizer's behalf (needs an application access policy). */
+  create(req: {
+    readonly organizer: Person;
+    readonly subject: string;
+    readonly start: number;
+    readonly end: number;
+    readonly attendees: readonly Person[];
+  }): Promise<Meeting>;
+}
+
+export interface PeoplePort {
+  /** People whose name, mail or user principal name matches; best matches first. */
+  search(query: string, opts?: { readonly limit?: number }): Promise<readonly Person[]>;
+  getById(id: string): Promise<Person | undefined>;
+}
+
+/** Graph's availability values. */
+export type Availability =
+  | 'Available'
+  | 'AvailableIdle'
+  | 'Away'
+  | 'BeRightBack'
+  | 'Busy'
+  | 'BusyIdle'
+  | 'DoNotDisturb'
+  | 'Offline'
+  | 'PresenceUnknown';
+
+export interface PresenceInfo {
+  readonly id: string;
+  readonly availability: Availability;
+  /** Graph's activity, e.g. InACall, InAMeeting, Presenting, Away. */
+  readonly activity: string;
+}
+
+export interface PresencePort {
+  getMany(ids: readonly string[]): Promise<readonly PresenceInfo[]>;
+}
+
+export type ReminderStatus = 'scheduled' | 'calling' | 'done' | 'failed' | 'cancelled';
+
+export interface Reminder {
+  readonly id: string;
+  readonly target: CallTarget;
+  readonly dueAt: number;
+  readonly message: string;
+  readonly status: ReminderStatus;
+  readonly requestedBy: Requester;
+}
+
+export interface RemindersPort {
+  /** `replyTo` is the conversation the outcome is posted to (through the notifier). */
+  schedule(req: {
+    readonly target: CallTarget;
+    readonly dueAt: number;
+    readonly message: string;
+    readonly requestedBy: Requester;
+    readonly replyTo: string;
+  }): Promise<Reminder>;
+  /** The requester's reminders that have not happened yet. */
+  list(by: Requester): Promise<readonly Reminder[]>;
+  /** False when there was no such pending reminder of this requester. */
+  cancel(id: string, by: Requester): Promise<boolean>;
+}
+
+/** An incoming-call rule of the front desk (answer and run a menu, redirect, reject, ...). */
+export interface FrontDeskRule {
+  readonly id: string;
+  readonly name: string;
+  /** One line: when it applies and what it does. */
+  readonly description: string;
+  readonly enabled: boolean;
+}
+
+export interface FrontDeskPort {
+  listRules(): Promise<readonly FrontDeskRule[]>;
+  setEnabled(ruleId: string, enabled: boolean, by: Requester): Promise<FrontDeskRule>;
+}
+
+/** Everything the bot talks to; server/ builds each from the calling module. */
+export interface BotPorts {
+  readonly calls: CallsPort;
+  readonly meetings: MeetingsPort;
+  readonly people: PeoplePort;
+  readonly presence: PresencePort;
+  readonly reminders: RemindersPort;
+  readonly frontDesk: FrontDeskPort;
+}
+
+/**
+ * What a port throws when an operation fails: a stable `code`, a sentence for people, and optionally what to
+ * do about it. Any Error with these fields is shown as an error card; other errors get a generic one.
+ */
+export interface PortFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+}

@@ -1,0 +1,291 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { callCard } from '../../../bot/cards/call-card';
+import { callsCard } from '../../../bot/cards/calls-card';
+import { errorCard } from '../../../bot/cards/error-card';
+import { frontDeskCard } from '../../../bot/cards/frontdesk-card';
+import { helpCard } from '../../../bot/cards/help-card';
+import { meetingCard } from '../../../bot/cards/meeting-card';
+import { escalationCard, ivrCard, reminderOutcomeCard } from '../../../bot/cards/notice-cards';
+import { noticeCard } from '../../../bot/cards/notice-card';
+import { pickPersonCard } from '../../../bot/cards/pick-card';
+import { presenceCard } from '../../../bot/cards/presence-card';
+import { reminderSetCard, remindersCard } from '../../../bot/cards/reminder-cards';
+import { welcomeCard } from '../../../bot/cards/welcome-card';
+import { CATALOG } from '../../../bot/commands/catalog';
+import type { LiveCall, Person, Reminder } from '../../../bot/ports';
+import { assertValidCard, button, buttons, cardProblems, cardText } from './validate-card';
+
+const FIX = path.join(__dirname, '../../fixtures/bot');
+const people = JSON.parse(readFileSync(path.join(FIX, 'people.json'), 'utf8')) as Person[];
+const calls = JSON.parse(readFileSync(path.join(FIX, 'calls.json'), 'utf8')) as Record<string, LiveCall>;
+const [adele, alex, megan] = people as [Person, Person, Person];
+const NOW = 1741600900000;
+
+function reminder(over: Partial<Reminder> = {}): Reminder {
+  return {
+    id: 'rem-1',
+    target: { kind: 'person', person: adele },
+    dueAt: Date.parse('2025-03-10T14:00:00Z'),
+    message: 'Budget review starts',
+    status: 'scheduled',
+    requestedBy: { name: 'Alex Wilber', aadObjectId: alex.id },
+    ...over,
+  };
+}
+
+describe('cards', () => {
+  it('the validator itself catches a broken card', () => {
+    assert.ok(
+      cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.ChoiceSet', id: 'x' }] })
+        .length > 0,
+    );
+    assert.ok(
+      cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Nonsense' }] }).length > 0,
+    );
+  });
+
+  it('help lists every command and offers a form for each command that takes arguments', () => {
+    const c = helpCard();
+    assertValidCard(c);
+    const t = cardText(c);
+    for (const cmd of CATALOG) assert.ok(t.includes(cmd.usage), `help misses ${cmd.usage}`);
+    const titles = buttons(c).map((b) => b.title);
+    for (const t of [
+      'Call me',
+      'Live calls',
+      'My reminders',
+      'Front desk',
+      'Call…',
+      'Group call…',
+      'Connect…',
+      'Meeting…',
+      'Join…',
+      'Presence…',
+      'Remind…',
+    ]) {
+      assert.ok(titles.includes(t), `no ${t}`);
+    }
+    assert.deepEqual((button(c, 'Call me').data as { command: unknown }).command, {
+      kind: 'call',
+      target: { kind: 'me' },
+    });
+  });
+
+  it('welcome card differs by scope', () => {
+    for (const scope of ['personal', 'groupChat', 'channel'] as const) assertValidCard(welcomeCard(scope));
+    assert.match(cardText(welcomeCard('channel')), /Mention me/);
+    assert.doesNotMatch(cardText(welcomeCard('personal')), /Mention me/);
+  });
+
+  it('call card: ringing, connected with controls, ended with duration and reason and no controls', () => {
+    const ringing = callCard(calls.ringing!, { now: NOW });
+    assertValidCard(ringing);
+    assert.match(cardText(ringing), /Call with Adele Vance/);
+    assert.match(cardText(ringing), /Ringing/);
+    assert.match(cardText(ringing), /Adele Vance \(ringing\)/);
+    assert.ok(ringing.refresh, 'a live card refreshes');
+
+    const connected = callCard(calls.connected!, { now: NOW, refreshUserIds: ['29:alex'] });
+    assertValidCard(connected);
+    assert.match(cardText(connected), /Connected · 1 min 37 s so far/);
+    assert.deepEqual((button(connected, 'Hang up').data as { command: unknown }).command, {
+      kind: 'hangup',
+      callId: calls.connected!.id,
+    });
+    assert.ok(button(connected, 'Transfer…'));
+    assert.ok(button(connected, 'Mute…'));
+    assert.deepEqual(connected.refresh?.userIds, ['29:alex']);
+
+    const ended = callCard(calls.ended!, { now: NOW });
+    assertValidCard(ended);
+    assert.match(cardText(ended), /Ended · lasted 2 min 05 s · hung up from the card/);
+    assert.equal(buttons(ended).length, 0);
+    assert.equal(ended.refresh, undefined);
+
+    const declined = callCard(calls.declined!, { now: NOW });
+    assertValidCard(declined);
+    assert.match(cardText(declined), /never connected · declined/);
+  });
+
+  it('group call card: mute lists only joined, unmuted people; no transfer', () => {
+    const c = callCard(calls.group!, { now: NOW });
+    assertValidCard(c);
+    const mute = button(c, 'Mute…') as { card: { body: Array<{ choices: Array<{ title: string }> }> } };
+    assert.deepEqual(
+      mute.card.body[0]!.choices.map((x) => x.title),
+      ['Adele Vance'],
+    );
+    assert.ok(!buttons(c).some((b) => b.title === 'Transfer…'));
+    assert.match(cardText(c), /Megan Bowen \(muted\)/);
+  });
+
+  it('calls card: each live call with controls, unique input ids; empty list offers a call', () => {
+    const c = callsCard([calls.connected!, calls.group!, calls.ended!], NOW);
+    assertValidCard(c);
+    assert.match(cardText(c), /Live calls \(2\)/);
+    assert.equal(buttons(c).filter((b) => b.title === 'Hang up').length, 2);
+    const empty = callsCard([], NOW);
+    assertValidCard(empty);
+    assert.match(cardText(empty), /no live calls/);
+  });
+
+  it('meeting card: time, join link, have the bot join, call everyone in', () => {
+    const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
+    const m = {
+      id: 'm1',
+      subject: 'Budget review',
+      joinUrl,
+      start: NOW,
+      end: NOW + 45 * 60_000,
+      organizer: alex,
+      attendees: [adele, megan],
+      joinMeetingId: '123 456',
+      passcode: 'abc',
+    };
+    const c = meetingCard(m);
+    assertValidCard(c);
+    assert.match(
+      cardText(c),
+      /\{\{DATE\(2025-03-10T10:01:40Z, SHORT\)\}\} \{\{TIME\(2025-03-10T10:01:40Z\)\}\} · 45 min/,
+    );
+    assert.equal(button(c, 'Join meeting').url, joinUrl);
+    assert.deepEqual((button(c, 'Have the bot join').data as { command: unknown }).command, {
+      kind: 'join',
+      joinUrl,
+    });
+    assert.deepEqual((button(c, 'Call everyone in').data as { command: unknown }).command, {
+      kind: 'callEveryone',
+      joinUrl,
+      attendeeIds: [adele.id, megan.id],
+    });
+    const alone = meetingCard({ ...m, attendees: [] });
+    assertValidCard(alone);
+    assert.ok(!buttons(alone).some((b) => b.title === 'Call everyone in'));
+  });
+
+  it('presence card: a call button beside reachable people only', () => {
+    const c = presenceCard([
+      { person: adele, presence: { id: adele.id, availability: 'Available', activity: 'Available' } },
+      { person: megan, presence: { id: megan.id, availability: 'Busy', activity: 'InACall' } },
+      { person: alex, presence: { id: alex.id, availability: 'Offline', activity: 'OffWork' } },
+    ]);
+    assertValidCard(c);
+    assert.equal(buttons(c).filter((b) => b.title === 'Call').length, 2);
+    assert.match(cardText(c), /Busy · in a call/);
+    assert.match(cardText(c), /Offline · off work/);
+  });
+
+  it('reminder cards: set, list numbered with cancel buttons, empty', () => {
+    assertValidCard(reminderSetCard(reminder()));
+    const list = remindersCard([
+      reminder(),
+      reminder({ id: 'rem-2', target: { kind: 'phone', number: '+14255550100' } }),
+    ]);
+    assertValidCard(list);
+    assert.match(cardText(list), /\*\*2\.\*\* .* · \+14255550100/);
+    const cancels = buttons(list).filter((b) => b.title === 'Cancel');
+    assert.deepEqual(
+      cancels.map((b) => (b.data as { command: { id: string } }).command.id),
+      ['rem-1', 'rem-2'],
+    );
+    assertValidCard(remindersCard([]));
+  });
+
+  it('front desk card: a switch per rule, alerts button only when not here', () => {
+    const rules = [
+      {
+        id: 'hours',
+        name: 'Office hours',
+        description: 'Outside 9–17, play the closed message',
+        enabled: true,
+      },
+      { id: 'vip', name: 'VIP', description: 'Ring Adele for +1425555', enabled: false },
+    ];
+    const c = frontDeskCard(rules, { alertsHere: false });
+    assertValidCard(c);
+    assert.deepEqual((button(c, 'Switch off').data as { command: unknown }).command, {
+      kind: 'frontdeskSet',
+      ruleId: 'hours',
+      enabled: false,
+    });
+    assert.deepEqual((button(c, 'Switch on').data as { command: unknown }).command, {
+      kind: 'frontdeskSet',
+      ruleId: 'vip',
+      enabled: true,
+    });
+    assert.ok(button(c, 'Post alerts in this chat'));
+    const here = frontDeskCard([], { alertsHere: true });
+    assertValidCard(here);
+    assert.ok(!buttons(here).some((b) => b.title === 'Post alerts in this chat'));
+  });
+
+  it('pick card: one button per candidate, each re-running the command with that person', () => {
+    const c = pickPersonCard('adele', [adele, people[5]!], (p) => ({
+      kind: 'call',
+      target: { kind: 'id', id: p.id },
+    }));
+    assertValidCard(c);
+    const picks = buttons(c).filter((b) => b.title === 'Pick');
+    assert.deepEqual(
+      picks.map(
+        (b) => (b.data as { command: { target: { id: string } }; replace: boolean }).command.target.id,
+      ),
+      [adele.id, people[5]!.id],
+    );
+    assert.ok(picks.every((b) => (b.data as { replace?: boolean }).replace === true));
+  });
+
+  it('error card: problem, hint, usage and a try button', () => {
+    const c = errorCard({
+      title: 'Who is that?',
+      message: 'Nobody is called "zed".',
+      hint: 'Use their email address.',
+      command: 'call',
+      code: 'not_found',
+    });
+    assertValidCard(c);
+    const t = cardText(c);
+    assert.match(t, /Nobody is called "zed"/);
+    assert.match(t, /Use their email address/);
+    assert.match(t, /Usage: call <person\|number>/);
+    assert.match(t, /Error code: not_found/);
+    assert.deepEqual(button(c, 'Try "call me"').data, { msteams: { type: 'imBack', value: 'call me' } });
+  });
+
+  it('notification cards: reminder outcomes, escalation, IVR', () => {
+    for (const outcome of ['answered', 'declined', 'noAnswer', 'busy', 'failed'] as const) {
+      const c = reminderOutcomeCard({ reminder: reminder(), outcome, detail: 'the number does not exist' });
+      assertValidCard(c);
+      assert.equal(
+        buttons(c).some((b) => b.title === 'Call now'),
+        outcome !== 'answered',
+      );
+    }
+    assert.match(
+      cardText(reminderOutcomeCard({ reminder: reminder(), outcome: 'failed', detail: 'no licence' })),
+      /no licence/,
+    );
+    const e = escalationCard({
+      caller: { name: 'Contoso customer', phone: '+14255550199' },
+      reason: 'pressed 0 for an operator',
+      at: NOW,
+      callId: 'c1',
+    });
+    assertValidCard(e);
+    assert.deepEqual((button(e, 'Call back').data as { command: unknown }).command, {
+      kind: 'call',
+      target: { kind: 'phone', number: '+14255550199' },
+    });
+    const i = ivrCard({
+      caller: { name: 'Adele Vance', personId: adele.id },
+      menu: 'Main menu',
+      summary: 'Chose 2: billing',
+      at: NOW,
+    });
+    assertValidCard(i);
+    assert.match(cardText(i), /Chose 2: billing/);
+    assertValidCard(noticeCard('Done', 'It is done.'));
+  });
+});
