@@ -1,0 +1,2 @@
+export { checkPrompts, PromptCheckError } from './check-prompts';
+export { promptProblem, readWavFormat, type WavFormat } from './wav-format';
