@@ -11,3 +11,45 @@ export { createCallingKeys, type CallingKeys, type CallingKeysOptions } from './
 export { createTokenVerifier, type TokenVerifierOptions } from './webhook/verify-token';
 export { createKvInbox, readKvInbox, KV_INBOX_NAMESPACE } from './webhook/kv-inbox';
 export type { CallsRequest, CallsResponse, TokenVerifier, WebhookLogger } from './webhook/types';
+// The call model (calling/core) and the prompt check (calling/prompts).
+export {
+  createCallingService,
+  callGraphFrom,
+  createCallGraph,
+  CallOperationError,
+  CALL_STATES,
+  CALL_MACHINE,
+  decide,
+  describeEnd,
+  readResultInfo,
+} from './core';
+export type {
+  CallingService,
+  CallingServiceOptions,
+  CallingApi,
+  CallGraph,
+  OperationAccepted,
+  CoreLogger,
+  Clock,
+  CallingTiming,
+  CallingEvents,
+  CallingEventName,
+  CallView,
+  OperationView,
+  ParticipantView,
+  PartyIdentity,
+  IdentityKind,
+  Party,
+  PlaceCallRequest,
+  JoinMeetingOptions,
+  TransferOptions,
+  CallSource,
+  RecordOptions,
+  RecordingResult,
+  OpOptions,
+  CallState,
+  CallEvent,
+  Outcome,
+  CallOperationErrorCode,
+} from './core';
+export { checkPrompts, PromptCheckError } from './prompts';

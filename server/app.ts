@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBot, type BotAuthSettings } from '../bot';
-import { createCallingKeys, createCallsEdge, createKvInbox, createTokenVerifier } from '../calling';
+import {
+  checkPrompts,
+  createCallGraph,
+  createCallingKeys,
+  createCallingService,
+  createCallsEdge,
+  createKvInbox,
+  createTokenVerifier,
+  KV_INBOX_NAMESPACE,
+  readKvInbox,
+  type CallingService,
+} from '../calling';
 import { openStore, type Store } from '../store';
 import type { Config } from './config';
 import type { ReadinessCheck } from './health';
@@ -14,6 +25,8 @@ import { buildRoutes, unavailable } from './routes';
 
 export interface App {
   readonly store: Store;
+  /** The call model; absent when MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId are not set. */
+  readonly calling?: CallingService;
   listen(): Promise<{ port: number; url: string }>;
   /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
   close(): Promise<void>;
@@ -23,6 +36,8 @@ export interface App {
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   // Read before the store opens, so a missing CA file fails start-up without leaving anything open.
   const extraCaPem = config.EXTRA_CA_FILE ? readFileSync(config.EXTRA_CA_FILE, 'utf8') : undefined;
+  // A prompt Graph cannot play would only fail mid-call; refuse to start instead, naming the file.
+  await checkPrompts(path.resolve(config.PROMPTS_DIR));
   const store = await openStore({
     databaseUrl: config.DATABASE_URL,
     sqlitePath: path.resolve(config.SQLITE_PATH),
@@ -38,14 +53,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     { name: 'store', check: () => store.ping() },
     { name: 'calling-keys', check: () => callingKeys.ensureReady() },
   ];
-  // The call model replaces the kv inbox with one that processes what arrives.
+  const calling = createCalling(config, store, logger, extraCaPem);
   const calls: Edge = createCallsEdge({
     verifier: createTokenVerifier({
       keys: callingKeys,
       appId: config.MicrosoftAppId,
       ...(config.TENANT_ALLOWLIST ? { tenantAllowlist: config.TENANT_ALLOWLIST } : {}),
     }),
-    inbox: createKvInbox(store.kv),
+    // Without Graph credentials nothing could be processed (and the verifier refuses every token).
+    inbox: calling ? calling.inbox : createKvInbox(store.kv),
     logger: logger.child({ module: 'calls-webhook' }),
   });
   const changeNotifications: Edge = unavailable(
@@ -61,16 +77,60 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     readiness,
   });
   const http = createHttpServer(routes, logger.child({ module: 'http' }));
+  if (calling) await startCalling(calling, store);
   let closing: Promise<void> | undefined;
   return {
     store,
+    ...(calling ? { calling } : {}),
     listen: () => http.listen(config.PORT, config.HOST),
     close: () =>
       (closing ??= (async () => {
         await http.close(config.SHUTDOWN_GRACE_MS);
+        await calling?.stop();
         await store.close();
       })()),
   };
+}
+
+/** The call model over Graph, when the app has credentials. */
+function createCalling(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  extraCa: string | undefined,
+): CallingService | undefined {
+  const { MicrosoftAppId: appId, MicrosoftAppPassword: secret, MicrosoftAppTenantId: tenantId } = config;
+  if (!appId || !secret || !tenantId) {
+    logger.warn('calling is off: MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId are needed');
+    return undefined;
+  }
+  const graph = createCallGraph({
+    clientId: appId,
+    clientSecret: secret,
+    tenantId,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    authorityHost: config.ENTRA_AUTHORITY_HOST,
+    ...(extraCa ? { extraCa } : {}),
+    logger,
+  });
+  return createCallingService({
+    store,
+    graph,
+    logger,
+    appId,
+    tenantId,
+    callbackUrl: `${config.publicUrl}/api/calls`,
+    promptsBaseUrl: `${config.publicUrl}/prompts`,
+  });
+}
+
+/** Takes over batches the kv inbox kept (from a build without the call model), then resumes every call. */
+async function startCalling(calling: CallingService, store: Store): Promise<void> {
+  for (const { key, batch } of await readKvInbox(store.kv)) {
+    await calling.inbox.accept(batch);
+    await store.kv.delete(KV_INBOX_NAMESPACE, key);
+  }
+  await calling.start();
 }
 
 /** botbuilder's own settings. In local mode the app id is withheld so Bot Framework auth is off. */

@@ -1,5 +1,6 @@
 // The CallGraph port over the calling module's typed Graph APIs.
 import type { CallsApi } from '../graph/calls-api';
+import { createGraphServices, type GraphServicesOptions } from '../graph/graph-services';
 import type { ParticipantsApi } from '../graph/participants-api';
 import type { AnswerParams, PlayPromptParams, RecordResponseParams, RejectParams } from '../graph/types';
 import type { CallGraph } from './ports';
@@ -36,4 +37,9 @@ export function callGraphFrom(apis: { calls: CallsApi; participants: Participant
     }),
     deleteParticipant: (id, pid, ctx) => participants.deleteParticipant(id, pid, ctx),
   };
+}
+
+/** Builds Graph access (tokens, client, typed APIs) from configuration and returns the call model's port. */
+export function createCallGraph(opts: GraphServicesOptions): CallGraph {
+  return callGraphFrom(createGraphServices(opts));
 }

@@ -2,7 +2,7 @@
 export { createCallingService } from './service';
 export type { CallingService, CallingServiceOptions } from './service';
 export type { CallingApi } from './service-api';
-export { callGraphFrom } from './graph-port';
+export { callGraphFrom, createCallGraph } from './graph-port';
 export type { CallGraph, OperationAccepted, CoreLogger, Clock } from './ports';
 export type { CallingTiming } from './context';
 export type { CallingEvents, CallingEventName } from './events';
