@@ -11,6 +11,7 @@ import type { RawRequest, RawResponse } from '../../../../calling/graph/https-tr
 import { createMeetingsApi } from '../../../../calling/graph/meetings-api';
 import { createParticipantsApi } from '../../../../calling/graph/participants-api';
 import { createPresenceApi } from '../../../../calling/graph/presence-api';
+import { createUsersApi } from '../../../../calling/graph/users-api';
 
 const BASE = 'https://graph.example.test/v1.0';
 type Reply = RawResponse | TransportError;
@@ -172,6 +173,31 @@ describe('Graph client pipeline', () => {
     assert.equal(url.searchParams.get('$filter'), `JoinWebUrl eq '${join.replace("'", "''")}'`);
     assert.equal(h.sent[0]?.headers['Authorization'], 'Bearer user-token-ey.user');
     assert.deepEqual(h.tokenAsks, ['obo:ey.user:t-2']);
+  });
+
+  it('creates-or-gets a meeting in the app form and tells created from existing', async () => {
+    const h = harness([
+      json(201, { id: 'm1', subject: 'Standup' }),
+      json(200, { id: 'm1', subject: 'Standup' }),
+    ]);
+    const meetings = createMeetingsApi(h.graph);
+    const actor = { kind: 'app', organizerId: 'org-1' } as const;
+    const first = await meetings.createOrGetMeeting(actor, { externalId: 'x-1', subject: 'Standup' });
+    const again = await meetings.createOrGetMeeting(actor, { externalId: 'x-1', subject: 'Standup' });
+    assert.deepEqual([first.created, again.created], [true, false]);
+    assert.equal(h.sent[0]?.url, `${BASE}/users/org-1/onlineMeetings/createOrGet`);
+    assert.equal(h.sent[0]?.headers['Authorization'], 'Bearer app-token-default');
+    assert.deepEqual(JSON.parse(String(h.sent[0]?.body)), { externalId: 'x-1', subject: 'Standup' });
+  });
+
+  it('searches users by display-name prefix with the quote escaped', async () => {
+    const h = harness([json(200, { value: [{ id: 'u1', displayName: "Ann O'Neil" }] })]);
+    const found = await createUsersApi(h.graph).searchUsers("Ann O'", { top: 5 });
+    assert.equal(found[0]?.id, 'u1');
+    const url = new URL(h.sent[0]?.url ?? '');
+    assert.equal(url.pathname, '/v1.0/users');
+    assert.equal(url.searchParams.get('$filter'), "startswith(displayName,'Ann O''')");
+    assert.equal(url.searchParams.get('$top'), '5');
   });
 
   it('asks presence for at most 650 ids per request, once per id', async () => {
