@@ -2,7 +2,9 @@
 // operation id from the answer, and returns a promise that settles with its completion (SPEC §0.4).
 import { randomUUID } from 'node:crypto';
 import type { StoredCall, StoredOperation } from '../../store';
+import { isCallingError } from '../errors';
 import { normaliseId } from '../webhook/resource-url';
+import { CallOperationError } from './errors';
 import type { CallState } from './call-machine';
 import { graphCtx, requireCall, type CoreContext } from './context';
 import type { OperationAccepted } from './ports';
@@ -66,6 +68,16 @@ export async function runOperation(
       { callId, at: ctx.clock.now(), kind: 'request', summary: `${kind} refused: ${message}` },
     ]);
     log.warn({ err, kind }, 'operation request failed');
+    if (isCallingError(err, 'graph_call_gone')) {
+      throw new CallOperationError(
+        'call_ended',
+        `${kind} was refused: call ${callId} has ended (Graph answered 404).`,
+        {
+          callId,
+          operationId: id,
+        },
+      );
+    }
     throw err;
   }
   if (opts.byState) return waiting;
