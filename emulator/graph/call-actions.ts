@@ -6,7 +6,7 @@ import { idKey } from './engine';
 import type { Json } from './model';
 import { END } from './result-codes';
 import { callJson, operationJson } from './serialize';
-import { appOf, liveCall } from './service';
+import { liveCall } from './service';
 import type { GraphService } from './service';
 import { TERMINATE_MS } from './timing';
 import { checkCallbackUri } from './validate';
@@ -108,19 +108,6 @@ export function getOperation(svc: GraphService, ctx: RequestContext): HttpRespon
     body: {
       '@odata.context': `${svc.engine.deps.publicBase()}/v1.0/$metadata#microsoft.graph.${op.type}`,
       ...operationJson(op),
-    },
-  };
-}
-
-/** GET /communications/calls: the app's live calls. */
-export function listCalls(svc: GraphService, ctx: RequestContext): HttpResponse {
-  const app = appOf(svc, ctx);
-  const calls = svc.engine.list().filter((c) => c.appId === app.appId && c.state !== 'terminated');
-  return {
-    status: 200,
-    body: {
-      '@odata.context': `${svc.engine.deps.publicBase()}/v1.0/$metadata#communications/calls`,
-      value: calls.map(callJson),
     },
   };
 }

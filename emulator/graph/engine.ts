@@ -1,8 +1,8 @@
 // The call engine's core: the live and recent calls, state changes with their notifications (in the
 // documented order), timers that die with their call, and each call's timeline.
-import { randomUUID } from 'node:crypto';
 import type { Clock, ClockTimer } from '../clock';
 import type { Directory } from '../people';
+import type { EngineDeps, EngineSettings } from './engine-types';
 import { callNotification, commsEnvelope, operationNotification, participantsNotification } from '../notify';
 import type { CallNotificationKind } from '../notify';
 import type {
@@ -16,30 +16,7 @@ import type {
 } from './model';
 import { callResourceData, operationJson, participantJson } from './serialize';
 import { canTransition, changeTypeFor } from './state-machine';
-
-/** Where notifications go: the Deliverer signs and POSTs them. */
-export type DeliverFn = (
-  url: string,
-  body: object,
-  meta: { aud: string; tid: string; callId: string },
-) => void;
-
-/** Settings the engine reads. */
-export interface EngineSettings {
-  promptSpeed: number;
-  incomingTimeoutMs: number;
-  ringTimeoutMs: number;
-}
-
-export interface EngineDeps {
-  clock: Clock;
-  directory: Directory;
-  deliver: DeliverFn;
-  settings: EngineSettings;
-  /** Public base URL (https://localhost:port), for Location headers and recording links. */
-  publicBase: () => string;
-  log: (msg: string, err?: unknown) => void;
-}
+import { involves, summarise } from './timeline';
 
 /** Ended calls kept for the control API's summaries and timelines. */
 const RECENT_LIMIT = 200;
@@ -86,14 +63,7 @@ export class CallEngine {
 
   /** True while the person is on, or being rung for, any live call (other than `except`). */
   isEngaged(personId: string, except?: CallRec): boolean {
-    const key = personId.toLowerCase();
-    for (const call of this.calls.values()) {
-      if (call.state === 'terminated' || call === except) continue;
-      if (call.remotePersonId?.toLowerCase() === key) return true;
-      if ([...call.ringing].some((p) => p.toLowerCase() === key)) return true;
-      for (const p of call.participants.values()) if (p.personId?.toLowerCase() === key) return true;
-    }
-    return false;
+    return [...this.calls.values()].some((call) => call !== except && involves(call, personId));
   }
 
   /** Appends to the call's timeline. */
@@ -174,17 +144,7 @@ export class CallEngine {
   }
 
   private send(call: CallRec, notification: object, url = call.callbackUri): void {
-    const n = notification as { changeType?: string; resourceUrl?: string; resourceData?: unknown };
-    const data = n.resourceData as { state?: string; status?: string; '@odata.type'?: string } | undefined;
-    this.note(call, 'notification', {
-      url,
-      changeType: n.changeType,
-      resourceUrl: n.resourceUrl,
-      type: Array.isArray(data) ? 'participants' : data?.['@odata.type'],
-      ...(data && !Array.isArray(data) && data.state ? { state: data.state } : {}),
-      ...(data && !Array.isArray(data) && data.status ? { status: data.status } : {}),
-      body: notification,
-    });
+    this.note(call, 'notification', { url, ...summarise(notification), body: notification });
     try {
       this.deps.deliver(url, commsEnvelope([notification as never]), {
         aud: call.appId,
@@ -243,9 +203,5 @@ export class CallEngine {
       .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
     for (const call of ended.slice(0, Math.max(0, ended.length - RECENT_LIMIT)))
       this.calls.delete(idKey(call.id));
-  }
-
-  newId(): string {
-    return randomUUID();
   }
 }

@@ -5,7 +5,7 @@ export { graphRoutes, mediaRoutes } from './routes';
 export { startIncoming } from './incoming';
 export type { IncomingOptions } from './incoming';
 export { idKey, CallEngine } from './engine';
-export type { DeliverFn, EngineDeps, EngineSettings } from './engine';
+export type { DeliverFn, EngineDeps, EngineSettings } from './engine-types';
 export type { CallRec, CallState, TimelineEntry, ResultInfo, ParticipantRec } from './model';
 export type { MediaPort } from './prompt-media';
 export { END, OPERATION } from './result-codes';

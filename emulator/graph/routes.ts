@@ -1,15 +1,7 @@
 // The Graph routes of the call service, under /v1.0/communications/calls and the deprecated
 // /v1.0/app/calls alias (which the service still answers).
 import type { HttpResponse, RequestContext, Route } from '../http';
-import {
-  answerCall,
-  deleteCall,
-  getCall,
-  getOperation,
-  keepAlive,
-  listCalls,
-  rejectCall,
-} from './call-actions';
+import { answerCall, deleteCall, getCall, getOperation, keepAlive, rejectCall } from './call-actions';
 import { createCall } from './calls-create';
 import { inviteParticipants } from './invite';
 import {
@@ -36,7 +28,6 @@ type Action = (svc: GraphService, ctx: RequestContext) => HttpResponse;
 
 const CALL = ':callId';
 const TABLE: [string, string, Action][] = [
-  ['GET', '', listCalls],
   ['POST', '', createCall],
   ['GET', CALL, getCall],
   ['DELETE', CALL, deleteCall],

@@ -4,7 +4,7 @@ import { GraphError, callerOf, notFound, requireAppToken } from '../http';
 import type { RequestContext } from '../http';
 import type { AppRegistration } from '../people';
 import { CallEngine } from './engine';
-import type { EngineDeps } from './engine';
+import type { EngineDeps } from './engine-types';
 import { MediaService } from './media-service';
 import type { CallRec } from './model';
 import { personActions } from './person-events';

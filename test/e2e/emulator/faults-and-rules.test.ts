@@ -35,14 +35,20 @@ describe('emulator e2e: faults, keepAlive and validation', function () {
     });
     assert.equal(set.status, 200);
     for (let i = 0; i < 2; i++) {
-      const res = await w.graph.call('GET', '/communications/calls');
+      const res = await w.graph.call('GET', '/communications/calls/00000000-0000-4000-8000-000000000000');
       assert.equal(res.status, 429);
       assert.equal(res.headers['retry-after'], '1');
       assert.equal(res.body.error.code, 'TooManyRequests');
     }
-    assert.equal((await w.graph.call('GET', '/communications/calls')).status, 200);
+    assert.equal(
+      (await w.graph.call('GET', '/communications/calls/00000000-0000-4000-8000-000000000000')).status,
+      404,
+    );
     await w.emu.control('POST', '/emulator/faults', { graph: { status: 503, count: 1 } });
-    assert.equal((await w.graph.call('GET', '/communications/calls')).status, 503);
+    assert.equal(
+      (await w.graph.call('GET', '/communications/calls/00000000-0000-4000-8000-000000000000')).status,
+      503,
+    );
   });
 
   it('ends a call without keepAlive for 45 emulated minutes with 408/8537; keepAlive keeps it alive', async () => {

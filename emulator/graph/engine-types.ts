@@ -1,0 +1,27 @@
+// What the call engine is built from: the clock, the directory, delivery and settings.
+import type { Clock } from '../clock';
+import type { Directory } from '../people';
+
+/** Where notifications go: the Deliverer signs and POSTs them. */
+export type DeliverFn = (
+  url: string,
+  body: object,
+  meta: { aud: string; tid: string; callId: string },
+) => void;
+
+/** Settings the engine reads. */
+export interface EngineSettings {
+  promptSpeed: number;
+  incomingTimeoutMs: number;
+  ringTimeoutMs: number;
+}
+
+export interface EngineDeps {
+  clock: Clock;
+  directory: Directory;
+  deliver: DeliverFn;
+  settings: EngineSettings;
+  /** Public base URL (https://localhost:port), for Location headers and recording links. */
+  publicBase: () => string;
+  log: (msg: string, err?: unknown) => void;
+}
