@@ -52,7 +52,7 @@ export function liveCall(svc: GraphService, ctx: RequestContext): CallRec {
   const id = ctx.params.callId ?? '';
   const call = svc.engine.find(id);
   if (!call || call.appId.toLowerCase() !== app.appId.toLowerCase() || call.state === 'terminated') {
-    throw notFound(`The call '${id}' does not exist or has ended.`, '8501');
+    throw notFound(`The call '${id}' does not exist or has ended.`);
   }
   return call;
 }

@@ -8,6 +8,7 @@ import {
   SERVICE_MEDIA,
   assertAllVerified,
   assertTwin,
+  establishedCall,
   hangUpAll,
   setScript,
   startWorld,
@@ -124,6 +125,29 @@ describe('emulator e2e: group calls and meetings', function () {
     );
     const list = await w.graph.call('GET', `/communications/calls/${id}/participants`);
     assert.deepEqual(userIds(list.body.value), [PEOPLE.adele, PEOPLE.alex].sort());
+  });
+
+  it('moves a person from their P2P call into another call (invite with replacesCallId); the old call ends', async () => {
+    const oldCall = await establishedCall(w, PEOPLE.adele);
+    const main = await establishedCall(w, PEOPLE.alex);
+    const invite = await w.graph.call('POST', `/communications/calls/${main}/participants/invite`, {
+      participants: [{ ...user(PEOPLE.adele), replacesCallId: oldCall }],
+    });
+    assert.equal(invite.status, 200, JSON.stringify(invite.body));
+    const done = await w.hook.waitFor((n) => n.resourceUrl.endsWith(`/operations/${invite.body.id}`));
+    assert.equal(done.resourceData.status, 'completed');
+    const ended = await w.hook.waitFor(callState(oldCall, 'terminated', 'deleted'));
+    assert.deepEqual(
+      [ended.resourceData.resultInfo.code, ended.resourceData.resultInfo.subcode],
+      [200, 18503],
+    );
+    // The P2P call became a group call: its roster is announced with both people.
+    const both = await w.hook.waitFor(roster(main, (v) => userIds(v).length === 2));
+    assert.deepEqual(userIds(both.resourceData), [PEOPLE.adele, PEOPLE.alex].sort());
+    const two = await w.graph.call('POST', `/communications/calls/${main}/participants/invite`, {
+      participants: [user(PEOPLE.diego), user(PEOPLE.megan)],
+    });
+    assert.equal(two.status, 400, 'several invitees need a call with chatInfo');
   });
 
   it('refuses a group call with more than five targets and an invite of several people without chatInfo', async () => {
