@@ -22,7 +22,7 @@ export interface EmulatorConfig {
   ringTimeoutMs: number;
 }
 
-function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -55,9 +55,9 @@ const defaultSeed = (): string =>
 
 /** Reads the emulator's configuration from env (EMULATOR_*). */
 export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
-  const port = intFrom(env, 'EMULATOR_PORT', 3979, 0);
+  const port = numberFrom(env, 'EMULATOR_PORT', 3979, 0);
   if (port > 65535) throw new Error('EMULATOR_PORT must be at most 65535');
-  const speed = intFrom(env, 'EMULATOR_PROMPT_SPEED', 1, 0.001);
+  const speed = numberFrom(env, 'EMULATOR_PROMPT_SPEED', 1, 0.001);
   return {
     port,
     host: env.EMULATOR_HOST || '127.0.0.1',
@@ -67,7 +67,7 @@ export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
     publicUrl: env.EMULATOR_PUBLIC_URL ? env.EMULATOR_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     appWebhook: env.EMULATOR_APP_WEBHOOK || undefined,
     promptSpeed: speed,
-    incomingTimeoutMs: intFrom(env, 'EMULATOR_INCOMING_TIMEOUT_MS', 15_000, 1),
-    ringTimeoutMs: intFrom(env, 'EMULATOR_RING_TIMEOUT_MS', 60_000, 1),
+    incomingTimeoutMs: numberFrom(env, 'EMULATOR_INCOMING_TIMEOUT_MS', 15_000, 1),
+    ringTimeoutMs: numberFrom(env, 'EMULATOR_RING_TIMEOUT_MS', 60_000, 1),
   };
 }
