@@ -1,57 +1,52 @@
+import type { Storage } from 'botbuilder';
 import { createAdapter, type BotAuthSettings } from './adapter';
-import { SwitchboardBot } from './handler';
+import type { BotNotifier, Posted } from './live/notifier';
+import type { BotPorts } from './ports';
+import { processActivity } from './process';
+import { createSwitchboard } from './switchboard';
 import type { BotLogger, BotRequest, BotResponse } from './types';
+import { unavailablePorts } from './unavailable-ports';
 
-export type { BotAuthSettings, BotLogger, BotRequest, BotResponse };
+export type { BotAuthSettings, BotLogger, BotRequest, BotResponse, BotNotifier, Posted };
+export type * from './ports';
+export type { Caller, EscalationNotice, IvrNotice, ReminderNotice, ReminderOutcome } from './notices';
+export type { AdaptiveCard } from './cards/types';
+export { createSwitchboard, type Switchboard, type SwitchboardOptions } from './switchboard';
+export { unavailablePorts } from './unavailable-ports';
 
 export interface Bot {
   /** Runs one inbound activity through botbuilder (auth, turn) and returns what to answer. */
   process(req: BotRequest): Promise<BotResponse>;
+  /** What the calling flows call to tell people things (reminder outcomes, escalations, IVR). */
+  readonly notifier: BotNotifier;
+  /** Stops following call updates. */
+  close(): void;
 }
 
-/** Builds the messaging bot from botbuilder settings and a logger. */
-export function createBot(opts: { auth: BotAuthSettings; logger: BotLogger }): Bot {
+export interface CreateBotOptions {
+  readonly auth: BotAuthSettings;
+  readonly logger: BotLogger;
+  /** The calling module behind the bot's ports; without it every command answers "not set up here". */
+  readonly ports?: BotPorts;
+  /** botbuilder Storage for conversation references and live call cards (server/: createBotStorage(store)). */
+  readonly storage?: Storage;
+  /** Where escalations and IVR alerts go until a chat claims them. */
+  readonly alertsConversationId?: string;
+}
+
+/** Builds the messaging bot on botbuilder's CloudAdapter. */
+export function createBot(opts: CreateBotOptions): Bot {
   const adapter = createAdapter(opts.auth, opts.logger);
-  const bot = new SwitchboardBot();
+  const sb = createSwitchboard(adapter, {
+    ports: opts.ports ?? unavailablePorts(),
+    logger: opts.logger,
+    botAppId: opts.auth.MicrosoftAppId ?? '',
+    ...(opts.storage ? { storage: opts.storage } : {}),
+    ...(opts.alertsConversationId ? { alertsConversationId: opts.alertsConversationId } : {}),
+  });
   return {
-    async process(req) {
-      let status = 200;
-      let body: unknown;
-      // botbuilder writes to an Express/restify-like response; collect what it writes.
-      const res = {
-        socket: undefined,
-        status(code: number) {
-          status = code;
-          return res;
-        },
-        header() {
-          return res;
-        },
-        send(payload?: unknown) {
-          body = payload;
-          return res;
-        },
-        end() {
-          return res;
-        },
-      };
-      try {
-        await adapter.process({ body: req.body, headers: req.headers, method: 'POST' }, res, (ctx) =>
-          bot.run(ctx),
-        );
-      } catch (e) {
-        // botbuilder validates the activity's shape (with zod) before its own error handling starts.
-        if (e instanceof Error && (e.name === 'ZodError' || e.message.startsWith('validateAndFixActivity'))) {
-          return {
-            status: 400,
-            body: {
-              error: { code: 'bad_request', message: 'The body is not a valid Bot Framework activity.' },
-            },
-          };
-        }
-        throw e;
-      }
-      return { status, body };
-    },
+    process: (req) => processActivity(adapter, sb.handler, req),
+    notifier: sb.notifier,
+    close: sb.close,
   };
 }

@@ -1,0 +1,17 @@
+import type { Route } from './commands/router';
+import type { ConversationBook } from './live/conversations';
+import type { LiveCallCards } from './live/call-cards';
+import type { RosterFactory } from './people/teams-roster';
+import type { BotPorts } from './ports';
+import type { BotLogger } from './types';
+
+/** What the turn logic needs, built once per bot. */
+export interface Core {
+  readonly ports: BotPorts;
+  readonly liveCards: LiveCallCards;
+  readonly conversations: ConversationBook;
+  readonly roster: RosterFactory;
+  readonly logger: BotLogger;
+  readonly now: () => number;
+  readonly routes: readonly Route[];
+}

@@ -1,0 +1,171 @@
+import { CardFactory, type Storage } from 'botbuilder';
+import { callCard } from '../cards/call-card';
+import type { AdaptiveCard } from '../cards/types';
+import type { CallsPort, LiveCall } from '../ports';
+import type { BotLogger } from '../types';
+import type { ConversationBook } from './conversations';
+import type { Proactive } from './proactive';
+
+/** Where a call card was posted: enough to update it in place later. */
+export interface CardPlacement {
+  readonly conversationId: string;
+  readonly activityId: string;
+  readonly refreshUserIds: readonly string[];
+}
+
+interface CallCardRecord {
+  placements: CardPlacement[];
+  last?: LiveCall;
+}
+
+const KEY_PREFIX = 'switchboard/callcard/';
+const RECENT_LIMIT = 500;
+const RANK: Record<LiveCall['phase'], number> = {
+  ringing: 0,
+  connecting: 1,
+  connected: 2,
+  onHold: 2,
+  transferring: 2,
+  ended: 3,
+};
+
+/** True when `next` should replace `shown` on a card: never back from ended, never an older sequence. */
+export function isNewer(next: LiveCall, shown: LiveCall | undefined): boolean {
+  if (!shown) return true;
+  if (shown.phase === 'ended' && next.phase !== 'ended') return false;
+  if (next.sequence !== undefined && shown.sequence !== undefined) return next.sequence > shown.sequence;
+  if (RANK[next.phase] < RANK[shown.phase]) return false;
+  return JSON.stringify(next) !== JSON.stringify(shown);
+}
+
+function newest(...calls: Array<LiveCall | undefined>): LiveCall | undefined {
+  let best: LiveCall | undefined;
+  for (const c of calls) if (c && isNewer(c, best)) best = c;
+  return best;
+}
+
+/**
+ * Live call cards: remembers which cards show which call (in the store) and edits them in place as the
+ * call rings, connects, gains people and ends. Work for one call is serialized so edits land in order.
+ */
+export class LiveCallCards {
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly recent = new Map<string, LiveCall>();
+
+  constructor(
+    private readonly deps: {
+      storage: Storage;
+      conversations: ConversationBook;
+      proactive: Proactive;
+      calls: CallsPort;
+      logger: BotLogger;
+      now: () => number;
+    },
+  ) {}
+
+  /** Runs work for one call after the work before it; failures are logged, never thrown. */
+  private serial(callId: string, work: () => Promise<void>): Promise<void> {
+    const tail = (this.chains.get(callId) ?? Promise.resolve())
+      .then(work)
+      .catch((err: unknown) => this.deps.logger.warn({ err, callId }, 'call card update failed'));
+    this.chains.set(callId, tail);
+    void tail.then(() => {
+      if (this.chains.get(callId) === tail) this.chains.delete(callId);
+    });
+    return tail;
+  }
+
+  private remember(call: LiveCall): void {
+    if (!isNewer(call, this.recent.get(call.id))) return;
+    this.recent.delete(call.id);
+    this.recent.set(call.id, call);
+    if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  private async read(callId: string): Promise<CallCardRecord | undefined> {
+    const key = KEY_PREFIX + callId;
+    return (await this.deps.storage.read([key]))[key] as CallCardRecord | undefined;
+  }
+
+  private async write(callId: string, record: CallCardRecord): Promise<void> {
+    await this.deps.storage.write({
+      [KEY_PREFIX + callId]: { placements: record.placements, last: record.last, eTag: '*' },
+    });
+  }
+
+  private async edit(p: CardPlacement, card: AdaptiveCard): Promise<void> {
+    const ref = await this.deps.conversations.get(p.conversationId);
+    if (!ref) {
+      this.deps.logger.warn(
+        { conversationId: p.conversationId },
+        'no conversation reference for a call card',
+      );
+      return;
+    }
+    await this.deps.proactive.continue(ref, async (ctx) => {
+      await ctx.updateActivity({
+        type: 'message',
+        id: p.activityId,
+        attachments: [CardFactory.adaptiveCard(card)],
+      });
+    });
+  }
+
+  private async render(call: LiveCall, p: CardPlacement): Promise<AdaptiveCard> {
+    const card = callCard(call, { now: this.deps.now(), refreshUserIds: p.refreshUserIds });
+    await this.edit(p, card);
+    return card;
+  }
+
+  /**
+   * Starts keeping a card up to date. `shown` is the state the card shows; with `edit`, the card's activity
+   * is first replaced by that card (a button's answer). Returns the card the activity shows afterwards.
+   */
+  async track(
+    shown: LiveCall,
+    placement: CardPlacement,
+    edit?: AdaptiveCard,
+  ): Promise<AdaptiveCard | undefined> {
+    this.remember(shown);
+    let result: AdaptiveCard | undefined = edit;
+    await this.serial(shown.id, async () => {
+      const record = (await this.read(shown.id)) ?? { placements: [] };
+      const others = record.placements.filter((p) => p.activityId !== placement.activityId);
+      record.placements = [...others, placement];
+      const latest = newest(record.last, shown, this.recent.get(shown.id));
+      record.last = latest;
+      await this.write(shown.id, record);
+      // A notification may have overtaken this turn: show the newer state rather than the answer.
+      if (latest && latest !== shown && isNewer(latest, shown)) result = await this.render(latest, placement);
+      else if (edit) await this.edit(placement, edit);
+    });
+    return result;
+  }
+
+  /** A change of a call, from the calling module's subscription. */
+  update(call: LiveCall): Promise<void> {
+    this.remember(call);
+    return this.serial(call.id, async () => {
+      const record = await this.read(call.id);
+      if (!record || !isNewer(call, record.last)) return;
+      record.last = call;
+      await this.write(call.id, record);
+      for (const p of record.placements) {
+        try {
+          await this.render(call, p);
+        } catch (err) {
+          this.deps.logger.warn(
+            { err, callId: call.id, activityId: p.activityId },
+            'could not update a call card',
+          );
+        }
+      }
+    });
+  }
+
+  /** The newest state known for a call: the calling module's, a recent update, or the last one shown. */
+  async latest(callId: string): Promise<LiveCall | undefined> {
+    const [fromPort, record] = await Promise.all([this.deps.calls.get(callId), this.read(callId)]);
+    return newest(record?.last, this.recent.get(callId), fromPort);
+  }
+}

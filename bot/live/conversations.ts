@@ -1,0 +1,38 @@
+import type { ConversationReference, Storage } from 'botbuilder';
+
+const REF_PREFIX = 'switchboard/conversation/';
+const ALERTS_KEY = 'switchboard/alerts';
+
+/** Conversation references, kept in the store so proactive messages survive a restart. */
+export class ConversationBook {
+  // Only write when a conversation is new or its service URL moved, not on every turn.
+  private readonly seen = new Map<string, string>();
+
+  constructor(private readonly storage: Storage) {}
+
+  /** Remembers where a conversation is reachable. */
+  async remember(ref: Partial<ConversationReference>): Promise<void> {
+    const id = ref.conversation?.id;
+    if (!id || !ref.serviceUrl) return;
+    if (this.seen.get(id) === ref.serviceUrl) return;
+    await this.storage.write({ [REF_PREFIX + id]: { ref, eTag: '*' } });
+    this.seen.set(id, ref.serviceUrl);
+  }
+
+  async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    const key = REF_PREFIX + conversationId;
+    const items = await this.storage.read([key]);
+    return (items[key] as { ref?: Partial<ConversationReference> } | undefined)?.ref;
+  }
+
+  /** The conversation that gets escalations and IVR alerts when nothing names one. */
+  async alertsConversation(): Promise<string | undefined> {
+    const items = await this.storage.read([ALERTS_KEY]);
+    const id = (items[ALERTS_KEY] as { conversationId?: unknown } | undefined)?.conversationId;
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  async setAlertsConversation(conversationId: string): Promise<void> {
+    await this.storage.write({ [ALERTS_KEY]: { conversationId, eTag: '*' } });
+  }
+}

@@ -1,0 +1,71 @@
+import { MemoryStorage, type BotAdapter, type Storage } from 'botbuilder';
+import { ROUTES } from './commands/router';
+import type { Core } from './core';
+import { SwitchboardBot } from './handler';
+import { LiveCallCards } from './live/call-cards';
+import { ConversationBook } from './live/conversations';
+import { createNotifier, type BotNotifier } from './live/notifier';
+import { adapterProactive, type Proactive } from './live/proactive';
+import { teamsRoster, type RosterFactory } from './people/teams-roster';
+import type { BotPorts } from './ports';
+import type { BotLogger } from './types';
+
+export interface SwitchboardOptions {
+  readonly ports: BotPorts;
+  /** botbuilder Storage; server/ passes createBotStorage(store) so references survive restarts. */
+  readonly storage?: Storage;
+  readonly logger: BotLogger;
+  /** The app id that proactive turns run as ('' in local mode). */
+  readonly botAppId?: string;
+  /** Where alerts go until a chat claims them with "Post alerts in this chat". */
+  readonly alertsConversationId?: string;
+  readonly roster?: RosterFactory;
+  /** How proactive turns run; defaults to the adapter's continueConversationAsync. */
+  readonly proactive?: Proactive;
+  readonly now?: () => number;
+}
+
+/** The bot's logic on any botbuilder adapter: the activity handler, the notifier, and its subscription. */
+export interface Switchboard {
+  readonly handler: SwitchboardBot;
+  readonly notifier: BotNotifier;
+  /** Stops following call updates. */
+  close(): void;
+}
+
+/** Wires the handler, live call cards and notifier on an adapter (CloudAdapter, or a test adapter). */
+export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions): Switchboard {
+  const storage = opts.storage ?? new MemoryStorage();
+  const now = opts.now ?? Date.now;
+  const proactive = opts.proactive ?? adapterProactive(adapter, opts.botAppId ?? '');
+  const conversations = new ConversationBook(storage);
+  const liveCards = new LiveCallCards({
+    storage,
+    conversations,
+    proactive,
+    calls: opts.ports.calls,
+    logger: opts.logger,
+    now,
+  });
+  const core: Core = {
+    ports: opts.ports,
+    liveCards,
+    conversations,
+    roster: opts.roster ?? teamsRoster(opts.logger),
+    logger: opts.logger,
+    now,
+    routes: ROUTES,
+  };
+  const unsubscribe = opts.ports.calls.subscribe((call) => {
+    void liveCards.update(call);
+  });
+  return {
+    handler: new SwitchboardBot(core),
+    notifier: createNotifier({
+      conversations,
+      proactive,
+      ...(opts.alertsConversationId ? { defaultConversationId: opts.alertsConversationId } : {}),
+    }),
+    close: unsubscribe,
+  };
+}
