@@ -13,7 +13,7 @@ import {
   readKvInbox,
   type CallingService,
 } from '../calling';
-import { openStore, type Store } from '../store';
+import { createBotStorage, openStore, type Store } from '../store';
 import type { Config } from './config';
 import type { ReadinessCheck } from './health';
 import { createHttpServer } from './http/restify-adapter';
@@ -43,7 +43,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     sqlitePath: path.resolve(config.SQLITE_PATH),
     logger: logger.child({ module: 'store' }),
   });
-  const bot = createBot({ auth: botAuthSettings(config), logger: logger.child({ module: 'bot' }) });
+  const bot = createBot({
+    auth: botAuthSettings(config),
+    logger: logger.child({ module: 'bot' }),
+    // Conversation references and live call cards live in the app's database, so a restart loses nothing.
+    storage: createBotStorage(store),
+  });
   const callingKeys = createCallingKeys({
     openIdConfigUrl: config.CALLING_OPENID_CONFIG_URL,
     ...(extraCaPem ? { caPem: extraCaPem } : {}),
@@ -86,6 +91,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     close: () =>
       (closing ??= (async () => {
         await http.close(config.SHUTDOWN_GRACE_MS);
+        bot.close();
         await calling?.stop();
         await store.close();
       })()),
