@@ -88,6 +88,7 @@ export function createJobRunner(ctx: CoreContext): JobRunner {
       kinds: [KEEPALIVE_JOB, RECONCILE_JOB],
       limit: 20,
       leaseMs: 60_000,
+      now: ctx.clock.now(),
     });
     for (const job of jobs) {
       try {
