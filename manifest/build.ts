@@ -67,10 +67,10 @@ export async function buildAppPackage(opts: BuildOptions): Promise<BuiltPackage>
     problems.push(...cmdProblems);
   }
 
-  const rules = checkManifestRules(manifest, filled.origins);
-  const ruled = new Set(rules.map((p) => p.field));
-  const schema = (await validateAgainstSchema(manifest)).filter((p) => !ruled.has(p.field));
-  problems.push(...rules, ...schema);
+  problems.push(...checkManifestRules(manifest, filled.origins));
+  // Our messages are more specific than the schema's; keep one problem per field.
+  const seen = new Set(problems.map((p) => p.field));
+  problems.push(...(await validateAgainstSchema(manifest)).filter((p) => !seen.has(p.field)));
 
   const files: ZipEntry[] = [];
   const icons: Array<['color' | 'outline', (f: Buffer, field: string) => Problem[]]> = [

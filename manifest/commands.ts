@@ -1,6 +1,7 @@
 // The bot's commandLists, generated from the bot's own command registry so the menu Teams shows can
 // never drift from what the bot understands.
 import type { Problem } from './problems';
+import { commandLimits } from './schema';
 
 /** Where a bot command is offered, in the manifest's spelling. */
 export type BotScope = 'personal' | 'team' | 'groupChat';
@@ -21,10 +22,6 @@ export interface CommandList {
 }
 
 const SCOPE_ORDER: readonly BotScope[] = ['personal', 'team', 'groupChat'];
-// Teams shows at most 10 commands per list (the 1.30 schema allows 12; the client and store cap at 10).
-export const MAX_COMMANDS_PER_LIST = 10;
-const MAX_TITLE = 32;
-const MAX_DESCRIPTION = 128;
 
 /** One command list per scope (Teams' guidance), commands in registry order. */
 export function buildCommandLists(
@@ -34,6 +31,7 @@ export function buildCommandLists(
 ): { lists: CommandList[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const lists: CommandList[] = [];
+  const max = commandLimits();
   for (const scope of SCOPE_ORDER) {
     const inScope = commands.filter((c) => c.scopes.includes(scope));
     if (inScope.length === 0) continue;
@@ -43,21 +41,21 @@ export function buildCommandLists(
         field: at,
         message: `lists commands for scope "${scope}" but bots[0].scopes does not include it`,
       });
-    if (inScope.length > MAX_COMMANDS_PER_LIST)
+    if (inScope.length > max.commands)
       problems.push({
         field: `${at}.commands`,
-        message: `has ${inScope.length} commands for "${scope}"; Teams shows at most ${MAX_COMMANDS_PER_LIST}`,
+        message: `has ${inScope.length} commands for "${scope}"; the manifest allows at most ${max.commands} per list`,
       });
     inScope.forEach((c, i) => {
-      if (c.title.length > MAX_TITLE)
+      if (c.title.length > max.title)
         problems.push({
           field: `${at}.commands[${i}].title`,
-          message: `"${c.title}" is longer than ${MAX_TITLE} characters`,
+          message: `"${c.title}" is longer than ${max.title} characters`,
         });
-      if (c.description.length > MAX_DESCRIPTION)
+      if (c.description.length > max.description)
         problems.push({
           field: `${at}.commands[${i}].description`,
-          message: `is ${c.description.length} characters; Teams shows at most ${MAX_DESCRIPTION}`,
+          message: `is ${c.description.length} characters; the manifest allows at most ${max.description}`,
         });
     });
     lists.push({

@@ -9,7 +9,6 @@ export {
 export { checkManifestRules } from './checks';
 export {
   buildCommandLists,
-  MAX_COMMANDS_PER_LIST,
   type BotScope,
   type CommandDescription,
   type CommandList,
@@ -26,7 +25,7 @@ export { substitute, type Substituted } from './placeholders';
 export { PngError, decodePng, readPngHeader, type PngHeader, type PngImage } from './png/decode';
 export { encodePng } from './png/encode';
 export { ManifestError, formatProblems, type Problem } from './problems';
-export { MANIFEST_VERSION, SCHEMA_URL, loadSchema, validateAgainstSchema } from './schema';
+export { MANIFEST_VERSION, SCHEMA_URL, commandLimits, loadSchema, validateAgainstSchema } from './schema';
 export { manifestVariables } from './variables';
 export { readZip } from './zip/read';
 export { writeZip, type ZipEntry } from './zip/write';

@@ -26,6 +26,32 @@ export function loadSchema(version = MANIFEST_VERSION): ManifestSchema {
   return schema;
 }
 
+/** The schema's limits on bot commands (they grew over versions: 10 commands and 32-character titles before 1.24). */
+export function commandLimits(version = MANIFEST_VERSION): {
+  commands: number;
+  title: number;
+  description: number;
+} {
+  const root = loadSchema(version) as unknown as {
+    properties: {
+      bots: {
+        items: { properties: { commandLists: { items: { properties: { commands: CommandsSchema } } } } };
+      };
+    };
+  };
+  const commands = root.properties.bots.items.properties.commandLists.items.properties.commands;
+  return {
+    commands: commands.maxItems,
+    title: commands.items.properties.title.maxLength,
+    description: commands.items.properties.description.maxLength,
+  };
+}
+
+interface CommandsSchema {
+  maxItems: number;
+  items: { properties: { title: { maxLength: number }; description: { maxLength: number } } };
+}
+
 /** `/bots/0/botId` → `bots[0].botId`. */
 function fieldOf(instancePath: string): string {
   if (!instancePath) return '(manifest)';
