@@ -144,7 +144,9 @@ export async function startPlayground(opts: {
         opts.timeoutMs ?? 30_000,
       );
       createInterface({ input: child.stdout! }).on('line', (l) => {
-        if (l.includes(`Listening on ${port}`)) (clearTimeout(t), resolve());
+        if (!l.includes(`Listening on ${port}`)) return;
+        clearTimeout(t);
+        resolve();
       });
       void exited.then(() => (clearTimeout(t), reject(new Error(`Playground exited: ${stderr.join('\n')}`))));
     });
@@ -157,7 +159,11 @@ export async function startPlayground(opts: {
     socket.on('message', (data: Buffer) => {
       const e = JSON.parse(data.toString('utf8')) as StreamEvent;
       events.push(e);
-      for (const w of [...waiters]) if (w.pred(e)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(e));
+      for (const w of [...waiters]) {
+        if (!w.pred(e)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(e);
+      }
     });
     await new Promise<void>(
       (resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)),
