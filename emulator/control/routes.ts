@@ -2,6 +2,8 @@
 import type { HttpResponse, RequestContext, Route } from '../http';
 import { getCall, hangUp, listCalls, pressKeys, timeline } from './calls';
 import type { ControlDeps } from './deps';
+import { personEvents } from './events';
+import { answerRing, declineRing } from './ring';
 import { getPerson, placeCall, putScript } from './people';
 import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
 
@@ -17,6 +19,9 @@ const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/calls/:callId/timeline', timeline],
   ['POST', '/emulator/calls/:callId/keys', pressKeys],
   ['POST', '/emulator/calls/:callId/hangup', hangUp],
+  ['POST', '/emulator/calls/:callId/answer', answerRing],
+  ['POST', '/emulator/calls/:callId/decline', declineRing],
+  ['GET', '/emulator/events', personEvents],
   ['GET', '/emulator/faults', getFaults],
   ['POST', '/emulator/faults', setFaults],
   ['GET', '/emulator/clock', getClock],

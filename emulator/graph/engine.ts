@@ -27,6 +27,7 @@ export const idKey = (id: string): string => id.replace(/-/g, '').toLowerCase();
 /** Holds every call and performs the transitions all flows share. */
 export class CallEngine {
   readonly calls = new Map<string, CallRec>();
+  private readonly watchers = new Set<(call: CallRec, entry: TimelineEntry) => void>();
 
   constructor(readonly deps: EngineDeps) {}
 
@@ -66,10 +67,26 @@ export class CallEngine {
     return [...this.calls.values()].some((call) => call !== except && involves(call, personId));
   }
 
-  /** Appends to the call's timeline. */
+  /** Appends to the call's timeline and tells the watchers (live pages). */
   note(call: CallRec, kind: TimelineEntry['kind'], detail: Record<string, unknown> = {}): void {
     const t = this.clock.now();
-    call.timeline.push({ at: new Date(t).toISOString(), t, kind, ...detail });
+    const entry: TimelineEntry = { at: new Date(t).toISOString(), t, kind, ...detail };
+    call.timeline.push(entry);
+    for (const watcher of this.watchers) {
+      try {
+        watcher(call, entry);
+      } catch (err) {
+        this.deps.log(`call ${call.id}: timeline watcher failed`, err);
+      }
+    }
+  }
+
+  /** Calls fn with every new timeline entry of every call; returns the function that stops it. */
+  watch(fn: (call: CallRec, entry: TimelineEntry) => void): () => void {
+    this.watchers.add(fn);
+    return () => {
+      this.watchers.delete(fn);
+    };
   }
 
   /** Runs fn after ms of emulated time unless the call has ended by then. */

@@ -12,3 +12,5 @@ export { END, OPERATION } from './result-codes';
 export { canTransition, nextStates } from './state-machine';
 export { callJson, participantJson } from './serialize';
 export { removeParticipant } from './person-events';
+export { pickUp } from './ringing';
+export { involves } from './timeline';

@@ -72,6 +72,7 @@ export function playJob(
         env.engine.note(call, 'media', {
           operationId: op.id,
           event: 'prompt-playing',
+          uris,
           durationMs: loaded.totalMs,
         });
         const timer = env.engine.later(call, loaded.totalMs / speedOf(env), () => {
@@ -156,6 +157,13 @@ export function recordJob(
           done(job);
           return;
         }
+        if (params.promptUris.length > 0)
+          engine.note(call, 'media', {
+            operationId: op.id,
+            event: 'prompt-playing',
+            uris: params.promptUris,
+            durationMs: loaded.totalMs,
+          });
         const leadMs = (loaded.totalMs + (params.playBeep ? BEEP_MS : 0)) / speedOf(env);
         endTimer = engine.later(call, leadMs, listen);
       });

@@ -17,6 +17,11 @@ export function send(
     'Cache-Control': 'no-store',
     ...response.headers,
   };
+  if (response.stream) {
+    res.writeHead(response.status, headers);
+    response.stream(res);
+    return;
+  }
   let payload: Buffer | string | undefined;
   const body = response.body;
   if (body === undefined || body === null) payload = undefined;

@@ -28,6 +28,8 @@ export interface HandlerOptions {
   graphRoutes: readonly Route[];
   controlRoutes: readonly Route[];
   mediaRoutes: readonly Route[];
+  /** Pages for people (the softphone), plain HTTP or HTTPS, no token; tried before Entra ID. */
+  pageRoutes?: readonly Route[];
   entra: EntraEdge;
   faults: GraphFaults;
   now: () => number;
@@ -122,6 +124,11 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
       }
       if (first === 'emulator') return dispatch(ctx, opts.controlRoutes);
       if (first === 'media') return dispatch(ctx, opts.mediaRoutes);
+      const page = opts.pageRoutes ? findRoute(opts.pageRoutes, ctx.method, ctx.segments) : undefined;
+      if (page?.kind === 'found') {
+        ctx.params = page.params;
+        return page.route.handle(ctx);
+      }
       const answer = await opts.entra.handle({
         method: ctx.method,
         path: ctx.path,

@@ -1,11 +1,13 @@
 // Shapes shared by the HTTP layer and the handlers behind it.
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 /** What a handler returns; a non-string, non-Buffer body is sent as JSON. */
 export interface HttpResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A long-lived answer (server-sent events): called once the headers are sent, owns the response. */
+  stream?: (res: ServerResponse) => void;
 }
 
 /** The Graph caller, from a verified bearer token. */

@@ -14,12 +14,14 @@ export type RingOutcome =
   | { kind: 'answer'; afterMs: number }
   | { kind: 'decline'; afterMs: number }
   | { kind: 'busy'; afterMs: number }
-  | { kind: 'ignore' };
+  | { kind: 'ignore' }
+  | { kind: 'manual' };
 
 /** Decides how a person reacts to a ring; someone already in a call is busy whatever the script says. */
 export function ringOutcome(script: PersonScript, alreadyInCall: boolean): RingOutcome {
   if (alreadyInCall || script.onRing === 'busy') return { kind: 'busy', afterMs: BUSY_AFTER_MS };
-  if (script.onRing === 'ignore') return { kind: 'ignore' };
+  // `manual` rings like `ignore` until someone answers or declines for the person (the softphone page).
+  if (script.onRing === 'ignore' || script.onRing === 'manual') return { kind: script.onRing };
   const afterMs = script.answerAfterMs ?? DEFAULT_ANSWER_AFTER_MS;
   return script.onRing === 'answer' ? { kind: 'answer', afterMs } : { kind: 'decline', afterMs };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 
 const scriptSchema = z.object({
-  onRing: z.enum(['answer', 'decline', 'busy', 'ignore']),
+  onRing: z.enum(['answer', 'decline', 'busy', 'ignore', 'manual']),
   answerAfterMs: z.number().int().min(0).optional(),
   keys: z
     .array(z.object({ afterMs: z.number().int().min(0), tones: z.string().regex(/^[0-9*#A-Da-d]+$/) }))
