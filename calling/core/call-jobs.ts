@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ClaimedJob } from '../../store';
 import { isCallingError } from '../errors';
-import { keepAlive } from './call-actions';
+import { keepAlive } from './call-control';
 import { appendLocal, graphCtx, type CoreContext } from './context';
 
 export const KEEPALIVE_JOB = 'calling.keepAlive';

@@ -1,11 +1,10 @@
-// Prompts, recordings, tones, mute and participants: each an awaitable operation (SPEC §3.9, §3.10, §4).
-import type { Participant } from '@microsoft/microsoft-graph-types';
-import { graphCtx, LIVE, requireCall, type CoreContext } from './context';
+// Prompts, recordings, tones and self-mute: each an awaitable operation (SPEC §3.9, §3.10).
+import { graphCtx, LIVE, type CoreContext } from './context';
 import { CallOperationError } from './errors';
-import { invitee, mediaPrompts, type Party } from './requests';
+import { mediaPrompts } from './requests';
 import { runOperation } from './run-operation';
 import { tonesOf } from './tones';
-import { participantView, type OperationView, type ParticipantView } from './views';
+import type { OperationView } from './views';
 
 export interface OpOptions {
   readonly timeoutMs?: number;
@@ -176,83 +175,4 @@ export function setSelfMuted(
       ),
     { states: LIVE, ...opts },
   );
-}
-
-/** The call's participants as Graph lists them now. */
-export async function listParticipants(ctx: CoreContext, callId: string): Promise<ParticipantView[]> {
-  const call = await requireCall(ctx, callId, undefined, 'list participants');
-  const list: Participant[] = await ctx.graph.listParticipants(call.id, graphCtx(call));
-  return list
-    .filter((p): p is Participant & { id: string } => typeof p.id === 'string')
-    .map((p) =>
-      participantView({ id: p.id, resource: p as unknown as Record<string, unknown> }, call.myParticipantId),
-    );
-}
-
-/** Invites people into the call (with replacesCallId: one person, moved from their call with us). */
-export function inviteParticipants(
-  ctx: CoreContext,
-  callId: string,
-  parties: readonly Party[],
-  opts: OpOptions & { replacesCallId?: string } = {},
-): Promise<OperationView> {
-  if (parties.length === 0)
-    throw new CallOperationError('invalid_request', 'Say whom to invite.', { callId });
-  if (opts.replacesCallId && parties.length > 1) {
-    throw new CallOperationError(
-      'invalid_request',
-      'With replacesCallId Graph invites one person per request.',
-      { callId },
-    );
-  }
-  return runOperation(
-    ctx,
-    callId,
-    'invite',
-    (call, clientContext) =>
-      ctx.graph.inviteParticipants(
-        call.id,
-        {
-          participants: parties.map((p) =>
-            invitee(p, {
-              tenantId: call.tenantId,
-              ...(opts.replacesCallId ? { replacesCallId: opts.replacesCallId } : {}),
-            }),
-          ),
-          clientContext,
-        },
-        graphCtx(call, clientContext),
-      ),
-    { states: LIVE, ...opts },
-  );
-}
-
-/** Mutes another participant (server mute). */
-export function muteParticipant(
-  ctx: CoreContext,
-  callId: string,
-  participantId: string,
-  opts: OpOptions = {},
-): Promise<OperationView> {
-  return runOperation(
-    ctx,
-    callId,
-    'muteParticipant',
-    (call, clientContext) =>
-      ctx.graph.muteParticipant(call.id, participantId, { clientContext }, graphCtx(call, clientContext)),
-    { states: LIVE, ...opts },
-  );
-}
-
-/** Removes a participant from the call. */
-export async function removeParticipant(
-  ctx: CoreContext,
-  callId: string,
-  participantId: string,
-): Promise<void> {
-  const call = await requireCall(ctx, callId, LIVE, 'remove a participant');
-  await ctx.graph.deleteParticipant(call.id, participantId, graphCtx(call));
-  await ctx.data.timeline.add([
-    { callId, at: ctx.clock.now(), kind: 'request', summary: `removed participant ${participantId}` },
-  ]);
 }

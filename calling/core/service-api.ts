@@ -1,7 +1,9 @@
 // The action and query methods of the calling service, bound to its context.
 import type { TimelineEntry } from '../../store';
 import { normaliseId } from '../webhook/resource-url';
-import * as calls from './call-actions';
+import * as control from './call-control';
+import * as participants from './participant-actions';
+import * as calls from './place-call';
 import { isCallState, type CallState } from './call-machine';
 import { requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
@@ -17,7 +19,7 @@ export interface CallingApi {
   answer(callId: string, opts?: { timeoutMs?: number }): Promise<OperationView>;
   reject(callId: string, reason?: 'none' | 'busy' | 'forbidden'): Promise<void>;
   redirect(callId: string, targets: readonly Party[], opts?: { timeoutSeconds?: number }): Promise<void>;
-  transfer(callId: string, target: Party, opts?: calls.TransferOptions): Promise<OperationView>;
+  transfer(callId: string, target: Party, opts?: control.TransferOptions): Promise<OperationView>;
   hangUp(callId: string): Promise<void>;
   playPrompt(
     callId: string,
@@ -68,12 +70,12 @@ export function buildApi(ctx: CoreContext): CallingApi {
   return {
     placeCall: (req) => calls.placeCall(ctx, req),
     joinMeeting: (url, opts) => calls.joinMeeting(ctx, url, opts),
-    answer: (c, opts) => calls.answer(ctx, id(c), opts),
-    reject: (c, reason) => calls.reject(ctx, id(c), reason),
-    redirect: (c, targets, opts) => calls.redirect(ctx, id(c), targets, opts),
-    transfer: (c, target, opts) => calls.transfer(ctx, id(c), target, opts),
-    hangUp: (c) => calls.hangUp(ctx, id(c)),
-    keepAlive: (c) => calls.keepAlive(ctx, id(c)),
+    answer: (c, opts) => control.answer(ctx, id(c), opts),
+    reject: (c, reason) => control.reject(ctx, id(c), reason),
+    redirect: (c, targets, opts) => control.redirect(ctx, id(c), targets, opts),
+    transfer: (c, target, opts) => control.transfer(ctx, id(c), target, opts),
+    hangUp: (c) => control.hangUp(ctx, id(c)),
+    keepAlive: (c) => control.keepAlive(ctx, id(c)),
     playPrompt: (c, prompts, opts) => media.playPrompt(ctx, id(c), prompts, opts),
     record: (c, opts) => media.record(ctx, id(c), opts),
     subscribeToTone: (c, opts) => media.subscribeToTone(ctx, id(c), opts),
@@ -82,10 +84,10 @@ export function buildApi(ctx: CoreContext): CallingApi {
     mute: (c, opts) => media.setSelfMuted(ctx, id(c), true, opts),
     unmute: (c, opts) => media.setSelfMuted(ctx, id(c), false, opts),
     participants: {
-      list: (c) => media.listParticipants(ctx, id(c)),
-      invite: (c, parties, opts) => media.inviteParticipants(ctx, id(c), parties, opts),
-      mute: (c, p, opts) => media.muteParticipant(ctx, id(c), p, opts),
-      remove: (c, p) => media.removeParticipant(ctx, id(c), p),
+      list: (c) => participants.listParticipants(ctx, id(c)),
+      invite: (c, parties, opts) => participants.inviteParticipants(ctx, id(c), parties, opts),
+      mute: (c, p, opts) => participants.muteParticipant(ctx, id(c), p, opts),
+      remove: (c, p) => participants.removeParticipant(ctx, id(c), p),
     },
     async getCall(c) {
       const call = await ctx.data.calls.get(id(c));

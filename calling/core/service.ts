@@ -94,6 +94,9 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
       return;
     }
     failures.delete(row.seq);
+    logger
+      .child({ callId: row.callId })
+      .debug({ seq: row.seq, events: handled.events.map((e) => e.name) }, 'notification processed');
     await afterCommit(handled);
   }
 

@@ -1,0 +1,150 @@
+// Answering, rejecting, redirecting, transferring, hanging up and keeping calls alive.
+import { isCallingError } from '../errors';
+import { normaliseId } from '../webhook/resource-url';
+import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
+import { CallOperationError } from './errors';
+import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
+import { readRoster } from './roster';
+import { runOperation } from './run-operation';
+import type { OperationView } from './views';
+
+const INCOMING = new Set(['incoming'] as const);
+
+/** Answers an incoming call; resolves once it is established. */
+export function answer(
+  ctx: CoreContext,
+  callId: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<OperationView> {
+  return runOperation(
+    ctx,
+    callId,
+    'answer',
+    (call) =>
+      ctx.graph.answer(
+        call.id,
+        { callbackUri: ctx.callbackUrl, acceptedModalities: ['audio'], mediaConfig: SERVICE_HOSTED_MEDIA },
+        graphCtx(call),
+      ),
+    { states: INCOMING, byState: true, timeoutMs: opts.timeoutMs ?? 30_000 },
+  );
+}
+
+/** Rejects an incoming call. */
+export async function reject(
+  ctx: CoreContext,
+  callId: string,
+  reason: 'none' | 'busy' | 'forbidden' = 'none',
+): Promise<void> {
+  const call = await requireCall(ctx, callId, INCOMING, 'reject');
+  await ctx.graph.reject(call.id, { reason }, graphCtx(call));
+  await ctx.data.timeline.add([
+    { callId, at: ctx.clock.now(), kind: 'request', summary: `rejected (${reason})` },
+  ]);
+}
+
+/** Redirects an incoming call; several targets ring at once (first to answer wins). */
+export async function redirect(
+  ctx: CoreContext,
+  callId: string,
+  targets: readonly Party[],
+  opts: { timeoutSeconds?: number } = {},
+): Promise<void> {
+  const call = await requireCall(ctx, callId, INCOMING, 'redirect');
+  if (targets.length === 0)
+    throw new CallOperationError('invalid_request', 'Say where to redirect the call.', { callId });
+  await ctx.graph.redirect(
+    call.id,
+    {
+      targets: targets.map((t) => invitee(t, { tenantId: call.tenantId })),
+      ...(opts.timeoutSeconds ? { timeout: opts.timeoutSeconds } : {}),
+    },
+    graphCtx(call),
+  );
+  await ctx.data.timeline.add([
+    { callId, at: ctx.clock.now(), kind: 'request', summary: `redirected to ${targets.length} target(s)` },
+  ]);
+}
+
+export interface TransferOptions {
+  /** Consultative transfer: the id of this app's call with the target, which the transfer replaces. */
+  readonly replacesCallId?: string;
+  /** Group calls: the participant to move out of the call. */
+  readonly transfereeParticipantId?: string;
+  readonly timeoutMs?: number;
+}
+
+/** Transfers the call (blind, or consultative with replacesCallId); resolves when Graph accepts it. */
+export function transfer(
+  ctx: CoreContext,
+  callId: string,
+  target: Party,
+  opts: TransferOptions = {},
+): Promise<OperationView> {
+  return runOperation(
+    ctx,
+    callId,
+    'transfer',
+    async (call) => {
+      let transferee: Record<string, unknown> | undefined;
+      if (opts.transfereeParticipantId) {
+        const entry = readRoster(call.participants).present[opts.transfereeParticipantId];
+        if (!entry) {
+          throw new CallOperationError(
+            'invalid_request',
+            `Participant ${opts.transfereeParticipantId} is not in call ${callId}.`,
+            { callId },
+          );
+        }
+        const info = (entry.resource['info'] ?? {}) as Record<string, unknown>;
+        transferee = {
+          '@odata.type': '#microsoft.graph.participantInfo',
+          identity: info['identity'],
+          participantId: entry.id,
+        };
+      }
+      const replaces = opts.replacesCallId ? normaliseId(opts.replacesCallId) : undefined;
+      await ctx.graph.transfer(
+        call.id,
+        {
+          transferTarget: invitee(target, {
+            tenantId: call.tenantId,
+            ...(replaces ? { replacesCallId: replaces } : {}),
+          }),
+          ...(transferee ? { transferee } : {}),
+        },
+        graphCtx(call),
+      );
+    },
+    { states: LIVE, byState: true, timeoutMs: opts.timeoutMs ?? 60_000 },
+  );
+}
+
+/** Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally. */
+export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
+  const call = await requireCall(ctx, callId, undefined, 'hang up');
+  await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'hang up' }]);
+  try {
+    await ctx.graph.deleteCall(call.id, graphCtx(call));
+  } catch (err) {
+    if (!isCallingError(err, 'graph_call_gone')) throw err;
+    await appendLocal(ctx, call, 'gone', {});
+  }
+}
+
+/** Sends one keepAlive; false (and the call ended locally) when Graph says the call is gone. */
+export async function keepAlive(ctx: CoreContext, callId: string): Promise<boolean> {
+  const call = await requireCall(ctx, callId, undefined, 'keepAlive');
+  try {
+    await ctx.graph.keepAlive(call.id, graphCtx(call));
+    await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'keepAlive ok' }]);
+    return true;
+  } catch (err) {
+    if (!isCallingError(err, 'graph_call_gone')) throw err;
+    await ctx.data.timeline.add([
+      { callId, at: ctx.clock.now(), kind: 'request', summary: 'keepAlive: call gone (404)' },
+    ]);
+    await appendLocal(ctx, call, 'gone', {});
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+// An operation notification: settles the operation we started (by Graph id or clientContext), or
+// keeps the outcome of one we have not recorded yet.
+import type { StoredOperation } from '../../store';
+import { normaliseId } from '../webhook/resource-url';
+import { NOTHING, objectData, type Handler } from './handler-kit';
+import { readResultInfo } from './result-info';
+import { callView, operationView } from './views';
+
+function kindOfType(type: unknown): string {
+  const m = typeof type === 'string' ? /([A-Za-z]+)Operation$/.exec(type) : null;
+  return m?.[1] ?? 'operation';
+}
+
+export const handleOperation: Handler = async ({ tx, row, n, now, timeline }) => {
+  const data = objectData(n);
+  const status = String(data['status'] ?? '').toLowerCase();
+  if (status !== 'completed' && status !== 'failed') return NOTHING;
+  const rawId = n.operationId ?? (typeof data['id'] === 'string' ? data['id'] : undefined);
+  const graphId = rawId === undefined ? undefined : normaliseId(rawId);
+  const clientContext = typeof data['clientContext'] === 'string' ? data['clientContext'] : undefined;
+  const outcome = {
+    status,
+    resultInfo: readResultInfo(data['resultInfo']) ?? null,
+    resource: data,
+    at: now,
+  } as const;
+  const known = await tx.operations.find({
+    ...(graphId ? { graphId } : {}),
+    ...(clientContext ? { clientContext } : {}),
+  });
+  if (!known) {
+    if (!graphId) return NOTHING;
+    // The completion beat the action's response (or the action was sent by an instance that died
+    // before recording its id): keep the outcome; attachGraphId moves it onto the operation later.
+    const orphan: StoredOperation = {
+      id: `graph:${graphId}`,
+      graphId,
+      callId: row.callId,
+      kind: kindOfType(data['@odata.type']),
+      clientContext: null,
+      status,
+      resultInfo: outcome.resultInfo,
+      resource: data,
+      createdAt: now,
+      settledAt: now,
+    };
+    await tx.operations.insert(orphan);
+    timeline.push({
+      callId: row.callId,
+      at: now,
+      kind: 'operation',
+      summary: `${orphan.kind} ${status} (not started here yet)`,
+    });
+    const owner = await tx.calls.get(row.callId);
+    return {
+      events: [
+        {
+          name: 'operationFinished',
+          payload: { operation: operationView(orphan), ...(owner ? { call: callView(owner) } : {}) },
+        },
+      ],
+      settled: [orphan],
+    };
+  }
+  if (!(await tx.operations.settle(known.id, outcome))) {
+    timeline.push({
+      callId: row.callId,
+      at: now,
+      kind: 'decision',
+      summary: `ignored repeated completion of ${known.kind}`,
+    });
+    return NOTHING;
+  }
+  const settled: StoredOperation = { ...known, ...outcome, settledAt: now };
+  timeline.push({
+    callId: row.callId,
+    at: now,
+    kind: 'operation',
+    summary: `${known.kind} ${status}`,
+    ...(outcome.resultInfo ? { data: { resultInfo: outcome.resultInfo } } : {}),
+  });
+  const call = await tx.calls.get(row.callId);
+  return {
+    events: [
+      {
+        name: 'operationFinished',
+        payload: { operation: operationView(settled), ...(call ? { call: callView(call) } : {}) },
+      },
+    ],
+    settled: [settled],
+  };
+};

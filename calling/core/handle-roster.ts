@@ -1,0 +1,40 @@
+// A roster notification: merged into the roster we keep; joins and leaves become events.
+import type { StoredCall } from '../../store';
+import type { PendingEvent } from './events';
+import { arrayData, NOTHING, saveCall, type Handler } from './handler-kit';
+import { blankCall } from './reduce-call';
+import { applyRoster, readRoster } from './roster';
+import { callView, participantView } from './views';
+
+export const handleRoster: Handler = async ({ tx, row, n, now, timeline }) => {
+  const existing = await tx.calls.get(row.callId);
+  const base = existing ?? blankCall(row.callId, row.tenantId, now);
+  if (base.state === 'terminated') {
+    timeline.push({
+      callId: row.callId,
+      at: now,
+      kind: 'decision',
+      summary: 'ignored roster: the call already ended',
+    });
+    return NOTHING;
+  }
+  const change = applyRoster(readRoster(base.participants), n.changeType, arrayData(n));
+  const call: StoredCall = { ...base, participants: change.roster, lastNotifiedAt: now, updatedAt: now };
+  await saveCall(tx, existing, call);
+  const view = callView(call);
+  const others = (list: typeof change.joined) =>
+    list.map((e) => participantView(e, call.myParticipantId)).filter((p) => !p.isSelf);
+  const joined = others(change.joined);
+  const left = others(change.left);
+  const events: PendingEvent[] = [];
+  if (joined.length > 0)
+    events.push({ name: 'participantsJoined', payload: { call: view, participants: joined } });
+  if (left.length > 0) events.push({ name: 'participantsLeft', payload: { call: view, participants: left } });
+  timeline.push({
+    callId: row.callId,
+    at: now,
+    kind: 'decision',
+    summary: `roster: ${Object.keys(change.roster.present).length} present, +${change.joined.length} -${change.left.length} ~${change.changed.length}`,
+  });
+  return { events, settled: [] };
+};
