@@ -23,12 +23,24 @@ function summarize(n: StoredNotification): string {
   return `${n.local ? `local ${n.local}` : n.changeType} ${n.kind}${detail ? ` ${String(detail)}` : ''}`;
 }
 
+// The timeline is for people reading what happened; a recording's access token does not belong there.
+function withoutSecrets(data: StoredNotification['resourceData']): unknown {
+  if (Array.isArray(data) || !('recordingAccessToken' in data)) return data;
+  return { ...data, recordingAccessToken: '[redacted]' };
+}
+
 /** Processes one row in one transaction; returns what to announce once it is committed. */
 export async function processRow(data: CallData, row: InboxRow, now: number): Promise<Handled> {
   const n = row.notification as StoredNotification;
   return data.transaction(async (tx) => {
     const timeline: TimelineEntry[] = [
-      { callId: row.callId, at: now, kind: 'notification', summary: summarize(n), data: n.resourceData },
+      {
+        callId: row.callId,
+        at: now,
+        kind: 'notification',
+        summary: summarize(n),
+        data: withoutSecrets(n.resourceData),
+      },
     ];
     let handled = NOTHING;
     if (!n.local && (await tx.inbox.seenHash(row.callId, row.contentHash))) {
