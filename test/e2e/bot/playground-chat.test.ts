@@ -10,7 +10,8 @@ const CONFIG = path.resolve(__dirname, '../../../bot/playground.yml');
 function botCard(pg: Playground, conversationId: string, text: RegExp, action = 'createMessage') {
   return (e: StreamEvent) =>
     e.action === action &&
-    e.actionConversationId === conversationId &&
+    // A channel message starts a thread: its conversation id gets ";messageid=..." as in Teams.
+    e.actionConversationId.split(';')[0] === conversationId &&
     e.message?.from.id === pg.config.bot.id &&
     text.test(
       cardText(cardOfMessage(e.message) ?? { type: 'AdaptiveCard', $schema: '', version: '', body: [] }),
@@ -88,5 +89,13 @@ describe('chat through the Microsoft 365 Agents Playground (app only, local mode
       { id: pg.config.bot.id, text: '<at>Switchboard</at>' },
     ]);
     await pg.waitFor(botCard(pg, group, /Switchboard commands/), 'help in the group chat');
+  });
+
+  it('and in a team channel', async () => {
+    const channel = pg.config.teams[0]!.channels.find((c) => c.name === 'Calls')!.id;
+    await pg.say(channel, '<at>Switchboard</at> help', [
+      { id: pg.config.bot.id, text: '<at>Switchboard</at>' },
+    ]);
+    await pg.waitFor(botCard(pg, channel, /Switchboard commands/), 'help in the channel');
   });
 });

@@ -129,4 +129,26 @@ describe('live call card and notifications through the Agents Playground (CloudA
     assert.equal(target.person.id, megan.aadObjectId);
     assert.equal(fake.ops('search').length, searches, 'found by the roster, not by a directory search');
   });
+
+  it('"presence" alone in a group chat shows its members from the Playground\'s roster', async () => {
+    const group = pg.config.groupChats[0]!.id;
+    const megan = pg.config.users.find((u) => u.name === 'Megan Bowen')!;
+    fake.presence.set(megan.aadObjectId, {
+      id: megan.aadObjectId,
+      availability: 'Available',
+      activity: 'Available',
+    });
+    await pg.say(group, '<at>Switchboard</at> presence', [
+      { id: pg.config.bot.id, text: '<at>Switchboard</at>' },
+    ]);
+    const e = await pg.waitFor(
+      (x) => x.actionConversationId === group && /Presence/.test(textOf(x)),
+      'the presence card',
+    );
+    const card = cardOfMessage(e.message)!;
+    assertValidCard(card);
+    for (const u of pg.config.users) assert.match(textOf(e), new RegExp(u.name));
+    assert.match(textOf(e), /Megan Bowen\nAvailable/);
+    assert.ok(button(card, 'Call'));
+  });
 });

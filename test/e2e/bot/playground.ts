@@ -25,6 +25,7 @@ export interface PlaygroundConfig {
   users: PlaygroundUser[];
   personalChat: { id: string };
   groupChats: Array<{ id: string; name: string }>;
+  teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }>;
 }
 
 /** A message as the Playground's client sees it (after the bot created or updated it). */
