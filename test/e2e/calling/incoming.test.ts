@@ -43,6 +43,21 @@ describe('calling e2e: incoming calls', function () {
     assert.equal(done.end?.reason, 'the other party hung up');
   });
 
+  it('answers a PSTN call to the resource account number; the caller shows as a phone number', async () => {
+    const henrietta = person(h, 'Henrietta Mueller');
+    const account = (h.emu.tenant as { resourceAccounts: Array<{ id: string; phone: string }> })
+      .resourceAccounts[0]!;
+    const seen = collect<CallingEvents['incoming']>((f) => h.calling.on('incoming', f));
+    await h.emu.control('POST', `/emulator/people/${henrietta.id}/call`, { to: account.phone });
+    await until(() => seen.items.length === 1, 'the incoming PSTN call');
+    const e = seen.items[0]!;
+    assert.deepEqual([e.caller.kind, e.caller.id], ['phone', henrietta.phone]);
+    const answered = await h.calling.answer(e.call.id);
+    assert.equal(answered.status, 'completed');
+    await h.calling.hangUp(e.call.id);
+    await h.calling.waitForState(e.call.id, 'terminated', 10_000);
+  });
+
   it('rejects an incoming call and refuses to answer it afterwards', async () => {
     const nestor = person(h, 'Nestor Wilke');
     const seen = collect<CallingEvents['incoming']>((f) => h.calling.on('incoming', f));

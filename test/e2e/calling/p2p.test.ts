@@ -76,6 +76,24 @@ describe('calling e2e: outbound P2P call', function () {
     assert.equal(done.end?.reason, 'the other party hung up');
   });
 
+  it('calls a phone number from the resource account (PSTN) and hangs up', async () => {
+    const lee = person(h, 'Lee Gu');
+    await script(h, lee.id, { onRing: 'answer', answerAfterMs: 200 });
+    const account = (h.emu.tenant as { resourceAccounts: Array<{ id: string }> }).resourceAccounts[0]!;
+    await assert.rejects(
+      h.calling.placeCall({ to: { phone: lee.phone! } }),
+      (err: { code?: string }) => err.code === 'invalid_request',
+    );
+    const call = await h.calling.placeCall({
+      to: { phone: lee.phone! },
+      from: { applicationInstance: account.id },
+    });
+    await h.calling.waitForState(call.id, 'established', 15_000);
+    await h.calling.hangUp(call.id);
+    const done = await h.calling.waitForState(call.id, 'terminated', 10_000);
+    assert.deepEqual(done.end?.resultInfo, { code: 200, subcode: 5001 });
+  });
+
   it('reports a declined call with its end reason', async () => {
     const isaiah = person(h, 'Isaiah Langer');
     await script(h, isaiah.id, { onRing: 'decline', answerAfterMs: 200 });
