@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkPrompts, PromptCheckError, promptProblem } from '../../../../calling/prompts';
+import { startApp } from '../../../helpers/app';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -78,6 +79,11 @@ describe('prompt check', () => {
       assert.match(err.message, /b-bad\.wav is 44100 Hz, not 16000 Hz\. Graph plays only 16 kHz mono/);
       return true;
     });
+  });
+
+  it('stops the app from starting, naming the file', async () => {
+    writeFileSync(path.join(dir, 'mono-8k.wav'), wav({ rate: 8000 }));
+    await assert.rejects(startApp({ PROMPTS_DIR: dir }), /mono-8k\.wav is 8000 Hz, not 16000 Hz/);
   });
 
   it('fails on a missing or empty folder', async () => {
