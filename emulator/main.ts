@@ -8,11 +8,14 @@ import { loadCsdl } from './csdl';
 import { createEntra } from './entra';
 import type { EntraTenant } from './entra';
 import { createGraphService, graphRoutes, mediaRoutes } from './graph';
+import type { CallRec } from './graph';
 import { GraphFaults, createHandler } from './http';
 import { fetchPrompt, synthesizeSpeechWav } from './media';
 import { Deliverer } from './notify';
+import { pageRoutes } from './pages';
 import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
+import { PresenceService, callActivityOf, presenceRoutes } from './presence';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -64,6 +67,8 @@ async function main(): Promise<void> {
     now: Date.now,
   });
   const ref: { svc?: ReturnType<typeof createGraphService> } = {};
+  // Presence and call records follow the call engine through these.
+  const observers = { changed: [] as ((call: CallRec) => void)[], ended: [] as ((call: CallRec) => void)[] };
   const deliverer = new Deliverer({
     sign: (aud, tid) => entra.signCallingNotification({ aud, tid }),
     now: clock.now,
@@ -93,19 +98,33 @@ async function main(): Promise<void> {
     log,
     csdl,
     media: { fetchPrompt, synthesizeSpeechWav, ca: tls.caCertPem },
+    onCallChanged: (call) => observers.changed.forEach((fn) => fn(call)),
+    onCallEnded: (call) => observers.ended.forEach((fn) => fn(call)),
   });
   ref.svc = service;
+  const presence = new PresenceService({
+    clock,
+    directory,
+    callActivity: (personId) => callActivityOf(service.engine.calls.values(), personId),
+  });
+  observers.changed.push(() => presence.refresh());
+  const resourceDeps = { directory, csdl, publicBase: () => publicBase };
   const graphFaults = new GraphFaults();
   const serve = createHandler({
-    graphRoutes: graphRoutes(service),
+    graphRoutes: [...graphRoutes(service), ...presenceRoutes({ ...resourceDeps, presence })],
     controlRoutes: controlRoutes({
       svc: service,
       clock,
       graphFaults,
       notificationFaults: deliverer,
       publicBase: () => publicBase,
+      presence,
+      onReset: () => {
+        presence.reset();
+      },
     }),
     mediaRoutes: mediaRoutes(service),
+    pageRoutes: pageRoutes(),
     entra,
     faults: graphFaults,
     now: clock.now,

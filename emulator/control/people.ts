@@ -24,7 +24,11 @@ export function putScript(deps: ControlDeps, ctx: RequestContext): HttpResponse 
 /** GET /emulator/people/{id} */
 export function getPerson(deps: ControlDeps, ctx: RequestContext): HttpResponse {
   const person = personOf(deps, ctx);
-  return ok({ ...person, inCall: deps.svc.engine.isEngaged(person.id) });
+  return ok({
+    ...person,
+    inCall: deps.svc.engine.isEngaged(person.id),
+    ...(deps.presence ? { currentPresence: deps.presence.get(person) } : {}),
+  });
 }
 
 /**

@@ -3,17 +3,22 @@ import type { HttpResponse, RequestContext, Route } from '../http';
 import { getCall, hangUp, listCalls, pressKeys, timeline } from './calls';
 import type { ControlDeps } from './deps';
 import { personEvents } from './events';
+import { listPeople } from './people-list';
 import { answerRing, declineRing } from './ring';
 import { getPerson, placeCall, putScript } from './people';
+import { getPresence, putPresence } from './presence';
 import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
 
 const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/tenant', getTenant],
+  ['GET', '/emulator/people', listPeople],
   ['GET', '/emulator/people/:personId', getPerson],
   ['PUT', '/emulator/people/:personId/script', putScript],
   ['POST', '/emulator/people/:personId/call', placeCall],
+  ['GET', '/emulator/people/:personId/presence', getPresence],
+  ['PUT', '/emulator/people/:personId/presence', putPresence],
   ['GET', '/emulator/calls', listCalls],
   ['GET', '/emulator/calls/:callId', getCall],
   ['GET', '/emulator/calls/:callId/timeline', timeline],

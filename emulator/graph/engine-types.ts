@@ -1,6 +1,7 @@
 // What the call engine is built from: the clock, the directory, delivery and settings.
 import type { Clock } from '../clock';
 import type { Directory } from '../people';
+import type { CallRec } from './model';
 
 /** Where notifications go: the Deliverer signs and POSTs them. */
 export type DeliverFn = (
@@ -24,4 +25,8 @@ export interface EngineDeps {
   /** Public base URL (https://localhost:port), for Location headers and recording links. */
   publicBase: () => string;
   log: (msg: string, err?: unknown) => void;
+  /** Told after every visible change of a call (state, roster, a notification sent): presence follows it. */
+  onCallChanged?: (call: CallRec) => void;
+  /** Told once when a call has ended (terminated): call records are built from it. */
+  onCallEnded?: (call: CallRec) => void;
 }

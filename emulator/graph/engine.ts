@@ -127,6 +127,17 @@ export class CallEngine {
       ...(call.resultInfo && to !== 'established' ? { resultInfo: call.resultInfo } : {}),
     });
     if (!opts.silent) this.notifyCall(call, changeTypeFor(to), opts.kind, opts.url);
+    else this.tell(this.deps.onCallChanged, call);
+  }
+
+  /** Runs an observer hook; an observer's failure never disturbs the call. */
+  private tell(hook: ((call: CallRec) => void) | undefined, call: CallRec): void {
+    if (!hook) return;
+    try {
+      hook(call);
+    } catch (err) {
+      this.deps.log(`call ${call.id}: observer failed`, err);
+    }
   }
 
   /** Sends a call notification (the whole call; the notify shapes pick the documented fields). */
@@ -171,6 +182,7 @@ export class CallEngine {
     } catch (err) {
       this.deps.log(`call ${call.id}: delivery could not start`, err);
     }
+    this.tell(this.deps.onCallChanged, call);
   }
 
   /**
@@ -190,6 +202,7 @@ export class CallEngine {
     this.stopActivity(call);
     call.endedAt = this.clock.now();
     this.setState(call, 'terminated', { kind: opts.kind, url: opts.url });
+    this.tell(this.deps.onCallEnded, call);
   }
 
   /** Cancels every timer, ring and person activity of the call. */
