@@ -65,3 +65,34 @@ export function buildCommandLists(
   }
   return { lists, problems };
 }
+
+/** A bot catalog entry as the bot describes its commands for `help`. */
+export interface CatalogEntry {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  /** Where the command is offered, in the bot's words; absent = everywhere. */
+  readonly scopes?: readonly string[];
+}
+
+// The bot speaks of conversation types; the manifest of scopes.
+const SCOPE_OF: Record<string, BotScope> = {
+  personal: 'personal',
+  groupChat: 'groupChat',
+  groupchat: 'groupChat',
+  channel: 'team',
+  team: 'team',
+};
+
+/** The bot's catalog in manifest terms: title = what to type, description = usage and summary. */
+export function describeCommands(catalog: readonly CatalogEntry[]): CommandDescription[] {
+  return catalog.map((c) => {
+    const scopes = c.scopes?.map((s) => SCOPE_OF[s]).filter((s): s is BotScope => s !== undefined);
+    const args = c.usage.startsWith(c.name) ? c.usage.slice(c.name.length).trim() : c.usage;
+    return {
+      title: c.name,
+      description: args ? `${c.name} ${args}: ${c.summary}` : c.summary,
+      scopes: scopes ?? [...SCOPE_ORDER],
+    };
+  });
+}

@@ -9,7 +9,9 @@ export {
 export { checkManifestRules } from './checks';
 export {
   buildCommandLists,
+  describeCommands,
   type BotScope,
+  type CatalogEntry,
   type CommandDescription,
   type CommandList,
 } from './commands';
