@@ -38,23 +38,27 @@ async function post(ctx: TurnContext, outcome: Outcome, s: Scope, core: Core): P
   }
 }
 
-/** Replaces the card a button was on; returns what the card shows now. */
+/**
+ * Replaces the card a button was on; returns what the card shows now. An automatic refresh only answers
+ * the viewer who asked: editing the message for everyone on every viewer's refresh would never settle.
+ */
 async function replace(
   ctx: TurnContext,
   activityId: string,
   outcome: Outcome,
   s: Scope,
   core: Core,
+  forEveryone: boolean,
 ): Promise<AdaptiveCard> {
   if (outcome.track) {
     const placement = { conversationId: s.conversationId, activityId, refreshUserIds: [s.userId] };
-    return (await core.liveCards.track(outcome.track, placement, outcome.card)) ?? outcome.card;
+    const edit = forEveryone ? outcome.card : undefined;
+    return (await core.liveCards.track(outcome.track, placement, edit)) ?? outcome.card;
   }
-  await ctx.updateActivity({
-    type: 'message',
-    id: activityId,
-    attachments: [CardFactory.adaptiveCard(outcome.card)],
-  });
+  if (forEveryone) {
+    const attachments = [CardFactory.adaptiveCard(outcome.card)];
+    await ctx.updateActivity({ type: 'message', id: activityId, attachments });
+  }
   return outcome.card;
 }
 
@@ -106,7 +110,8 @@ export async function onExecute(
 ): Promise<AdaptiveCardInvokeResponse> {
   const { outcome, inPlace, s } = await fromButton(ctx, core, data);
   if (inPlace) {
-    const shown = await replace(ctx, ctx.activity.replyToId!, outcome, s, core);
+    const automatic = (ctx.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
+    const shown = await replace(ctx, ctx.activity.replyToId!, outcome, s, core, !automatic);
     return { statusCode: 200, type: CARD_RESPONSE, value: shown as unknown as Record<string, unknown> };
   }
   await post(ctx, outcome, s, core);
@@ -124,7 +129,7 @@ export async function onSubmit(ctx: TurnContext, core: Core): Promise<void> {
     return onText(ctx, core, value.msteams.value);
   }
   const { outcome, inPlace, s } = await fromButton(ctx, core, value);
-  if (inPlace) await replace(ctx, ctx.activity.replyToId!, outcome, s, core);
+  if (inPlace) await replace(ctx, ctx.activity.replyToId!, outcome, s, core, true);
   else await post(ctx, outcome, s, core);
 }
 

@@ -210,4 +210,23 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
     assert.doesNotMatch(cardText(cardOf(boom)), /x is undefined/);
     assert.equal(h.errors.length, 2);
   });
+
+  it('an automatic refresh answers the viewer with the newest card and edits nothing for everyone', async () => {
+    const h = harness();
+    const [posted] = await h.say('call megan');
+    const card = cardOf(posted);
+    h.fake.answer('call-1');
+    await until(() => h.adapter.updated.length === 1, 'the Connected edit');
+    const resp = await h.execute(card.refresh!.action, posted!.id!, {
+      value: {
+        action: { type: 'Action.Execute', verb: 'showCall', data: card.refresh!.action.data },
+        trigger: 'automatic',
+      },
+    });
+    assert.equal(resp.body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.match(cardText(resp.body.value as never), /Connected/);
+    assert.equal(h.adapter.updated.length, 1, 'no edit for a refresh');
+    const manual = await h.execute(card.refresh!.action, posted!.id!);
+    assert.match(cardText(manual.body.value as never), /Connected/);
+  });
 });
