@@ -16,6 +16,7 @@ import { pageRoutes } from './pages';
 import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
 import { PresenceService, callActivityOf, presenceRoutes } from './presence';
+import { directoryRoutes } from './directory';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -111,7 +112,11 @@ async function main(): Promise<void> {
   const resourceDeps = { directory, csdl, publicBase: () => publicBase };
   const graphFaults = new GraphFaults();
   const serve = createHandler({
-    graphRoutes: [...graphRoutes(service), ...presenceRoutes({ ...resourceDeps, presence })],
+    graphRoutes: [
+      ...graphRoutes(service),
+      ...directoryRoutes(resourceDeps),
+      ...presenceRoutes({ ...resourceDeps, presence }),
+    ],
     controlRoutes: controlRoutes({
       svc: service,
       clock,
