@@ -1,12 +1,14 @@
 // GET /emulator/events?person={id}: server-sent events with one person's calls as they happen. The
 // stream opens with a `hello` (the person and their recent calls with timelines), then sends one `call`
-// event per burst of timeline entries (the entries plus the call's fresh view), and a comment every
-// 15 s so that proxies keep the connection open.
+// event per burst of timeline entries (the entries plus the call's fresh view), a `person` event when
+// their presence changes, and a comment every 15 s so that proxies keep the connection open.
 import type { ServerResponse } from 'node:http';
 import type { CallRec, TimelineEntry } from '../graph';
 import type { HttpResponse, RequestContext } from '../http';
+import type { Person } from '../people';
 import { controlError, controlNotFound } from './body';
 import type { ControlDeps } from './deps';
+import { personSummary } from './people-list';
 import { callsOf, concerns, pageEntry, personCallView } from './person-view';
 
 const HEARTBEAT_MS = 15_000;
@@ -15,13 +17,6 @@ const HEARTBEAT_MS = 15_000;
 export const sseEvent = (event: string, data: unknown): string =>
   `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-/** The person as the page shows them (presence, script, whether they are on a call). */
-export function personSummary(deps: ControlDeps, personId: string): Record<string, unknown> | undefined {
-  const person = deps.svc.engine.directory.person(personId);
-  if (!person) return undefined;
-  return { ...person, inCall: deps.svc.engine.isEngaged(person.id) };
-}
-
 /** GET /emulator/events?person={id} */
 export function personEvents(deps: ControlDeps, ctx: RequestContext): HttpResponse {
   const wanted = ctx.query.get('person');
@@ -29,7 +24,6 @@ export function personEvents(deps: ControlDeps, ctx: RequestContext): HttpRespon
   const { engine } = deps.svc;
   const person = engine.directory.person(wanted);
   if (!person) throw controlNotFound(`No person '${wanted}' in the tenant.`);
-  const personId = person.id;
   return {
     status: 200,
     headers: {
@@ -38,12 +32,15 @@ export function personEvents(deps: ControlDeps, ctx: RequestContext): HttpRespon
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     },
-    stream: (res) => stream(deps, personId, res),
+    stream: (res) => stream(deps, person, res),
   };
 }
 
-function stream(deps: ControlDeps, personId: string, res: ServerResponse): void {
+function stream(deps: ControlDeps, person: Person, res: ServerResponse): void {
   const { engine } = deps.svc;
+  const personId = person.id;
+  // A reset replaces the directory's people: look the person up again each time.
+  const current = (): Person => engine.directory.person(personId) ?? person;
   const seen = new Set<CallRec>();
   const hello = callsOf(engine, personId).map((call) => {
     seen.add(call);
@@ -51,7 +48,7 @@ function stream(deps: ControlDeps, personId: string, res: ServerResponse): void 
   });
   res.write(
     sseEvent('hello', {
-      person: personSummary(deps, personId),
+      person: personSummary(deps, current()),
       promptSpeed: engine.settings.promptSpeed,
       calls: hello,
     }),
@@ -67,7 +64,7 @@ function stream(deps: ControlDeps, personId: string, res: ServerResponse): void 
         sseEvent('call', {
           call: personCallView(engine, call, personId),
           entries: entries.map(pageEntry),
-          person: personSummary(deps, personId),
+          person: personSummary(deps, current()),
         }),
       );
     }
@@ -83,10 +80,15 @@ function stream(deps: ControlDeps, personId: string, res: ServerResponse): void 
     queued.set(call, list);
     flushing ??= setImmediate(flush);
   });
+  const unlisten = deps.presence?.onChange((changedId) => {
+    if (changedId.toLowerCase() === personId.toLowerCase())
+      res.write(sseEvent('person', { person: personSummary(deps, current()) }));
+  });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   res.on('close', () => {
     unwatch();
+    unlisten?.();
     clearInterval(heartbeat);
     if (flushing) clearImmediate(flushing);
   });

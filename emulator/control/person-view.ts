@@ -94,10 +94,12 @@ export function personCallView(engine: CallEngine, call: CallRec, personId: stri
   };
 }
 
-/** A timeline entry for the page: notification bodies left out (they can be large). */
+/** A timeline entry for the page: notification bodies left out (they can be large), a tone kept. */
 export function pageEntry(entry: TimelineEntry): TimelineEntry {
-  const { body: _body, ...rest } = entry;
-  return rest;
+  const { body, ...rest } = entry;
+  const data = (body as { resourceData?: { toneInfo?: { tone?: unknown } } } | undefined)?.resourceData;
+  const tone = data?.toneInfo?.tone;
+  return typeof tone === 'string' ? { ...rest, tone } : rest;
 }
 
 /** True when the call concerns the person now, or did at any point (their events are in its timeline). */
