@@ -38,6 +38,16 @@ export function isNewer(next: LiveCall, shown: LiveCall | undefined): boolean {
   return JSON.stringify(next) !== JSON.stringify(shown);
 }
 
+/**
+ * Graph's roster can lag or be empty once a call ends; a card should still say who the call was with.
+ * When a snapshot names nobody but the bot, the people last shown are kept.
+ */
+export function keepPeople(next: LiveCall, shown: LiveCall | undefined): LiveCall {
+  const people = (c: LiveCall) => c.participants.filter((p) => p.kind !== 'bot');
+  if (!shown || people(next).length > 0 || people(shown).length === 0) return next;
+  return { ...next, participants: [...next.participants, ...people(shown)] };
+}
+
 function newest(...calls: Array<LiveCall | undefined>): LiveCall | undefined {
   let best: LiveCall | undefined;
   for (const c of calls) if (c && isNewer(c, best)) best = c;
@@ -132,11 +142,12 @@ export class LiveCallCards {
       const record = (await this.read(shown.id)) ?? { placements: [] };
       const others = record.placements.filter((p) => p.activityId !== placement.activityId);
       record.placements = [...others, placement];
-      const latest = newest(record.last, shown, this.recent.get(shown.id));
+      const found = newest(record.last, shown, this.recent.get(shown.id));
+      const latest = found && keepPeople(found, record.last ?? shown);
       record.last = latest;
       await this.write(shown.id, record);
       // A notification may have overtaken this turn: show the newer state rather than the answer.
-      if (latest && latest !== shown && isNewer(latest, shown)) result = await this.render(latest, placement);
+      if (latest && found !== shown && isNewer(latest, shown)) result = await this.render(latest, placement);
       else if (edit) await this.edit(placement, edit);
     });
     return result;
@@ -148,11 +159,12 @@ export class LiveCallCards {
     return this.serial(call.id, async () => {
       const record = await this.read(call.id);
       if (!record || !isNewer(call, record.last)) return;
-      record.last = call;
+      const shown = keepPeople(call, record.last);
+      record.last = shown;
       await this.write(call.id, record);
       for (const p of record.placements) {
         try {
-          await this.render(call, p);
+          await this.render(shown, p);
         } catch (err) {
           this.deps.logger.warn(
             { err, callId: call.id, activityId: p.activityId },
@@ -166,6 +178,7 @@ export class LiveCallCards {
   /** The newest state known for a call: the calling module's, a recent update, or the last one shown. */
   async latest(callId: string): Promise<LiveCall | undefined> {
     const [fromPort, record] = await Promise.all([this.deps.calls.get(callId), this.read(callId)]);
-    return newest(record?.last, this.recent.get(callId), fromPort);
+    const found = newest(record?.last, this.recent.get(callId), fromPort);
+    return found && keepPeople(found, record?.last);
   }
 }

@@ -229,4 +229,22 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
     const manual = await h.execute(card.refresh!.action, posted!.id!);
     assert.match(cardText(manual.body.value as never), /Connected/);
   });
+
+  it('a snapshot that names nobody (a lagging roster) keeps the people the card showed', async () => {
+    const h = harness();
+    const [posted] = await h.say('call megan');
+    const c = h.fake.calls.get('call-1')!;
+    h.fake.replay({
+      ...c,
+      phase: 'ended',
+      endedAt: h.clock,
+      endReason: 'declined',
+      participants: c.participants.filter((p) => p.kind === 'bot'),
+      sequence: 99,
+    });
+    await until(() => h.adapter.updated.some((a) => /Ended/.test(cardText(cardOf(a)))), 'Ended');
+    const ended = cardText(cardOf(h.adapter.updated.at(-1)));
+    assert.match(ended, /Call with Megan Bowen/);
+    assert.equal(h.adapter.updated.at(-1)!.id, posted!.id);
+  });
 });
