@@ -56,15 +56,8 @@ const parseConnect: Parser = (rest, mentions) => {
 const parseJoin: Parser = (rest) => {
   if (rest.length === 0) return ok({ kind: 'join' });
   const [first] = rest;
-  if (rest.length === 1 && first?.t === 'url') {
-    if (!/^https:\/\/[^/]*teams\.(microsoft|live)\.com\/|meetup-join/i.test(first.raw)) {
-      return fail(
-        'join',
-        'That link is not a Teams meeting link. Copy it from the meeting invitation ("Join the meeting now").',
-      );
-    }
-    return ok({ kind: 'join', joinUrl: first.raw });
-  }
+  // Which links are meeting links (long, short, Safe Links, the web client's) is the calling module's call.
+  if (rest.length === 1 && first?.t === 'url') return ok({ kind: 'join', joinUrl: first.raw });
   return fail('join', 'Paste the meeting\'s join link after "join" (or say "join" alone in a meeting chat).');
 };
 
