@@ -150,11 +150,14 @@ function permissionGuidance(f: GraphFailure, message: string | undefined): strin
   // Graph names the missing role in its message on most non-calling endpoints.
   const named = /requires one of '([^']+)'/i.exec(message ?? '')?.[1];
   const permission = named ?? permissionFor(f.method, f.path);
-  const need = permission
-    ? `the Graph application permission ${permission}`
-    : 'a Graph application permission this endpoint needs';
+  const need = !permission
+    ? 'the Graph application permission this endpoint needs'
+    : permission.includes(',')
+      ? `one of the Graph application permissions ${permission}`
+      : `the Graph application permission ${permission}`;
+  const said = message ? ` (${message.trim().replace(/\.+$/, '')})` : '';
   return (
-    `The app is not allowed to ${f.method} ${f.path}${message ? ` (${message})` : ''}. ` +
+    `The app is not allowed to ${f.method} ${f.path}${said}. ` +
     `Add ${need} in Entra ID > App registrations > API permissions and have an admin of tenant ${f.tenantId ?? '(default)'} grant admin consent.`
   );
 }

@@ -31,6 +31,8 @@ export interface GraphClientOptions {
   readonly logger: Logger;
   /** PEM of an extra CA to trust (the content of EXTRA_CA_FILE). */
   readonly extraCa?: string;
+  /** The tenant a request without context.tenantId is for (named in error messages). */
+  readonly defaultTenantId?: string;
   /** Attempts per request, the first included (default 4). */
   readonly maxAttempts?: number;
   /** Per-attempt deadline (default 30 s). */
@@ -126,7 +128,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         clientRequestId,
         attempts: state.attempts,
         idempotent,
-        tenantId: ctx.tenantId,
+        tenantId: ctx.tenantId ?? opts.defaultTenantId,
       });
     }
     if (spec.method !== 'GET') {

@@ -57,6 +57,7 @@ export function createGraphServices(opts: GraphServicesOptions): GraphServices {
   });
   const graph = createGraphClient({
     baseUrl: opts.graphBaseUrl,
+    defaultTenantId: opts.tenantId,
     tokens,
     logger: opts.logger,
     extraCa: opts.extraCa,

@@ -293,6 +293,52 @@ describe('calling/graph client against the emulator (e2e)', function () {
     }
   });
 
+  it('resolves people: display-name prefix search, get by UPN, and a clear not-found', async () => {
+    const adele = emu.people.find((p) => p.displayName === 'Adele Vance');
+    assert.ok(adele);
+    const found = await g.users.searchUsers('Ad', { top: 5 });
+    assert.ok(
+      found.some((u) => u.id === adele.id),
+      JSON.stringify(found),
+    );
+    assert.ok(found.every((u) => u.displayName?.startsWith('Ad')));
+    const byUpn = await g.users.getUser(adele.userPrincipalName);
+    assert.equal(byUpn.id, adele.id);
+    const err = await rejectsWith(g.users.getUser('nobody@contoso.example'), 'graph_not_found');
+    assert.match(err.message, /nobody@contoso\.example/);
+  });
+
+  it('reads presence for one user and for everyone in one batch request', async () => {
+    const one = await g.presence.getPresence(person());
+    assert.ok(one.availability, JSON.stringify(one));
+    const ids = emu.people.map((p) => p.id);
+    const batches = () =>
+      attemptLines().filter((l) => l.path === '/communications/getPresencesByUserId').length;
+    const before = batches();
+    const all = await g.presence.getPresences(ids);
+    assert.deepEqual(new Set(all.map((p) => p.id)), new Set(ids));
+    assert.equal(batches() - before, 1);
+  });
+
+  it('calls Graph as the signed-in user through on-behalf-of', async () => {
+    const who = emu.people[3];
+    assert.ok(who);
+    const tenant = (await emu.control('GET', '/emulator/tenant')).body as EntraTenant;
+    // The user's token for our API, signed with the emulator's own keys (kept beside its ca.pem).
+    const entra = await createEntra({
+      publicBase: emu.url,
+      dataDir: path.dirname(emu.caPath),
+      tenant: () => tenant,
+      now: () => Date.now(),
+    });
+    const userAssertion = await entra.mintUserToken(who.id);
+    const auth = { kind: 'user', userAssertion } as const;
+    const me = await g.graph.request<{ id: string }>({ method: 'GET', path: '/me', auth });
+    assert.equal(me.body?.id, who.id);
+    const theirs = await g.presence.getPresence(person(), auth);
+    assert.ok(theirs.availability);
+  });
+
   it('sent a distinct client-request-id with every request, and the emulator saw those requests', async () => {
     const call = await g.calls.createCall(p2p(person()));
     const id = call.id ?? '';

@@ -99,6 +99,19 @@ const ROWS: readonly Row[] = [
     says: [/Presence\.Read\.All/, /grant admin consent/],
   },
   {
+    name: '403 naming several acceptable roles',
+    f: {
+      status: 403,
+      path: '/users/u1/presence',
+      body: body(
+        'Forbidden',
+        "Missing role permissions on the request. API requires one of 'Presence.Read.All, Presence.ReadWrite.All'.",
+      ),
+    },
+    code: 'graph_permission_missing',
+    says: [/one of the Graph application permissions Presence\.Read\.All, Presence\.ReadWrite\.All/],
+  },
+  {
     name: '403 without a role named falls back to the endpoint table',
     f: {
       status: 403,
