@@ -54,7 +54,7 @@ export function renderPeople(people, selectedId, onPick) {
             { class: 'sub', 'data-availability': p.presence?.availability ?? 'PresenceUnknown' },
             h('span', { class: 'dot' }),
             h('span', { text: presenceLabel(p.presence) }),
-            p.inCall ? h('span', { class: 'badge', text: 'on a call' }) : null,
+            p.inCall ? h('span', { class: 'badge', text: 'on the phone' }) : null,
           ),
         ),
       );
@@ -77,8 +77,7 @@ export function renderMe(person) {
   $('me-details').textContent = [person.jobTitle, person.userPrincipalName, person.phone]
     .filter(Boolean)
     .join(' · ');
-  $('me-presence').textContent =
-    `Others see: ${presenceLabel(person.presence)}${person.inCall ? ' (on a call)' : ''}`;
+  $('me-presence').textContent = `Others see: ${presenceLabel(person.presence)}`;
 }
 
 function renderCaptions(call, promptSpeed) {

@@ -217,19 +217,25 @@ describe('browser: the emulator softphone page', function () {
     assert.match(await text('#ended-why'), /did not answer in time \(408\/1106\)/);
   });
 
-  it('reads well in the dark', async () => {
+  it('rings in the dark colour scheme too', async () => {
+    const set = await emu.control('PUT', `/emulator/people/${ALEX}/script`, { onRing: 'manual' });
+    assert.equal(set.status, 200);
     const dark = await launchBrowser({ colorScheme: 'dark' });
     try {
       const tab = await dark.newPage();
-      await tab.goto(`${emu.httpUrl}/softphone?person=${ADELE}`);
+      await tab.goto(`${emu.httpUrl}/softphone?person=${ALEX}`);
       await tab.waitForSelector('#link[data-state="live"]');
-      await tab.waitForSelector('#timeline .entry[data-kind="state"]');
+      const created = await graph.call('POST', '/communications/calls', p2pBody(hook.url, ALEX));
+      const id = created.body.id as string;
+      await tab.waitForSelector('#ring:not([hidden])');
       // Evaluated in the page (DOM types are not part of this project's compilation).
       const colors = (await tab.evaluate(
         '(() => { const s = getComputedStyle(document.body); return { bg: s.backgroundColor, fg: s.color }; })()',
       )) as { bg: string; fg: string };
-      assert.notEqual(colors.bg, 'rgb(244, 245, 250)', 'the dark background applies');
+      assert.deepEqual(colors, { bg: 'rgb(21, 22, 30)', fg: 'rgb(236, 238, 247)' });
       await saveScreenshot(tab, 'softphone-dark');
+      await tab.click('#decline');
+      await hook.waitFor(callState(id, 'terminated'));
       assert.deepEqual(dark.errors, []);
     } finally {
       await dark.close();
