@@ -17,6 +17,7 @@ import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
 import { PresenceService, callActivityOf, presenceRoutes } from './presence';
 import { directoryRoutes } from './directory';
+import { MeetingStore, meetingRoutes } from './meetings';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -110,12 +111,14 @@ async function main(): Promise<void> {
   });
   observers.changed.push(() => presence.refresh());
   const resourceDeps = { directory, csdl, publicBase: () => publicBase };
+  const meetings = new MeetingStore(directory, clock);
   const graphFaults = new GraphFaults();
   const serve = createHandler({
     graphRoutes: [
       ...graphRoutes(service),
       ...directoryRoutes(resourceDeps),
       ...presenceRoutes({ ...resourceDeps, presence }),
+      ...meetingRoutes({ ...resourceDeps, meetings, clock }),
     ],
     controlRoutes: controlRoutes({
       svc: service,
@@ -124,8 +127,10 @@ async function main(): Promise<void> {
       notificationFaults: deliverer,
       publicBase: () => publicBase,
       presence,
+      meetings,
       onReset: () => {
         presence.reset();
+        meetings.reset();
       },
     }),
     mediaRoutes: mediaRoutes(service),

@@ -4,6 +4,7 @@ import type { GraphFaults } from '../http';
 import type { GraphService } from '../graph';
 import type { DeliveryFaults } from '../notify';
 import type { PresenceService } from '../presence';
+import type { MeetingStore } from '../meetings';
 
 export interface ControlDeps {
   svc: GraphService;
@@ -13,6 +14,8 @@ export interface ControlDeps {
   publicBase: () => string;
   /** Presence (own states, app sessions); the presence endpoints answer 404 without it. */
   presence?: PresenceService;
+  /** Online meetings (seeded and created); GET /emulator/meetings answers 404 without them. */
+  meetings?: MeetingStore;
   /** Extra reset steps owned by main (e.g. dropping queued notifications). */
   onReset?: () => void;
 }

@@ -7,6 +7,7 @@ import { listPeople } from './people-list';
 import { answerRing, declineRing } from './ring';
 import { getPerson, placeCall, putScript } from './people';
 import { getPresence, putPresence } from './presence';
+import { listMeetings } from './meetings';
 import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
@@ -27,6 +28,7 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/calls/:callId/answer', answerRing],
   ['POST', '/emulator/calls/:callId/decline', declineRing],
   ['GET', '/emulator/events', personEvents],
+  ['GET', '/emulator/meetings', listMeetings],
   ['GET', '/emulator/faults', getFaults],
   ['POST', '/emulator/faults', setFaults],
   ['GET', '/emulator/clock', getClock],
