@@ -64,15 +64,20 @@ function participantView(engine: CallEngine, call: CallRec, p: ParticipantRec, m
 const connected = (call: CallRec, personId: string): boolean =>
   [...call.participants.values()].some((p) => same(p.personId, personId));
 
+/** The person who called the app (also when they invited it into a meeting), if they did. */
+function callerOf(call: CallRec): string | undefined {
+  if (call.direction !== 'incoming') return undefined;
+  const dialled = call.timeline.find((e) => e.kind === 'person' && e.event === 'calls-app');
+  return call.remotePersonId ?? (typeof dialled?.personId === 'string' ? dialled.personId : undefined);
+}
+
 /** The person's status on a call. */
 export function statusOf(call: CallRec, personId: string): PersonCallStatus {
   if (call.state === 'terminated') return 'ended';
   if ([...call.ringing].some((id) => same(id, personId))) return 'ringing';
   if (!connected(call, personId)) return 'left';
   const waiting = ['incoming', 'establishing', 'redirecting'].includes(call.state);
-  return call.direction === 'incoming' && same(call.remotePersonId, personId) && waiting
-    ? 'calling'
-    : 'connected';
+  return waiting && same(callerOf(call), personId) ? 'calling' : 'connected';
 }
 
 /** The call as the person sees it. */
@@ -81,7 +86,7 @@ export function personCallView(engine: CallEngine, call: CallRec, personId: stri
     id: call.id,
     kind: call.kind,
     state: call.state,
-    placedByMe: call.direction === 'incoming' && same(call.remotePersonId, personId),
+    placedByMe: same(callerOf(call), personId),
     status: statusOf(call, personId),
     appName: engine.directory.app(call.appId)?.displayName ?? 'The app',
     pstn: call.pstn,

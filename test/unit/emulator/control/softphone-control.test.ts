@@ -179,6 +179,21 @@ describe('emulator softphone control: manual rings and person events', () => {
     assert.equal(call.timeline.filter((e) => e.event === 'answered').length, 1);
   });
 
+  it('shows the person as calling while the app has not answered their meeting invite', async () => {
+    const res = await control('GET', `/emulator/events?person=${ADELE}`);
+    const stream = new FakeStream();
+    res.stream?.(stream as unknown as ServerResponse);
+    const placed = await control('POST', `/emulator/people/${ADELE}/call`, {
+      to: 'app',
+      meetingId: 'seed-standup',
+    });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    await flush();
+    const view = stream.events().at(-1)?.data.call as { kind: string; status: string; placedByMe: boolean };
+    assert.deepEqual([view.kind, view.status, view.placedByMe], ['meeting', 'calling', true]);
+    stream.close();
+  });
+
   it('streams the person’s calls: hello, then ring, answer, keys and end with fresh views', async () => {
     await control('PUT', `/emulator/people/${ADELE}/script`, { onRing: 'manual' });
     assert.equal((await control('GET', '/emulator/events')).status, 400);
