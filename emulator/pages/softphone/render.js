@@ -54,7 +54,10 @@ export function renderPeople(people, selectedId, onPick) {
             { class: 'sub', 'data-availability': p.presence?.availability ?? 'PresenceUnknown' },
             h('span', { class: 'dot' }),
             h('span', { text: presenceLabel(p.presence) }),
-            p.inCall ? h('span', { class: 'badge', text: 'on the phone' }) : null,
+            // Graph's presence already says "In a call" once connected; the badge covers ringing too.
+            p.inCall && !/^InA/.test(p.presence?.activity ?? '')
+              ? h('span', { class: 'badge', text: 'on the phone' })
+              : null,
           ),
         ),
       );
