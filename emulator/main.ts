@@ -18,6 +18,7 @@ import type { Tenant } from './people';
 import { PresenceService, callActivityOf, presenceRoutes } from './presence';
 import { directoryRoutes } from './directory';
 import { MeetingStore, meetingRoutes } from './meetings';
+import { CallRecords, recordDelayFrom, recordRoutes } from './records';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -112,6 +113,9 @@ async function main(): Promise<void> {
   observers.changed.push(() => presence.refresh());
   const resourceDeps = { directory, csdl, publicBase: () => publicBase };
   const meetings = new MeetingStore(directory, clock);
+  const records = new CallRecords({ clock, directory, delayMs: recordDelayFrom(process.env) });
+  observers.changed.push((call) => records.callChanged(call));
+  observers.ended.push((call) => records.callEnded(call));
   const graphFaults = new GraphFaults();
   const serve = createHandler({
     graphRoutes: [
@@ -119,6 +123,7 @@ async function main(): Promise<void> {
       ...directoryRoutes(resourceDeps),
       ...presenceRoutes({ ...resourceDeps, presence }),
       ...meetingRoutes({ ...resourceDeps, meetings, clock }),
+      ...recordRoutes({ ...resourceDeps, records: records.store }),
     ],
     controlRoutes: controlRoutes({
       svc: service,
@@ -128,7 +133,9 @@ async function main(): Promise<void> {
       publicBase: () => publicBase,
       presence,
       meetings,
+      records: records.store,
       onReset: () => {
+        records.reset();
         presence.reset();
         meetings.reset();
       },

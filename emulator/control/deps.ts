@@ -5,6 +5,7 @@ import type { GraphService } from '../graph';
 import type { DeliveryFaults } from '../notify';
 import type { PresenceService } from '../presence';
 import type { MeetingStore } from '../meetings';
+import type { RecordStore } from '../records';
 
 export interface ControlDeps {
   svc: GraphService;
@@ -16,6 +17,8 @@ export interface ControlDeps {
   presence?: PresenceService;
   /** Online meetings (seeded and created); GET /emulator/meetings answers 404 without them. */
   meetings?: MeetingStore;
+  /** Call records (pending and published); the records endpoints answer 404 without them. */
+  records?: RecordStore;
   /** Extra reset steps owned by main (e.g. dropping queued notifications). */
   onReset?: () => void;
 }

@@ -8,6 +8,7 @@ import { answerRing, declineRing } from './ring';
 import { getPerson, placeCall, putScript } from './people';
 import { getPresence, putPresence } from './presence';
 import { listMeetings } from './meetings';
+import { flushRecords, listRecords } from './records';
 import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
@@ -29,6 +30,8 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/calls/:callId/decline', declineRing],
   ['GET', '/emulator/events', personEvents],
   ['GET', '/emulator/meetings', listMeetings],
+  ['GET', '/emulator/records', listRecords],
+  ['POST', '/emulator/records/flush', flushRecords],
   ['GET', '/emulator/faults', getFaults],
   ['POST', '/emulator/faults', setFaults],
   ['GET', '/emulator/clock', getClock],
