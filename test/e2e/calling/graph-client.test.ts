@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Call } from '@microsoft/microsoft-graph-types';
-import { createGraphServices, createTokenProvider } from '../../../calling/graph';
+import { createGraphServices, createTokenProvider, parseJoinUrl } from '../../../calling/graph';
 import type { GraphServices, TokenProvider } from '../../../calling/graph';
 import { CallingError } from '../../../calling/errors';
 import { createEntra } from '../../../emulator/entra';
@@ -337,6 +337,73 @@ describe('calling/graph client against the emulator (e2e)', function () {
     assert.equal(me.body?.id, who.id);
     const theirs = await g.presence.getPresence(person(), auth);
     assert.ok(theirs.availability);
+    const own = await g.meetings.createMeeting(
+      { kind: 'user', userAssertion },
+      { subject: 'Made by the user' },
+    );
+    assert.ok(own.joinWebUrl);
+    const coords = parseJoinUrl(own.joinWebUrl);
+    assert.ok(coords.kind === 'organizer');
+    assert.equal(coords.meetingInfo.organizer.user.id, who.id, 'the signed-in user organises it');
+  });
+
+  it('creates, finds and joins an online meeting, and names the access-policy fix when it is missing', async () => {
+    const policy = (emu.tenant.applicationAccessPolicies as { users: string[] }[])[0];
+    const covered = emu.people.find((p) => policy?.users.includes(p.id));
+    const uncovered = emu.people.find((p) => !policy?.users.includes(p.id));
+    assert.ok(covered && uncovered);
+    const actor = { kind: 'app', organizerId: covered.id } as const;
+    const start = new Date(Date.now() + 3_600_000);
+    const meeting = await g.meetings.createMeeting(actor, {
+      subject: 'Graph client e2e',
+      startDateTime: start.toISOString(),
+      endDateTime: new Date(start.getTime() + 1_800_000).toISOString(),
+    });
+    assert.ok(meeting.id && meeting.joinWebUrl);
+    assert.equal((await g.meetings.getMeeting(actor, meeting.id)).id, meeting.id);
+    assert.equal((await g.meetings.findMeetingByJoinUrl(actor, meeting.joinWebUrl))?.id, meeting.id);
+    const otherThread = meeting.joinWebUrl.replace(/meeting_/i, 'meeting_Zz');
+    assert.notEqual(otherThread, meeting.joinWebUrl);
+    assert.equal(await g.meetings.findMeetingByJoinUrl(actor, otherThread), undefined);
+
+    const first = await g.meetings.createOrGetMeeting(actor, {
+      externalId: 'e2e-graph-client',
+      subject: 'Once',
+    });
+    const again = await g.meetings.createOrGetMeeting(actor, {
+      externalId: 'e2e-graph-client',
+      subject: 'Once',
+    });
+    assert.deepEqual([first.created, again.created], [true, false]);
+    assert.equal(again.meeting.id, first.meeting.id);
+
+    // The join link Graph handed out is what parseJoinUrl reads; the call service accepts its coordinates.
+    const join = parseJoinUrl(meeting.joinWebUrl);
+    assert.ok(join.kind === 'organizer');
+    assert.equal(join.tenantId, emu.tenantId);
+    assert.equal(join.meetingInfo.organizer.user.id, covered.id);
+    const call = await g.calls.createCall({
+      '@odata.type': '#microsoft.graph.call',
+      callbackUri: 'https://127.0.0.1:9/api/calls',
+      requestedModalities: ['audio'],
+      mediaConfig: SERVICE_MEDIA,
+      chatInfo: join.chatInfo,
+      meetingInfo: join.meetingInfo,
+      tenantId: join.tenantId,
+    } as Call);
+    assert.ok(call.id);
+    await hangUp(call.id);
+
+    const err = await rejectsWith(
+      g.meetings.createMeeting({ kind: 'app', organizerId: uncovered.id }, { subject: 'Not allowed' }),
+      'graph_access_policy_missing',
+    );
+    assert.equal(err.status, 403);
+    assert.match(
+      err.message,
+      new RegExp(`Grant-CsApplicationAccessPolicy -PolicyName <policyName> -Identity ${uncovered.id}`),
+    );
+    assert.match(err.message, /New-CsApplicationAccessPolicy/);
   });
 
   it('sent a distinct client-request-id with every request, and the emulator saw those requests', async () => {
