@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBot, type BotAuthSettings } from '../bot';
 import {
+  callGraphFrom,
   checkPrompts,
-  createCallGraph,
   createCallingKeys,
   createCallingService,
   createCallsEdge,
@@ -14,6 +14,8 @@ import {
   type CallingService,
 } from '../calling';
 import { createBotStorage, openStore, type Store } from '../store';
+import { createBotPorts } from './bot-ports';
+import { createGraphServices, type GraphServices } from './bot-ports/graph-services';
 import type { Config } from './config';
 import type { ReadinessCheck } from './health';
 import { createHttpServer } from './http/restify-adapter';
@@ -43,9 +45,21 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     sqlitePath: path.resolve(config.SQLITE_PATH),
     logger: logger.child({ module: 'store' }),
   });
+  const graphAccess = createCalling(config, store, logger, extraCaPem);
+  const calling = graphAccess?.calling;
+  // Without Graph credentials the bot has no ports and answers every command with "not set up here".
+  const botPorts =
+    graphAccess &&
+    createBotPorts({
+      calling: graphAccess.calling,
+      graph: graphAccess.graph,
+      kv: store.kv,
+      logger: logger.child({ module: 'bot-ports' }),
+    });
   const bot = createBot({
     auth: botAuthSettings(config),
     logger: logger.child({ module: 'bot' }),
+    ...(botPorts ? { ports: botPorts.ports } : {}),
     // Conversation references and live call cards live in the app's database, so a restart loses nothing.
     storage: createBotStorage(store),
   });
@@ -58,7 +72,6 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     { name: 'store', check: () => store.ping() },
     { name: 'calling-keys', check: () => callingKeys.ensureReady() },
   ];
-  const calling = createCalling(config, store, logger, extraCaPem);
   const calls: Edge = createCallsEdge({
     verifier: createTokenVerifier({
       keys: callingKeys,
@@ -92,25 +105,26 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       (closing ??= (async () => {
         await http.close(config.SHUTDOWN_GRACE_MS);
         bot.close();
+        botPorts?.close();
         await calling?.stop();
         await store.close();
       })()),
   };
 }
 
-/** The call model over Graph, when the app has credentials. */
+/** The call model and the Graph services it runs on, when the app has credentials. */
 function createCalling(
   config: Config,
   store: Store,
   logger: Logger,
   extraCa: string | undefined,
-): CallingService | undefined {
+): { calling: CallingService; graph: GraphServices } | undefined {
   const { MicrosoftAppId: appId, MicrosoftAppPassword: secret, MicrosoftAppTenantId: tenantId } = config;
   if (!appId || !secret || !tenantId) {
     logger.warn('calling is off: MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId are needed');
     return undefined;
   }
-  const graph = createCallGraph({
+  const graph = createGraphServices({
     clientId: appId,
     clientSecret: secret,
     tenantId,
@@ -119,15 +133,16 @@ function createCalling(
     ...(extraCa ? { extraCa } : {}),
     logger,
   });
-  return createCallingService({
+  const calling = createCallingService({
     store,
-    graph,
+    graph: callGraphFrom(graph),
     logger,
     appId,
     tenantId,
     callbackUrl: `${config.publicUrl}/api/calls`,
     promptsBaseUrl: `${config.publicUrl}/prompts`,
   });
+  return { calling, graph };
 }
 
 /** Takes over batches the kv inbox kept (from a build without the call model), then resumes every call. */

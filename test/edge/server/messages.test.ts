@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AdaptiveCard } from '../../../bot';
 import { startApp, type TestApp } from '../../helpers/app';
+import { assertValidCard, cardText } from '../../unit/bot/validate-card';
 
 /** A stand-in Bot Connector: records what the bot sends back to the conversation. */
 async function startConnector(): Promise<{
@@ -40,7 +42,7 @@ describe('POST /api/messages through botbuilder (local mode: no Bot Framework au
     await connector.close();
   });
 
-  it('runs the turn and replies into the conversation', async () => {
+  it('runs the turn and replies into the conversation: a greeting gets the help card', async () => {
     const activity = {
       type: 'message',
       id: 'act-1',
@@ -61,7 +63,12 @@ describe('POST /api/messages through botbuilder (local mode: no Bot Framework au
     const reply = connector.received[0]!;
     assert.equal(reply.path, '/v3/conversations/conv-1/activities/act-1');
     assert.equal(reply.body.type, 'message');
-    assert.match(String(reply.body.text), /hello/);
+    const attachments = reply.body.attachments as Array<{ contentType: string; content: AdaptiveCard }>;
+    assert.equal(attachments.length, 1);
+    assert.equal(attachments[0]!.contentType, 'application/vnd.microsoft.card.adaptive');
+    const card = attachments[0]!.content;
+    assertValidCard(card);
+    assert.match(cardText(card), /Switchboard commands/);
   });
 
   it('a body botbuilder cannot read as an activity is refused with 400', async () => {

@@ -1,0 +1,62 @@
+// The bot's ports over the calling module: calls and meetings through the call model, people, presence
+// and online meetings through Graph. Reminders and the front desk come from the calling flows when the
+// deployment has them; until then the bot says they are not set up.
+import {
+  unavailablePorts,
+  type BotPorts,
+  type CallsPort,
+  type FrontDeskPort,
+  type RemindersPort,
+} from '../../bot';
+import type { CallSource } from '../../calling';
+import { CallNotes } from './call-notes';
+import { createCallsPort } from './calls-port';
+import { createMeetingsPort } from './meetings-port';
+import { createPeoplePort } from './people-port';
+import { createPresencePort } from './presence-port';
+import type { CallModel, DirectoryApi, MeetingsApi, NotesStore, PortsLogger, PresenceApi } from './types';
+
+export { PortError, toPortError } from './port-error';
+export type { CallModel, DirectoryApi, MeetingsApi, NotesStore, PortsLogger, PresenceApi } from './types';
+
+export interface BotPortsOptions {
+  readonly calling: CallModel;
+  readonly graph: {
+    readonly users: DirectoryApi;
+    readonly presence: PresenceApi;
+    readonly meetings: MeetingsApi;
+  };
+  /** Where call notes are kept (the store's key-value table). */
+  readonly kv: NotesStore;
+  readonly logger: PortsLogger;
+  readonly appName?: string;
+  readonly pstnSource?: CallSource;
+  readonly connect?: CallsPort['connect'];
+  readonly reminders?: RemindersPort;
+  readonly frontDesk?: FrontDeskPort;
+}
+
+/** Everything the bot talks to, and `close` to stop following calls. */
+export function createBotPorts(opts: BotPortsOptions): { ports: BotPorts; close(): void } {
+  const notes = new CallNotes(opts.kv, opts.logger);
+  const calls = createCallsPort({
+    calling: opts.calling,
+    notes,
+    logger: opts.logger,
+    ...(opts.appName ? { appName: opts.appName } : {}),
+    ...(opts.pstnSource ? { pstnSource: opts.pstnSource } : {}),
+    ...(opts.connect ? { connect: opts.connect } : {}),
+  });
+  const missing = unavailablePorts();
+  return {
+    ports: {
+      calls,
+      meetings: createMeetingsPort(opts.graph.meetings),
+      people: createPeoplePort(opts.graph.users),
+      presence: createPresencePort(opts.graph.presence),
+      reminders: opts.reminders ?? missing.reminders,
+      frontDesk: opts.frontDesk ?? missing.frontDesk,
+    },
+    close: () => calls.close(),
+  };
+}
