@@ -53,3 +53,40 @@ export type {
   CallOperationErrorCode,
 } from './core';
 export { checkPrompts, PromptCheckError } from './prompts';
+export { CallingError, isCallingError, type CallingErrorCode } from './errors';
+// Flows on the call model: reminder calls, click-to-call, and the notify interface they report through.
+export type { Notifier, NotificationCard } from './flows/notify';
+export {
+  createReminders,
+  createReminderBook,
+  ReminderError,
+  DEFAULT_REMINDER_TIMING,
+  REMINDERS_NS,
+  REMINDER_JOB,
+} from './flows/reminders';
+export type {
+  Reminders,
+  RemindersOptions,
+  ReminderBook,
+  ListRemindersOptions,
+  ReminderTiming,
+  Voice,
+  Reminder,
+  ReminderAttempt,
+  ReminderOutcome,
+  ReminderRequester,
+  ReminderStatus,
+  ReminderTarget,
+  RetryPolicy,
+  AttemptResult,
+  ScheduleReminderRequest,
+} from './flows/reminders';
+export { createClickToCall, ClickToCallError, DEFAULT_CLICK_TO_CALL_TIMING } from './flows/click-to-call';
+export type {
+  ClickToCall,
+  ClickToCallOptions,
+  ClickToCallTiming,
+  ConnectRequest,
+  ConnectRecord,
+  ConnectResult,
+} from './flows/click-to-call';

@@ -2,14 +2,14 @@
 // that wakes it when something is due. Scheduling, listing and cancelling need nothing else, so any
 // process with the store can do them; the runner (runner.ts) does the calling.
 import { randomUUID } from 'node:crypto';
-import { StoreConflictError, type Store } from '../../../store';
+import type { Store } from '../../../store';
 import { ReminderError } from './errors';
 import type { Reminder, ReminderAttempt, ReminderStatus, ScheduleReminderRequest } from './types';
 import { newReminder } from './validate';
+import { updateVersioned } from './versioned';
 
 export const REMINDERS_NS = 'reminders';
 export const REMINDER_JOB = 'reminders.tick';
-const CAS_ATTEMPTS = 20;
 
 /** The key of a reminder's job: one pending job per reminder, rescheduling replaces it. */
 export const reminderJobKey = (id: string) => `reminder:${id}`;
@@ -86,21 +86,11 @@ export function createReminderBook(opts: ReminderBookOptions): ReminderBook {
   };
 
   async function update(id: string, change: (r: Reminder) => Reminder | undefined) {
-    for (let i = 0; i < CAS_ATTEMPTS; i++) {
-      const got = await store.kv.get<Reminder>(REMINDERS_NS, id);
-      if (!got) return { reminder: undefined, changed: false };
-      const next = change(got.value);
-      if (!next) return { reminder: got.value, changed: false };
-      const stamped = { ...next, updatedAt: now() };
-      try {
-        await store.kv.put(REMINDERS_NS, id, stamped, { expectedVersion: got.version });
-        return { reminder: stamped, changed: true };
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-        // Someone else changed it in between: read again and re-apply.
-      }
-    }
-    throw new Error(`reminder ${id}: gave up after ${CAS_ATTEMPTS} conflicting updates`);
+    const result = await updateVersioned<Reminder>(store.kv, REMINDERS_NS, id, (r) => {
+      const next = change(r);
+      return next && { ...next, updatedAt: now() };
+    });
+    return { reminder: result.value, changed: result.changed };
   }
 
   return {

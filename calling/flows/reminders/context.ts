@@ -9,9 +9,9 @@ export type FlowCalling = Pick<
   'placeCall' | 'playPrompt' | 'subscribeToTone' | 'hangUp' | 'getCall' | 'saveFlow' | 'timeline' | 'on'
 >;
 
-/** Text to speech: a prompt (a name in the prompt set or an https URL) that says the text. */
+/** Text to speech: the URL of a prompt that says the text (the text prompts of calling/flows/tts fit). */
 export interface Voice {
-  say(text: string): Promise<string>;
+  url(text: string): Promise<string>;
 }
 
 /** Timings in milliseconds; every one has a default for production. */
@@ -49,6 +49,8 @@ export interface ReminderContext {
   readonly book: ReminderBook;
   readonly calling: FlowCalling;
   readonly notifier?: Notifier;
+  /** The chat notices go to when a reminder names none (a conversation id). */
+  readonly notifyTarget?: string;
   readonly voice?: Voice;
   readonly logger: CoreLogger;
   readonly timing: ReminderTiming;

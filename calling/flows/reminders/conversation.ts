@@ -21,7 +21,7 @@ export function readReminderFlow(flow: unknown): ReminderCallFlow | undefined {
 
 async function say(ctx: ReminderContext, text: string, fallback: readonly string[]): Promise<string[]> {
   if (!ctx.voice) return [...fallback];
-  return [await ctx.voice.say(text)];
+  return [await ctx.voice.url(text)];
 }
 
 /** The prompts that carry the message (and the confirmation question). */

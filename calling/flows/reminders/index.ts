@@ -10,6 +10,7 @@ export type { FlowCalling, ReminderTiming, Voice } from './context';
 export { instantOf, showInZone, isTimeZone } from './zoned-time';
 export { targetOf, partyOf, describeTarget } from './target';
 export { unansweredResult } from './policy';
+export { updateVersioned } from './versioned';
 export type {
   Reminder,
   ReminderAttempt,

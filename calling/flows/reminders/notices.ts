@@ -1,81 +1,74 @@
 // What the requester (and the escalation target) are told when a reminder finishes.
-import type { NotifyMessage, NotifyTarget } from '../notify';
+import type { NotificationCard } from '../notify';
 import type { ReminderContext } from './context';
 import { describeResult } from './policy';
 import { describeTarget } from './target';
 import type { Reminder, ReminderNoticeRecord } from './types';
 import { showInZone } from './zoned-time';
 
-/** The requester as a notify target. */
-export function requesterTarget(r: Reminder): NotifyTarget {
-  return {
-    userId: r.requestedBy.id,
-    ...(r.requestedBy.name ? { name: r.requestedBy.name } : {}),
-    ...(r.requestedBy.conversationId ? { conversationId: r.requestedBy.conversationId } : {}),
-  };
-}
+type Notice = { kind: ReminderNoticeRecord['kind']; target: string; card: NotificationCard };
 
-function facts(r: Reminder) {
-  const tries = r.attempts.map((a) => `#${a.n}: ${a.result ? describeResult(a.result) : a.state}`);
+function facts(r: Reminder): NotificationCard['facts'] {
+  const calls = r.attempts.map((a) => `#${a.n}: ${a.result ? describeResult(a.result) : a.state}`);
   return [
     { title: 'Who', value: describeTarget(r.who) },
     { title: 'When', value: showInZone(r.dueAt, r.timeZone) },
     { title: 'Message', value: r.message },
-    { title: 'Calls', value: tries.join('; ') || 'none' },
+    { title: 'Calls', value: calls.join('; ') || 'none' },
+    ...(r.requestedBy.name ? [{ title: 'Asked by', value: r.requestedBy.name }] : []),
   ];
 }
 
-/** The notices a finished reminder sends: its outcome to the requester, an escalation when it failed. */
-export function noticesFor(r: Reminder, at: number): Array<{ target: NotifyTarget; message: NotifyMessage }> {
+/**
+ * The notices a finished reminder sends: its outcome where it was set; when it could not be delivered,
+ * an escalation to `escalateTo` (or where it was set). `fallback` is the chat used when neither is known.
+ */
+export function noticesFor(r: Reminder, fallback = ''): Notice[] {
   const who = describeTarget(r.who);
   const last = r.attempts.at(-1);
-  const data = { reminder: r as unknown as Record<string, unknown> };
-  const base = { at, facts: facts(r), data, ...(last?.callId ? { callId: last.callId } : {}) };
+  const home = r.requestedBy.conversationId ?? fallback;
+  const base = { facts: facts(r), callId: last?.callId ?? '' };
   if (r.outcome === 'escalated') {
-    const escalation: NotifyMessage = {
+    const tries = `${r.attempts.length} call${r.attempts.length === 1 ? '' : 's'}`;
+    const card: NotificationCard = {
       ...base,
-      kind: 'escalation',
       title: `Reminder for ${who} not delivered`,
-      text:
-        `${who} ${last?.result ? describeResult(last.result) : 'could not be reached'} after ` +
-        `${r.attempts.length} call${r.attempts.length === 1 ? '' : 's'}. Please reach them another way.`,
+      text: `${who} ${last?.result ? describeResult(last.result) : 'could not be reached'} after ${tries}. Please reach them another way.`,
     };
-    const out = [{ target: r.escalateTo ?? requesterTarget(r), message: escalation }];
-    // With an escalation target of its own, the requester still hears how their reminder ended.
-    if (r.escalateTo)
-      out.push({ target: requesterTarget(r), message: { ...escalation, kind: 'reminder-outcome' } });
+    const target = r.escalateTo ?? home;
+    const out: Notice[] = [{ kind: 'escalation', target, card }];
+    // With an escalation target of its own, the chat where the reminder was set still hears how it ended.
+    if (target !== home) out.push({ kind: 'reminder-outcome', target: home, card });
     return out;
   }
   if (r.outcome === 'cancelled' || !r.outcome) return [];
-  const said = r.outcome === 'confirmed' ? 'confirmed it' : describeResult(last?.result ?? r.outcome);
+  const said =
+    r.outcome === 'confirmed' ? 'confirmed the reminder' : describeResult(last?.result ?? r.outcome);
   return [
     {
-      target: requesterTarget(r),
-      message: {
-        ...base,
-        kind: 'reminder-outcome',
-        title: `Reminder for ${who}: ${r.outcome}`,
-        text: `${who} ${said}.`,
-      },
+      kind: 'reminder-outcome',
+      target: home,
+      card: { ...base, title: `Reminder for ${who}: ${r.outcome}`, text: `${who} ${said}.` },
     },
   ];
 }
 
-/** Sends a finished reminder's notices and records each one's delivery on the reminder. */
+/** Posts a finished reminder's notices and records each one's delivery on the reminder. */
 export async function sendNotices(ctx: ReminderContext, r: Reminder): Promise<void> {
   const records: ReminderNoticeRecord[] = [];
-  for (const { target, message } of noticesFor(r, ctx.book.now())) {
-    const kind = message.kind === 'escalation' ? 'escalation' : 'reminder-outcome';
-    if (!ctx.notifier) {
-      records.push({ kind, at: message.at, target, delivered: false, error: 'no notifier is configured' });
-      continue;
-    }
-    try {
-      await ctx.notifier.notify(target, message);
-      records.push({ kind, at: message.at, target, delivered: true });
-    } catch (err) {
-      ctx.logger.warn({ err, reminderId: r.id, kind }, 'a reminder notice could not be delivered');
-      records.push({ kind, at: message.at, target, delivered: false, error: String(err) });
+  for (const { kind, target, card } of noticesFor(r, ctx.notifyTarget)) {
+    const at = ctx.book.now();
+    const failed = (error: string) => records.push({ kind, at, target, delivered: false, error });
+    if (!ctx.notifier) failed('no notifier is configured');
+    else if (!target) failed('no chat to post to: the reminder names none and no default is configured');
+    else {
+      try {
+        await ctx.notifier.postCard(target, card);
+        records.push({ kind, at, target, delivered: true });
+      } catch (err) {
+        ctx.logger.warn({ err, reminderId: r.id, kind }, 'a reminder notice could not be delivered');
+        failed(String(err));
+      }
     }
   }
   if (records.length > 0)

@@ -16,6 +16,8 @@ export interface RemindersOptions {
   readonly logger: CoreLogger;
   /** Where outcomes and escalations are sent; without one they are only recorded on the reminder. */
   readonly notifier?: Notifier;
+  /** The chat notices go to when a reminder names none (a conversation id). */
+  readonly notifyTarget?: string;
   /** Text to speech for the message; without one the reminder's `prompts` (or a stand-in prompt) play. */
   readonly voice?: Voice;
   readonly now?: () => number;
@@ -58,6 +60,7 @@ export function createReminders(opts: RemindersOptions): Reminders {
     timing: { ...DEFAULT_REMINDER_TIMING, ...opts.timing },
     owner: `${hostname()}:${process.pid}:${randomUUID()}`,
     ...(opts.notifier ? { notifier: opts.notifier } : {}),
+    ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
     ...(opts.voice ? { voice: opts.voice } : {}),
   };
   const runner = createReminderRunner(ctx);

@@ -1,13 +1,12 @@
 // A reminder call as configured (the request) and as stored (the record with its attempts and outcome).
 import type { ResultInfo } from '../../types';
-import type { NotifyTarget } from '../notify';
 
 /** Who asked for the reminder: they get its outcome and, unless escalateTo says otherwise, escalations. */
 export interface ReminderRequester {
   /** A stable id of the person (their Entra object id); list({ requestedBy }) filters on it. */
   readonly id: string;
   readonly name?: string;
-  /** The conversation the reminder was set in, where its outcome is posted. */
+  /** The chat or channel the reminder was set in (a conversation id): its outcome is posted there. */
   readonly conversationId?: string;
 }
 
@@ -38,8 +37,8 @@ export interface ScheduleReminderRequest {
   /** Ask the person to press 1 to confirm. */
   readonly confirm?: boolean;
   readonly retries?: RetryPolicy;
-  /** Where escalations go (default: the requester). */
-  readonly escalateTo?: NotifyTarget;
+  /** The chat or channel (conversation id) escalations go to (default: where the reminder was set). */
+  readonly escalateTo?: string;
   readonly requestedBy: ReminderRequester;
   /** The resource account to call from; required to call a phone number. */
   readonly from?: { readonly applicationInstance: string };
@@ -94,7 +93,8 @@ export interface ReminderAttempt {
 export interface ReminderNoticeRecord {
   readonly kind: 'reminder-outcome' | 'escalation';
   readonly at: number;
-  readonly target: NotifyTarget;
+  /** The conversation it was posted to ('' when there was none to post to). */
+  readonly target: string;
   readonly delivered: boolean;
   readonly error?: string;
 }
@@ -112,7 +112,7 @@ export interface Reminder {
   readonly confirm: boolean;
   /** The retry policy as asked for, and the waits it gives in milliseconds (one per retry). */
   readonly retries: { readonly max: number; readonly backoffMs: readonly number[] };
-  readonly escalateTo?: NotifyTarget;
+  readonly escalateTo?: string;
   readonly requestedBy: ReminderRequester;
   readonly from?: { readonly applicationInstance: string };
   readonly status: ReminderStatus;

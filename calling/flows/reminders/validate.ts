@@ -12,13 +12,6 @@ const MAX_AHEAD_MS = 366 * 24 * 3_600_000;
 const PAST_GRACE_MS = 5 * 60_000;
 
 const units = z.number().positive().max(MAX_BACKOFF_UNITS);
-const target = z
-  .object({
-    conversationId: z.string().min(1).optional(),
-    userId: z.string().min(1).optional(),
-    name: z.string().min(1).optional(),
-  })
-  .strict();
 
 const schema = z
   .object({
@@ -36,7 +29,7 @@ const schema = z
       })
       .strict()
       .optional(),
-    escalateTo: target.optional(),
+    escalateTo: z.string().min(1).optional(),
     requestedBy: z
       .object({
         id: z.string().min(1),

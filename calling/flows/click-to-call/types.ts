@@ -1,0 +1,59 @@
+// Click-to-call as asked for (the request) and as stored (the record with its result).
+import type { ReminderTarget } from '../reminders';
+
+/** Who to call first (A) and who to connect them to (B): user object ids or E.164 numbers. */
+export interface ConnectRequest {
+  /** A: called first; an Entra user object id, or an E.164 number (needs `from`). */
+  readonly a: string;
+  readonly aName?: string;
+  /** B: who A is connected to; an Entra user object id, or an E.164 number (needs `from`). */
+  readonly b: string;
+  readonly bName?: string;
+  /** Who asked; the result is posted to their chat (conversationId), else to the default chat. */
+  readonly requestedBy: { readonly id: string; readonly name?: string; readonly conversationId?: string };
+  /** The resource account to call from; required when either side is a phone number. */
+  readonly from?: { readonly applicationInstance: string };
+}
+
+export type ConnectStatus = 'calling' | 'announcing' | 'transferring' | 'done';
+
+/** How it ended. */
+export type ConnectResult =
+  /** A was transferred to B (B answered). */
+  | 'connected'
+  /** A did not take the call. */
+  | 'no-answer'
+  | 'busy'
+  | 'declined'
+  /** A answered, but the transfer to B failed (B declined, busy, did not answer, or unknown). */
+  | 'transfer-failed'
+  /** A hung up before being connected, or something else went wrong. */
+  | 'failed';
+
+/** The stored click-to-call. */
+export interface ConnectRecord {
+  readonly id: string;
+  readonly a: ReminderTarget;
+  readonly b: ReminderTarget;
+  readonly requestedBy: ConnectRequest['requestedBy'];
+  readonly from?: { readonly applicationInstance: string };
+  readonly status: ConnectStatus;
+  /** The call to A (it ends when A is handed over to B). */
+  readonly callId?: string;
+  readonly result?: ConnectResult;
+  /** What happened, in words. */
+  readonly reason?: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly answeredAt?: number;
+  readonly finishedAt?: number;
+  /** Whether the requester was told, and where. */
+  readonly notice?: { readonly target: string; readonly delivered: boolean; readonly error?: string };
+}
+
+/** What the call to A keeps in its flow JSON, so a restart resumes it. */
+export interface ClickToCallFlow {
+  readonly kind: 'click-to-call';
+  readonly connectId: string;
+  readonly step: 'ringing' | 'announcing' | 'transferring';
+}
