@@ -24,7 +24,21 @@ export type CallingErrorCode =
   /** No token could be obtained, or Graph rejected it. */
   | 'graph_auth_failed'
   /** A Teams meeting link that cannot be turned into join coordinates. */
-  | 'invalid_join_url';
+  | 'invalid_join_url'
+  /** An operation's completion reported failure; `resultInfo` says why. */
+  | 'operation_failed'
+  /** The operation was cancelled (cancelMediaProcessing, 400/8508). */
+  | 'operation_cancelled'
+  /** No completion arrived within the allowed time. */
+  | 'operation_timeout'
+  /** The call ended before the operation finished. */
+  | 'call_ended'
+  /** No call with that id is known to this app. */
+  | 'call_not_found'
+  /** The call is not in a state that allows the action. */
+  | 'call_wrong_state'
+  /** The request itself is malformed (an empty prompt list, a bad tone...). */
+  | 'invalid_request';
 
 /** What a CallingError may carry besides its code and message. */
 export interface CallingErrorInit {
@@ -42,7 +56,7 @@ export interface CallingErrorInit {
 
 /** An error from the calling module: a string code and a message that says what to do. */
 export class CallingError extends Error {
-  override readonly name = 'CallingError';
+  override readonly name: string = 'CallingError';
   readonly status?: number;
   readonly graphCode?: string;
   readonly requestId?: string;

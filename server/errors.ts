@@ -1,5 +1,8 @@
+import { isCallingError, type CallingErrorCode } from '../calling';
+
 /** The one error vocabulary: a string code, a message that says what to do, mapped to HTTP only at the edge. */
 export type AppErrorCode =
+  | CallingErrorCode
   | 'bad_request'
   | 'invalid_json'
   | 'unauthorized'
@@ -13,11 +16,6 @@ export type AppErrorCode =
   | 'timeout'
   | 'unavailable'
   | 'config_invalid'
-  | 'graph_error'
-  | 'graph_throttled'
-  | 'graph_access_policy_missing'
-  | 'graph_permission_missing'
-  | 'graph_call_gone'
   | 'internal';
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -35,12 +33,26 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   timeout: 504,
   unavailable: 503,
   config_invalid: 500,
+  internal: 500,
+  // The calling module's codes (CallingError): Graph's own failures are 502s, ours keep their meaning.
   graph_error: 502,
   graph_throttled: 503,
+  graph_unavailable: 503,
+  graph_timeout: 504,
   graph_access_policy_missing: 502,
   graph_permission_missing: 502,
   graph_call_gone: 410,
-  internal: 500,
+  graph_not_found: 404,
+  graph_bad_request: 502,
+  graph_auth_failed: 502,
+  invalid_join_url: 400,
+  operation_failed: 502,
+  operation_cancelled: 409,
+  operation_timeout: 504,
+  call_ended: 410,
+  call_not_found: 404,
+  call_wrong_state: 409,
+  invalid_request: 400,
 };
 
 export class AppError extends Error {
@@ -63,6 +75,8 @@ export function httpStatusOf(code: AppErrorCode): number {
 /** Normalises anything thrown into an AppError without leaking internals into its message. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  // The calling module speaks the same vocabulary; its messages already say what to do.
+  if (isCallingError(err)) return new AppError(err.code, err.message, { ...err.details }, { cause: err });
   return new AppError(
     'internal',
     'Something went wrong on our side; the details are in the server log.',
