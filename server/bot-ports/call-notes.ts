@@ -9,6 +9,8 @@ export interface InvitedParty {
   readonly id: string;
   readonly name: string;
   readonly kind: 'person' | 'phone';
+  /** Invited into a call already under way (not one the call was placed to). */
+  readonly later?: boolean;
 }
 
 export interface CallNote {

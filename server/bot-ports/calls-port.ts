@@ -94,7 +94,7 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
         what: 'mute',
       }),
     async invite(callId, target) {
-      notes.note(callId, { invited: [invitedOf(target)] });
+      notes.note(callId, { invited: [{ ...invitedOf(target), later: true }] });
       await settleOrGoOn(() => calling.participants.invite(callId, [partyOf(target)]), ackWaitMs, {
         logger,
         callId,

@@ -78,8 +78,8 @@ export function liveCallOf(view: CallView, note: CallNote, opts: LiveCallOptions
       (kind === 'p2p' || kind === 'pstn') &&
       (phase === 'connected' || phase === 'onHold' || phase === 'transferring');
     for (const i of invited) {
-      if (!seen.has(i.id))
-        participants.push({ id: i.id, name: i.name, kind: i.kind, muted: false, joined: answered });
+      if (seen.has(i.id)) continue;
+      participants.push({ id: i.id, name: i.name, kind: i.kind, muted: false, joined: answered && !i.later });
     }
     const caller = view.source;
     if (kind === 'incoming' && caller.id && !seen.has(caller.id)) {
