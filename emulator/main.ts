@@ -19,6 +19,12 @@ import { PresenceService, callActivityOf, presenceRoutes } from './presence';
 import { directoryRoutes } from './directory';
 import { MeetingStore, meetingRoutes } from './meetings';
 import { CallRecords, recordDelayFrom, recordRoutes } from './records';
+import {
+  NotificationQueues,
+  SubscriptionService,
+  subscriptionRoutes,
+  validationTimeoutFrom,
+} from './subscriptions';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -116,6 +122,10 @@ async function main(): Promise<void> {
   const records = new CallRecords({ clock, directory, delayMs: recordDelayFrom(process.env) });
   observers.changed.push((call) => records.callChanged(call));
   observers.ended.push((call) => records.callEnded(call));
+  const queues = new NotificationQueues({ ca: tls.caCertPem });
+  const subscriptions = new SubscriptionService({ clock, queues });
+  records.store.onRecord((rec) => subscriptions.recordCreated(rec.record));
+  presence.onChange((personId) => subscriptions.presenceChanged(personId));
   const graphFaults = new GraphFaults();
   const serve = createHandler({
     graphRoutes: [
@@ -124,6 +134,13 @@ async function main(): Promise<void> {
       ...presenceRoutes({ ...resourceDeps, presence }),
       ...meetingRoutes({ ...resourceDeps, meetings, clock }),
       ...recordRoutes({ ...resourceDeps, records: records.store }),
+      ...subscriptionRoutes({
+        ...resourceDeps,
+        subscriptions,
+        now: clock.now,
+        ca: tls.caCertPem,
+        validationTimeoutMs: validationTimeoutFrom(process.env),
+      }),
     ],
     controlRoutes: controlRoutes({
       svc: service,
@@ -134,7 +151,9 @@ async function main(): Promise<void> {
       presence,
       meetings,
       records: records.store,
+      subscriptions,
       onReset: () => {
+        subscriptions.reset();
         records.reset();
         presence.reset();
         meetings.reset();
@@ -190,6 +209,7 @@ async function main(): Promise<void> {
     closing = true;
     log(`${signal}: shutting down`);
     deliverer.stop();
+    queues.stop();
     service.engine.clear();
     clock.reset();
     void listener.close().then(() => process.exit(0));

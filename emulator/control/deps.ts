@@ -6,6 +6,7 @@ import type { DeliveryFaults } from '../notify';
 import type { PresenceService } from '../presence';
 import type { MeetingStore } from '../meetings';
 import type { RecordStore } from '../records';
+import type { SubscriptionService } from '../subscriptions';
 
 export interface ControlDeps {
   svc: GraphService;
@@ -19,6 +20,8 @@ export interface ControlDeps {
   meetings?: MeetingStore;
   /** Call records (pending and published); the records endpoints answer 404 without them. */
   records?: RecordStore;
+  /** Change-notification subscriptions; GET /emulator/subscriptions answers 404 without them. */
+  subscriptions?: SubscriptionService;
   /** Extra reset steps owned by main (e.g. dropping queued notifications). */
   onReset?: () => void;
 }

@@ -9,6 +9,7 @@ import { getPerson, placeCall, putScript } from './people';
 import { getPresence, putPresence } from './presence';
 import { listMeetings } from './meetings';
 import { flushRecords, listRecords } from './records';
+import { listSubscriptions } from './subscriptions';
 import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
@@ -32,6 +33,7 @@ const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/meetings', listMeetings],
   ['GET', '/emulator/records', listRecords],
   ['POST', '/emulator/records/flush', flushRecords],
+  ['GET', '/emulator/subscriptions', listSubscriptions],
   ['GET', '/emulator/faults', getFaults],
   ['POST', '/emulator/faults', setFaults],
   ['GET', '/emulator/clock', getClock],
