@@ -468,9 +468,14 @@ describe('calling/graph token provider: on-behalf-of against the emulated Entra 
             headers: req.headers,
             body: Buffer.concat(chunks).toString('utf8'),
           });
+          // Not chained: restify, loaded by other files in this process, patches writeHead to return nothing.
+          const reply = (status: number, headers: Record<string, string>, body?: string) => {
+            res.writeHead(status, headers);
+            res.end(body);
+          };
           void (answer ?? Promise.resolve(undefined)).then(
-            (out) => (out ? res.writeHead(out.status, out.headers).end(out.body) : res.writeHead(404).end()),
-            (err: Error) => res.writeHead(500).end(err.message),
+            (out) => (out ? reply(out.status, out.headers, out.body) : reply(404, {})),
+            (err: Error) => reply(500, {}, err.message),
           );
         });
       },

@@ -102,14 +102,20 @@ describe('emulator/entra with @azure/msal-node over HTTPS (e2e)', () => {
             body: Buffer.concat(chunks).toString('utf8'),
           };
           (late.entra ? late.entra.handle(entraReq) : Promise.resolve(undefined)).then(
+            // Not chained: restify, loaded by other files in this process, patches writeHead to return nothing.
             (out) => {
-              if (!out)
-                return void res
-                  .writeHead(404, { 'content-type': 'application/json' })
-                  .end('{"error":"not_found"}');
-              res.writeHead(out.status, out.headers).end(out.body);
+              if (!out) {
+                res.writeHead(404, { 'content-type': 'application/json' });
+                res.end('{"error":"not_found"}');
+                return;
+              }
+              res.writeHead(out.status, out.headers);
+              res.end(out.body);
             },
-            (err: Error) => res.writeHead(500).end(err.message),
+            (err: Error) => {
+              res.writeHead(500);
+              res.end(err.message);
+            },
           );
         });
       },
