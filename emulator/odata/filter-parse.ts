@@ -2,6 +2,11 @@
 // `in (...)`, `startswith/endswith/contains(path,'x')`, lambda `any(v:...)`, `and`, `or`, parentheses.
 // String literals use single quotes, a quote inside doubled ('O''Brien').
 
+import { FilterSyntaxError, tokenize } from './filter-tokens';
+import type { Token } from './filter-tokens';
+
+export { FilterSyntaxError } from './filter-tokens';
+
 export type Literal = string | number | boolean | null;
 
 export type FilterNode =
@@ -11,64 +16,6 @@ export type FilterNode =
   | { kind: 'in'; path: string; values: Literal[] }
   | { kind: 'fn'; name: 'startswith' | 'endswith' | 'contains'; path: string; value: string }
   | { kind: 'any'; path: string; variable: string; body: FilterNode };
-
-/** A $filter that cannot be read; `position` is the character offset where reading stopped. */
-export class FilterSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(message);
-    this.name = 'FilterSyntaxError';
-  }
-}
-
-type Token =
-  | { t: 'str'; v: string; at: number }
-  | { t: 'word'; v: string; at: number }
-  | { t: 'num'; v: number; at: number }
-  | { t: 'punct'; v: '(' | ')' | ',' | ':'; at: number };
-
-function tokenize(src: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src.charAt(i);
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === "'") {
-      let v = '';
-      const at = i++;
-      for (;;) {
-        if (i >= src.length) throw new FilterSyntaxError('unterminated string literal', at);
-        if (src.charAt(i) === "'") {
-          if (src.charAt(i + 1) === "'") {
-            v += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += src.charAt(i++);
-      }
-      out.push({ t: 'str', v, at });
-    } else if (c === '(' || c === ')' || c === ',' || c === ':') {
-      out.push({ t: 'punct', v: c, at: i++ });
-    } else if (/[-0-9]/.test(c) && /^-?\d+(\.\d+)?(?![\w])/.test(src.slice(i))) {
-      const m = /^-?\d+(\.\d+)?/.exec(src.slice(i)) as RegExpExecArray;
-      out.push({ t: 'num', v: Number(m[0]), at: i });
-      i += m[0].length;
-    } else if (/[\w$@./]/.test(c)) {
-      const m = /^[\w$@./-]+/.exec(src.slice(i)) as RegExpExecArray;
-      out.push({ t: 'word', v: m[0], at: i });
-      i += m[0].length;
-    } else {
-      throw new FilterSyntaxError(`unexpected character '${c}'`, i);
-    }
-  }
-  return out;
-}
 
 class Parser {
   private i = 0;

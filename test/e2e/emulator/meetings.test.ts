@@ -262,4 +262,19 @@ describe('emulator e2e: online meetings', function () {
       listed.body.value.some((m: Wire) => m.chatInfo.threadId === SEEDED.threadId && m.emulator.seeded),
     );
   });
+  it('forgets created meetings on reset and keeps the seeded one', async () => {
+    const created = await create(PEOPLE.adele, { subject: 'Short-lived' });
+    assert.equal(created.status, 201);
+    assert.equal((await w.emu.control('POST', '/emulator/reset')).status, 200);
+    const listed = await w.emu.control('GET', '/emulator/meetings');
+    assert.deepEqual(
+      listed.body.value.map((m: Wire) => m.chatInfo.threadId),
+      [SEEDED.threadId],
+    );
+    const gone = await w.graph.call(
+      'GET',
+      `/users/${PEOPLE.adele}/onlineMeetings/${encodeURIComponent(created.body.id)}`,
+    );
+    assert.equal(gone.status, 404);
+  });
 });
