@@ -7,11 +7,18 @@ import {
   createCallingKeys,
   createCallingService,
   createCallsEdge,
+  createClickToCall,
   createKvInbox,
+  createReminders,
   createTokenVerifier,
   KV_INBOX_NAMESPACE,
   readKvInbox,
   type CallingService,
+  type ClickToCall,
+  type ClickToCallTiming,
+  type Notifier,
+  type Reminders,
+  type ReminderTiming,
 } from '../calling';
 import { createBotStorage, openStore, type Store } from '../store';
 import { createBotPorts } from './bot-ports';
@@ -29,13 +36,28 @@ export interface App {
   readonly store: Store;
   /** The call model; absent when MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppTenantId are not set. */
   readonly calling?: CallingService;
+  /** Reminder calls and click-to-call, on the call model (absent with it). */
+  readonly reminders?: Reminders;
+  readonly clickToCall?: ClickToCall;
   listen(): Promise<{ port: number; url: string }>;
   /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
   close(): Promise<void>;
 }
 
+/** What a composition may hand the app besides its configuration. */
+export interface AppDeps {
+  /** Where the calling flows post what happened (reminder outcomes, escalations, click-to-call results). */
+  readonly notifier?: Notifier;
+  /** Flow timings; `backoffUnitMs` is what one unit of a reminder's backoffMinutes lasts (default 60 s). */
+  readonly flows?: {
+    readonly backoffUnitMs?: number;
+    readonly reminders?: Partial<ReminderTiming>;
+    readonly clickToCall?: Partial<ClickToCallTiming>;
+  };
+}
+
 /** Composition root: builds every part from the configuration and wires the routes. */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export async function createApp(config: Config, logger: Logger, deps: AppDeps = {}): Promise<App> {
   // Read before the store opens, so a missing CA file fails start-up without leaving anything open.
   const extraCaPem = config.EXTRA_CA_FILE ? readFileSync(config.EXTRA_CA_FILE, 'utf8') : undefined;
   // A prompt Graph cannot play would only fail mid-call; refuse to start instead, naming the file.
@@ -47,6 +69,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   });
   const graphAccess = createCalling(config, store, logger, extraCaPem);
   const calling = graphAccess?.calling;
+  const flows = calling && createFlows(calling, store, logger, deps);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
@@ -96,16 +119,21 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   });
   const http = createHttpServer(routes, logger.child({ module: 'http' }));
   if (calling) await startCalling(calling, store);
+  await flows?.reminders.start();
+  await flows?.clickToCall.start();
   let closing: Promise<void> | undefined;
   return {
     store,
     ...(calling ? { calling } : {}),
+    ...(flows ?? {}),
     listen: () => http.listen(config.PORT, config.HOST),
     close: () =>
       (closing ??= (async () => {
         await http.close(config.SHUTDOWN_GRACE_MS);
         bot.close();
         botPorts?.close();
+        await flows?.reminders.stop();
+        await flows?.clickToCall.stop();
         await calling?.stop();
         await store.close();
       })()),
@@ -143,6 +171,22 @@ function createCalling(
     promptsBaseUrl: `${config.publicUrl}/prompts`,
   });
   return { calling, graph };
+}
+
+/** The flows that run on the call model: reminder calls (their job runner) and click-to-call. */
+function createFlows(calling: CallingService, store: Store, logger: Logger, deps: AppDeps) {
+  const common = { store, calling, logger, ...(deps.notifier ? { notifier: deps.notifier } : {}) };
+  return {
+    reminders: createReminders({
+      ...common,
+      ...(deps.flows?.backoffUnitMs ? { backoffUnitMs: deps.flows.backoffUnitMs } : {}),
+      ...(deps.flows?.reminders ? { timing: deps.flows.reminders } : {}),
+    }),
+    clickToCall: createClickToCall({
+      ...common,
+      ...(deps.flows?.clickToCall ? { timing: deps.flows.clickToCall } : {}),
+    }),
+  };
 }
 
 /** Takes over batches the kv inbox kept (from a build without the call model), then resumes every call. */
