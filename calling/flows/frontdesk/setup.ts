@@ -1,0 +1,119 @@
+// Builds the front desk, the IVR and the flow runtime from their files: the front desk's directory
+// first (menus name its people), then the menus, then the full check of the front desk's rules.
+import type { Store } from '../../../store';
+import type { CallingApi, CoreLogger } from '../../core';
+import { checkPrompts } from '../../prompts';
+import {
+  createEnergyAnalyser,
+  forgetRecordings,
+  type RecordingAnalyser,
+  type RecordingFetcher,
+} from '../analysis';
+import { createIvrFlow, loadMenus, type MenuSet, type Notifier } from '../ivr';
+import { createFlowRuntime, readConfigFile, type FlowRuntime } from '../runtime';
+import type { TextPrompts } from '../tts';
+import { frontDeskConfigSchema } from './config-schema';
+import { directoryOf } from './decide';
+import { createFrontDesk, type FrontDesk } from './front-desk';
+import { loadFrontDeskConfig } from './load-config';
+
+export interface CallFlowsOptions {
+  readonly calling: CallingApi;
+  readonly store: Store;
+  readonly logger: CoreLogger;
+  /** The front desk's rules (YAML or JSON). */
+  readonly frontDeskFile: string;
+  /** The folder of IVR menus. */
+  readonly ivrDir: string;
+  /** The prompt folder, to check the prompt names menus use. */
+  readonly promptsDir?: string;
+  readonly tts?: TextPrompts;
+  readonly notifier: Notifier;
+  readonly notifyTarget?: string;
+  readonly fetchRecording: RecordingFetcher;
+  readonly analyser?: RecordingAnalyser;
+}
+
+/** The front desk and the IVR, ready to start. */
+export interface CallFlows {
+  readonly frontDesk: FrontDesk;
+  readonly runtime: FlowRuntime;
+  readonly menus: MenuSet;
+  /** Resumes flows of live calls, then takes incoming calls. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Loads and checks the files and wires the flows; throws ConfigFileError naming the file, line and key. */
+export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows> {
+  const log = opts.logger.child({ module: 'calling.flows' });
+  const draft = await readConfigFile(opts.frontDeskFile, frontDeskConfigSchema);
+  const promptNames = opts.promptsDir ? await checkPrompts(opts.promptsDir) : undefined;
+  const menus = await loadMenus(opts.ivrDir, {
+    directory: directoryOf(draft),
+    ...(promptNames ? { promptNames } : {}),
+  });
+  const fileConfig = await loadFrontDeskConfig(opts.frontDeskFile, { menuIds: new Set(menus.keys()), menus });
+  const runtime = createFlowRuntime({ calling: opts.calling, store: opts.store, logger: opts.logger });
+  runtime.register(
+    createIvrFlow({
+      menus,
+      // Read when a call needs it; frontDesk is built just below.
+      directory: () => frontDesk.directory(),
+      ...(opts.tts ? { tts: opts.tts } : {}),
+      notifier: opts.notifier,
+      ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
+      recording: {
+        fetchRecording: opts.fetchRecording,
+        analyser: opts.analyser ?? createEnergyAnalyser(),
+        forget: (callId) => forgetRecordings(opts.store, callId),
+      },
+    }),
+  );
+  const frontDesk = createFrontDesk({
+    calling: opts.calling,
+    store: opts.store,
+    runtime,
+    logger: opts.logger,
+    fileConfig,
+    menus,
+  });
+
+  async function warmTextPrompts(): Promise<void> {
+    if (!opts.tts) return;
+    const texts = new Map<string, string | undefined>();
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (typeof v === 'object' && v !== null) {
+        const o = v as Record<string, unknown>;
+        if (typeof o['say'] === 'string')
+          texts.set(o['say'], typeof o['voice'] === 'string' ? o['voice'] : undefined);
+        else Object.values(o).forEach(visit);
+      }
+    };
+    visit([...menus.values()]);
+    visit(fileConfig.rules);
+    for (const [text, voice] of texts) {
+      await opts.tts
+        .url(text, voice ? { voice } : {})
+        .catch((err: unknown) => log.warn({ err, text }, 'a text prompt could not be synthesized'));
+    }
+  }
+
+  return {
+    frontDesk,
+    runtime,
+    menus,
+    async start() {
+      await runtime.start();
+      await frontDesk.start();
+      // Text prompts are made ahead of the first call that needs them; a failure only gets logged here.
+      void warmTextPrompts();
+      log.info({ menus: [...menus.keys()], rules: fileConfig.rules.length }, 'front desk and IVR ready');
+    },
+    async stop() {
+      frontDesk.stop();
+      await runtime.stop();
+    },
+  };
+}

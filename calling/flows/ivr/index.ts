@@ -1,0 +1,15 @@
+// Declarative IVR menus: loaded from YAML/JSON, validated, run as a flow on the call.
+export { createIvrFlow, IVR_FLOW } from './ivr-flow';
+export type { IvrDeps } from './ivr-context';
+export {
+  initialIvrState,
+  addKey,
+  settingsOf,
+  type IvrState,
+  type IvrPhase,
+  type KeyOutcome,
+} from './ivr-state';
+export { loadMenus, type MenuSet, type LoadMenusOptions } from './load-menus';
+export { checkMenu, type MenuCheckContext } from './menu-check';
+export { menuSchema, type Menu, type MenuNode, type Action, type Jump, type PromptRef } from './menu-schema';
+export { createLoggingNotifier, fillTemplate, type Notifier, type NotificationCard } from './notifier';

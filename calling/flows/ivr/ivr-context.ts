@@ -1,0 +1,40 @@
+// What the IVR needs from the app, and the small helpers its handlers share.
+import type { AnalyseDeps } from '../analysis';
+import type { Directory, FlowControl } from '../runtime';
+import type { TextPrompts } from '../tts';
+import type { IvrState } from './ivr-state';
+import type { MenuSet } from './load-menus';
+import type { Jump, Menu, MenuNode } from './menu-schema';
+import type { Notifier } from './notifier';
+
+export interface IvrDeps {
+  readonly menus: MenuSet;
+  /** The directory in force (the front desk's people and meetings). */
+  readonly directory: () => Promise<Directory>;
+  /** Text prompts (`say:`); without it such prompts fail. */
+  readonly tts?: TextPrompts;
+  readonly notifier: Notifier;
+  /** Where notifications go when a node names no target. */
+  readonly notifyTarget?: string;
+  readonly recording: AnalyseDeps;
+}
+
+/** One step's view: the state, the control, and the menu and node it points at. */
+export interface Step {
+  readonly deps: IvrDeps;
+  readonly ctl: FlowControl;
+  readonly s: IvrState;
+  readonly menu: Menu | undefined;
+  readonly node: MenuNode | undefined;
+}
+
+/** The menu a state runs. */
+export function menuOf(deps: IvrDeps, s: IvrState): Menu | undefined {
+  return s.menu === '@inline' ? s.inline : deps.menus.get(s.menu);
+}
+
+/** A jump in words, for the timeline. */
+export function describeJump(j: Jump): string {
+  if (typeof j === 'string') return j === 'hangUp' ? 'hang up' : 'repeat';
+  return 'goto' in j ? `go to ${j.goto}` : `go to menu ${j.menu}`;
+}

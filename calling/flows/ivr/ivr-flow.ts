@@ -1,0 +1,176 @@
+// The IVR as a flow: a reducer over call events (begin, keys, timers, finished tasks, restarts). Its
+// position lives in the call's flow JSON, so it continues after a restart.
+import type { FlowEvent, FlowHandler } from '../runtime';
+import { act, afterPrompts, enter, failed, hangUp, jump, pendingAction } from './ivr-actions';
+import { menuOf, type IvrDeps, type Step } from './ivr-context';
+import { addKey, settingsOf, type IvrState } from './ivr-state';
+import { answerTask, promptTask, recordTask } from './ivr-tasks';
+import type { Jump } from './menu-schema';
+
+export const IVR_FLOW = 'ivr';
+
+type Done = Extract<FlowEvent, { type: 'done' }>;
+
+function step(deps: IvrDeps, s: IvrState, ctl: Step['ctl']): Step {
+  const menu = menuOf(deps, s);
+  return { deps, ctl, s, menu, node: menu?.nodes[s.node] };
+}
+
+/** An invalid entry or a timeout: the retry prompts and the node again, or the give-up jump. */
+function retry(st: Step, kind: 'invalid' | 'noInput', entry: string): Promise<IvrState> | IvrState {
+  const c = st.node?.collect;
+  if (!c || !st.menu) return hangUp(st, 'not collecting');
+  const set = settingsOf(st.menu, c);
+  const retries = st.s.retries + 1;
+  const what = kind === 'invalid' ? `invalid entry "${entry}"` : 'no entry in time';
+  st.ctl.clearTimer('input');
+  st.ctl.clearTimer('overall');
+  const s: IvrState = { ...st.s, retries, digits: '' };
+  if (retries > set.maxRetries) {
+    const giveUp: Jump = kind === 'invalid' ? set.onInvalid : set.onNoInput;
+    st.ctl.note(`ivr ${s.menu}/${s.node}: ${what}, attempt ${retries} of ${set.maxRetries + 1}; giving up`);
+    return jump({ ...st, s }, giveUp);
+  }
+  st.ctl.note(`ivr ${s.menu}/${s.node}: ${what}, attempt ${retries} of ${set.maxRetries + 1}`);
+  const prompts = kind === 'invalid' ? set.invalidPrompts : set.noInputPrompts;
+  if (prompts.length === 0) return enter({ ...st, s }, s.node, { keepRetries: true });
+  st.ctl.spawn(
+    'prompt',
+    promptTask(st.ctl.calling, st.ctl.callId, prompts, st.deps.tts, { log: st.ctl.log }),
+  );
+  return { ...s, phase: 'retrying', since: st.ctl.now };
+}
+
+/** A complete entry: the option it names, or a retry. */
+async function evaluate(st: Step, entry: string): Promise<IvrState> {
+  st.ctl.clearTimer('input');
+  st.ctl.clearTimer('overall');
+  const option = st.node?.collect?.options[entry];
+  if (!option) return retry(st, 'invalid', entry);
+  st.ctl.note(`ivr ${st.s.menu}/${st.s.node}: caller entered "${entry}"`);
+  return act({ ...st, s: { ...st.s, digits: '' } }, option, entry);
+}
+
+async function onKey(st: Step, digit: string): Promise<IvrState> {
+  const c = st.node?.collect;
+  if (!c || !st.menu) return st.s;
+  const set = settingsOf(st.menu, c);
+  let s = st.s;
+  if (s.phase === 'prompting' || s.phase === 'retrying') {
+    if (!set.bargeIn) return s;
+    // Barge-in: the key interrupts the prompt (Graph's cancelMediaProcessing) and starts the entry.
+    st.ctl.forgetTask('prompt');
+    st.ctl.spawn('cancel', () => st.ctl.calling.cancelMedia(st.ctl.callId));
+    s = { ...s, phase: 'collecting', digits: '', since: st.ctl.now };
+    if (set.maxDigits > 1) st.ctl.setTimer('overall', set.overallMs);
+  } else if (s.phase !== 'collecting') return s;
+  const out = addKey(set, s.digits, digit);
+  const next: Step = { ...st, s };
+  if (out.kind === 'complete') return evaluate(next, out.entry);
+  if (out.kind === 'invalid') return retry(next, 'invalid', out.entry + digit);
+  st.ctl.setTimer('input', set.interMs);
+  return { ...s, digits: out.digits };
+}
+
+async function onDone(st: Step, e: Done): Promise<IvrState> {
+  const { s, ctl } = st;
+  const why = e.ok ? '' : e.error.message;
+  switch (e.task) {
+    case 'answer':
+      if (!e.ok) return { ...s, phase: 'done' };
+      return enter(st, menuOf(st.deps, s)?.start ?? '');
+    case 'prompt':
+      if (!e.ok)
+        return {
+          ...s,
+          phase: (e.error as { code?: string }).code === 'operation_cancelled' ? s.phase : 'done',
+        };
+      if (s.phase === 'retrying') return enter(st, s.node, { keepRetries: true });
+      return s.phase === 'prompting' ? afterPrompts(st) : s;
+    case 'record': {
+      const spec = (() => {
+        const a = pendingAction(st);
+        return a && typeof a === 'object' && 'record' in a ? a.record : undefined;
+      })();
+      if (!spec) return hangUp(st, 'the recording node is gone');
+      const branch = e.ok ? (e.value as { branch: string; why: string }) : { branch: 'failed', why };
+      ctl.note(`ivr ${s.menu}/${s.node}: ${branch.why} → ${branch.branch}`);
+      const to =
+        branch.branch === 'spoke'
+          ? spec.onSpeech
+          : branch.branch === 'silent'
+            ? spec.onSilence
+            : (spec.onFail ?? spec.onSilence);
+      return jump(st, to);
+    }
+    case 'transfer':
+    case 'meeting':
+    case 'redirect':
+      if (e.ok) {
+        ctl.note(`ivr ${s.menu}/${s.node}: ${e.task} done`);
+        return { ...s, phase: 'done', since: ctl.now };
+      }
+      return failed(st, pendingAction(st), `${e.task} failed: ${why}`);
+    default:
+      if (!e.ok) ctl.log.warn({ task: e.task, err: e.error }, 'an IVR task failed');
+      return s;
+  }
+}
+
+/** After a restart: pick up whatever was in progress. */
+async function onResume(st: Step, lost: readonly string[]): Promise<IvrState> {
+  const { s, ctl } = st;
+  if (s.phase === 'answering') {
+    ctl.spawn('answer', answerTask(ctl.calling, ctl.callId));
+    return s;
+  }
+  if ((s.phase === 'prompting' || s.phase === 'retrying') && lost.includes('prompt'))
+    return enter(st, s.node, { keepRetries: true, clearFirst: true });
+  if (s.phase === 'recording' && lost.includes('record')) {
+    const a = pendingAction(st);
+    if (a && typeof a === 'object' && 'record' in a) {
+      ctl.spawn('record', recordTask(ctl.calling, ctl.callId, a.record, st.deps.recording, s.since));
+      return s;
+    }
+  }
+  if (s.phase === 'acting' && lost.some((t) => ['transfer', 'meeting', 'redirect'].includes(t))) {
+    if (ctl.call.state === 'established') return enter(st, s.node, { keepRetries: true, clearFirst: true });
+  }
+  return s;
+}
+
+/** The IVR flow handler for the runtime. */
+export function createIvrFlow(deps: IvrDeps): FlowHandler<IvrState> {
+  return {
+    kind: IVR_FLOW,
+    async handle(s, event, ctl) {
+      const st = step(deps, s, ctl);
+      switch (event.type) {
+        case 'begin': {
+          const start = st.menu?.nodes[st.menu.start];
+          // A start node that redirects acts before answering (Graph redirects only unanswered calls).
+          if (start?.do && !start.prompts?.length && typeof start.do === 'object' && 'redirect' in start.do)
+            return act({ ...st, s: { ...s, node: st.menu!.start } }, start.do);
+          ctl.note(`ivr ${s.menu}: answering${s.origin ? ` (${s.origin})` : ''}`);
+          ctl.spawn('answer', answerTask(ctl.calling, ctl.callId));
+          return s;
+        }
+        case 'resume':
+          return onResume(st, event.lostTasks);
+        case 'tone':
+          return onKey(st, event.digit);
+        case 'timer':
+          if (s.phase !== 'collecting') return s;
+          return s.digits === '' ? retry(st, 'noInput', '') : evaluate(st, s.digits);
+        case 'done':
+          return onDone(st, event);
+        case 'terminated':
+          // The call model may hold a redelivered copy of a recording's notification: forget it again.
+          if (s.recorded) ctl.spawn('forget', () => deps.recording.forget(ctl.callId));
+          return { ...s, phase: 'done' };
+        default:
+          return s;
+      }
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// The IVR's background work: each function returns what a task runs outside the flow's lock; its
+// outcome comes back to the IVR as a `done` event.
+import type { CallingApi, Party, RecordingResult } from '../../core';
+import { analyseRecording, type AnalyseDeps, type RecordingBranch } from '../analysis';
+import { latestOperation, partyOfIdentity } from '../runtime';
+import type { TextPrompts } from '../tts';
+import type { PromptRef, RecordSpec } from './menu-schema';
+import type { NotificationCard, Notifier } from './notifier';
+
+interface WarnLog {
+  warn(obj: object, msg?: string): void;
+}
+
+/** Prompt references as the calling service takes them: names, URLs, and text made into URLs. */
+export async function promptUrls(
+  refs: readonly PromptRef[],
+  tts: TextPrompts | undefined,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const ref of refs) {
+    if (typeof ref === 'string') out.push(ref);
+    else if (!tts)
+      throw new Error('a "say" prompt needs a text-to-speech synthesizer, and none is configured');
+    else out.push(await tts.url(ref.say, ref.voice ? { voice: ref.voice } : {}));
+  }
+  return out;
+}
+
+/** Answers the call if it still rings, then asks for key presses. */
+export function answerTask(calling: CallingApi, callId: string): () => Promise<void> {
+  return async () => {
+    const call = await calling.getCall(callId);
+    if (call?.state === 'incoming') await calling.answer(callId);
+    await calling.subscribeToTone(callId);
+  };
+}
+
+/** Plays prompts; after a restart the media queue is cleared first so nothing plays twice. */
+export function promptTask(
+  calling: CallingApi,
+  callId: string,
+  refs: readonly PromptRef[],
+  tts: TextPrompts | undefined,
+  opts: { clearFirst?: boolean; log: WarnLog },
+): () => Promise<void> {
+  return async () => {
+    const urls = await promptUrls(refs, tts);
+    if (opts.clearFirst) {
+      await calling
+        .cancelMedia(callId)
+        .catch((err: unknown) => opts.log.warn({ err }, 'could not clear media'));
+    }
+    if (urls.length > 0) await calling.playPrompt(callId, urls);
+  };
+}
+
+/** Records, then fetches, analyses and forgets the recording; only the branch comes back. */
+export function recordTask(
+  calling: CallingApi,
+  callId: string,
+  spec: RecordSpec,
+  deps: AnalyseDeps,
+  resumeSince?: number,
+): () => Promise<{ branch: RecordingBranch; why: string }> {
+  return async () => {
+    let result: RecordingResult | undefined;
+    if (resumeSince !== undefined) {
+      // The app restarted while recording: use the recording that was started, if there is one.
+      const op = await latestOperation(calling, callId, 'record', resumeSince);
+      const done =
+        op && op.status !== 'completed' && op.status !== 'failed'
+          ? await calling.waitForOperation(op.id)
+          : op;
+      if (done?.status === 'completed') {
+        const r = done.resource ?? {};
+        const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+        const location = str('recordingLocation');
+        const token = str('recordingAccessToken');
+        result = {
+          operation: done,
+          ...(location ? { recordingLocation: location } : {}),
+          ...(token ? { recordingAccessToken: token } : {}),
+        };
+      }
+    }
+    result ??= await calling.record(callId, {
+      ...(spec.prompt ? { prompt: spec.prompt } : {}),
+      maxRecordDurationInSeconds: spec.maxSeconds,
+      initialSilenceTimeoutInSeconds: spec.initialSilenceSeconds,
+      maxSilenceTimeoutInSeconds: spec.maxSilenceSeconds,
+      playBeep: spec.playBeep,
+      stopTones: spec.stopTones,
+    });
+    return analyseRecording(callId, result, deps);
+  };
+}
+
+/** Moves the caller into a meeting: the app joins it, invites the caller replacing their call, and leaves. */
+export function meetingTask(
+  calling: CallingApi,
+  callId: string,
+  joinUrl: string,
+  opts: { stay: boolean; log: WarnLog },
+): () => Promise<string> {
+  return async () => {
+    const call = await calling.getCall(callId);
+    const caller = call && partyOfIdentity(call.source);
+    if (!caller) throw new Error('the caller has no identity the meeting can invite');
+    const meeting = await calling.joinMeeting(joinUrl, { scenarioId: 'ivr-meeting' });
+    try {
+      await calling.waitForState(meeting.id, 'established', 30_000);
+      await calling.participants.invite(meeting.id, [caller], { replacesCallId: callId });
+    } catch (err) {
+      await calling
+        .hangUp(meeting.id)
+        .catch((e: unknown) => opts.log.warn({ err: e }, 'could not leave the meeting'));
+      throw err;
+    }
+    if (!opts.stay) await calling.hangUp(meeting.id);
+    return meeting.id;
+  };
+}
+
+/** Transfers the call to someone. */
+export function transferTask(calling: CallingApi, callId: string, party: Party): () => Promise<void> {
+  return async () => {
+    await calling.transfer(callId, party);
+  };
+}
+
+/** Posts a notification card. */
+export function notifyTask(notifier: Notifier, target: string, card: NotificationCard): () => Promise<void> {
+  return () => notifier.postCard(target, card);
+}

@@ -1,0 +1,24 @@
+// The flow runtime: flows as reducers over call events, kept in the call's flow JSON, resumed on start.
+export { createFlowRuntime, type FlowRuntime, type FlowRuntimeOptions } from './flow-runtime';
+export type { FlowControl, FlowEvent, FlowHandler, StoredFlow } from './types';
+export { isStoredFlow } from './stored-flow';
+export {
+  EMPTY_DIRECTORY,
+  describeIdentity,
+  meetingSchema,
+  partyOfIdentity,
+  partySchema,
+  resolveTarget,
+  targetSchema,
+  type Directory,
+  type Target,
+} from './party';
+export { latestOperation } from './resume-helpers';
+export {
+  ConfigFileError,
+  keyPath,
+  parseConfigText,
+  readConfigFile,
+  validateValue,
+  type ConfigIssue,
+} from './config-file';

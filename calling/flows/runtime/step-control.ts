@@ -1,0 +1,90 @@
+// The FlowControl handed to a flow for one step: it records the effects the flow asks for, and
+// `finish` turns them into the flow record to save plus the timers and tasks to start afterwards.
+import { randomUUID } from 'node:crypto';
+import type { CallingApi, CallView, CoreLogger } from '../../core';
+import type { FlowControl, FlowEvent, StoredFlow } from './types';
+
+export interface SpawnedTask {
+  readonly name: string;
+  readonly token: string;
+  readonly work: () => Promise<unknown>;
+}
+
+export interface StepResult {
+  readonly flow: StoredFlow;
+  readonly changed: boolean;
+  readonly note?: string;
+  readonly spawned: readonly SpawnedTask[];
+  /** Timers set in this step (to arm), and timers cleared or fired (to disarm). */
+  readonly newTimers: StoredFlow['timers'];
+  readonly clearedTimers: readonly string[];
+}
+
+export interface StepInput {
+  readonly call: CallView;
+  readonly calling: CallingApi;
+  readonly now: number;
+  readonly log: CoreLogger;
+  readonly saved: StoredFlow;
+  readonly event: FlowEvent;
+}
+
+/** A FlowControl that collects effects, and the function that settles them after the handler ran. */
+export function createStepControl(input: StepInput): FlowControl & { finish(state: unknown): StepResult } {
+  const { saved, event, now } = input;
+  const timers: Record<string, { at: number; token: string }> = { ...saved.timers };
+  const tasks: Record<string, string> = { ...saved.tasks };
+  const newTimers: Record<string, { at: number; token: string }> = {};
+  const cleared = new Set<string>();
+  const spawned: SpawnedTask[] = [];
+  let note: string | undefined;
+  // The event that fired a timer or finished a task consumes it.
+  if (event.type === 'timer') delete timers[event.name];
+  if (event.type === 'done') delete tasks[event.task];
+
+  return {
+    callId: input.call.id,
+    call: input.call,
+    calling: input.calling,
+    now,
+    log: input.log,
+    spawn(name, work) {
+      const token = randomUUID();
+      tasks[name] = token;
+      spawned.push({ name, token, work });
+    },
+    forgetTask(name) {
+      delete tasks[name];
+    },
+    setTimer(name, delayMs) {
+      const t = { at: now + Math.max(0, delayMs), token: randomUUID() };
+      timers[name] = t;
+      newTimers[name] = t;
+      cleared.add(name);
+    },
+    clearTimer(name) {
+      delete timers[name];
+      delete newTimers[name];
+      cleared.add(name);
+    },
+    note(text) {
+      note = text;
+    },
+    finish(state) {
+      const changed =
+        JSON.stringify(state) !== JSON.stringify(saved.state) ||
+        JSON.stringify(timers) !== JSON.stringify(saved.timers) ||
+        JSON.stringify(tasks) !== JSON.stringify(saved.tasks) ||
+        note !== undefined;
+      const flow: StoredFlow = { kind: saved.kind, state, timers, tasks, rev: saved.rev + (changed ? 1 : 0) };
+      return {
+        flow,
+        changed,
+        ...(note === undefined ? {} : { note }),
+        spawned,
+        newTimers,
+        clearedTimers: [...cleared].filter((n) => !(n in newTimers)),
+      };
+    },
+  };
+}

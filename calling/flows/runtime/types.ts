@@ -1,0 +1,52 @@
+// The contract between the flow runtime and the flows it drives (IVR, front desk, reminders...).
+import type { CallingApi, CallView, CoreLogger } from '../../core';
+
+/** What the runtime keeps in the call's `flow` (saved with saveFlow, so it survives restarts). */
+export interface StoredFlow<S = unknown> {
+  readonly kind: string;
+  readonly state: S;
+  /** Pending timers: name → due time (epoch ms) and the token that makes an older firing stale. */
+  readonly timers: Readonly<Record<string, { readonly at: number; readonly token: string }>>;
+  /** Background work in progress: task name → token; a result whose token differs is stale. */
+  readonly tasks: Readonly<Record<string, string>>;
+  readonly rev: number;
+}
+
+/** Something that happened to a call driven by a flow. */
+export type FlowEvent =
+  | { readonly type: 'begin' }
+  /** The app restarted; `lostTasks` were running when it stopped and will not report back. */
+  | { readonly type: 'resume'; readonly lostTasks: readonly string[] }
+  | { readonly type: 'established' }
+  | { readonly type: 'tone'; readonly digit: string; readonly sequenceId?: number }
+  | { readonly type: 'timer'; readonly name: string }
+  | { readonly type: 'done'; readonly task: string; readonly ok: true; readonly value: unknown }
+  | { readonly type: 'done'; readonly task: string; readonly ok: false; readonly error: Error }
+  | { readonly type: 'terminated'; readonly reason: string }
+  /** A flow-specific event dispatched by the app (e.g. from the bot). */
+  | { readonly type: 'custom'; readonly name: string; readonly data?: unknown };
+
+/** What a flow may do while it handles one event; effects start once the new state is saved. */
+export interface FlowControl {
+  readonly callId: string;
+  /** The call as stored when the event is handled. */
+  readonly call: CallView;
+  readonly calling: CallingApi;
+  readonly now: number;
+  readonly log: CoreLogger;
+  /** Runs work outside the call's flow lock; its outcome comes back as a `done` event for `task`. */
+  spawn(task: string, work: () => Promise<unknown>): void;
+  /** Stops waiting for a task: its outcome, when it comes, is dropped. */
+  forgetTask(task: string): void;
+  /** Fires a `timer` event after delayMs (replacing a pending timer of that name). */
+  setTimer(name: string, delayMs: number): void;
+  clearTimer(name: string): void;
+  /** The timeline line saved with this step. */
+  note(text: string): void;
+}
+
+/** A kind of flow: a reducer from (state, event) to the next state, with effects through FlowControl. */
+export interface FlowHandler<S = unknown> {
+  readonly kind: string;
+  handle(state: S, event: FlowEvent, ctl: FlowControl): S | Promise<S>;
+}
