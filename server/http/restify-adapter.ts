@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import restify from 'restify';
@@ -7,6 +8,24 @@ import { parseJson, readBody } from './body';
 import type { EdgeRequest, EdgeResponse, Route } from './types';
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+// restify 11 replaces http.ServerResponse.prototype.writeHead for the whole process and drops its
+// return value, which Node documents as the response itself (`res.writeHead(200).end()`). Any other
+// HTTP code in this process (libraries, the calling webhook's helpers) would then fail on a chained
+// call; restore the documented contract once, here, where restify is known.
+restoreWriteHeadChaining();
+
+function restoreWriteHeadChaining(): void {
+  const proto = http.ServerResponse.prototype as unknown as { writeHead: (...args: unknown[]) => unknown };
+  const restifyWriteHead = proto.writeHead;
+  if ((restifyWriteHead as { chains?: boolean }).chains) return;
+  const chaining = function (this: unknown, ...args: unknown[]) {
+    restifyWriteHead.apply(this, args);
+    return this;
+  };
+  (chaining as { chains?: boolean }).chains = true;
+  proto.writeHead = chaining;
+}
 
 export interface HttpServer {
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
@@ -125,22 +144,54 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
 }
 
 function toEdgeRequest(route: Route, req: restify.Request): EdgeRequest {
-  const limit = route.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
-  const raw = req as unknown as IncomingMessage;
-  let body: Promise<Buffer> | undefined;
-  const readOnce = () => (body ??= readBody(raw, limit));
-  const url = new URL(req.url ?? '/', 'http://local');
-  return {
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    params: { ...(req.params as Record<string, string>) },
-    query: url.searchParams,
-    headers: req.headers,
-    remoteAddress: req.socket.remoteAddress,
-    body: readOnce,
-    json: async () => parseJson(await readOnce()),
-    text: async () => (await readOnce()).toString('utf8'),
-  };
+  return new LazyEdgeRequest(req, route.maxBodyBytes ?? DEFAULT_BODY_LIMIT);
+}
+
+/**
+ * The request as an edge sees it. Most edges never look at the path or query (the route already matched),
+ * so the URL is parsed on demand; a class keeps the getters on its prototype, which V8 handles far better
+ * than per-request object literals with accessors.
+ */
+class LazyEdgeRequest implements EdgeRequest {
+  readonly method: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly #req: restify.Request;
+  readonly #limit: number;
+  #url: URL | undefined;
+  #params: Record<string, string> | undefined;
+  #body: Promise<Buffer> | undefined;
+
+  constructor(req: restify.Request, limit: number) {
+    this.method = req.method ?? 'GET';
+    this.headers = req.headers;
+    this.#req = req;
+    this.#limit = limit;
+  }
+
+  #parsedUrl(): URL {
+    return (this.#url ??= new URL(this.#req.url ?? '/', 'http://local'));
+  }
+  get path(): string {
+    return this.#parsedUrl().pathname;
+  }
+  get query(): URLSearchParams {
+    return this.#parsedUrl().searchParams;
+  }
+  get params(): Readonly<Record<string, string>> {
+    return (this.#params ??= { ...(this.#req.params as Record<string, string>) });
+  }
+  get remoteAddress(): string | undefined {
+    return this.#req.socket.remoteAddress;
+  }
+  body(): Promise<Buffer> {
+    return (this.#body ??= readBody(this.#req as unknown as IncomingMessage, this.#limit));
+  }
+  async json(): Promise<unknown> {
+    return parseJson(await this.body());
+  }
+  async text(): Promise<string> {
+    return (await this.body()).toString('utf8');
+  }
 }
 
 function send(res: ServerResponse, result: EdgeResponse): void {
@@ -152,7 +203,15 @@ function send(res: ServerResponse, result: EdgeResponse): void {
     payload = JSON.stringify(result.body);
     headers['content-type'] ??= 'application/json; charset=utf-8';
   }
-  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  if (payload === undefined) {
+    res.writeHead(result.status, headers);
+    res.end();
+    return;
+  }
+  headers['content-length'] = String(Buffer.byteLength(payload));
   res.writeHead(result.status, headers);
-  res.end(payload);
+  // write() then end() sends head and body in one write(2); end(body) corks the socket and adds an empty
+  // final chunk, which costs a writev(2) with two buffers on every response.
+  res.write(payload);
+  res.end();
 }

@@ -150,3 +150,23 @@ function chunkedPost(port: number, path: string, bytes: number): Promise<{ statu
     pump();
   });
 }
+
+describe('restify in the same process as other HTTP code', () => {
+  it('keeps res.writeHead() chainable, as Node documents it', async () => {
+    // Loading the app loads restify, which replaces ServerResponse.prototype.writeHead process-wide.
+    const t = await startApp();
+    const other = http.createServer((_req, res) => {
+      res.writeHead(201, { 'x-chained': 'yes' }).end('chained');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = other.address() as net.AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      assert.equal(res.status, 201);
+      assert.equal(await res.text(), 'chained');
+    } finally {
+      await new Promise((r) => other.close(r));
+      await t.stop();
+    }
+  });
+});
