@@ -1,0 +1,83 @@
+// The Teams host through teams-js: start-up, the context the tab needs, theme changes and SSO tokens.
+import { app, authentication } from '@microsoft/teams-js';
+
+export type ThemeName = 'default' | 'dark' | 'contrast';
+
+/** Where the tab is shown: a personal tab, or one of a meeting's surfaces. */
+export type Surface = 'personal' | 'meeting';
+
+/** What the tab takes from app.getContext(). */
+export interface HostContext {
+  theme: ThemeName;
+  surface: Surface;
+  frameContext: string;
+  userId?: string;
+  tenantId?: string;
+  userName?: string;
+  meetingId?: string;
+  chatId?: string;
+  teamId?: string;
+}
+
+const MEETING_FRAMES = new Set(['sidePanel', 'meetingStage']);
+
+/**
+ * Origins besides Microsoft's that may host the tab: only a loopback page that framed it (the local
+ * emulator's Teams host), so a public site can never pose as the host.
+ */
+export function loopbackHostOrigins(referrer: string): string[] {
+  try {
+    const u = new URL(referrer);
+    const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+    return loopback && (u.protocol === 'http:' || u.protocol === 'https:') ? [u.origin] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Normalises a host theme name (hosts may send unknown ones). */
+export function themeName(raw: string | undefined): ThemeName {
+  return raw === 'dark' || raw === 'contrast' ? raw : 'default';
+}
+
+/** Connects to the host, or rejects after timeoutMs when nothing answers (the tab is not in Teams). */
+export async function connectHost(timeoutMs: number): Promise<HostContext> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no Teams host answered')), timeoutMs);
+  });
+  try {
+    await Promise.race([app.initialize(loopbackHostOrigins(document.referrer)), timeout]);
+    const ctx = await Promise.race([app.getContext(), timeout]);
+    const frameContext = String(ctx.page.frameContext ?? 'content');
+    const meetingId = ctx.meeting?.id;
+    return {
+      theme: themeName(ctx.app.theme),
+      surface: MEETING_FRAMES.has(frameContext) || meetingId ? 'meeting' : 'personal',
+      frameContext,
+      userId: ctx.user?.id,
+      tenantId: ctx.user?.tenant?.id,
+      userName: ctx.user?.displayName ?? ctx.user?.userPrincipalName,
+      meetingId,
+      chatId: ctx.chat?.id,
+      teamId: ctx.team?.groupId,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Calls handler with the host's theme whenever the user changes it. */
+export function onThemeChange(handler: (theme: ThemeName) => void): void {
+  app.registerOnThemeChangeHandler((t) => handler(themeName(t)));
+}
+
+/** Tells the host the tab has loaded (hides Teams' own loading indicator). */
+export function reportLoaded(): void {
+  app.notifySuccess().catch((err: unknown) => console.warn('notifySuccess failed', err));
+}
+
+/** An SSO token for the tab's API; interactive lets Teams show its consent prompt. */
+export function ssoToken(interactive = false): Promise<string> {
+  return authentication.getAuthToken(interactive ? { silent: false } : {});
+}

@@ -1,0 +1,89 @@
+// Live updates from GET /api/tab/events (server-sent events opened with a single-use ticket), with
+// polling of /presence as the fallback when the stream cannot be kept open.
+import type { Api } from './api';
+import type { Call, Presence } from './types';
+
+export interface LiveHandlers {
+  presence(p: Presence): void;
+  call(c: Call): void;
+  /** How updates arrive now: 'subscription' / 'polling' as the server says, or 'tab-polling'. */
+  mode(m: string): void;
+}
+
+const POLL_MS = 10_000;
+const MAX_STREAM_FAILURES = 3;
+
+/** Watches ids until the returned function is called. */
+export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
+  let stopped = false;
+  let source: EventSource | undefined;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+
+  const poll = async (): Promise<void> => {
+    if (stopped) return;
+    try {
+      for (const p of await api.presence(ids)) on.presence(p);
+    } catch (err) {
+      console.warn('presence poll failed', err);
+    }
+    if (!stopped) pollTimer = setTimeout(() => void poll(), POLL_MS);
+  };
+
+  const open = async (): Promise<void> => {
+    if (stopped) return;
+    let url: string;
+    try {
+      url = (await api.eventsTicket(ids)).url;
+    } catch (err) {
+      console.warn('events ticket refused', err);
+      return fallBack();
+    }
+    if (stopped) return;
+    const es = new EventSource(url);
+    source = es;
+    es.addEventListener('ready', (e) => {
+      failures = 0;
+      const data = parse<{ presenceUpdates?: string }>(e);
+      on.mode(data?.presenceUpdates ?? 'subscription');
+    });
+    es.addEventListener('presence', (e) => {
+      const p = parse<Presence>(e);
+      if (p) on.presence(p);
+    });
+    es.addEventListener('call', (e) => {
+      const c = parse<{ call: Call }>(e);
+      if (c) on.call(c.call);
+    });
+    // A ticket is single use: EventSource's own reconnect would present a dead one, so reopen by hand.
+    es.onerror = () => {
+      es.close();
+      if (stopped) return;
+      failures += 1;
+      if (failures >= MAX_STREAM_FAILURES) return fallBack();
+      setTimeout(() => void open(), 1000 * failures);
+    };
+  };
+
+  const fallBack = (): void => {
+    if (stopped) return;
+    on.mode('tab-polling');
+    void poll();
+  };
+
+  void open();
+  return () => {
+    stopped = true;
+    source?.close();
+    clearTimeout(pollTimer);
+  };
+}
+
+function parse<T>(e: Event): T | undefined {
+  try {
+    return JSON.parse((e as MessageEvent<string>).data) as T;
+  } catch (err) {
+    console.warn('unreadable event', err);
+    return undefined;
+  }
+}

@@ -1,0 +1,130 @@
+// A meeting's side panel / chat tab: details from the context's meeting, participants with presence,
+// and what the bot can do in it (join, leave, call someone in, mute, play an announcement).
+import { Button, Link, Select, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { CallCard } from '../CallCard';
+import { timeRange } from '../personal/MeetingForm';
+import { PersonRow } from '../PersonRow';
+import { Section } from '../Section';
+import { useSession } from '../session';
+import { useAction, useLoad } from '../use-load';
+
+const useStyles = makeStyles({
+  col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+export default function MeetingPanel() {
+  const styles = useStyles();
+  const { api, host } = useSession();
+  const ref = { chatId: host.chatId, meetingId: host.meetingId };
+  const [view, reload] = useLoad(() => api.meeting(ref), [host.chatId, host.meetingId]);
+  const [prompts] = useLoad(() => api.prompts(), []);
+  const [prompt, setPrompt] = useState('');
+  const [busy, run] = useAction();
+
+  useEffect(() => {
+    if (view) document.documentElement.dataset.ready = 'meeting';
+  }, [view]);
+  useEffect(() => {
+    const first = prompts?.[0];
+    if (first && !prompt) setPrompt(first.name);
+  }, [prompts, prompt]);
+
+  if (!view) return <Text>Loading the meeting…</Text>;
+  const { meeting, call, participants } = view;
+  // Mute takes the call's own participant id, which can differ from the meeting roster's.
+  const inCall = new Map(
+    (call?.participants ?? []).flatMap((p) => (p.userId ? [[p.userId, p] as const] : [])),
+  );
+  const nameOf = (id?: string) =>
+    participants.find((p) => p.userId === id)?.displayName ??
+    meeting?.attendees.find((a) => a.id === id)?.displayName ??
+    id ??
+    'unknown';
+  const act = (work: () => Promise<unknown>) => void run(() => work().then(reload));
+
+  return (
+    <div className={styles.col}>
+      <Section title="Meeting" testId="meeting-details">
+        {meeting ? (
+          <>
+            <Title3 as="h1" data-testid="meeting-subject">
+              {meeting.subject ?? 'Untitled meeting'}
+            </Title3>
+            <Text data-testid="meeting-organizer">Organizer: {nameOf(meeting.organizerId)}</Text>
+            <Text data-testid="meeting-time">{timeRange(meeting.startDateTime, meeting.endDateTime)}</Text>
+            <Link href={meeting.joinWebUrl} target="_blank" rel="noreferrer" data-testid="join-link">
+              Join link
+            </Link>
+          </>
+        ) : (
+          <Text>Teams did not say which meeting this is, or the meeting is not known to Switchboard.</Text>
+        )}
+        <div className={styles.bar}>
+          {call ? (
+            <Button disabled={busy} onClick={() => act(() => api.leaveMeeting(ref))}>
+              Switchboard leaves
+            </Button>
+          ) : (
+            <Button
+              appearance="primary"
+              disabled={busy || !meeting}
+              onClick={() => act(() => api.joinMeeting({ ...ref, joinWebUrl: meeting?.joinWebUrl }))}
+            >
+              Have Switchboard join
+            </Button>
+          )}
+          {call && prompts && prompts.length > 0 && (
+            <>
+              <Select aria-label="Announcement" value={prompt} onChange={(_, d) => setPrompt(d.value)}>
+                {prompts.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.label}
+                  </option>
+                ))}
+              </Select>
+              <Button disabled={busy || !prompt} onClick={() => act(() => api.announce(call.id, prompt))}>
+                Play announcement
+              </Button>
+            </>
+          )}
+        </div>
+      </Section>
+      <Section title="Participants" testId="meeting-participants">
+        {participants.length === 0 && <Text>Nobody yet.</Text>}
+        {participants.map((p) => {
+          const uid = p.userId;
+          return (
+            <PersonRow
+              key={p.id}
+              id={uid ?? p.id}
+              name={p.displayName ?? uid ?? p.kind}
+              presence={p.presence}
+            >
+              {call && uid && !inCall.has(uid) && !p.isBot && (
+                <Button size="small" disabled={busy} onClick={() => act(() => api.invite(call.id, [uid]))}>
+                  Call in
+                </Button>
+              )}
+              {call && uid && inCall.has(uid) && !inCall.get(uid)?.isMuted && !p.isBot && (
+                <Button
+                  size="small"
+                  disabled={busy}
+                  onClick={() => act(() => api.mute(call.id, inCall.get(uid)?.id ?? p.id))}
+                >
+                  Mute
+                </Button>
+              )}
+            </PersonRow>
+          );
+        })}
+      </Section>
+      {call && (
+        <Section title="Switchboard's call" testId="meeting-call">
+          <CallCard call={call} onChanged={reload} />
+        </Section>
+      )}
+    </div>
+  );
+}

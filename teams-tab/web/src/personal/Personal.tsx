@@ -1,0 +1,100 @@
+// The personal tab: presence board, new meeting, live calls, call history (loaded after the rest).
+import { Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { CallCard } from '../CallCard';
+import { watch } from '../live';
+import { Section } from '../Section';
+import { useSession } from '../session';
+import { useLoad } from '../use-load';
+import type { Call, Presence } from '../types';
+import { loadBoard, saveBoard } from './board-store';
+import type { Picked } from './board-store';
+import { MeetingForm } from './MeetingForm';
+import { PresenceBoard } from './PresenceBoard';
+
+const History = lazy(() => import('./History'));
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
+    alignItems: 'start',
+  },
+});
+
+export default function Personal() {
+  const styles = useStyles();
+  const { api, host, generation } = useSession();
+  const [me] = useLoad(() => api.me(), []);
+  const [people, setPeople] = useState<Picked[]>(() => loadBoard(host.userId));
+  const [presence, setPresence] = useState(() => new Map<string, Presence>());
+  const [selected, setSelected] = useState(() => new Set<string>());
+  const [mode, setMode] = useState('');
+  const [calls, setCalls] = useState(() => new Map<string, Call>());
+  const [listed, reloadCalls] = useLoad(() => api.calls(), []);
+
+  useEffect(() => saveBoard(host.userId, people), [host.userId, people]);
+  useEffect(() => {
+    if (listed) setCalls(new Map(listed.map((c) => [c.id, c])));
+  }, [listed]);
+
+  const ids = useMemo(
+    () =>
+      people
+        .map((p) => p.id)
+        .sort()
+        .join(','),
+    [people],
+  );
+  useEffect(() => {
+    const list = ids ? ids.split(',') : [];
+    return watch(api, list, {
+      presence: (p) => setPresence((m) => new Map(m).set(p.id, p)),
+      call: (c) => setCalls((m) => new Map(m).set(c.id, c)),
+      mode: setMode,
+    });
+  }, [api, ids, generation]);
+
+  useEffect(() => {
+    if (me) document.documentElement.dataset.ready = 'personal';
+  }, [me]);
+
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const live = [...calls.values()].filter((c) => c.state !== 'terminated');
+
+  return (
+    <>
+      <Title3 as="h1">{me ? `Switchboard for ${me.user.displayName}` : 'Switchboard'}</Title3>
+      <div className={styles.grid}>
+        <PresenceBoard
+          people={people}
+          presence={presence}
+          selected={selected}
+          mode={mode}
+          onToggle={toggle}
+          onAdd={(p) => setPeople((list) => [...list, { id: p.id, displayName: p.displayName }])}
+          onRemove={(id) => setPeople((list) => list.filter((p) => p.id !== id))}
+        />
+        <MeetingForm attendees={people.filter((p) => selected.has(p.id))} />
+        <Section title="Live calls" testId="calls">
+          {live.length === 0 && <Text>No calls under way.</Text>}
+          {live.map((c) => (
+            <CallCard key={c.id} call={c} onChanged={reloadCalls} />
+          ))}
+        </Section>
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <History />
+        </Suspense>
+      </div>
+    </>
+  );
+}

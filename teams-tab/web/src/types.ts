@@ -1,0 +1,84 @@
+// The tab API's wire shapes, as teams-tab/api/README.md describes them.
+
+export interface Person {
+  id: string;
+  displayName: string;
+  mail?: string;
+  userPrincipalName?: string;
+  jobTitle?: string;
+}
+
+export interface Presence {
+  id: string;
+  availability: string;
+  activity: string;
+}
+
+export interface Participant {
+  id: string;
+  userId?: string;
+  displayName?: string;
+  kind: string;
+  isMuted: boolean;
+  isInLobby: boolean;
+  isBot: boolean;
+  presence?: Presence;
+}
+
+export interface Call {
+  id: string;
+  state: string;
+  direction: 'incoming' | 'outgoing';
+  subject?: string;
+  kind: 'p2p' | 'group' | 'meeting';
+  participants: Participant[];
+  createdAt: string;
+  endedAt?: string;
+  endReason?: string;
+}
+
+export interface Meeting {
+  id: string;
+  subject?: string;
+  joinWebUrl: string;
+  startDateTime?: string;
+  endDateTime?: string;
+  threadId?: string;
+  organizerId?: string;
+  attendees: Person[];
+}
+
+export interface Me {
+  user: { id: string; tenantId: string; displayName: string; userPrincipalName?: string };
+  features: { calling: boolean; presenceUpdates: 'subscription' | 'polling' };
+}
+
+export interface HistoryDay {
+  date: string;
+  calls: number;
+  totalSeconds: number;
+}
+
+export interface History {
+  days: HistoryDay[];
+  totals: { calls: number; totalSeconds: number; averageSeconds: number };
+}
+
+export interface MeetingView {
+  meeting: Meeting | null;
+  call: Call | null;
+  participants: Participant[];
+}
+
+export interface Prompt {
+  name: string;
+  label: string;
+}
+
+/** How the tab API describes a failure (auth failures add reason and consent). */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  reason?: string;
+  consent?: { required: boolean; buttonLabel?: string };
+}

@@ -1,0 +1,25 @@
+// Builds the tab into teams-tab/web/dist, served by the app at /tab/. JSX goes through Vite's own
+// transformer (automatic runtime), so no React plugin is needed.
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: __dirname,
+  base: '/tab/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: path.join(__dirname, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // The bench and the budget in bench/tab-size.ts watch the gzipped total; one chunk warning is noise.
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      // Fluent marks its modules 'use client' for server components; in a browser bundle it means nothing.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
+  },
+});
