@@ -1,6 +1,7 @@
 import type { CallInbox, InboundBatch } from '../types';
 import { isLegacyIncomingCall } from './legacy-format';
 import { parseNotifications } from './parse-notifications';
+import { createRefusalLog, type RefusalLogOptions } from './refusal-log';
 import type { CallsRequest, CallsResponse, TokenRejection, TokenVerifier, WebhookLogger } from './types';
 
 export interface CallsEdgeDeps {
@@ -9,6 +10,8 @@ export interface CallsEdgeDeps {
   readonly inbox: CallInbox;
   readonly logger: WebhookLogger;
   readonly now?: () => number;
+  /** How refusals are logged: the first few per reason one by one, then a periodic count. */
+  readonly refusalLog?: RefusalLogOptions;
 }
 
 const REFUSED: Record<TokenRejection, string> = {
@@ -35,10 +38,11 @@ const REFUSED: Record<TokenRejection, string> = {
 export function createCallsEdge(deps: CallsEdgeDeps): (req: CallsRequest) => Promise<CallsResponse> {
   const now = deps.now ?? Date.now;
   const log = deps.logger;
+  const logRefusal = createRefusalLog(log, deps.refusalLog);
   return async (req) => {
     const check = await deps.verifier.verify(req.headers['authorization']);
     if (!check.ok) {
-      log.info({ reason: check.reason }, 'calling notification refused');
+      logRefusal(check.reason);
       return error(403, 'forbidden', REFUSED[check.reason]);
     }
     // Malformed JSON (400) and oversize bodies (413) are the server's to answer; let them through.

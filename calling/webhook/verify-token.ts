@@ -1,6 +1,7 @@
 import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import { splitJwt } from './jwt-parts';
 import type { CallingKeys } from './openid-keys';
+import { createRefusalCache } from './refusal-cache';
 import { createTokenCache } from './token-cache';
 import type { TokenCheck, TokenRejection, TokenVerifier } from './types';
 
@@ -26,7 +27,12 @@ export interface TokenVerifierOptions {
   readonly now?: () => number;
   /** How many verified tokens to remember (default 1000). */
   readonly cacheSize?: number;
+  /** How many lastingly refused token strings to remember (default 1000), each for 10 minutes. */
+  readonly refusalCacheSize?: number;
 }
+
+// A refused token is remembered long enough to make a replay storm cheap, not for ever.
+const REFUSAL_TTL_SEC = 600;
 
 /** Verifies calling-notification bearer tokens, cheapest checks first and the RS256 signature last. */
 export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
@@ -34,7 +40,42 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
   const appId = opts.appId?.toLowerCase();
   const allow = opts.tenantAllowlist && new Set(opts.tenantAllowlist.map((t) => t.toLowerCase()));
   const cache = createTokenCache(opts.cacheSize ?? 1000);
+
+  const refused = createRefusalCache(opts.refusalCacheSize ?? 1000, REFUSAL_TTL_SEC);
   const no = (reason: TokenRejection): TokenCheck => ({ ok: false, reason });
+
+  // Every check on the token itself, cheapest first; the signature is the only crypto and comes last.
+  async function check(token: string, appId: string, nowSec: number): Promise<TokenCheck> {
+    const jwt = splitJwt(token);
+    if (!jwt) return no('malformed_token');
+    const { header, payload } = jwt;
+    // Decided before any key is looked up: `none` and HMAC tricks never reach the crypto.
+    if (header['alg'] !== 'RS256') return no('alg_not_allowed');
+    if (header['crit'] !== undefined) return no('malformed_token');
+    const keyId = typeof header['kid'] === 'string' ? header['kid'] : header['x5t'];
+    if (typeof keyId !== 'string' || keyId === '') return no('malformed_token');
+
+    if (typeof payload['iss'] !== 'string' || !CALLING_ISSUERS.has(payload['iss'])) {
+      return no('issuer_not_allowed');
+    }
+    if (!audienceMatches(payload['aud'], appId)) return no('audience_mismatch');
+    const exp = payload['exp'];
+    const nbf = payload['nbf'];
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) return no('malformed_token');
+    if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf))) return no('malformed_token');
+    if (nowSec > exp + CLOCK_SKEW_SEC) return no('expired');
+    if (nbf !== undefined && nowSec < nbf - CLOCK_SKEW_SEC) return no('not_yet_valid');
+    const tenant = tenantOf(payload);
+    if (!tenant) return no('tenant_missing');
+    if (allow && !allow.has(tenant)) return no('tenant_not_allowed');
+
+    const key = await opts.keys.find(keyId);
+    if (!key) return no('unknown_key');
+    if (!signatureHolds(jwt.signingInput, key, jwt.signature)) return no('bad_signature');
+
+    cache.set(token, tenant, exp + CLOCK_SKEW_SEC);
+    return { ok: true, tenantId: tenant };
+  }
 
   return {
     async verify(authorization) {
@@ -48,37 +89,12 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
       const nowSec = Math.floor(now() / 1000);
       const cached = cache.get(token, nowSec);
       if (cached) return { ok: true, tenantId: cached };
+      const known = refused.get(token, nowSec);
+      if (known) return no(known);
 
-      const jwt = splitJwt(token);
-      if (!jwt) return no('malformed_token');
-      const { header, payload } = jwt;
-      // Decided before any key is looked up: `none` and HMAC tricks never reach the crypto.
-      if (header['alg'] !== 'RS256') return no('alg_not_allowed');
-      if (header['crit'] !== undefined) return no('malformed_token');
-      const keyId = typeof header['kid'] === 'string' ? header['kid'] : header['x5t'];
-      if (typeof keyId !== 'string' || keyId === '') return no('malformed_token');
-
-      if (typeof payload['iss'] !== 'string' || !CALLING_ISSUERS.has(payload['iss'])) {
-        return no('issuer_not_allowed');
-      }
-      if (!audienceMatches(payload['aud'], appId)) return no('audience_mismatch');
-      const exp = payload['exp'];
-      const nbf = payload['nbf'];
-      if (typeof exp !== 'number' || !Number.isFinite(exp)) return no('malformed_token');
-      if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf)))
-        return no('malformed_token');
-      if (nowSec > exp + CLOCK_SKEW_SEC) return no('expired');
-      if (nbf !== undefined && nowSec < nbf - CLOCK_SKEW_SEC) return no('not_yet_valid');
-      const tenant = tenantOf(payload);
-      if (!tenant) return no('tenant_missing');
-      if (allow && !allow.has(tenant)) return no('tenant_not_allowed');
-
-      const key = await opts.keys.find(keyId);
-      if (!key) return no('unknown_key');
-      if (!signatureHolds(jwt.signingInput, key, jwt.signature)) return no('bad_signature');
-
-      cache.set(token, tenant, exp + CLOCK_SKEW_SEC);
-      return { ok: true, tenantId: tenant };
+      const result = await check(token, appId, nowSec);
+      if (!result.ok) refused.set(token, result.reason, nowSec);
+      return result;
     },
   };
 }
