@@ -1,7 +1,7 @@
 // The notify interface of the calling flows: how a flow tells people in Teams what happened on a call
 // (a reminder's outcome, an escalation, a click-to-call result). The flows only describe the notice;
-// the bot, which owns conversations and cards, implements Notifier and server/ hands it in. It has the
-// same shape as the IVR's notifier (calling/flows/ivr), so one object serves every flow.
+// the bot, which owns conversations and cards, implements Notifier and server/ hands it in. Every flow
+// (the IVR included) uses this one interface, so one object serves them all.
 
 /** What to post: the bot turns it into an Adaptive Card. */
 export interface NotificationCard {
@@ -12,7 +12,10 @@ export interface NotificationCard {
   readonly callId: string;
 }
 
-/** Posts a card to a Teams chat or channel (`target`: a conversation id the bot knows). */
+/**
+ * Posts a card to a Teams chat or channel (`target`: a conversation id the bot knows; '' when the flow
+ * knows none, and the notifier posts to its default chat, e.g. the bot's alerts chat).
+ */
 export interface Notifier {
   postCard(target: string, card: NotificationCard): Promise<void>;
 }

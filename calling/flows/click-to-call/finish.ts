@@ -31,12 +31,8 @@ export async function finishConnect(
   const [a, b] = [describeTarget(r.a), describeTarget(r.b)];
   const target = r.requestedBy.conversationId ?? ctx.notifyTarget ?? '';
   let notice: ConnectRecord['notice'];
-  if (!ctx.notifier || !target) {
-    notice = {
-      target,
-      delivered: false,
-      error: ctx.notifier ? 'no chat to post to' : 'no notifier is configured',
-    };
+  if (!ctx.notifier) {
+    notice = { target, delivered: false, error: 'no notifier is configured' };
   } else {
     try {
       await ctx.notifier.postCard(target, {

@@ -21,7 +21,8 @@ function facts(r: Reminder): NotificationCard['facts'] {
 
 /**
  * The notices a finished reminder sends: its outcome where it was set; when it could not be delivered,
- * an escalation to `escalateTo` (or where it was set). `fallback` is the chat used when neither is known.
+ * an escalation to `escalateTo` (or where it was set). `fallback` is the chat used when neither is known
+ * ('' leaves the choice to the notifier: its default chat).
  */
 export function noticesFor(r: Reminder, fallback = ''): Notice[] {
   const who = describeTarget(r.who);
@@ -60,7 +61,6 @@ export async function sendNotices(ctx: ReminderContext, r: Reminder): Promise<vo
     const at = ctx.book.now();
     const failed = (error: string) => records.push({ kind, at, target, delivered: false, error });
     if (!ctx.notifier) failed('no notifier is configured');
-    else if (!target) failed('no chat to post to: the reminder names none and no default is configured');
     else {
       try {
         await ctx.notifier.postCard(target, card);
