@@ -1,7 +1,9 @@
 // The Teams host through teams-js: start-up, the context the tab needs, theme changes and SSO tokens.
 import { app, authentication } from '@microsoft/teams-js';
+import { loopbackHostOrigins, themeName } from './host-rules';
+import type { ThemeName } from './host-rules';
 
-export type ThemeName = 'default' | 'dark' | 'contrast';
+export type { ThemeName };
 
 /** Where the tab is shown: a personal tab, or one of a meeting's surfaces. */
 export type Surface = 'personal' | 'meeting';
@@ -20,25 +22,6 @@ export interface HostContext {
 }
 
 const MEETING_FRAMES = new Set(['sidePanel', 'meetingStage']);
-
-/**
- * Origins besides Microsoft's that may host the tab: only a loopback page that framed it (the local
- * emulator's Teams host), so a public site can never pose as the host.
- */
-export function loopbackHostOrigins(referrer: string): string[] {
-  try {
-    const u = new URL(referrer);
-    const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
-    return loopback && (u.protocol === 'http:' || u.protocol === 'https:') ? [u.origin] : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Normalises a host theme name (hosts may send unknown ones). */
-export function themeName(raw: string | undefined): ThemeName {
-  return raw === 'dark' || raw === 'contrast' ? raw : 'default';
-}
 
 /** Connects to the host, or rejects after timeoutMs when nothing answers (the tab is not in Teams). */
 export async function connectHost(timeoutMs: number): Promise<HostContext> {
