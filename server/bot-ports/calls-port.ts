@@ -1,11 +1,11 @@
 // The bot's calls port over the call model: place, join, control, list and follow calls.
 import { unavailablePorts, type CallsPort, type CallTarget, type LiveCall, type Requester } from '../../bot';
-import type { CallSource, CallView } from '../../calling';
+import type { CallSource, CallView, ClickToCall } from '../../calling';
 import { invitedOf, partyOf, sourceFor } from './call-targets';
 import type { CallNote, CallNotes } from './call-notes';
 import { CallUpdates, sequencer } from './call-updates';
 import { liveCallOf } from './live-call';
-import { mapped } from './port-error';
+import { mapped, PortError } from './port-error';
 import { settleOrGoOn } from './settle';
 import type { CallModel, PortsLogger } from './types';
 import { whenEstablished } from './when-joined';
@@ -19,8 +19,8 @@ export interface CallsPortOptions {
   readonly appName?: string;
   /** The resource account calls to phone numbers are placed from; without it they are refused. */
   readonly pstnSource?: CallSource;
-  /** Click-to-call, when the calling module provides it; without it `connect` says it is not set up. */
-  readonly connect?: CallsPort['connect'];
+  /** Click-to-call; without it `connect` says it is not set up. */
+  readonly clickToCall?: Pick<ClickToCall, 'connect'>;
   /** How long invite, transfer and mute are awaited before the live card takes over (default 5 s). */
   readonly ackWaitMs?: number;
   /** How long the bot waits to be in a meeting before calling people in (default 60 s). */
@@ -68,6 +68,41 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
     });
   }
 
+  async function connect(
+    clickToCall: Pick<ClickToCall, 'connect'>,
+    a: CallTarget,
+    b: CallTarget,
+    by: Requester,
+  ): Promise<LiveCall> {
+    const from = sourceFor([a, b], opts.pstnSource);
+    const side = (t: CallTarget) => (t.kind === 'person' ? t.person.id : t.number);
+    const name = (t: CallTarget) => (t.kind === 'person' ? t.person.displayName : t.number);
+    const record = await mapped(() =>
+      clickToCall.connect({
+        a: side(a),
+        aName: name(a),
+        b: side(b),
+        bName: name(b),
+        requestedBy: { id: by.aadObjectId ?? by.name, name: by.name },
+        ...(from ? { from: { applicationInstance: from.applicationInstance } } : {}),
+      }),
+    );
+    const view = record.callId ? await mapped(() => calling.getCall(record.callId!)) : undefined;
+    if (!view) {
+      throw new PortError(
+        'call_not_found',
+        `The call to ${name(a)} was placed, but I cannot follow it.`,
+        'Send "calls" to see the live calls.',
+      );
+    }
+    // B is not in this call: A is handed over to them once A answers.
+    return placed(view, {
+      kind: 'connect',
+      requestedBy: by,
+      invited: [invitedOf(a), { ...invitedOf(b), later: true }],
+    });
+  }
+
   function callIn(callId: string, targets: readonly CallTarget[]): void {
     whenEstablished(calling, callId, { timeoutMs: opts.joinWaitMs ?? 60_000, signal: closing.signal })
       .then(() => calling.participants.invite(callId, targets.map(partyOf)))
@@ -77,7 +112,9 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
   return {
     placeCall: (target, by) => place([target], by, target.kind === 'phone' ? 'pstn' : 'p2p'),
     placeGroupCall: (targets, by, subject) => place(targets, by, 'group', subject),
-    connect: opts.connect ?? unavailablePorts().calls.connect,
+    connect: opts.clickToCall
+      ? (a, b, by) => connect(opts.clickToCall!, a, b, by)
+      : unavailablePorts().calls.connect,
     async hangUp(callId, by) {
       await notes.update(callId, { hungUpBy: by.name });
       try {

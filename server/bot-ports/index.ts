@@ -1,19 +1,14 @@
 // The bot's ports over the calling module: calls and meetings through the call model, people, presence
 // and online meetings through Graph. Reminders and the front desk come from the calling flows when the
 // deployment has them; until then the bot says they are not set up.
-import {
-  unavailablePorts,
-  type BotPorts,
-  type CallsPort,
-  type FrontDeskPort,
-  type RemindersPort,
-} from '../../bot';
-import type { CallSource } from '../../calling';
+import { unavailablePorts, type BotPorts, type FrontDeskPort } from '../../bot';
+import type { CallSource, ClickToCall } from '../../calling';
 import { CallNotes } from './call-notes';
 import { createCallsPort } from './calls-port';
 import { createMeetingsPort } from './meetings-port';
 import { createPeoplePort } from './people-port';
 import { createPresencePort } from './presence-port';
+import { createRemindersPort, type ReminderCalls } from './reminders-port';
 import type { CallModel, DirectoryApi, MeetingsApi, NotesStore, PortsLogger, PresenceApi } from './types';
 
 export { PortError, toPortError } from './port-error';
@@ -31,8 +26,10 @@ export interface BotPortsOptions {
   readonly logger: PortsLogger;
   readonly appName?: string;
   readonly pstnSource?: CallSource;
-  readonly connect?: CallsPort['connect'];
-  readonly reminders?: RemindersPort;
+  /** Click-to-call behind `connect`. */
+  readonly clickToCall?: Pick<ClickToCall, 'connect'>;
+  /** Reminder calls behind the reminders port. */
+  readonly reminders?: ReminderCalls;
   readonly frontDesk?: FrontDeskPort;
 }
 
@@ -45,7 +42,7 @@ export function createBotPorts(opts: BotPortsOptions): { ports: BotPorts; close(
     logger: opts.logger,
     ...(opts.appName ? { appName: opts.appName } : {}),
     ...(opts.pstnSource ? { pstnSource: opts.pstnSource } : {}),
-    ...(opts.connect ? { connect: opts.connect } : {}),
+    ...(opts.clickToCall ? { clickToCall: opts.clickToCall } : {}),
   });
   const missing = unavailablePorts();
   return {
@@ -54,7 +51,12 @@ export function createBotPorts(opts: BotPortsOptions): { ports: BotPorts; close(
       meetings: createMeetingsPort(opts.graph.meetings),
       people: createPeoplePort(opts.graph.users),
       presence: createPresencePort(opts.graph.presence),
-      reminders: opts.reminders ?? missing.reminders,
+      reminders: opts.reminders
+        ? createRemindersPort({
+            reminders: opts.reminders,
+            ...(opts.pstnSource ? { pstnSource: opts.pstnSource } : {}),
+          })
+        : missing.reminders,
       frontDesk: opts.frontDesk ?? missing.frontDesk,
     },
     close: () => calls.close(),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CallTarget, LiveCall, Requester } from '../../../../bot';
-import { CallOperationError } from '../../../../calling';
+import { CallOperationError, type ConnectRequest } from '../../../../calling';
 import { CallNotes, NOTES_NAMESPACE } from '../../../../server/bot-ports/call-notes';
 import { createCallsPort, type CallsPortOptions } from '../../../../server/bot-ports/calls-port';
 import { FakeCalling, memoryKv, person, self } from './fake-calling';
@@ -269,14 +269,55 @@ describe('bot ports: calls over the call model', () => {
       s.port.connect(adele, megan, by),
       (e: Error & { code?: string }) => e.code === 'not_configured',
     );
-    const asked: unknown[] = [];
-    const withFlow = setup({
-      connect: async (a, b) => {
-        asked.push([a, b]);
-        return { id: 'c', kind: 'connect', phase: 'ringing', participants: [], createdAt: 0 };
+    const asked: ConnectRequest[] = [];
+    const port = createCallsPort({
+      calling: s.calling,
+      notes: s.notes,
+      logger: s.logger,
+      clickToCall: {
+        async connect(req) {
+          asked.push(req);
+          const call = await s.calling.placeCall({ to: { user: req.a } });
+          return {
+            id: 'cc-1',
+            a: { kind: 'user', id: req.a },
+            b: { kind: 'user', id: req.b },
+            requestedBy: req.requestedBy,
+            status: 'calling',
+            callId: call.id,
+            createdAt: 0,
+            updatedAt: 0,
+          };
+        },
       },
     });
-    assert.equal((await withFlow.port.connect(adele, megan, by)).kind, 'connect');
-    assert.deepEqual(asked, [[adele, megan]]);
+    const live = await port.connect(adele, megan, by);
+    assert.deepEqual(asked, [
+      {
+        a: 'u-adele',
+        aName: 'Adele Vance',
+        b: 'u-megan',
+        bName: 'Megan Bowen',
+        requestedBy: { id: 'u-adele', name: 'Adele Vance' },
+      },
+    ]);
+    assert.equal(live.kind, 'connect');
+    assert.deepEqual(
+      live.participants.map((p) => `${p.name}:${p.joined}`),
+      ['Adele Vance:false', 'Megan Bowen:false'],
+    );
+    // B is handed A once A answers: while A is on the line, B is not shown as in the call.
+    s.calling.move(live.id, 'established', [self, person('u-adele', 'Adele Vance')]);
+    const shown = await port.get(live.id);
+    assert.deepEqual(
+      shown?.participants.filter((p) => p.kind === 'person').map((p) => `${p.name}:${p.joined}`),
+      ['Adele Vance:true', 'Megan Bowen:false'],
+    );
+    await assert.rejects(
+      port.connect(adele, phone, by),
+      (e: Error & { code?: string }) => e.code === 'pstn_not_configured',
+    );
+    assert.equal(asked.length, 1);
+    port.close();
   });
 });
