@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       `  app                 ${running.url}   (health: ${running.url}/healthz)`,
       `  emulator (Graph)    ${ready.url}   (tenant ${ready.tenantId})`,
       `  control API         ${e}/emulator/calls`,
+      '  chat with the bot   npm run playground   (then open http://localhost:56150 and type "help")',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
