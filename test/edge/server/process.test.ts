@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startKeyAuthority, type KeyAuthority } from '../../helpers/calling-keys';
 import { TEST_APP_ID, TEST_TENANT_ID } from '../../helpers/app';
-import { spawnTs } from '../../helpers/process';
+import { ROOT, spawnTs } from '../../helpers/process';
 
 describe('server process: configuration errors and clean shutdown', () => {
   let dir: string;
@@ -42,6 +42,7 @@ describe('server process: configuration errors and clean shutdown', () => {
           PORT: '0',
           SQLITE_PATH: db,
           CALLING_OPENID_CONFIG_URL: keys.openIdConfigUrl,
+          PROMPTS_DIR: path.join(ROOT, 'assets', 'prompts'),
         },
         { cwd: dir },
       );
