@@ -21,6 +21,7 @@ import {
   type ReminderTiming,
 } from '../calling';
 import { createBotStorage, openStore, type Store } from '../store';
+import { createTabApiForApp } from '../teams-tab/api';
 import { createBotPorts } from './bot-ports';
 import { createGraphServices, type GraphServices } from './bot-ports/graph-services';
 import type { Config } from './config';
@@ -108,11 +109,23 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const changeNotifications: Edge = unavailable(
     'Change notifications are not configured in this deployment.',
   );
+  const tab = createTabApiForApp({
+    appId: config.MicrosoftAppId,
+    tenantId: config.MicrosoftAppTenantId,
+    ...(config.TENANT_ALLOWLIST ? { tenantAllowlist: config.TENANT_ALLOWLIST } : {}),
+    ...(config.TAB_API_AUDIENCE ? { audience: config.TAB_API_AUDIENCE } : {}),
+    publicUrl: config.publicUrl,
+    authorityHost: config.ENTRA_AUTHORITY_HOST,
+    ...(extraCaPem ? { extraCaPem } : {}),
+    kv: store.kv,
+    logger: logger.child({ module: 'tab-api' }),
+    ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
+  });
   const routes = buildRoutes({
     messages: messagesEdge(bot),
     calls,
     notifications: notificationsEdge(changeNotifications),
-    tabApi: unavailable('No such tab API route.', 404),
+    tabApi: tab.edge,
     tabDir: path.resolve(config.TAB_DIR),
     promptsDir: path.resolve(config.PROMPTS_DIR),
     readiness,
@@ -129,6 +142,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     listen: () => http.listen(config.PORT, config.HOST),
     close: () =>
       (closing ??= (async () => {
+        tab.close();
         await http.close(config.SHUTDOWN_GRACE_MS);
         bot.close();
         botPorts?.close();

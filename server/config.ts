@@ -59,6 +59,7 @@ const schema = z.object({
   EXTRA_CA_FILE: z.string().min(1).optional(),
   PROMPTS_DIR: z.string().min(1).default('./assets/prompts'),
   TAB_DIR: z.string().min(1).default('./teams-tab/web/dist'),
+  TAB_API_AUDIENCE: z.string().min(1).optional(),
   SHUTDOWN_GRACE_MS: positiveInt('SHUTDOWN_GRACE_MS').default(10000),
 });
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { Readable } from 'node:stream';
 import restify from 'restify';
 import type { Logger } from '../logger';
 import { AppError, errorBody, httpStatusOf, toAppError } from '../errors';
@@ -196,6 +197,15 @@ class LazyEdgeRequest implements EdgeRequest {
 
 function send(res: ServerResponse, result: EdgeResponse): void {
   const headers: Record<string, string> = { ...result.headers };
+  if (result.body instanceof Readable) {
+    // A long-lived answer (server-sent events): headers now, then whatever the edge writes.
+    const body = result.body;
+    res.writeHead(result.status, headers);
+    res.flushHeaders();
+    res.on('close', () => body.destroy());
+    body.pipe(res);
+    return;
+  }
   let payload: string | Buffer | undefined;
   if (result.body === undefined || result.body === null) payload = undefined;
   else if (Buffer.isBuffer(result.body) || typeof result.body === 'string') payload = result.body;

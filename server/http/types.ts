@@ -18,7 +18,7 @@ export interface EdgeRequest {
 export interface EdgeResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
-  /** Objects are sent as JSON; strings and Buffers as they are. */
+  /** Objects are sent as JSON; strings and Buffers as they are; a Readable is streamed until it ends. */
   readonly body?: unknown;
 }
 

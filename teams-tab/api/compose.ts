@@ -1,0 +1,53 @@
+// Builds the tab API from the app's configuration values: the SSO verifier (audience, tenants, the
+// authority's keys trusted through EXTRA_CA_FILE) and the parts the app already has.
+import { defaultTabAudience, TAB_SCOPE } from './auth/audience';
+import { createFetchJson } from './auth/fetch-json';
+import { createTenantKeys } from './auth/tenant-keys';
+import { createSsoVerifier } from './auth/verify-sso-token';
+import { createTabApi, type TabApi } from './create-tab-api';
+import type { TabCalling, TabGraph, TabKv, TabLogger } from './ports';
+
+export interface TabApiSettings {
+  /** MicrosoftAppId; unset means every token is refused (fail closed). */
+  readonly appId?: string;
+  /** MicrosoftAppTenantId: the tenant allowed when no allow-list is set. */
+  readonly tenantId?: string;
+  /** TENANT_ALLOWLIST */
+  readonly tenantAllowlist?: readonly string[];
+  /** TAB_API_AUDIENCE; default api://<host of publicUrl>/<appId>. */
+  readonly audience?: string;
+  readonly publicUrl: string;
+  /** ENTRA_AUTHORITY_HOST */
+  readonly authorityHost: string;
+  /** The PEM content of EXTRA_CA_FILE. */
+  readonly extraCaPem?: string;
+  readonly kv: TabKv;
+  readonly logger: TabLogger;
+  readonly calling?: TabCalling;
+  readonly graph?: TabGraph;
+  readonly prompts?: readonly { readonly name: string; readonly label: string }[];
+}
+
+/** Announcements the tab offers (files of the prompt set). */
+export const TAB_PROMPTS = [
+  { name: 'please-hold.wav', label: 'Please hold' },
+  { name: 'connecting.wav', label: 'Connecting you now' },
+  { name: 'welcome.wav', label: 'Welcome' },
+  { name: 'goodbye.wav', label: 'Goodbye' },
+] as const;
+
+/** The tab API as the app mounts it. */
+export function createTabApiForApp(s: TabApiSettings): TabApi {
+  const audiences = s.appId ? [s.audience ?? defaultTabAudience(s.publicUrl, s.appId), s.appId] : [];
+  const tenants = s.tenantAllowlist?.length ? s.tenantAllowlist : s.tenantId ? [s.tenantId] : [];
+  const keys = createTenantKeys(s.authorityHost, createFetchJson(s.extraCaPem));
+  const verify = createSsoVerifier({ keys, authorityHost: s.authorityHost, audiences, tenants, scope: TAB_SCOPE });
+  return createTabApi({
+    verify,
+    kv: s.kv,
+    logger: s.logger,
+    prompts: s.prompts ?? TAB_PROMPTS,
+    ...(s.calling ? { calling: s.calling } : {}),
+    ...(s.graph ? { graph: s.graph } : {}),
+  });
+}

@@ -1,0 +1,86 @@
+// The /api/tab/* edge: authenticate (Teams SSO), route, answer. Errors of our own become the one error
+// body here; the calling module's errors are left to the server, which maps every calling code to HTTP.
+import { authFailure } from './auth/auth-failure';
+import { consentFailure } from './auth/consent-failure';
+import type { SsoVerifier } from './auth/verify-sso-token';
+import type { AuthResult } from './auth/types';
+import { errorResponse, TabError } from './errors';
+import { createEventHub, type EventHub } from './events/event-hub';
+import type { TabCalling, TabGraph, TabKv, TabLogger } from './ports';
+import { matchRoute, type TabRoute } from './router';
+import { callRoutes } from './routes/calls';
+import { eventRoutes } from './routes/events';
+import { historyRoutes } from './routes/history';
+import { meetingRoutes } from './routes/meetings';
+import { peopleRoutes } from './routes/people';
+import { TAB_PREFIX } from './prefix';
+import type { TabEdge } from './types';
+
+/** Everything the tab API runs on. */
+export interface TabApiDeps {
+  readonly verify: SsoVerifier;
+  readonly kv: TabKv;
+  readonly logger: TabLogger;
+  /** The call model; absent when the deployment has no Graph credentials (calls answer 503). */
+  readonly calling?: TabCalling;
+  readonly graph?: TabGraph;
+  /** Prompt files (under /prompts) the tab may play as announcements. */
+  readonly prompts?: readonly { readonly name: string; readonly label: string }[];
+  /** How often watched presence is polled (default 10 s). */
+  readonly presencePollMs?: number;
+  readonly now?: () => number;
+}
+
+/** The shared parts every route module gets. */
+export interface TabApiParts extends TabApiDeps {
+  readonly hub: EventHub;
+}
+
+/** A running tab API: the edge plus what must be stopped on shutdown. */
+export interface TabApi {
+  readonly edge: TabEdge;
+  close(): void;
+}
+
+/** Builds the tab API over its dependencies. */
+export function createTabApi(deps: TabApiDeps): TabApi {
+  const hub = createEventHub(deps);
+  const parts: TabApiParts = { ...deps, hub };
+  const routes: TabRoute[] = [
+    ...peopleRoutes(parts),
+    ...callRoutes(parts),
+    ...meetingRoutes(parts),
+    ...historyRoutes(parts),
+    ...eventRoutes(parts),
+  ];
+  const edge: TabEdge = async (req) => {
+    const rel = req.path.startsWith(TAB_PREFIX) ? req.path.slice(TAB_PREFIX.length) : req.path;
+    const match = matchRoute(routes, req.method, rel);
+    if (match === 'no_route')
+      return errorResponse(404, 'not_found', `No tab API route ${req.method} ${req.path}.`);
+    if (match === 'wrong_method')
+      return errorResponse(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
+    // The event stream may authenticate with a one-time ticket, since EventSource cannot send headers.
+    const auth: AuthResult =
+      rel === '/events' && req.query.has('ticket')
+        ? hub.redeemTicket(req.query.get('ticket') ?? '')
+        : await deps.verify(asHeader(req.headers.authorization));
+    if (!auth.ok) {
+      deps.logger.info({ reason: auth.reason, detail: auth.detail, path: req.path }, 'tab token refused');
+      return authFailure(auth.reason);
+    }
+    try {
+      return await match.route.handle({ req, user: auth.user, params: match.params });
+    } catch (err) {
+      if (err instanceof TabError) return errorResponse(err.status, err.code, err.message);
+      const consent = consentFailure(err);
+      if (consent) return consent;
+      throw err;
+    }
+  };
+  return { edge, close: () => hub.close() };
+}
+
+function asHeader(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}

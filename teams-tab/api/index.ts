@@ -1,0 +1,18 @@
+// The Teams tab's backend: /api/tab/* behind Teams SSO. See README.md for the routes.
+export { createTabApi, type TabApi, type TabApiDeps } from './create-tab-api';
+export { createTabApiForApp, TAB_PROMPTS, type TabApiSettings } from './compose';
+export {
+  createSsoVerifier,
+  SSO_CLOCK_SKEW_SEC,
+  type SsoVerifier,
+  type SsoVerifierOptions,
+} from './auth/verify-sso-token';
+export { createTenantKeys, type TenantKeys, type Jwk } from './auth/tenant-keys';
+export { createFetchJson, type FetchJson } from './auth/fetch-json';
+export { defaultTabAudience, TAB_SCOPE } from './auth/audience';
+export type { TabUser, AuthResult, AuthFailureReason } from './auth/types';
+export type { TabCalling, TabGraph, TabKv, TabLogger } from './ports';
+export type { TabEdge, TabRequest, TabResponse } from './types';
+export { summariseHistory, type History, type HistoryDay } from './calls/history';
+export { threadIdFrom } from './calls/meeting-ref';
+export { formatEvent } from './events/sse';

@@ -1,0 +1,58 @@
+// What the tab API needs from the rest of the app, handed in by server/app.ts. The Graph parts are
+// declared structurally so that the calling module's Graph services fit without this folder reaching
+// into calling's internals.
+import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
+import type { CallingApi } from '../../calling';
+import type { Store } from '../../store';
+
+/** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
+export type UserAuth = { readonly kind: 'user'; readonly userAssertion: string };
+export type AppAuth = { readonly kind: 'app' };
+export type TabGraphContext = { readonly tenantId?: string };
+export type MeetingActorPort =
+  | { readonly kind: 'app'; readonly organizerId: string }
+  | { readonly kind: 'user'; readonly userAssertion: string };
+
+/** The Graph services the tab uses (the calling module's, in the app). */
+export interface TabGraph {
+  readonly presence: {
+    getPresences(
+      ids: readonly string[],
+      auth?: UserAuth | AppAuth,
+      ctx?: TabGraphContext,
+    ): Promise<Presence[]>;
+  };
+  readonly users: {
+    searchUsers(prefix: string, opts?: { top?: number }, ctx?: TabGraphContext): Promise<User[]>;
+    getUser(idOrUpn: string, auth?: UserAuth | AppAuth, ctx?: TabGraphContext): Promise<User>;
+  };
+  readonly meetings: {
+    createMeeting(
+      actor: MeetingActorPort,
+      meeting: OnlineMeeting,
+      ctx?: TabGraphContext,
+    ): Promise<OnlineMeeting>;
+    findMeetingByJoinUrl(
+      actor: MeetingActorPort,
+      joinWebUrl: string,
+      ctx?: TabGraphContext,
+    ): Promise<OnlineMeeting | undefined>;
+  };
+}
+
+/** The subset of the call model the tab drives. */
+export type TabCalling = Pick<
+  CallingApi,
+  'placeCall' | 'joinMeeting' | 'hangUp' | 'playPrompt' | 'participants' | 'getCall' | 'listCalls' | 'on'
+>;
+
+/** Key-value records (the store's kv) where the tab remembers who started which call. */
+export type TabKv = Pick<Store['kv'], 'get' | 'put' | 'list'>;
+
+/** The logger the tab writes to (pino's shape). */
+export interface TabLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}

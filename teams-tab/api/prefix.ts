@@ -1,0 +1,2 @@
+/** Where the tab API is mounted. */
+export const TAB_PREFIX = '/api/tab';

@@ -1,0 +1,148 @@
+// Calls the app places for the user, and the controls of the user's live calls.
+import { z } from 'zod';
+import type { CallView } from '../../../calling';
+import type { TabUser } from '../auth/types';
+import { toTabCall } from '../calls/call-view';
+import type { TabApiParts } from '../create-tab-api';
+import { badRequest, noCalling, TabError } from '../errors';
+import type { TabCalling } from '../ports';
+import type { RouteContext, TabRoute } from '../router';
+import { parseBody } from './parse';
+
+const userId = z.string().trim().min(1).max(100);
+const PlaceBody = z.looseObject({
+  targets: z.array(userId).min(1).max(5),
+  subject: z.string().trim().max(200).optional(),
+});
+const ConnectBody = z.looseObject({ first: userId, second: userId });
+const InviteBody = z.looseObject({ targets: z.array(userId).min(1).max(10) });
+const AnnounceBody = z.looseObject({ prompt: z.string().min(1).max(100) });
+
+const DAY_MS = 24 * 3600_000;
+
+/** The call model, or a 503 when this deployment has none. */
+export function needCalling(calling: TabCalling | undefined): TabCalling {
+  if (!calling) throw noCalling();
+  return calling;
+}
+
+export function callRoutes(p: TabApiParts): TabRoute[] {
+  /** The call `id` if it is the user's; 404 otherwise (another user's call is not shown to exist). */
+  async function usersCall(ctx: RouteContext): Promise<CallView> {
+    const id = ctx.params['id'] ?? '';
+    const call = await needCalling(p.calling).getCall(id);
+    if (!call || !(await p.hub.ownership.belongsTo(call, ctx.user)))
+      throw new TabError(404, 'call_not_found', `No call ${id} of yours is known to Switchboard.`);
+    return call;
+  }
+
+  async function place(user: TabUser, targets: readonly string[], subject?: string) {
+    if (new Set(targets.map((t) => t.toLowerCase())).size !== targets.length)
+      throw badRequest('targets: each person may be named once.');
+    const call = await needCalling(p.calling).placeCall({
+      to: targets.map((id) => ({ user: id, tenantId: user.tenantId })),
+      tenantId: user.tenantId,
+      ...(subject ? { subject } : {}),
+    });
+    await p.hub.ownership.remember(call.id, user);
+    p.logger.info({ callId: call.id, userId: user.id, targets: targets.length }, 'tab placed a call');
+    return { status: 201, body: { call: toTabCall(call) } };
+  }
+
+  return [
+    {
+      method: 'POST',
+      pattern: '/calls',
+      async handle({ req, user }) {
+        const body = await parseBody(req, PlaceBody);
+        return place(user, body.targets, body.subject);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/calls/connect',
+      async handle({ req, user }) {
+        const body = await parseBody(req, ConnectBody);
+        return place(user, [body.first, body.second], `Connected by ${user.displayName}`);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/calls',
+      async handle({ req, user }) {
+        const all = req.query.get('all') === '1';
+        const calling = needCalling(p.calling);
+        const since = (p.now ?? Date.now)() - DAY_MS;
+        const calls = await calling.listCalls(all ? { limit: 500 } : { active: true, limit: 500 });
+        const mine: CallView[] = [];
+        for (const c of calls) {
+          if (all && c.endedAt !== undefined && c.endedAt < since) continue;
+          if (await p.hub.ownership.belongsTo(c, user)) mine.push(c);
+        }
+        return { status: 200, body: { calls: mine.map(toTabCall) } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/calls/:id',
+      handle: async (ctx) => ({ status: 200, body: { call: toTabCall(await usersCall(ctx)) } }),
+    },
+    {
+      method: 'POST',
+      pattern: '/calls/:id/hangup',
+      async handle(ctx) {
+        const call = await usersCall(ctx);
+        await needCalling(p.calling).hangUp(call.id);
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/calls/:id/participants',
+      async handle(ctx) {
+        const call = await usersCall(ctx);
+        const body = await parseBody(ctx.req, InviteBody);
+        const op = await needCalling(p.calling).participants.invite(
+          call.id,
+          body.targets.map((id) => ({ user: id, tenantId: ctx.user.tenantId })),
+        );
+        return { status: 202, body: { operationId: op.id } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/calls/:id/participants/:participantId/mute',
+      async handle(ctx) {
+        const call = await usersCall(ctx);
+        const op = await needCalling(p.calling).participants.mute(call.id, ctx.params['participantId'] ?? '');
+        return { status: 202, body: { operationId: op.id } };
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/calls/:id/participants/:participantId',
+      async handle(ctx) {
+        const call = await usersCall(ctx);
+        await needCalling(p.calling).participants.remove(call.id, ctx.params['participantId'] ?? '');
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/calls/:id/announce',
+      async handle(ctx) {
+        const call = await usersCall(ctx);
+        const body = await parseBody(ctx.req, AnnounceBody);
+        const prompt = (p.prompts ?? []).find((x) => x.name === body.prompt);
+        if (!prompt) throw badRequest(`prompt: "${body.prompt}" is not one of GET /api/tab/prompts.`);
+        const op = await needCalling(p.calling).playPrompt(call.id, prompt.name);
+        return { status: 202, body: { operationId: op.id } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/prompts',
+      handle: async () => ({ status: 200, body: { prompts: p.prompts ?? [] } }),
+    },
+  ];
+}

@@ -1,0 +1,139 @@
+// Meetings: create one as the user (on-behalf-of) and have the app join; inside a meeting, its details,
+// the app's call in it with participants and their presence, and joining or leaving.
+import { z } from 'zod';
+import type { CallView } from '../../../calling';
+import type { TabUser } from '../auth/types';
+import { threadIdOf, toTabCall, toTabParticipant } from '../calls/call-view';
+import { createMeetingBook, threadIdFrom, toTabMeeting, type TabMeeting } from '../calls/meeting-ref';
+import type { TabApiParts } from '../create-tab-api';
+import { badRequest, TabError } from '../errors';
+import { toTabPresence } from '../events/presence-poll';
+import type { TabRoute } from '../router';
+import { needCalling } from './calls';
+import { parseBody } from './parse';
+import { needGraph } from './people';
+
+const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date and time');
+const CreateBody = z.looseObject({
+  subject: z.string().trim().min(1).max(250),
+  startDateTime: isoTime,
+  endDateTime: isoTime,
+  attendees: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  botJoins: z.boolean().optional(),
+});
+const RefBody = z.looseObject({
+  chatId: z.string().optional(),
+  meetingId: z.string().optional(),
+  joinWebUrl: z.string().url().optional(),
+});
+
+export function meetingRoutes(p: TabApiParts): TabRoute[] {
+  const book = createMeetingBook(p.kv);
+
+  async function appCallIn(threadId: string | undefined): Promise<CallView | undefined> {
+    if (!threadId || !p.calling) return undefined;
+    const calls = await p.calling.listCalls({ active: true, limit: 500 });
+    return calls.find((c) => threadIdOf(c) === threadId);
+  }
+
+  async function join(user: TabUser, joinWebUrl: string) {
+    const call = await needCalling(p.calling).joinMeeting(joinWebUrl, { displayName: 'Switchboard' });
+    await p.hub.ownership.remember(call.id, user);
+    return call;
+  }
+
+  return [
+    {
+      method: 'POST',
+      pattern: '/meetings',
+      async handle({ req, user }) {
+        const b = await parseBody(req, CreateBody);
+        if (Date.parse(b.endDateTime) <= Date.parse(b.startDateTime))
+          throw badRequest('endDateTime: must be after startDateTime.');
+        const created = await needGraph(p.graph).meetings.createMeeting(
+          { kind: 'user', userAssertion: user.assertion },
+          {
+            subject: b.subject,
+            startDateTime: new Date(b.startDateTime).toISOString(),
+            endDateTime: new Date(b.endDateTime).toISOString(),
+            participants: { attendees: b.attendees.map((id) => ({ identity: { user: { id } } })) },
+          },
+          { tenantId: user.tenantId },
+        );
+        const meeting = toTabMeeting(created);
+        await book.remember(meeting);
+        const call = b.botJoins && meeting.joinWebUrl ? await join(user, meeting.joinWebUrl) : undefined;
+        return { status: 201, body: { meeting, ...(call ? { call: toTabCall(call) } : {}) } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/meeting',
+      async handle({ req, user }) {
+        const threadId = threadIdFrom(req.query.get('chatId'), req.query.get('meetingId'));
+        if (!threadId) throw badRequest('chatId or meetingId: give the meeting ids from the Teams context.');
+        let meeting: TabMeeting | undefined = await book.find(threadId);
+        const joinWebUrl = req.query.get('joinWebUrl');
+        if (!meeting && joinWebUrl && p.graph) {
+          const found = await p.graph.meetings.findMeetingByJoinUrl(
+            { kind: 'user', userAssertion: user.assertion },
+            joinWebUrl,
+            { tenantId: user.tenantId },
+          );
+          meeting = found && toTabMeeting(found);
+        }
+        const call = await appCallIn(threadId);
+        const participants = (call?.participants ?? []).map(toTabParticipant);
+        const userIds = participants.flatMap((x) => (x.userId ? [x.userId] : []));
+        const presences =
+          userIds.length > 0 && p.graph
+            ? await p.graph.presence.getPresences(
+                userIds,
+                { kind: 'user', userAssertion: user.assertion },
+                { tenantId: user.tenantId },
+              )
+            : [];
+        const byId = new Map(presences.flatMap((x) => (x.id ? [[x.id.toLowerCase(), x] as const] : [])));
+        const withPresence = participants.map((x) => {
+          const pr = x.userId ? byId.get(x.userId.toLowerCase()) : undefined;
+          const tp = pr && toTabPresence(pr);
+          return tp ? { ...x, presence: tp } : x;
+        });
+        return {
+          status: 200,
+          body: {
+            meeting: meeting ?? null,
+            threadId,
+            call: call ? toTabCall(call) : null,
+            participants: withPresence,
+          },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/meeting/join',
+      async handle({ req, user }) {
+        const b = await parseBody(req, RefBody);
+        const threadId = threadIdFrom(b.chatId, b.meetingId);
+        const url = b.joinWebUrl ?? (threadId ? (await book.find(threadId))?.joinWebUrl : undefined);
+        if (!url)
+          throw badRequest('joinWebUrl: this meeting is not known to Switchboard; give its join link.');
+        const already = await appCallIn(threadId);
+        if (already) return { status: 200, body: { call: toTabCall(already) } };
+        return { status: 201, body: { call: toTabCall(await join(user, url)) } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/meeting/leave',
+      async handle({ req }) {
+        const b = await parseBody(req, RefBody);
+        const call = await appCallIn(threadIdFrom(b.chatId, b.meetingId));
+        if (!call) throw new TabError(404, 'call_not_found', 'Switchboard is not in this meeting.');
+        await needCalling(p.calling).hangUp(call.id);
+        return { status: 204 };
+      },
+    },
+  ];
+}
