@@ -26,6 +26,7 @@ const silent: CoreLogger = {
 /** A calling service stand-in: counts the calls placed and keeps them ringing. */
 function fakeCalling(opts: { failPlace?: boolean } = {}) {
   const placed: PlaceCallRequest[] = [];
+  const did: string[] = [];
   const calls = new Map<string, CallView>();
   const api: FlowCalling = {
     async placeCall(req) {
@@ -45,12 +46,23 @@ function fakeCalling(opts: { failPlace?: boolean } = {}) {
     getCall: async (id) => calls.get(id),
     timeline: async () => [],
     on: () => () => undefined,
-    playPrompt: async () => ({}) as never,
+    async playPrompt(_id, prompts) {
+      did.push(`play:${[prompts].flat().join('+')}`);
+      return {} as never;
+    },
     subscribeToTone: async () => ({}) as never,
-    hangUp: async () => undefined,
-    saveFlow: async () => undefined,
+    async hangUp(id) {
+      did.push('hangUp');
+      const call = calls.get(id);
+      if (call) calls.set(id, { ...call, state: 'terminated' });
+    },
+    async saveFlow(id, flow) {
+      did.push(`save:${(flow as { step: string }).step}`);
+      const call = calls.get(id);
+      if (call) calls.set(id, { ...call, flow });
+    },
   };
-  return { api, placed };
+  return { api, placed, did, calls };
 }
 
 const request = (i: number) => ({
@@ -171,6 +183,48 @@ for (const target of storeTargets()) {
       );
       assert.ok(job && job.dueAt >= before + 30_000, 'the job wakes after the backoff');
       assert.equal(job?.dueAt, after?.nextAttemptAt);
+    });
+
+    it('resumes an answered call from its saved step (a restart mid-call): no replay of what was done', async () => {
+      const calling = fakeCalling();
+      const reminders = createReminders({
+        store,
+        calling: calling.api,
+        logger: silent,
+        timing: { confirmWaitMs: 300 },
+      });
+      const r = await reminders.schedule({ ...request(1), confirm: true });
+      await reminders.runDue();
+      const placed = (await reminders.get(r.id))!.attempts[0]!;
+      // As the instance that drove it left it: answered, message played, waiting for the key.
+      const call = calling.calls.get(placed.callId!)!;
+      const since = Date.now() - 200;
+      calling.calls.set(call.id, {
+        ...call,
+        state: 'established',
+        flow: {
+          kind: 'reminder',
+          reminderId: r.id,
+          attempt: 1,
+          step: 'awaiting-confirm',
+          confirmSince: since,
+        },
+      });
+      await reminders.book.update(r.id, (cur) => ({
+        ...cur,
+        attempts: cur.attempts.map((a) => ({ ...a, state: 'answered' as const, answeredAt: since })),
+      }));
+      await store.jobs.schedule({
+        kind: 'reminders.tick',
+        key: `reminder:${r.id}`,
+        dueAt: Date.now() - 1,
+        payload: { reminderId: r.id },
+      });
+      await reminders.runDue();
+      const deadline = Date.now() + 5000;
+      while (!calling.did.includes('hangUp') && Date.now() < deadline)
+        await new Promise((res) => setTimeout(res, 50));
+      assert.deepEqual(calling.did, ['save:closing', 'play:goodbye', 'save:hung-up', 'hangUp']);
     });
   });
 }
