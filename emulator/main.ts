@@ -12,6 +12,7 @@ import type { CallRec } from './graph';
 import { GraphFaults, createHandler } from './http';
 import { fetchPrompt, synthesizeSpeechWav } from './media';
 import { Deliverer } from './notify';
+import { hostRoutes } from './host';
 import { pageRoutes } from './pages';
 import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
       },
     }),
     mediaRoutes: mediaRoutes(service),
-    pageRoutes: pageRoutes(),
+    pageRoutes: [...pageRoutes(), ...hostRoutes((id, o) => entra.mintUserToken(id, o))],
     entra,
     faults: graphFaults,
     now: clock.now,

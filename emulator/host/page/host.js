@@ -1,0 +1,184 @@
+// The emulated Teams host: settings from the bar (and the URL), the framed tab, and the answers to
+// its teams-js requests.
+'use strict';
+
+(function () {
+  const P = globalThis.TeamsHostProtocol;
+  const $ = (id) => document.getElementById(id);
+  const query = new URLSearchParams(location.search);
+  const state = {
+    people: [],
+    meetings: [],
+    tenantId: '',
+    person: undefined,
+    meeting: undefined,
+    context: query.get('context') || 'personal',
+    theme: query.get('theme') || 'default',
+    fault: query.get('fault') || 'none',
+    tabUrl: query.get('tab') || 'http://localhost:3978/tab/',
+    sessionId: crypto.randomUUID(),
+    tabOrigin: undefined,
+    initialized: false,
+  };
+
+  function log(text, refused) {
+    const li = document.createElement('li');
+    li.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+    if (refused) li.className = 'refused';
+    $('log').prepend(li);
+  }
+
+  function applyTheme() {
+    document.body.classList.toggle('dark', state.theme === 'dark');
+    document.body.classList.toggle('contrast', state.theme === 'contrast');
+    document.body.classList.toggle('side-panel', state.context === 'meetingSidePanel');
+  }
+
+  function loadTab() {
+    state.initialized = false;
+    state.sessionId = crypto.randomUUID();
+    let url;
+    try {
+      url = new URL(state.tabUrl, location.href);
+    } catch {
+      log(`not a URL: ${state.tabUrl}`, true);
+      return;
+    }
+    state.tabOrigin = url.origin;
+    $('tab').src = url.href;
+    log(`framing ${url.href}`);
+  }
+
+  async function mintToken(interactive) {
+    if (state.fault !== 'none' && interactive) {
+      // The consent prompt: the person agrees, and from now on tokens are good.
+      log('consent prompt shown and accepted');
+      state.fault = 'none';
+      $('fault').value = 'none';
+    }
+    if (state.fault === 'consent') return { ok: false, error: 'resourceRequiresConsent' };
+    const res = await fetch('/host/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ personId: state.person.id, fault: state.fault }),
+    });
+    const body = await res.json();
+    return res.ok
+      ? { ok: true, token: body.token }
+      : { ok: false, error: body.error?.message ?? 'FailedToGetToken' };
+  }
+
+  async function answer(msg) {
+    switch (msg.func) {
+      case 'initialize':
+        state.initialized = true;
+        return P.initializeArgs(state);
+      case 'getContext':
+        return [P.buildContext(state)];
+      case 'authentication.getAuthToken': {
+        const interactive = msg.args?.[2] === false;
+        const r = await mintToken(interactive);
+        log(r.ok ? `token issued for ${state.person.displayName}` : `token refused: ${r.error}`, !r.ok);
+        return r.ok ? [true, r.token] : [false, r.error];
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  window.addEventListener('message', (event) => {
+    const frame = $('tab').contentWindow;
+    if (event.source !== frame || event.origin !== state.tabOrigin) return;
+    const msg = event.data;
+    if (!msg || typeof msg.func !== 'string') return;
+    answer(msg).then(
+      (args) => {
+        if (args === undefined) {
+          log(`${msg.func} (no answer needed)`);
+          return;
+        }
+        log(msg.func);
+        frame.postMessage(P.response(msg, args), event.origin);
+      },
+      (err) => log(`${msg.func} failed: ${err}`, true),
+    );
+  });
+
+  function sendTheme() {
+    applyTheme();
+    if (!state.initialized) return;
+    $('tab').contentWindow.postMessage({ func: 'themeChange', args: [state.theme] }, state.tabOrigin);
+    log(`themeChange ${state.theme}`);
+  }
+
+  function fillSelect(select, items, value) {
+    select.replaceChildren(
+      ...items.map((it) => {
+        const o = document.createElement('option');
+        o.value = it.value;
+        o.textContent = it.label;
+        return o;
+      }),
+    );
+    if (value) select.value = value;
+  }
+
+  async function start() {
+    const tenant = await (await fetch('/emulator/tenant')).json();
+    state.tenantId = tenant.tenantId;
+    state.people = tenant.people;
+    const meetings = await (await fetch('/emulator/meetings')).json().catch(() => ({ value: [] }));
+    state.meetings = (meetings.value || [])
+      .filter((m) => m.chatInfo && m.chatInfo.threadId)
+      .map((m) => ({ id: m.id, threadId: m.chatInfo.threadId, subject: m.subject || m.id }));
+    state.person = state.people.find((p) => p.id === query.get('person')) || state.people[0];
+    state.meeting =
+      state.meetings.find((m) => m.id === query.get('meeting') || m.threadId === query.get('meeting')) ||
+      state.meetings[0];
+    fillSelect(
+      $('person'),
+      state.people.map((p) => ({ value: p.id, label: p.displayName })),
+      state.person?.id,
+    );
+    fillSelect(
+      $('meeting'),
+      state.meetings.map((m) => ({ value: m.id, label: m.subject })),
+      state.meeting?.id,
+    );
+    $('context').value = state.context;
+    $('theme').value = state.theme;
+    $('fault').value = state.fault;
+    $('tab-url').value = state.tabUrl;
+    $('meeting-field').hidden = state.context === 'personal';
+    applyTheme();
+    loadTab();
+  }
+
+  $('person').addEventListener('change', (e) => {
+    state.person = state.people.find((p) => p.id === e.target.value);
+    loadTab();
+  });
+  $('context').addEventListener('change', (e) => {
+    state.context = e.target.value;
+    $('meeting-field').hidden = state.context === 'personal';
+    applyTheme();
+    loadTab();
+  });
+  $('meeting').addEventListener('change', (e) => {
+    state.meeting = state.meetings.find((m) => m.id === e.target.value);
+    loadTab();
+  });
+  $('theme').addEventListener('change', (e) => {
+    state.theme = e.target.value;
+    sendTheme();
+  });
+  $('fault').addEventListener('change', (e) => {
+    state.fault = e.target.value;
+  });
+  $('reload').addEventListener('click', () => {
+    state.tabUrl = $('tab-url').value;
+    loadTab();
+  });
+
+  start().catch((err) => log(`start-up failed: ${err}`, true));
+})();

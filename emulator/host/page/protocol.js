@@ -1,0 +1,74 @@
+// The host side of the teams-js wire protocol, as plain functions: the runtime the host announces at
+// initialize, and the (v1, flat) context object teams-js turns into app.getContext()'s shape.
+'use strict';
+
+(function () {
+  const SDK_VERSION = '2.58.0';
+
+  /** teams-js frame context for a host context choice. */
+  function frameContextOf(choice) {
+    return choice === 'meetingSidePanel' ? 'sidePanel' : 'content';
+  }
+
+  /** What this host supports; teams-js refuses capabilities a host does not list. */
+  function runtimeConfig() {
+    return {
+      apiVersion: 4,
+      isLegacyTeams: false,
+      hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
+      supports: {
+        app: { lifecycle: {} },
+        appEntity: {},
+        authentication: {},
+        meeting: {},
+        pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} },
+        teamsCore: {},
+      },
+    };
+  }
+
+  /** Teams' meeting id in a context: base64 of "0#<thread id>#0". */
+  function meetingContextId(threadId) {
+    return btoa(`0#${threadId}#0`);
+  }
+
+  /** The flat context the host answers getContext with. */
+  function buildContext(s) {
+    const inMeeting = s.context !== 'personal' && s.meeting;
+    return {
+      entityId: 'switchboard',
+      frameContext: frameContextOf(s.context),
+      hostClientType: 'web',
+      hostName: 'Teams',
+      theme: s.theme,
+      locale: 'en-us',
+      appSessionId: s.sessionId,
+      sessionId: s.sessionId,
+      userObjectId: s.person.id,
+      userPrincipalName: s.person.userPrincipalName,
+      loginHint: s.person.userPrincipalName,
+      userDisplayName: s.person.displayName,
+      tid: s.tenantId,
+      ...(inMeeting ? { meetingId: meetingContextId(s.meeting.threadId), chatId: s.meeting.threadId } : {}),
+    };
+  }
+
+  /** The answer teams-js expects for a request: its id and uuid, and the result arguments. */
+  function response(request, args) {
+    return { id: request.id, uuidAsString: request.uuidAsString, args };
+  }
+
+  /** initialize's answer: frame context, client type, runtime (JSON) and the SDK version supported. */
+  function initializeArgs(s) {
+    return [frameContextOf(s.context), 'web', JSON.stringify(runtimeConfig()), SDK_VERSION];
+  }
+
+  globalThis.TeamsHostProtocol = {
+    frameContextOf,
+    runtimeConfig,
+    meetingContextId,
+    buildContext,
+    response,
+    initializeArgs,
+  };
+})();
