@@ -4,11 +4,11 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/tab/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: path.join(__dirname, 'dist'),
+    outDir: path.join(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
