@@ -44,4 +44,3 @@ export { createHttpClient, type HttpAnswer, type HttpClient, type HttpRequest } 
 export { doctorMain } from './doctor/main';
 export { runDoctor, type DoctorOutput, type DoctorResult } from './doctor/run';
 export type { DoctorCheck, DoctorContext, Finding, Status } from './doctor/types';
-export { promptFormatProblems, readWavFormat, type WavFormat } from './doctor/wav';
