@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { createTabApi, type TabApi } from '../../../teams-tab/api';
+import { ADELE, fakeCalling, memoryKv, participant, request, silentLogger, TENANT, verify } from './fakes';
+
+function setup() {
+  const c = fakeCalling();
+  const api: TabApi = createTabApi({
+    verify,
+    kv: memoryKv(),
+    logger: silentLogger,
+    calling: c.calling,
+    prompts: [{ name: 'please-hold.wav', label: 'Please hold' }],
+  });
+  return { ...c, api, edge: api.edge };
+}
+
+type Body = Record<string, unknown> & { error?: { code: string; message: string } };
+
+describe('tab API: calls', () => {
+  it('places a 1:1 call as the app for the user, in the user’s tenant', async () => {
+    const t = setup();
+    const res = await t.edge(
+      request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['megan-0000'] } }),
+    );
+    assert.equal(res.status, 201);
+    const call = (res.body as { call: { id: string; kind: string; state: string } }).call;
+    assert.equal(call.kind, 'p2p');
+    assert.deepEqual(t.asked[0], {
+      op: 'placeCall',
+      args: [{ to: [{ user: 'megan-0000', tenantId: TENANT }], tenantId: TENANT }],
+    });
+  });
+
+  it('places a group call for several targets and connects two people', async () => {
+    const t = setup();
+    const group = await t.edge(
+      request('POST', '/api/tab/calls', {
+        token: 'token-adele',
+        body: { targets: ['a', 'b', 'c'], subject: 'Sync' },
+      }),
+    );
+    assert.equal((group.body as { call: { kind: string; subject: string } }).call.kind, 'group');
+    assert.equal((group.body as { call: { subject: string } }).call.subject, 'Sync');
+    const connect = await t.edge(
+      request('POST', '/api/tab/calls/connect', { token: 'token-adele', body: { first: 'a', second: 'b' } }),
+    );
+    assert.equal(connect.status, 201);
+    const req = t.asked[1]?.args[0] as { to: Array<{ user: string }>; subject: string };
+    assert.deepEqual(
+      req.to.map((p) => p.user),
+      ['a', 'b'],
+    );
+    assert.match(req.subject, /Adele Vance/);
+  });
+
+  it('refuses bad bodies with 400 naming the field', async () => {
+    const t = setup();
+    for (const body of [
+      {},
+      { targets: [] },
+      { targets: ['a', 'b', 'c', 'd', 'e', 'f'] },
+      { targets: ['a', 'A'] },
+    ]) {
+      const res = await t.edge(request('POST', '/api/tab/calls', { token: 'token-adele', body }));
+      assert.equal(res.status, 400, JSON.stringify(body));
+      assert.match((res.body as Body).error!.message, /targets/);
+    }
+    assert.equal(t.asked.length, 0);
+  });
+
+  it('lists only the user’s own calls and hides other users’ calls', async () => {
+    const t = setup();
+    const placed = await t.edge(
+      request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['x'] } }),
+    );
+    const id = (placed.body as { call: { id: string } }).call.id;
+    const mine = await t.edge(request('GET', '/api/tab/calls', { token: 'token-adele' }));
+    assert.deepEqual(
+      (mine.body as { calls: Array<{ id: string }> }).calls.map((c) => c.id),
+      [id],
+    );
+    const theirs = await t.edge(request('GET', '/api/tab/calls', { token: 'token-megan' }));
+    assert.deepEqual((theirs.body as { calls: unknown[] }).calls, []);
+    const peek = await t.edge(request('GET', `/api/tab/calls/${id}`, { token: 'token-megan' }));
+    assert.equal(peek.status, 404);
+    const hang = await t.edge(request('POST', `/api/tab/calls/${id}/hangup`, { token: 'token-megan' }));
+    assert.equal(hang.status, 404);
+    assert.ok(!t.asked.some((a) => a.op === 'hangUp'));
+  });
+
+  it('shows a call the user is a participant of, with the bot marked', async () => {
+    const t = setup();
+    const placed = await t.edge(
+      request('POST', '/api/tab/calls', { token: 'token-megan', body: { targets: [ADELE.id] } }),
+    );
+    const id = (placed.body as { call: { id: string } }).call.id;
+    const view = t.calls.get(id)!;
+    t.calls.set(id, {
+      ...view,
+      participants: [participant('p1', ADELE.id, 'Adele Vance'), participant('p0', '', '', true)],
+    });
+    const res = await t.edge(request('GET', `/api/tab/calls/${id}`, { token: 'token-adele' }));
+    assert.equal(res.status, 200);
+    const parts = (
+      res.body as { call: { participants: Array<{ id: string; isBot: boolean; userId?: string }> } }
+    ).call.participants;
+    assert.deepEqual(
+      parts.map((p) => [p.id, p.isBot, p.userId]),
+      [
+        ['p1', false, ADELE.id],
+        ['p0', true, undefined],
+      ],
+    );
+  });
+
+  it('drives the controls of the user’s call: invite, mute, remove, announce, hang up', async () => {
+    const t = setup();
+    const placed = await t.edge(
+      request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['x'] } }),
+    );
+    const id = (placed.body as { call: { id: string } }).call.id;
+    const tok = { token: 'token-adele' };
+    const invite = await t.edge(
+      request('POST', `/api/tab/calls/${id}/participants`, { ...tok, body: { targets: ['y'] } }),
+    );
+    assert.equal(invite.status, 202);
+    assert.ok((invite.body as { operationId: string }).operationId);
+    assert.equal(
+      (await t.edge(request('POST', `/api/tab/calls/${id}/participants/p9/mute`, tok))).status,
+      202,
+    );
+    assert.equal((await t.edge(request('DELETE', `/api/tab/calls/${id}/participants/p9`, tok))).status, 204);
+    const bad = await t.edge(
+      request('POST', `/api/tab/calls/${id}/announce`, { ...tok, body: { prompt: '../x.wav' } }),
+    );
+    assert.equal(bad.status, 400);
+    const ok = await t.edge(
+      request('POST', `/api/tab/calls/${id}/announce`, { ...tok, body: { prompt: 'please-hold.wav' } }),
+    );
+    assert.equal(ok.status, 202);
+    assert.equal((await t.edge(request('POST', `/api/tab/calls/${id}/hangup`, tok))).status, 204);
+    assert.deepEqual(
+      t.asked.slice(1).map((a) => [a.op, ...a.args]),
+      [
+        ['invite', id, [{ user: 'y', tenantId: TENANT }]],
+        ['mute', id, 'p9'],
+        ['remove', id, 'p9'],
+        ['playPrompt', id, 'please-hold.wav'],
+        ['hangUp', id],
+      ],
+    );
+  });
+
+  it('answers 503 with a message when the deployment has no calling, and 405 for a wrong method', async () => {
+    const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger });
+    const res = await api.edge(
+      request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['x'] } }),
+    );
+    assert.equal(res.status, 503);
+    assert.match((res.body as Body).error!.message, /MicrosoftAppId/);
+    assert.equal((await api.edge(request('DELETE', '/api/tab/me', { token: 'token-adele' }))).status, 405);
+  });
+});

@@ -1,0 +1,209 @@
+// Fakes of the tab API's ports (our own interfaces): a call model that records what it was asked, a
+// Graph that answers from tables, an in-memory kv and a verifier that knows two users.
+import type { OnlineMeeting, Presence } from '@microsoft/microsoft-graph-types';
+import type { CallView, CallingEvents, ParticipantView } from '../../../calling';
+import type { AuthResult, TabCalling, TabGraph, TabKv, TabLogger, TabRequest } from '../../../teams-tab/api';
+
+export const TENANT = '7c1f0d2a-0000-4000-8000-000000009f11';
+export const ADELE = {
+  id: 'adele-0000',
+  tenantId: TENANT,
+  displayName: 'Adele Vance',
+  assertion: 'token-adele',
+};
+export const MEGAN = {
+  id: 'megan-0000',
+  tenantId: TENANT,
+  displayName: 'Megan Bowen',
+  assertion: 'token-megan',
+};
+
+export const verify = async (authorization: string | undefined): Promise<AuthResult> => {
+  if (authorization === 'Bearer token-adele') return { ok: true, user: ADELE };
+  if (authorization === 'Bearer token-megan') return { ok: true, user: MEGAN };
+  return { ok: false, reason: 'signature' };
+};
+
+export const silentLogger: TabLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function participant(id: string, userId: string, name: string, isSelf = false): ParticipantView {
+  return {
+    id,
+    identity: isSelf ? { kind: 'application', id: 'bot' } : { kind: 'user', id: userId, displayName: name },
+    isMuted: false,
+    isInLobby: false,
+    isSelf,
+  };
+}
+
+export function callView(id: string, over: Partial<CallView> = {}): CallView {
+  return {
+    id,
+    tenantId: TENANT,
+    direction: 'outgoing',
+    state: 'establishing',
+    source: { kind: 'application', id: 'bot' },
+    participants: [],
+    flow: undefined,
+    createdAt: Date.parse('2026-11-20T10:00:00Z'),
+    updatedAt: Date.parse('2026-11-20T10:00:00Z'),
+    resource: {},
+    ...over,
+  };
+}
+
+type Handlers = { [K in keyof CallingEvents]?: Array<(e: CallingEvents[K]) => void> };
+
+/** A call model that keeps its calls in a map and records each request. */
+export function fakeCalling() {
+  const calls = new Map<string, CallView>();
+  const asked: Array<{ op: string; args: unknown[] }> = [];
+  const handlers: Handlers = {};
+  let n = 0;
+  const op = (callId: string, kind: string) => ({
+    id: `op-${++n}`,
+    callId,
+    kind,
+    status: 'completed' as const,
+    createdAt: 0,
+  });
+  const calling: TabCalling = {
+    async placeCall(req) {
+      asked.push({ op: 'placeCall', args: [req] });
+      const id = `call-${++n}`;
+      const targets = Array.isArray(req.to) ? req.to : [req.to];
+      const view = callView(id, { resource: { subject: req.subject, targets } });
+      calls.set(id, view);
+      return view;
+    },
+    async joinMeeting(url, opts) {
+      asked.push({ op: 'joinMeeting', args: [url, opts] });
+      const id = `call-${++n}`;
+      const view = callView(id, { resource: { chatInfo: { threadId: '19:meeting_abc@thread.v2' } } });
+      calls.set(id, view);
+      return view;
+    },
+    async hangUp(id) {
+      asked.push({ op: 'hangUp', args: [id] });
+    },
+    async playPrompt(id, prompts) {
+      asked.push({ op: 'playPrompt', args: [id, prompts] });
+      return op(id, 'playPrompt');
+    },
+    participants: {
+      async list(id) {
+        return [...(calls.get(id)?.participants ?? [])];
+      },
+      async invite(id, parties) {
+        asked.push({ op: 'invite', args: [id, parties] });
+        return op(id, 'invite');
+      },
+      async mute(id, pid) {
+        asked.push({ op: 'mute', args: [id, pid] });
+        return op(id, 'mute');
+      },
+      async remove(id, pid) {
+        asked.push({ op: 'remove', args: [id, pid] });
+      },
+    },
+    async getCall(id) {
+      return calls.get(id);
+    },
+    async listCalls(opts) {
+      const all = [...calls.values()];
+      return opts?.active ? all.filter((c) => c.state !== 'terminated') : all;
+    },
+    on(name, handler) {
+      const list = (handlers[name] ??= []) as Array<(e: unknown) => void>;
+      list.push(handler as (e: unknown) => void);
+      return () => list.splice(list.indexOf(handler as (e: unknown) => void), 1);
+    },
+  };
+  function emit<K extends keyof CallingEvents>(name: K, e: CallingEvents[K]): void {
+    for (const h of (handlers[name] ?? []) as Array<(e: CallingEvents[K]) => void>) h(e);
+  }
+  return { calling, calls, asked, emit };
+}
+
+/** A Graph answering presence from a table, recording whose token each request carried. */
+export function fakeGraph(presence: Record<string, Presence>) {
+  const asked: Array<{ op: string; auth?: unknown; ctx?: unknown; args?: unknown }> = [];
+  let failWith: Error | undefined;
+  const graph: TabGraph = {
+    presence: {
+      async getPresences(ids, auth, ctx) {
+        asked.push({ op: 'getPresences', auth, ctx, args: ids });
+        if (failWith) throw failWith;
+        return ids.flatMap((id) => (presence[id] ? [presence[id]] : []));
+      },
+    },
+    users: {
+      async searchUsers(prefix) {
+        asked.push({ op: 'searchUsers', args: prefix });
+        return [{ id: 'megan-0000', displayName: 'Megan Bowen', mail: 'megan@contoso.example' }];
+      },
+      async getUser(id) {
+        return { id };
+      },
+    },
+    meetings: {
+      async createMeeting(actor, meeting, ctx) {
+        asked.push({ op: 'createMeeting', auth: actor, ctx, args: meeting });
+        if (failWith) throw failWith;
+        return {
+          ...meeting,
+          id: 'meeting-1',
+          joinWebUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0',
+          chatInfo: { threadId: '19:meeting_abc@thread.v2' },
+        } as OnlineMeeting;
+      },
+      async findMeetingByJoinUrl() {
+        return undefined;
+      },
+    },
+  };
+  return {
+    graph,
+    asked,
+    presence,
+    fail(err: Error | undefined) {
+      failWith = err;
+    },
+  };
+}
+
+/** The store's kv, in memory. */
+export function memoryKv(): TabKv {
+  const m = new Map<string, unknown>();
+  return {
+    async get<T>(ns: string, key: string) {
+      const v = m.get(`${ns}/${key}`);
+      return v === undefined ? undefined : { value: v as T, version: 1 };
+    },
+    async put(ns: string, key: string, value: unknown) {
+      m.set(`${ns}/${key}`, value);
+      return 1;
+    },
+    async list<T>(ns: string) {
+      return [...m.entries()]
+        .filter(([k]) => k.startsWith(`${ns}/`))
+        .map(([k, value]) => ({ key: k.slice(ns.length + 1), value: value as T, version: 1 }));
+    },
+  };
+}
+
+/** A request as the server hands it to the edge. */
+export function request(
+  method: string,
+  pathAndQuery: string,
+  opts: { token?: string; body?: unknown } = {},
+): TabRequest {
+  const url = new URL(pathAndQuery, 'http://local');
+  return {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+    json: async () => opts.body,
+  };
+}

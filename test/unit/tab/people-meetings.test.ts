@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { createTabApi } from '../../../teams-tab/api';
+import {
+  fakeCalling,
+  fakeGraph,
+  memoryKv,
+  participant,
+  request,
+  silentLogger,
+  TENANT,
+  verify,
+} from './fakes';
+
+const MEGAN_PRESENCE = { id: 'megan-0000', availability: 'Busy', activity: 'InACall' };
+
+function setup() {
+  const c = fakeCalling();
+  const g = fakeGraph({ 'megan-0000': MEGAN_PRESENCE });
+  const api = createTabApi({
+    verify,
+    kv: memoryKv(),
+    logger: silentLogger,
+    calling: c.calling,
+    graph: g.graph,
+  });
+  return { c, g, edge: api.edge };
+}
+
+type ErrorBody = { error: { code: string; reason: string; consent: { required: boolean } } };
+
+describe('tab API: people, presence and meetings', () => {
+  it('reads presence on behalf of the user (their token, their tenant)', async () => {
+    const t = setup();
+    const res = await t.edge(
+      request('GET', '/api/tab/presence?ids=megan-0000,nobody', { token: 'token-adele' }),
+    );
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { presences: [MEGAN_PRESENCE] });
+    assert.deepEqual(t.g.asked[0], {
+      op: 'getPresences',
+      auth: { kind: 'user', userAssertion: 'token-adele' },
+      ctx: { tenantId: TENANT },
+      args: ['megan-0000', 'nobody'],
+    });
+  });
+
+  it('turns a missing delegated consent into the consent answer', async () => {
+    const t = setup();
+    const err = Object.assign(
+      new Error('Could not get an on-behalf-of token for tenant x: AADSTS65001: The user has not consented.'),
+      { code: 'graph_auth_failed' },
+    );
+    t.g.fail(err);
+    const res = await t.edge(request('GET', '/api/tab/presence?ids=megan-0000', { token: 'token-adele' }));
+    assert.equal(res.status, 403);
+    const body = res.body as ErrorBody;
+    assert.equal(body.error.code, 'consent_required');
+    assert.equal(body.error.reason, 'graph_consent');
+    assert.equal(body.error.consent.required, true);
+  });
+
+  it('lets other Graph failures through to the server’s error mapping', async () => {
+    const t = setup();
+    t.g.fail(Object.assign(new Error('Graph said no'), { code: 'graph_error' }));
+    await assert.rejects(
+      t.edge(request('GET', '/api/tab/presence?ids=megan-0000', { token: 'token-adele' })),
+      /Graph said no/,
+    );
+  });
+
+  it('searches people and refuses an empty search', async () => {
+    const t = setup();
+    const res = await t.edge(request('GET', '/api/tab/people?search=meg', { token: 'token-adele' }));
+    assert.deepEqual(res.body, {
+      people: [{ id: 'megan-0000', displayName: 'Megan Bowen', mail: 'megan@contoso.example' }],
+    });
+    assert.equal(
+      (await t.edge(request('GET', '/api/tab/people?search=', { token: 'token-adele' }))).status,
+      400,
+    );
+  });
+
+  it('creates a meeting as the user, has the bot join, and finds it again from the Teams context', async () => {
+    const t = setup();
+    const created = await t.edge(
+      request('POST', '/api/tab/meetings', {
+        token: 'token-adele',
+        body: {
+          subject: 'Planning',
+          startDateTime: '2026-11-23T15:00:00Z',
+          endDateTime: '2026-11-23T15:30:00Z',
+          attendees: ['megan-0000'],
+          botJoins: true,
+        },
+      }),
+    );
+    assert.equal(created.status, 201);
+    const body = created.body as {
+      meeting: { joinWebUrl: string; threadId: string };
+      call: { id: string; kind: string };
+    };
+    assert.equal(body.call.kind, 'meeting');
+    const create = t.g.asked.find((a) => a.op === 'createMeeting')!;
+    assert.deepEqual(create.auth, { kind: 'user', userAssertion: 'token-adele' });
+    assert.deepEqual((create.args as { participants: unknown }).participants, {
+      attendees: [{ identity: { user: { id: 'megan-0000' } } }],
+    });
+    assert.deepEqual(t.c.asked.find((a) => a.op === 'joinMeeting')?.args[0], body.meeting.joinWebUrl);
+
+    const call = t.c.calls.get(body.call.id)!;
+    t.c.calls.set(call.id, {
+      ...call,
+      state: 'established',
+      participants: [participant('p1', 'megan-0000', 'Megan Bowen'), participant('p0', '', '', true)],
+    });
+    const meetingId = Buffer.from(`0#${body.meeting.threadId}#0`).toString('base64');
+    const res = await t.edge(
+      request('GET', `/api/tab/meeting?meetingId=${encodeURIComponent(meetingId)}`, { token: 'token-adele' }),
+    );
+    assert.equal(res.status, 200);
+    const m = res.body as {
+      meeting: { subject: string };
+      call: { id: string };
+      participants: Array<{ id: string; presence?: unknown }>;
+    };
+    assert.equal(m.meeting.subject, 'Planning');
+    assert.equal(m.call.id, call.id);
+    assert.deepEqual(m.participants.find((p) => p.id === 'p1')?.presence, MEGAN_PRESENCE);
+
+    const leave = await t.edge(
+      request('POST', '/api/tab/meeting/leave', {
+        token: 'token-adele',
+        body: { chatId: body.meeting.threadId },
+      }),
+    );
+    assert.equal(leave.status, 204);
+    assert.deepEqual(t.c.asked.at(-1), { op: 'hangUp', args: [call.id] });
+  });
+
+  it('refuses a meeting that ends before it starts, and a context without meeting ids', async () => {
+    const t = setup();
+    const bad = await t.edge(
+      request('POST', '/api/tab/meetings', {
+        token: 'token-adele',
+        body: { subject: 'x', startDateTime: '2026-11-23T15:00:00Z', endDateTime: '2026-11-23T14:00:00Z' },
+      }),
+    );
+    assert.equal(bad.status, 400);
+    assert.equal((await t.edge(request('GET', '/api/tab/meeting', { token: 'token-adele' }))).status, 400);
+    assert.equal(t.g.asked.length, 0);
+  });
+});
