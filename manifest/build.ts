@@ -35,7 +35,7 @@ export interface BuiltPackage {
   readonly files: readonly ZipEntry[];
 }
 
-const DERIVED = { PUBLIC_HOST: 'PUBLIC_URL' } as const;
+const DERIVED = { PUBLIC_HOST: ['PUBLIC_URL'], TAB_API_AUDIENCE: ['PUBLIC_URL', 'MicrosoftAppId'] } as const;
 
 /** Fills, generates and checks the manifest and icons; throws ManifestError listing every problem. */
 export async function buildAppPackage(opts: BuildOptions): Promise<BuiltPackage> {

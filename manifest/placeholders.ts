@@ -22,12 +22,13 @@ export function joinPath(parent: string, key: string | number): string {
 
 /**
  * Replaces `${{NAME}}` in every string value of `doc` with `vars[NAME]`; unset or empty names are problems.
- * `derivedFrom` maps a derived variable to the one a person sets (PUBLIC_HOST → PUBLIC_URL) for reporting.
+ * `derivedFrom` maps a derived variable to the ones a person sets (PUBLIC_HOST → PUBLIC_URL): an unset
+ * derived variable is reported as the first of those that is unset.
  */
 export function substitute(
   doc: unknown,
   vars: Readonly<Record<string, string | undefined>>,
-  derivedFrom: Readonly<Record<string, string>> = {},
+  derivedFrom: Readonly<Record<string, readonly string[]>> = {},
 ): Substituted {
   const origins = new Map<string, string[]>();
   const missing = new Map<string, string[]>();
@@ -39,7 +40,7 @@ export function substitute(
         used.push(name);
         const v = vars[name];
         if (v === undefined || v === '') {
-          const owner = derivedFrom[name] ?? name;
+          const owner = derivedFrom[name]?.find((v) => !vars[v]) ?? name;
           if (!missing.get(owner)?.includes(at)) missing.set(owner, [...(missing.get(owner) ?? []), at]);
           return whole;
         }

@@ -3,7 +3,10 @@ import type { Problem } from './problems';
 
 const LOCAL_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
 
-/** Environment variables plus PUBLIC_HOST (PUBLIC_URL's host name) and APP_VERSION (default: package version). */
+/**
+ * Environment variables plus PUBLIC_HOST (PUBLIC_URL's host name), APP_VERSION (default: the package
+ * version) and TAB_API_AUDIENCE (default: api://<PUBLIC_HOST>/<MicrosoftAppId>, as the tab's API assumes).
+ */
 export function manifestVariables(
   env: Readonly<Record<string, string | undefined>>,
   packageVersion: string,
@@ -37,5 +40,7 @@ export function manifestVariables(
       vars.PUBLIC_HOST = url.hostname;
     }
   }
+  if (!env.TAB_API_AUDIENCE && vars.PUBLIC_HOST && env.MicrosoftAppId)
+    vars.TAB_API_AUDIENCE = `api://${vars.PUBLIC_HOST}/${env.MicrosoftAppId}`;
   return { vars, problems };
 }

@@ -139,6 +139,41 @@ describe('manifest build', () => {
       assert.ok(problems[0]?.message.includes(f), `message does not name ${f}`);
   });
 
+  it('webApplicationInfo.resource follows TAB_API_AUDIENCE when it is set', async () => {
+    const resource = `api://switchboard.example.com/botid-${APP_ID}`;
+    const { manifest } = await buildAppPackage({
+      cwd: ROOT,
+      env: { ...ENV, TAB_API_AUDIENCE: resource },
+      commands: COMMANDS,
+    });
+    assert.equal(manifest.webApplicationInfo?.resource, resource);
+    const problems = await problemsOf(() =>
+      buildAppPackage({
+        cwd: ROOT,
+        env: { ...ENV, TAB_API_AUDIENCE: 'api://elsewhere.example/x' },
+        commands: COMMANDS,
+      }),
+    );
+    assert.deepEqual(problems, [
+      {
+        field: 'webApplicationInfo.resource',
+        message: 'host "elsewhere.example" is not listed in validDomains (from TAB_API_AUDIENCE)',
+      },
+    ]);
+  });
+
+  it('a missing MicrosoftAppId is reported once, with every field that needs it', async () => {
+    const problems = await problemsOf(() =>
+      buildAppPackage({ cwd: ROOT, env: { PUBLIC_URL: ENV.PUBLIC_URL }, commands: COMMANDS }),
+    );
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.field, 'MicrosoftAppId');
+    assert.match(
+      problems[0]?.message ?? '',
+      /id, bots\[0\]\.botId, webApplicationInfo\.id, webApplicationInfo\.resource/,
+    );
+  });
+
   it('an http or local PUBLIC_URL is refused', async () => {
     for (const url of ['http://switchboard.example.com', 'https://localhost:3978']) {
       const problems = await problemsOf(() =>
