@@ -1,12 +1,56 @@
-// The CallInbox the webhook hands verified batches to: one durable append, then processing is kicked
+// The CallInbox the webhook hands verified batches to: a durable append, then processing is kicked
 // for each call in the batch without holding up the webhook's 202.
-import type { CallData } from '../../store';
+import type { CallData, NewInboxRow } from '../../store';
 import type { CallInbox } from '../types';
 import type { CallQueue } from './call-queue';
 import { contentHash, toStored } from './stored-notification';
 
-/** Creates the inbox over the store's call_inbox table and the per-call queue. */
+// One commit never carries more rows than this; more waiting batches go in the next one.
+const MAX_ROWS_PER_COMMIT = 500;
+
+interface Waiting {
+  readonly rows: NewInboxRow[];
+  readonly stored: () => void;
+  readonly failed: (err: unknown) => void;
+}
+
+/**
+ * Creates the inbox over the store's call_inbox table and the per-call queue. Batches accepted in the same
+ * turn of the event loop (requests that arrived together) are appended in one transaction: each caller
+ * still hears back only once its own rows are committed, but a burst pays for one commit, not one each.
+ */
 export function createCallInbox(data: CallData, queue: Pick<CallQueue, 'kick'>): CallInbox {
+  let waiting: Waiting[] = [];
+  let scheduled = false;
+
+  async function commit(group: Waiting[]): Promise<void> {
+    try {
+      await data.inbox.append(group.flatMap((w) => w.rows));
+    } catch (err) {
+      for (const w of group) w.failed(err);
+      return;
+    }
+    for (const w of group) w.stored();
+  }
+
+  function flush(): void {
+    scheduled = false;
+    const all = waiting;
+    waiting = [];
+    let group: Waiting[] = [];
+    let size = 0;
+    for (const w of all) {
+      if (size > 0 && size + w.rows.length > MAX_ROWS_PER_COMMIT) {
+        void commit(group);
+        group = [];
+        size = 0;
+      }
+      group.push(w);
+      size += w.rows.length;
+    }
+    if (group.length > 0) void commit(group);
+  }
+
   return {
     async accept(batch) {
       const rows = batch.notifications
@@ -21,7 +65,14 @@ export function createCallInbox(data: CallData, queue: Pick<CallQueue, 'kick'>):
             contentHash: contentHash(notification),
           };
         });
-      await data.inbox.append(rows);
+      if (rows.length === 0) return;
+      await new Promise<void>((resolve, reject) => {
+        waiting.push({ rows, stored: resolve, failed: reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
       const calls = [...new Set(rows.map((r) => r.callId))];
       setImmediate(() => {
         for (const id of calls) void queue.kick(id);
