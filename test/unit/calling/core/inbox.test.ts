@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { createCallInbox } from '../../../../calling/core/inbox';
+import { createCallData, type CallData, type NewInboxRow, type Store } from '../../../../store';
+import { batch, callNote, tempStore } from './fakes';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+
+describe('call inbox: durable accept with shared commits', () => {
+  let store: Store;
+  let close: () => Promise<void>;
+  let appends: NewInboxRow[][];
+  let kicked: string[];
+  let failNext: Error | undefined;
+
+  const counting = (data: CallData): CallData => ({
+    ...data,
+    inbox: {
+      ...data.inbox,
+      append: async (rows) => {
+        appends.push([...rows]);
+        if (failNext) {
+          const err = failNext;
+          failNext = undefined;
+          throw err;
+        }
+        return data.inbox.append(rows);
+      },
+    },
+  });
+
+  beforeEach(async () => {
+    ({ store, close } = await tempStore());
+    appends = [];
+    kicked = [];
+    failNext = undefined;
+  });
+  afterEach(async () => close());
+
+  const inbox = () =>
+    createCallInbox(counting(createCallData(store)), { kick: async (id) => void kicked.push(id) });
+
+  it('batches accepted in the same turn share one append, and each resolves once its rows are stored', async () => {
+    const box = inbox();
+    await Promise.all([
+      box.accept(batch(callNote(A, 'establishing'))),
+      box.accept(batch(callNote(B, 'establishing'), callNote(B, 'established'))),
+    ]);
+    assert.equal(appends.length, 1);
+    assert.deepEqual(
+      appends[0]!.map((r) => r.callId),
+      [A, B, B],
+    );
+    const rows = [
+      ...(await createCallData(store).inbox.pending(A)),
+      ...(await createCallData(store).inbox.pending(B)),
+    ];
+    assert.equal(rows.length, 3);
+  });
+
+  it('kicks each call of a batch once, after the commit', async () => {
+    const box = inbox();
+    await box.accept(
+      batch(callNote(B, 'establishing'), callNote(B, 'established'), callNote(A, 'established')),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(kicked.sort(), [A, B]);
+  });
+
+  it('a failed commit rejects every batch in it (each webhook answers 503) and stores none', async () => {
+    const box = inbox();
+    failNext = new Error('disk I/O error');
+    const results = await Promise.allSettled([
+      box.accept(batch(callNote(A, 'establishing'))),
+      box.accept(batch(callNote(B, 'establishing'))),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['rejected', 'rejected'],
+    );
+    assert.equal((await createCallData(store).inbox.pending(A)).length, 0);
+    assert.deepEqual(kicked, []);
+    // The next turn commits on its own again.
+    await box.accept(batch(callNote(A, 'established')));
+    assert.equal((await createCallData(store).inbox.pending(A)).length, 1);
+  });
+
+  it('batches accepted in different turns get their own commits', async () => {
+    const box = inbox();
+    await box.accept(batch(callNote(A, 'establishing')));
+    await box.accept(batch(callNote(A, 'established')));
+    assert.equal(appends.length, 2);
+  });
+});
