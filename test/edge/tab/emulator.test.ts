@@ -1,0 +1,152 @@
+// The tab API in the real app against the emulator process: SSO tokens from the emulator's Teams host
+// route, keys from its Entra JWKS (over https with its CA), presence on behalf of the user, a call the
+// app places and its live updates over server-sent events through the real HTTP server.
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { startApp, type TestApp } from '../../helpers/app';
+import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
+
+// Answers are read loosely: the shapes are asserted field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
+const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('edge: the tab API against the emulator', function () {
+  this.timeout(60_000);
+  let emu: RunningEmulator;
+  let app: TestApp;
+
+  async function hostToken(personId: string, fault = 'none'): Promise<string> {
+    const res = await fetch(`${emu.httpUrl}/host/token`, {
+      method: 'POST',
+      body: JSON.stringify({ personId, fault }),
+    });
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  async function api(method: string, p: string, token: string, body?: unknown) {
+    const res = await fetch(`${app.url}${p}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Json };
+  }
+
+  before(async () => {
+    emu = await startEmulator();
+    const port = await freePort();
+    await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
+      callingWebhook: `http://127.0.0.1:${port}/api/calls`,
+    });
+    app = await startApp({
+      SWITCHBOARD_MODE: 'local',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MicrosoftAppId: emu.appId,
+      MicrosoftAppPassword: emu.appSecret,
+      MicrosoftAppTenantId: emu.tenantId,
+      GRAPH_BASE_URL: `${emu.url}/v1.0`,
+      ENTRA_AUTHORITY_HOST: emu.url,
+      CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
+      EXTRA_CA_FILE: emu.caPath,
+      // The emulated app registration's Application ID URI (PUBLIC_URL names 127.0.0.1 here).
+      TAB_API_AUDIENCE: `api://localhost/${emu.appId}`,
+      PROMPTS_DIR: path.resolve('assets/prompts'),
+    });
+  });
+  after(async () => {
+    await app?.stop();
+    await emu?.stop();
+  });
+
+  it('accepts the host page’s token for the signed-in person', async () => {
+    const res = await api('GET', '/api/tab/me', await hostToken(ADELE));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.user.id, ADELE);
+    assert.equal(res.body.user.tenantId, emu.tenantId);
+    assert.equal(res.body.features.calling, true);
+  });
+
+  it('answers a token without our scope, or expired, with the consent shape', async () => {
+    const scope = await api('GET', '/api/tab/me', await hostToken(ADELE, 'scope'));
+    assert.equal(scope.status, 403);
+    assert.equal(scope.body.error.code, 'consent_required');
+    const expired = await api('GET', '/api/tab/me', await hostToken(ADELE, 'expired'));
+    assert.equal(expired.status, 401);
+    assert.equal(expired.body.error.reason, 'expired');
+  });
+
+  it('reads presence on behalf of the user', async () => {
+    const res = await api('GET', `/api/tab/presence?ids=${ALEX}`, await hostToken(ADELE));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.presences.length, 1);
+    assert.equal(res.body.presences[0].id, ALEX);
+    assert.equal(typeof res.body.presences[0].availability, 'string');
+  });
+
+  it('places a call to a person and streams its progress and the callee’s presence', async () => {
+    const token = await hostToken(ADELE);
+    const ticket = await api('POST', '/api/tab/events/ticket', token, { ids: [ALEX] });
+    assert.equal(ticket.status, 200);
+    const seen: string[] = [];
+    let text = '';
+    const req = http.get(`${app.url}${ticket.body.url}`);
+    const response = await new Promise<http.IncomingMessage>((resolve) => req.on('response', resolve));
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /text\/event-stream/);
+    const waitFor = (re: RegExp) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${re} in:\n${text}`)), 20_000);
+        const check = () => {
+          if (re.test(text)) {
+            clearTimeout(timer);
+            response.off('data', onData);
+            resolve();
+          }
+        };
+        const onData = (c: Buffer) => {
+          text += c.toString('utf8');
+          seen.push(c.toString('utf8'));
+          check();
+        };
+        response.on('data', onData);
+        check();
+      });
+    try {
+      await waitFor(/event: presence\ndata: \{"id":"9b602b58/);
+      const placed = await api('POST', '/api/tab/calls', token, { targets: [ALEX] });
+      assert.equal(placed.status, 201, JSON.stringify(placed.body));
+      const id = placed.body.call.id as string;
+      // Alex answers after 1.5 s; the stream says so, and his presence turns to a call.
+      await waitFor(new RegExp(`event: call\\ndata: \\{"call":\\{"id":"${id}","state":"established"`));
+      const listed = await api('GET', '/api/tab/calls', token);
+      assert.deepEqual(
+        listed.body.calls.map((c: { id: string }) => c.id),
+        [id],
+      );
+      const hang = await api('POST', `/api/tab/calls/${id}/hangup`, token);
+      assert.equal(hang.status, 204);
+      await waitFor(new RegExp(`"id":"${id}","state":"terminated"`));
+    } finally {
+      req.destroy();
+    }
+  });
+});
