@@ -41,7 +41,13 @@ export function createTabApiForApp(s: TabApiSettings): TabApi {
   const audiences = s.appId ? [s.audience ?? defaultTabAudience(s.publicUrl, s.appId), s.appId] : [];
   const tenants = s.tenantAllowlist?.length ? s.tenantAllowlist : s.tenantId ? [s.tenantId] : [];
   const keys = createTenantKeys(s.authorityHost, createFetchJson(s.extraCaPem));
-  const verify = createSsoVerifier({ keys, authorityHost: s.authorityHost, audiences, tenants, scope: TAB_SCOPE });
+  const verify = createSsoVerifier({
+    keys,
+    authorityHost: s.authorityHost,
+    audiences,
+    tenants,
+    scope: TAB_SCOPE,
+  });
   return createTabApi({
     verify,
     kv: s.kv,

@@ -61,10 +61,21 @@ export function createTabApi(deps: TabApiDeps): TabApi {
     if (match === 'wrong_method')
       return errorResponse(405, 'method_not_allowed', `${req.method} is not allowed on ${req.path}.`);
     // The event stream may authenticate with a one-time ticket, since EventSource cannot send headers.
-    const auth: AuthResult =
-      rel === '/events' && req.query.has('ticket')
-        ? hub.redeemTicket(req.query.get('ticket') ?? '')
-        : await deps.verify(asHeader(req.headers.authorization));
+    let auth: AuthResult;
+    try {
+      auth =
+        rel === '/events' && req.query.has('ticket')
+          ? hub.redeemTicket(req.query.get('ticket') ?? '')
+          : await deps.verify(asHeader(req.headers.authorization));
+    } catch (err) {
+      // The authority's keys could not be fetched: nobody can be checked, and nobody is let in.
+      deps.logger.warn({ err }, 'tab sign-in keys could not be loaded');
+      return errorResponse(
+        503,
+        'unavailable',
+        "Sign-in could not be checked just now (the identity provider's keys could not be loaded). Try again in a minute.",
+      );
+    }
     if (!auth.ok) {
       deps.logger.info({ reason: auth.reason, detail: auth.detail, path: req.path }, 'tab token refused');
       return authFailure(auth.reason);

@@ -162,3 +162,18 @@ describe('tab API: calls', () => {
     assert.equal((await api.edge(request('DELETE', '/api/tab/me', { token: 'token-adele' }))).status, 405);
   });
 });
+
+describe('tab API: sign-in checks that cannot run', () => {
+  it('answers 503 (and lets nobody in) when the authority keys cannot be loaded', async () => {
+    const api = createTabApi({
+      verify: async () => {
+        throw new Error('GET https://login.example/t/discovery/v2.0/keys answered 500');
+      },
+      kv: memoryKv(),
+      logger: silentLogger,
+    });
+    const res = await api.edge(request('GET', '/api/tab/me', { token: 'token-adele' }));
+    assert.equal(res.status, 503);
+    assert.match((res.body as Body).error!.message, /Try again/);
+  });
+});
