@@ -6,6 +6,7 @@ export {
   type BuiltPackage,
   type TeamsManifest,
 } from './build';
+export { botCommandDescriptions } from './bot-commands';
 export { checkManifestRules } from './checks';
 export {
   buildCommandLists,

@@ -22,7 +22,7 @@ export async function doctorMain(opts: {
   readonly hosts?: Readonly<Record<string, string>>;
   readonly processEnv: Readonly<Record<string, string | undefined>>;
   readonly out: DoctorOutput;
-  readonly commands: readonly CommandDescription[];
+  readonly commands: () => readonly CommandDescription[];
 }): Promise<number> {
   let user: string | undefined;
   for (let i = 0; i < opts.argv.length; i++) {

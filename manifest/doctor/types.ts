@@ -26,8 +26,8 @@ export interface DoctorContext {
   /** The loaded environment (process, .env, env/.env.<SWITCHBOARD_ENV>). */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly http: HttpClient;
-  /** The bot's commands, for the manifest check. */
-  readonly commands: readonly CommandDescription[];
+  /** The bot's commands, for the manifest check (read when that check runs: it reports a failure). */
+  readonly commands: () => readonly CommandDescription[];
   /** `--user`: the meeting organizer (object id or UPN) to test the access policy with. */
   readonly user?: string;
   /** Set by the configuration check when the configuration is valid. */

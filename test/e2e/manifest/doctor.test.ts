@@ -78,7 +78,7 @@ describe('doctor against the emulator (e2e)', function () {
       processEnv: {},
       hosts: { [HOST]: '127.0.0.1' },
       out: { write: (s: string) => chunks.push(s) },
-      commands: COMMANDS,
+      commands: () => COMMANDS,
     });
     const text = chunks.join('');
     const line = (title: string) =>

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { CATALOG } from '../../../bot/commands/catalog';
-import { buildAppPackage, buildCommandLists, describeCommands } from '../../../manifest';
+import {
+  botCommandDescriptions,
+  buildAppPackage,
+  buildCommandLists,
+  describeCommands,
+} from '../../../manifest';
 
 const ROOT = path.join(__dirname, '../../..');
 const ENV = {
@@ -34,6 +39,10 @@ describe('manifest commandLists', () => {
         );
       });
     }
+  });
+
+  it("is what npm run package and the doctor use: the bot's exported catalog", () => {
+    assert.deepEqual(botCommandDescriptions(), describeCommands(CATALOG));
   });
 
   it("maps the bot's conversation types to manifest scopes", () => {

@@ -7,6 +7,7 @@ import {
   configCheck,
   entraTokenCheck,
   graphPermissionsCheck,
+  manifestCheck,
   missingRoles,
   promptsCheck,
   type DoctorContext,
@@ -50,7 +51,7 @@ function ctx(
   http: HttpClient = fakeHttp({}),
   extra: Partial<DoctorContext> = {},
 ): DoctorContext {
-  return { cwd: ROOT, root: ROOT, env, http, commands: [], ...extra };
+  return { cwd: ROOT, root: ROOT, env, http, commands: () => [], ...extra };
 }
 
 describe('doctor checks', () => {
@@ -201,6 +202,35 @@ describe('doctor checks', () => {
         ctx(TEAMS, fakeHttp({}), { config, token: { accessToken: 't', roles: [] } }),
       );
       assert.equal(f.status, 'skip');
+    });
+  });
+
+  describe('manifest', () => {
+    const commands = () => [{ title: 'help', description: 'This list.', scopes: ['personal' as const] }];
+
+    it('builds and validates the package in memory', async () => {
+      const f = await manifestCheck.run(ctx(TEAMS, undefined, { commands }));
+      assert.equal(f.status, 'ok', f.details?.join('\n'));
+      assert.match(f.summary, /manifest 1\.30 validates .*1 command entries/);
+    });
+
+    it('lists every problem with its field', async () => {
+      const f = await manifestCheck.run(ctx({ ...TEAMS, MicrosoftAppId: 'x' }, undefined, { commands }));
+      assert.equal(f.status, 'fail');
+      assert.deepEqual(f.details?.map((d) => d.split(':')[0]).sort(), [
+        'bots[0].botId',
+        'id',
+        'webApplicationInfo.id',
+      ]);
+    });
+
+    it("fails (rather than crashing) when the bot's commands cannot be read", async () => {
+      const broken = () => {
+        throw new Error('no catalog');
+      };
+      const f = await manifestCheck.run(ctx(TEAMS, undefined, { commands: broken }));
+      assert.equal(f.status, 'fail');
+      assert.match(f.summary, /the bot's commands cannot be read: no catalog/);
     });
   });
 

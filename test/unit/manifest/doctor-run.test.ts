@@ -7,7 +7,7 @@ const base: DoctorContext = {
   cwd: ROOT,
   root: ROOT,
   env: {},
-  commands: [],
+  commands: () => [],
   http: async () => assert.fail('no network'),
 };
 
