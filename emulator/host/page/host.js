@@ -75,6 +75,8 @@
         return P.initializeArgs(state);
       case 'getContext':
         return [P.buildContext(state)];
+      case 'meeting.getMeetingDetails':
+        return P.meetingDetailsArgs(state);
       case 'authentication.getAuthToken': {
         const interactive = msg.args?.[2] === false;
         const r = await mintToken(interactive);
@@ -130,7 +132,15 @@
     const meetings = await (await fetch('/emulator/meetings')).json().catch(() => ({ value: [] }));
     state.meetings = (meetings.value || [])
       .filter((m) => m.chatInfo && m.chatInfo.threadId)
-      .map((m) => ({ id: m.id, threadId: m.chatInfo.threadId, subject: m.subject || m.id }));
+      .map((m) => ({
+        id: m.id,
+        threadId: m.chatInfo.threadId,
+        subject: m.subject || m.id,
+        joinWebUrl: m.joinWebUrl,
+        startDateTime: m.startDateTime,
+        endDateTime: m.endDateTime,
+        organizerId: m.participants?.organizer?.identity?.user?.id,
+      }));
     state.person = state.people.find((p) => p.id === query.get('person')) || state.people[0];
     state.meeting =
       state.meetings.find((m) => m.id === query.get('meeting') || m.threadId === query.get('meeting')) ||

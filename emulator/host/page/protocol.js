@@ -53,6 +53,28 @@
     };
   }
 
+  /** meeting.getMeetingDetails' answer: [error, details], as Teams gives it inside a meeting. */
+  function meetingDetailsArgs(s) {
+    if (s.context === 'personal' || !s.meeting)
+      return [{ errorCode: 100, message: 'This tab is not open in a meeting.' }, null];
+    const m = s.meeting;
+    return [
+      null,
+      {
+        details: {
+          id: meetingContextId(m.threadId),
+          title: m.subject,
+          type: 'Scheduled',
+          joinUrl: m.joinWebUrl,
+          scheduledStartTime: m.startDateTime,
+          scheduledEndTime: m.endDateTime,
+        },
+        conversation: { id: m.threadId },
+        organizer: m.organizerId ? { id: m.organizerId, tenantId: s.tenantId } : undefined,
+      },
+    ];
+  }
+
   /** The answer teams-js expects for a request: its id and uuid, and the result arguments. */
   function response(request, args) {
     return { id: request.id, uuidAsString: request.uuidAsString, args };
@@ -68,6 +90,7 @@
     runtimeConfig,
     meetingContextId,
     buildContext,
+    meetingDetailsArgs,
     response,
     initializeArgs,
   };

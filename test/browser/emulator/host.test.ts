@@ -104,12 +104,18 @@ describe('browser: the emulator Teams host page', function () {
     await page.close();
   });
 
-  it('gives a meeting context the meeting chat id and Teams meeting id, and passes theme changes', async () => {
+  it('gives a meeting context the meeting chat id and Teams meeting id, answers getMeetingDetails, and passes theme changes', async () => {
+    type EmuMeeting = {
+      id: string;
+      subject: string;
+      joinWebUrl: string;
+      startDateTime: string;
+      endDateTime: string;
+      chatInfo?: { threadId?: string };
+      participants?: { organizer?: { identity?: { user?: { id?: string } } } };
+    };
     const meetings = (
-      await emu.control<{ value: Array<{ id: string; chatInfo?: { threadId?: string } }> }>(
-        'GET',
-        '/emulator/meetings',
-      )
+      await emu.control<{ value: EmuMeeting[] }>('GET', '/emulator/meetings')
     ).body.value.filter((m) => m.chatInfo?.threadId);
     assert.ok(meetings.length > 0, 'the seeded tenant has a meeting');
     const meeting = meetings[0]!;
@@ -121,6 +127,18 @@ describe('browser: the emulator Teams host page', function () {
     assert.equal(probe.context?.theme, 'dark');
     assert.equal(probe.context?.chatId, threadId);
     assert.equal(Buffer.from(probe.context?.meetingId ?? '', 'base64').toString(), `0#${threadId}#0`);
+    assert.deepEqual(probe.details, {
+      details: {
+        id: probe.context?.meetingId,
+        title: meeting.subject,
+        type: 'Scheduled',
+        joinUrl: meeting.joinWebUrl,
+        scheduledStartTime: meeting.startDateTime,
+        scheduledEndTime: meeting.endDateTime,
+      },
+      conversation: { id: threadId },
+      organizer: { id: meeting.participants?.organizer?.identity?.user?.id, tenantId: emu.tenantId },
+    });
     await page.selectOption('#theme', 'contrast');
     let themes: string[] = [];
     for (let i = 0; i < 50 && themes.length === 0; i++) {
