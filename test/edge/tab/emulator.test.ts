@@ -149,4 +149,46 @@ describe('edge: the tab API against the emulator', function () {
       req.destroy();
     }
   });
+
+  it('joins a meeting from its Teams context and join link, shows its participants with presence, and leaves', async () => {
+    const token = await hostToken(ADELE);
+    const list = await emu.control<{ value: Json[] }>('GET', '/emulator/meetings');
+    const meeting = list.body.value.find((m: Json) => m.chatInfo?.threadId && m.emulator?.seeded);
+    assert.ok(meeting, 'the seeded tenant has a meeting');
+    const threadId = meeting.chatInfo.threadId as string;
+    const meetingId = Buffer.from(`0#${threadId}#0`).toString('base64');
+
+    const before = await api('GET', `/api/tab/meeting?meetingId=${encodeURIComponent(meetingId)}`, token);
+    assert.equal(before.status, 200, JSON.stringify(before.body));
+    assert.equal(before.body.threadId, threadId);
+    assert.equal(before.body.call, null);
+
+    const joined = await api('POST', '/api/tab/meeting/join', token, {
+      chatId: threadId,
+      joinWebUrl: meeting.joinWebUrl,
+    });
+    assert.equal(joined.status, 201, JSON.stringify(joined.body));
+    const callId = joined.body.call.id as string;
+    let inside: Json;
+    for (let i = 0; i < 100; i++) {
+      inside = await api('GET', `/api/tab/meeting?chatId=${encodeURIComponent(threadId)}`, token);
+      if (
+        inside.body.call?.state === 'established' &&
+        inside.body.participants.some((p: Json) => p.userId === ADELE)
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(inside.body.call.id, callId);
+    assert.equal(inside.body.call.kind, 'meeting');
+    const adele = inside.body.participants.find((p: Json) => p.userId === ADELE);
+    assert.ok(adele, JSON.stringify(inside.body.participants));
+    assert.equal(adele.presence.id, ADELE);
+    assert.ok(inside.body.participants.some((p: Json) => p.isBot));
+
+    const left = await api('POST', '/api/tab/meeting/leave', token, { chatId: threadId });
+    assert.equal(left.status, 204);
+    const again = await api('POST', '/api/tab/meeting/leave', token, { chatId: threadId });
+    assert.ok([204, 404].includes(again.status));
+  });
 });
