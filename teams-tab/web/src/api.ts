@@ -94,7 +94,8 @@ export function createApi(token: TokenSource, base = '') {
       attendees: string[];
       botJoins?: boolean;
     }) => request<{ meeting: Meeting; call?: Call }>('POST', '/meetings', m),
-    meeting: (ref: MeetingRef) => request<MeetingView>('GET', `/meeting${q({ ...ref })}`),
+    meeting: (ref: MeetingRef & { joinWebUrl?: string }) =>
+      request<MeetingView>('GET', `/meeting${q({ ...ref })}`),
     joinMeeting: (ref: MeetingRef & { joinWebUrl?: string }) =>
       request<{ call: Call }>('POST', '/meeting/join', ref).then((r) => r.call),
     leaveMeeting: (ref: MeetingRef) => request<void>('POST', '/meeting/leave', ref),

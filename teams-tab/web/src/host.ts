@@ -1,5 +1,5 @@
 // The Teams host through teams-js: start-up, the context the tab needs, theme changes and SSO tokens.
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, meeting } from '@microsoft/teams-js';
 import { loopbackHostOrigins, themeName } from './host-rules';
 import type { ThemeName } from './host-rules';
 
@@ -63,4 +63,44 @@ export function reportLoaded(): void {
 /** An SSO token for the tab's API; interactive lets Teams show its consent prompt. */
 export function ssoToken(interactive = false): Promise<string> {
   return authentication.getAuthToken(interactive ? { silent: false } : {});
+}
+
+/** A meeting's details as the host tells them (meeting.getMeetingDetails). */
+export interface HostMeetingDetails {
+  subject?: string;
+  startDateTime?: string;
+  endDateTime?: string;
+  joinWebUrl?: string;
+  organizerId?: string;
+}
+
+/** Asks the host for the meeting's details; undefined when it refuses or does not answer in time. */
+export function hostMeetingDetails(timeoutMs: number): Promise<HostMeetingDetails | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), timeoutMs);
+    try {
+      meeting.getMeetingDetails((err, res) => {
+        clearTimeout(timer);
+        if (err || !res) return resolve(undefined);
+        const d = res.details as {
+          title?: string;
+          scheduledStartTime?: string;
+          scheduledEndTime?: string;
+          joinUrl?: string;
+        };
+        resolve({
+          subject: d.title,
+          startDateTime: d.scheduledStartTime,
+          endDateTime: d.scheduledEndTime,
+          joinWebUrl: d.joinUrl,
+          organizerId: res.organizer?.id,
+        });
+      });
+    } catch (err) {
+      // teams-js throws at once when the host does not list the meeting capability.
+      clearTimeout(timer);
+      console.warn('meeting details unavailable', err);
+      resolve(undefined);
+    }
+  });
 }

@@ -6,6 +6,8 @@ import { CallCard } from '../CallCard';
 import { timeRange } from '../personal/MeetingForm';
 import { PersonRow } from '../PersonRow';
 import { Section } from '../Section';
+import { hostMeetingDetails } from '../host';
+import { watch } from '../live';
 import { useSession } from '../session';
 import { useAction, useLoad } from '../use-load';
 
@@ -18,7 +20,14 @@ export default function MeetingPanel() {
   const styles = useStyles();
   const { api, host } = useSession();
   const ref = { chatId: host.chatId, meetingId: host.meetingId };
-  const [view, reload] = useLoad(() => api.meeting(ref), [host.chatId, host.meetingId]);
+  // The host's own details (subject, times, join link) arrive alongside; with the join link the API can
+  // find a meeting it did not create.
+  const [details] = useLoad(() => hostMeetingDetails(3000), []);
+  const joinWebUrl = details?.joinWebUrl;
+  const [view, reload] = useLoad(
+    () => api.meeting({ ...ref, joinWebUrl }),
+    [host.chatId, host.meetingId, joinWebUrl],
+  );
   const [prompts] = useLoad(() => api.prompts(), []);
   const [prompt, setPrompt] = useState('');
   const [busy, run] = useAction();
@@ -26,18 +35,43 @@ export default function MeetingPanel() {
   useEffect(() => {
     if (view) document.documentElement.dataset.ready = 'meeting';
   }, [view]);
+  // The call's roster and the participants' presence change under way: reload on the stream's news.
+  const watched = (view?.participants ?? [])
+    .flatMap((p) => (p.userId ? [p.userId] : []))
+    .sort()
+    .join(',');
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(reload, 300);
+    };
+    const stop = watch(api, watched ? watched.split(',') : [], {
+      presence: soon,
+      call: soon,
+      mode: () => undefined,
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [api, watched, reload]);
   useEffect(() => {
     const first = prompts?.[0];
     if (first && !prompt) setPrompt(first.name);
   }, [prompts, prompt]);
 
   if (!view) return <Text>Loading the meeting…</Text>;
-  const { meeting, call, participants } = view;
+  const { call, participants } = view;
+  const meeting =
+    view.meeting ??
+    (details?.joinWebUrl ? { ...details, id: '', joinWebUrl: details.joinWebUrl, attendees: [] } : null);
   // Mute takes the call's own participant id, which can differ from the meeting roster's.
   const inCall = new Map(
     (call?.participants ?? []).flatMap((p) => (p.userId ? [[p.userId, p] as const] : [])),
   );
   const nameOf = (id?: string) =>
+    (id && id === host.userId ? host.userName : undefined) ??
     participants.find((p) => p.userId === id)?.displayName ??
     meeting?.attendees.find((a) => a.id === id)?.displayName ??
     id ??
