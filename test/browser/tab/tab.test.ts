@@ -1,0 +1,164 @@
+// The tab in the emulator's Teams host page: presence board (seeded people, live changes, call rings a
+// softphone), a new meeting with its join link, the meeting context, the consent message; screenshots of
+// the personal and meeting contexts in light and dark.
+import assert from 'node:assert/strict';
+import type { Frame, Page } from 'playwright-core';
+import { saveScreenshot } from '../../helpers/browser';
+import { openTab, startTabWorld, waitUntil } from './tab-harness';
+import type { TabWorld } from './tab-harness';
+
+const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
+const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
+
+describe('browser: the Teams tab in the emulated host', function () {
+  this.timeout(120_000);
+  let world: TabWorld;
+  let page: Page;
+
+  before(async () => {
+    world = await startTabWorld();
+    page = await world.browser.newPage();
+  });
+  after(async () => {
+    await world?.stop();
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && world?.browser.errors.length)
+      console.log(`page errors:\n${world.browser.errors.join('\n')}`);
+  });
+
+  /** What Graph reports for a person now, through the control API. */
+  const presenceOf = async (id: string): Promise<string> =>
+    (await world.emu.control('GET', `/emulator/people/${id}/presence`)).body.presence.availability as string;
+
+  /** Adds a person to the board through the search box. */
+  async function addToBoard(tab: Frame, name: string, id: string): Promise<void> {
+    await tab.fill('input[aria-label="Find people"]', name);
+    await tab.click('button[type="submit"]:has-text("Search")');
+    await tab.click(`[data-add="${id}"]`);
+    await tab.waitForSelector(`[data-testid="board"] [data-person="${id}"]`);
+  }
+
+  const availabilityOn = (tab: Frame, id: string) =>
+    tab.getAttribute(`[data-testid="board"] [data-person="${id}"]`, 'data-availability');
+
+  let personal: Frame;
+  interface EmuMeeting {
+    id: string;
+    subject?: string;
+    joinWebUrl: string;
+  }
+  /** The meeting the tab created (the meeting context test opens it). */
+  let created: EmuMeeting | undefined;
+
+  it('shows seeded people on the presence board with the presence Graph reports', async () => {
+    personal = await openTab(page, world.hostUrl({ context: 'personal', person: ADELE }));
+    assert.match((await personal.textContent('h1')) ?? '', /Adele Vance/);
+    await addToBoard(personal, 'Alex', ALEX);
+    const expected = await presenceOf(ALEX);
+    const shown = await waitUntil(async () => {
+      const a = await availabilityOn(personal, ALEX);
+      return a && a !== 'PresenceUnknown' ? a : undefined;
+    });
+    assert.equal(shown, expected);
+  });
+
+  it('changes a person on the board when their presence changes in the emulator', async () => {
+    await world.emu.control('PUT', `/emulator/people/${ALEX}/presence`, {
+      availability: 'DoNotDisturb',
+      activity: 'Presenting',
+    });
+    await waitUntil(
+      async () => ((await availabilityOn(personal, ALEX)) === 'DoNotDisturb' ? true : undefined),
+      25_000,
+    );
+    const line = await personal.textContent(`[data-person="${ALEX}"] [data-testid="presence"]`);
+    assert.equal(line, 'Do not disturb · Presenting');
+    await world.emu.control('PUT', `/emulator/people/${ALEX}/presence`, {
+      availability: 'Available',
+      activity: 'Available',
+    });
+    await waitUntil(
+      async () => ((await availabilityOn(personal, ALEX)) === 'Available' ? true : undefined),
+      25_000,
+    );
+  });
+
+  it('saves screenshots of the personal tab in light and dark', async () => {
+    await saveScreenshot(page, 'tab-personal-light');
+    await page.selectOption('#theme', 'dark');
+    await personal.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
+    await saveScreenshot(page, 'tab-personal-dark');
+    await page.selectOption('#theme', 'default');
+    await personal.waitForSelector('html[data-theme="default"]', { state: 'attached' });
+  });
+
+  it('rings the person\'s softphone when "Call" is pressed', async () => {
+    const phone = await world.browser.newPage();
+    try {
+      await world.emu.control('PUT', `/emulator/people/${ALEX}/script`, { onRing: 'manual' });
+      await phone.goto(`${world.emu.httpUrl}/softphone?person=${ALEX}`);
+      await phone.waitForSelector('#link[data-state="live"]');
+      await personal.click(`[data-person="${ALEX}"] button:has-text("Call")`);
+      await phone.waitForSelector('#ring:not([hidden])', { timeout: 15_000 });
+      assert.match((await phone.textContent('#ring-title')) ?? '', /calling/i);
+      await phone.click('#ring button:has-text("Decline")');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('creates a meeting and shows it with its join link', async () => {
+    const subject = `Tab planning ${Date.now()}`;
+    await personal.check(`[aria-label="Select Alex Wilber"]`);
+    await personal.fill('[data-testid="new-meeting"] input:not([type="datetime-local"])', subject);
+    await personal.click('button:has-text("Create meeting")');
+    const made = await personal.waitForSelector('[data-testid="meeting-created"]', { timeout: 15_000 });
+    assert.match((await made.textContent()) ?? '', new RegExp(subject));
+    const href =
+      (await personal.getAttribute('[data-testid="meeting-created"] [data-testid="join-link"]', 'href')) ??
+      '';
+    const meetings = (await world.emu.control('GET', '/emulator/meetings')).body.value as EmuMeeting[];
+    created = meetings.find((m) => m.subject === subject);
+    assert.ok(created, 'the emulator has the meeting');
+    assert.equal(href, created.joinWebUrl);
+  });
+
+  it('shows the meeting context: details, participants once Switchboard joins', async () => {
+    assert.ok(created, 'a meeting was created by the previous test');
+    const m = created;
+    const tab = await openTab(
+      page,
+      world.hostUrl({ context: 'meetingSidePanel', person: ADELE, meeting: m.id }),
+    );
+    assert.equal(await tab.textContent('[data-testid="meeting-subject"]'), m.subject);
+    assert.equal(await tab.textContent('[data-testid="meeting-organizer"]'), 'Organizer: Adele Vance');
+    assert.equal(
+      await tab.getAttribute('[data-testid="meeting-details"] [data-testid="join-link"]', 'href'),
+      m.joinWebUrl,
+    );
+    await tab.click('button:has-text("Have Switchboard join")');
+    await tab.waitForSelector('[data-testid="meeting-call"]', { timeout: 20_000 });
+    await tab.waitForSelector('[data-testid="meeting-participants"] [data-person]', { timeout: 20_000 });
+    await saveScreenshot(page, 'tab-meeting-light');
+    await page.selectOption('#theme', 'dark');
+    await tab.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
+    await saveScreenshot(page, 'tab-meeting-dark');
+    await tab.click('button:has-text("Switchboard leaves")');
+    await tab.waitForSelector('button:has-text("Have Switchboard join")', { timeout: 20_000 });
+  });
+
+  it('shows the consent message when the token is refused, and recovers after consent', async () => {
+    const tab = await openTab(
+      page,
+      world.hostUrl({ context: 'personal', person: ADELE, fault: 'consent' }),
+      false,
+    );
+    const bar = await tab.waitForSelector('[data-testid="consent"]', { timeout: 15_000 });
+    assert.match((await bar.textContent()) ?? '', /sign/i);
+    await saveScreenshot(page, 'tab-consent');
+    await tab.click('[data-testid="consent"] button');
+    await tab.waitForSelector('html[data-ready="personal"]', { state: 'attached', timeout: 15_000 });
+    assert.equal(await tab.$('[data-testid="consent"]'), null);
+  });
+});
