@@ -90,3 +90,52 @@ export type {
   ConnectRecord,
   ConnectResult,
 } from './flows/click-to-call';
+// The front desk and the IVR, with their runtime, text prompts and recording analysis.
+export {
+  createCallFlows,
+  createFrontDesk,
+  decide as decideFrontDesk,
+  describeAction as describeFrontDeskAction,
+  frontDeskConfigSchema,
+  loadFrontDeskConfig,
+  validateFrontDeskConfig,
+  openAt,
+  FRONTDESK_KV,
+} from './flows/frontdesk';
+export type {
+  CallFlows,
+  CallFlowsOptions,
+  FrontDesk,
+  FrontDeskOptions,
+  FrontDeskConfig,
+  FrontDeskRule,
+  FrontDeskAction,
+  Decision as FrontDeskDecision,
+} from './flows/frontdesk';
+export {
+  createIvrFlow,
+  loadMenus,
+  menuSchema,
+  initialIvrState,
+  IVR_FLOW,
+  createLoggingNotifier,
+} from './flows/ivr';
+export type { IvrDeps, IvrState, Menu, MenuSet } from './flows/ivr';
+export { createFlowRuntime, isStoredFlow, ConfigFileError } from './flows/runtime';
+export type {
+  FlowRuntime,
+  FlowHandler,
+  FlowControl,
+  FlowEvent,
+  StoredFlow,
+  Directory,
+} from './flows/runtime';
+export { createEspeakSynthesizer, createPromptCache, SynthesisError } from './flows/tts';
+export type { Synthesizer, TextPrompts } from './flows/tts';
+export {
+  createEnergyAnalyser,
+  createRecordingFetcher,
+  forgetRecordings,
+  analyseRecording,
+} from './flows/analysis';
+export type { RecordingAnalyser, RecordingFetcher, SpeechAnalysis, RecordingBranch } from './flows/analysis';

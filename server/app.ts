@@ -7,12 +7,18 @@ import {
   createCallingKeys,
   createCallingService,
   createCallsEdge,
+  createCallFlows,
   createClickToCall,
+  createEspeakSynthesizer,
+  createLoggingNotifier,
+  createPromptCache,
+  createRecordingFetcher,
   createKvInbox,
   createReminders,
   createTokenVerifier,
   KV_INBOX_NAMESPACE,
   readKvInbox,
+  type CallFlows,
   type CallingService,
   type ClickToCall,
   type ClickToCallTiming,
@@ -27,6 +33,7 @@ import { createGraphServices, type GraphServices } from './bot-ports/graph-servi
 import type { Config } from './config';
 import type { ReadinessCheck } from './health';
 import { createHttpServer } from './http/restify-adapter';
+import { staticFiles } from './http/static-files';
 import type { Edge } from './http/types';
 import type { Logger } from './logger';
 import { messagesEdge } from './messages-edge';
@@ -40,6 +47,8 @@ export interface App {
   /** Reminder calls and click-to-call, on the call model (absent with it). */
   readonly reminders?: Reminders;
   readonly clickToCall?: ClickToCall;
+  /** The front desk and the IVR (present when FRONTDESK_CONFIG is set and the call model runs). */
+  readonly callFlows?: CallFlows;
   listen(): Promise<{ port: number; url: string }>;
   /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
   close(): Promise<void>;
@@ -71,6 +80,14 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const graphAccess = createCalling(config, store, logger, extraCaPem);
   const calling = graphAccess?.calling;
   const flows = calling && createFlows(calling, store, logger, deps);
+  let callFlows: CallFlows | undefined;
+  try {
+    callFlows = calling && (await createFrontDeskAndIvr(config, calling, store, logger, deps, extraCaPem));
+  } catch (err) {
+    // A bad front desk or menu file stops start-up (the error names the file, line and key).
+    await store.close();
+    throw err;
+  }
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
@@ -121,24 +138,34 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     logger: logger.child({ module: 'tab-api' }),
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
   });
-  const routes = buildRoutes({
-    messages: messagesEdge(bot),
-    calls,
-    notifications: notificationsEdge(changeNotifications),
-    tabApi: tab.edge,
-    tabDir: path.resolve(config.TAB_DIR),
-    promptsDir: path.resolve(config.PROMPTS_DIR),
-    readiness,
-  });
+  const routes = [
+    // Synthesized text prompts; listed before /prompts/* so the prompt set's folder does not shadow them.
+    {
+      method: 'GET' as const,
+      path: '/prompts/tts/*',
+      handle: staticFiles(path.resolve(config.TTS_CACHE_DIR), '/prompts/tts', { maxAgeSeconds: 3600 }),
+    },
+    ...buildRoutes({
+      messages: messagesEdge(bot),
+      calls,
+      notifications: notificationsEdge(changeNotifications),
+      tabApi: tab.edge,
+      tabDir: path.resolve(config.TAB_DIR),
+      promptsDir: path.resolve(config.PROMPTS_DIR),
+      readiness,
+    }),
+  ];
   const http = createHttpServer(routes, logger.child({ module: 'http' }));
   if (calling) await startCalling(calling, store);
   await flows?.reminders.start();
   await flows?.clickToCall.start();
+  await callFlows?.start();
   let closing: Promise<void> | undefined;
   return {
     store,
     ...(calling ? { calling } : {}),
     ...(flows ?? {}),
+    ...(callFlows ? { callFlows } : {}),
     listen: () => http.listen(config.PORT, config.HOST),
     close: () =>
       (closing ??= (async () => {
@@ -148,6 +175,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         botPorts?.close();
         await flows?.reminders.stop();
         await flows?.clickToCall.stop();
+        await callFlows?.stop();
         await calling?.stop();
         await store.close();
       })()),
@@ -223,4 +251,41 @@ function botAuthSettings(config: Config): BotAuthSettings {
     ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl,
     ToBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer,
   };
+}
+
+/**
+ * The front desk and the IVR, when FRONTDESK_CONFIG names a rules file. Text prompts are synthesized
+ * with eSpeak NG into TTS_CACHE_DIR (served at /prompts/tts/). Without a notifier from the composition,
+ * IVR notifications are only logged.
+ */
+async function createFrontDeskAndIvr(
+  config: Config,
+  calling: CallingService,
+  store: Store,
+  logger: Logger,
+  deps: AppDeps,
+  extraCa: string | undefined,
+): Promise<CallFlows | undefined> {
+  if (!config.FRONTDESK_CONFIG) {
+    logger.info(
+      'front desk is off: set FRONTDESK_CONFIG (e.g. ./config/frontdesk.yaml) to answer incoming calls',
+    );
+    return undefined;
+  }
+  return createCallFlows({
+    calling,
+    store,
+    logger,
+    frontDeskFile: path.resolve(config.FRONTDESK_CONFIG),
+    ivrDir: path.resolve(config.IVR_DIR),
+    promptsDir: path.resolve(config.PROMPTS_DIR),
+    tts: createPromptCache({
+      synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
+      dir: path.resolve(config.TTS_CACHE_DIR),
+      baseUrl: `${config.publicUrl}/prompts/tts`,
+    }),
+    notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),
+    ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
+    fetchRecording: createRecordingFetcher(extraCa ? { caPem: extraCa } : {}),
+  });
 }

@@ -61,6 +61,15 @@ const schema = z.object({
   TAB_DIR: z.string().min(1).default('./teams-tab/web/dist'),
   TAB_API_AUDIENCE: z.string().min(1).optional(),
   SHUTDOWN_GRACE_MS: positiveInt('SHUTDOWN_GRACE_MS').default(10000),
+  // Front desk and IVR: unset FRONTDESK_CONFIG leaves incoming calls to whatever else listens for them.
+  FRONTDESK_CONFIG: z.string().min(1).optional(),
+  IVR_DIR: z.string().min(1).default('./config/ivr'),
+  TTS_CACHE_DIR: z.string().min(1).default('./data/tts'),
+  TTS_VOICE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*(\+[a-z0-9]+)?$/i, 'must be an eSpeak NG voice such as en-us or de')
+    .default('en-us'),
+  NOTIFY_TARGET: z.string().min(1).optional(),
 });
 
 type Parsed = z.infer<typeof schema>;

@@ -3,6 +3,7 @@
 // recordingAccessToken included, so those fields are removed from the call's rows here. The rows are
 // JSON text on both databases; the calling tables have no repository method for this, so it goes
 // through the store's typed query builder.
+import { sql } from 'kysely';
 import type { Store } from '../../../store';
 
 const SECRET_KEYS = new Set(['recordingLocation', 'recordingAccessToken']);
@@ -28,6 +29,10 @@ function scrubText(text: string | null): string | null | undefined {
 export async function forgetRecordings(store: Store, callId: string): Promise<number> {
   const db = store.db;
   let changed = 0;
+  // SQLite keeps overwritten bytes in free space and old page images in its WAL: zero freed space on
+  // write, and empty the WAL afterwards, so the file holds no copy either. (PostgreSQL keeps dead row
+  // versions until VACUUM; autovacuum clears them.)
+  if (store.kind === 'sqlite') await sql`pragma secure_delete = on`.execute(db);
   await db.transaction().execute(async (tx) => {
     const ops = await tx
       .selectFrom('call_operations')
@@ -66,5 +71,6 @@ export async function forgetRecordings(store: Store, callId: string): Promise<nu
       changed++;
     }
   });
+  if (store.kind === 'sqlite' && changed > 0) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   return changed;
 }

@@ -41,6 +41,8 @@ export interface CallFlows {
   readonly menus: MenuSet;
   /** Resumes flows of live calls, then takes incoming calls. */
   start(): Promise<void>;
+  /** Resolves once the menus' text prompts are synthesized (start() begins that in the background). */
+  ready(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -100,15 +102,17 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     }
   }
 
+  let warmed: Promise<void> = Promise.resolve();
   return {
     frontDesk,
     runtime,
     menus,
+    ready: () => warmed,
     async start() {
       await runtime.start();
       await frontDesk.start();
       // Text prompts are made ahead of the first call that needs them; a failure only gets logged here.
-      void warmTextPrompts();
+      warmed = warmTextPrompts();
       log.info({ menus: [...menus.keys()], rules: fileConfig.rules.length }, 'front desk and IVR ready');
     },
     async stop() {

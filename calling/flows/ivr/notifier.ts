@@ -1,19 +1,9 @@
-// Telling people in Teams that something happened on a call (a message left, a caller waiting). The
-// calling module only describes the notification; the bot, which owns conversations and cards,
-// implements Notifier and is handed in by the composition root.
+// Telling people in Teams that something happened on a call (a call-back request, a caller waiting).
+// The interface is the calling flows' one (../notify): the bot implements it, server/ hands it in.
 
-/** What to post: the bot turns it into an Adaptive Card. */
-export interface NotificationCard {
-  readonly title: string;
-  readonly text: string;
-  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
-  readonly callId: string;
-}
+import type { Notifier } from '../notify';
 
-/** Posts a card to a Teams chat or channel (`target`: a conversation id the bot knows). */
-export interface Notifier {
-  postCard(target: string, card: NotificationCard): Promise<void>;
-}
+export type { Notifier, NotificationCard } from '../notify';
 
 interface InfoLog {
   info(obj: object, msg?: string): void;

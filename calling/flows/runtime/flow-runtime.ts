@@ -2,7 +2,6 @@
 // one event at a time per call (a local chain plus a store lock, so two instances never interleave),
 // saves the new position with saveFlow before any effect starts, keeps timers and background tasks
 // in that saved position, and picks every live flow up again after a restart.
-import { randomUUID } from 'node:crypto';
 import type { Store } from '../../../store';
 import type { CallingApi, Clock, CoreLogger } from '../../core';
 import { isStoredFlow } from './stored-flow';
@@ -112,7 +111,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       const next = ctl.finish(state);
       if (fresh || next.changed) {
         try {
-          await calling.saveFlow(callId, next.flow, next.note ?? `${saved.kind}: ${event.type}`);
+          await calling.saveFlow(callId, next.flow, next.note ?? `${saved.kind}: ${describeEvent(event)}`);
         } catch (err) {
           // An ended call keeps its last saved position; its flow's last effects may still run.
           if ((err as { code?: string }).code !== 'call_ended') throw err;
@@ -216,5 +215,10 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
   };
 }
 
-/** A fresh token for timers and tasks. */
-export const newToken = (): string => randomUUID();
+/** An event in words, for the timeline line of a step that wrote none. */
+function describeEvent(e: FlowEvent): string {
+  if (e.type === 'done') return `${e.task} ${e.ok ? 'finished' : `failed (${e.error.message})`}`;
+  if (e.type === 'timer') return `${e.name} timer fired`;
+  if (e.type === 'tone') return `key ${e.digit}`;
+  return e.type;
+}

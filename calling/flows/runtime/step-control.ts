@@ -68,7 +68,7 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
       cleared.add(name);
     },
     note(text) {
-      note = text;
+      note = note === undefined ? text : `${note}; ${text}`;
     },
     finish(state) {
       const changed =

@@ -41,7 +41,7 @@ export interface FlowControl {
   /** Fires a `timer` event after delayMs (replacing a pending timer of that name). */
   setTimer(name: string, delayMs: number): void;
   clearTimer(name: string): void;
-  /** The timeline line saved with this step. */
+  /** Adds to the timeline line saved with this step. */
   note(text: string): void;
 }
 
