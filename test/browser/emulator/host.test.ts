@@ -20,6 +20,7 @@ interface Probe {
   context?: Record<string, string | undefined>;
   token?: string;
   silentError?: string;
+  details?: unknown;
   error?: string;
 }
 
