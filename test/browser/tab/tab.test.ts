@@ -148,6 +148,30 @@ describe('browser: the Teams tab in the emulated host', function () {
     await tab.waitForSelector('button:has-text("Have Switchboard join")', { timeout: 20_000 });
   });
 
+  it('resolves a seeded meeting from the host context in a meeting chat tab', async () => {
+    const meetings = (await world.emu.control('GET', '/emulator/meetings')).body.value as Array<
+      EmuMeeting & { emulator?: { meetingId?: string } }
+    >;
+    const standup = meetings.find((m) => m.emulator?.meetingId === 'seed-standup');
+    assert.ok(standup, 'the seeded stand-up exists');
+    const tab = await openTab(
+      page,
+      world.hostUrl({ context: 'meetingChatTab', person: ADELE, meeting: standup.id }),
+    );
+    await tab.waitForSelector(`[data-testid="meeting-subject"]:has-text("${standup.subject ?? ''}")`);
+    assert.equal(
+      await tab.getAttribute('[data-testid="meeting-details"] [data-testid="join-link"]', 'href'),
+      standup.joinWebUrl,
+    );
+    await tab.click('button:has-text("Have Switchboard join")');
+    // The seeded attendees are in the meeting's roster once Switchboard is in it.
+    await tab.waitForSelector(`[data-testid="meeting-participants"] [data-person="${ADELE}"]`, {
+      timeout: 20_000,
+    });
+    await tab.click('button:has-text("Switchboard leaves")');
+    await tab.waitForSelector('button:has-text("Have Switchboard join")', { timeout: 20_000 });
+  });
+
   it('shows the consent message when the token is refused, and recovers after consent', async () => {
     const tab = await openTab(
       page,
