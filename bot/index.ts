@@ -50,3 +50,4 @@ export function createBot(opts: CreateBotOptions): Bot {
     close: sb.close,
   };
 }
+export { CATALOG } from './commands/catalog';
