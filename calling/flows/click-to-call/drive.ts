@@ -15,9 +15,19 @@ export function readConnectFlow(flow: unknown): ClickToCallFlow | undefined {
   return f.kind === 'click-to-call' && typeof f.connectId === 'string' ? (f as ClickToCallFlow) : undefined;
 }
 
-async function say(ctx: ConnectContext, text: string, fallback: readonly string[]): Promise<string[]> {
-  return ctx.voice ? [await ctx.voice.url(text)] : [...fallback];
+/** A prompt saying the text, or the fallback prompts without text to speech (or when it fails). */
+export async function say(ctx: ConnectContext, text: string, fallback: readonly string[]): Promise<string[]> {
+  if (!ctx.voice) return [...fallback];
+  try {
+    return [await ctx.voice.url(text)];
+  } catch (err) {
+    ctx.logger.warn({ err }, 'text to speech failed; playing the stand-in prompt');
+    return [...fallback];
+  }
 }
+
+/** What A hears before the transfer. */
+export const announcement = (r: ConnectRecord) => `Connecting you to ${describeTarget(r.b)}.`;
 
 /** Transfers A to B, or waits for a transfer an earlier run already sent. */
 async function transferOnce(ctx: ConnectContext, callId: string, r: ConnectRecord): Promise<OperationView> {
@@ -72,8 +82,7 @@ export async function driveConnect(ctx: ConnectContext, callId: string): Promise
             );
             await ctx.calling.saveFlow(callId, { ...flow, step: 'announcing' }, 'click-to-call: announcing');
           } else if (flow.step === 'announcing') {
-            const b = describeTarget(r.b);
-            await ctx.calling.playPrompt(callId, await say(ctx, `Connecting you to ${b}.`, ['connecting']));
+            await ctx.calling.playPrompt(callId, await say(ctx, announcement(r), ['connecting']));
             await ctx.calling.saveFlow(
               callId,
               { ...flow, step: 'transferring' },

@@ -18,6 +18,7 @@ import {
   type ConnectContext,
 } from './context';
 import { ClickToCallError } from './errors';
+import { announcement, say } from './drive';
 import { finishConnect } from './finish';
 import { createConnectRunner } from './runner';
 import type { ClickToCallFlow, ConnectRecord, ConnectRequest } from './types';
@@ -94,6 +95,8 @@ export function createClickToCall(opts: ClickToCallOptions): ClickToCall {
         updatedAt: now,
       };
       await ctx.store.kv.put(CONNECT_NS, record.id, record, { expectedVersion: 0 });
+      // Speech is made while A's phone rings, so the announcement plays as soon as A answers.
+      void say(ctx, announcement(record), []).catch(() => undefined);
       await checkAt(ctx, record.id, now + ctx.timing.checkIntervalMs);
       const flow: ClickToCallFlow = { kind: 'click-to-call', connectId: record.id, step: 'ringing' };
       let call: CallView;

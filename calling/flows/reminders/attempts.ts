@@ -5,6 +5,7 @@ import type { CallView } from '../../core';
 import type { ResultInfo } from '../../types';
 import { isFinished, reminderJobKey, reminderLockKey, withAttempt } from './book';
 import { REMINDER_SCENARIO, type ReminderContext } from './context';
+import { messagePrompts } from './conversation';
 import { sendNotices } from './notices';
 import { answeredResult, nextStep, unansweredResult } from './policy';
 import { partyOf } from './target';
@@ -39,6 +40,8 @@ export async function placeAttempt(ctx: ReminderContext, r: Reminder): Promise<b
   );
   if (!claimed.changed || !claimed.reminder) return false;
   const log = ctx.logger.child({ reminderId: r.id, attempt: n });
+  // Speech is made while the phone rings, so the message plays as soon as the person answers.
+  void messagePrompts(ctx, r).catch((err: unknown) => log.warn({ err }, 'could not prepare the message'));
   const flow: ReminderCallFlow = { kind: 'reminder', reminderId: r.id, attempt: n, step: 'ringing' };
   let call: CallView;
   try {

@@ -21,7 +21,13 @@ export function readReminderFlow(flow: unknown): ReminderCallFlow | undefined {
 
 async function say(ctx: ReminderContext, text: string, fallback: readonly string[]): Promise<string[]> {
   if (!ctx.voice) return [...fallback];
-  return [await ctx.voice.url(text)];
+  try {
+    return [await ctx.voice.url(text)];
+  } catch (err) {
+    // The person is on the line: a stand-in prompt beats silence.
+    ctx.logger.warn({ err }, 'text to speech failed; playing the stand-in prompt');
+    return [...fallback];
+  }
 }
 
 /** The prompts that carry the message (and the confirmation question). */
