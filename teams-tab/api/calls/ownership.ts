@@ -18,6 +18,14 @@ export interface CallOwnership {
   remember(callId: string, user: TabUser): Promise<void>;
   /** True when `user` started the call from the tab or is one of its participants. */
   belongsTo(call: CallView, user: Pick<TabUser, 'id'>): Promise<boolean>;
+  /** The user's calls among `calls`, with one read of the owner records. */
+  filterMine(calls: readonly CallView[], user: Pick<TabUser, 'id'>): Promise<CallView[]>;
+}
+
+function isParty(call: CallView, me: string): boolean {
+  return (
+    call.participants.some((p) => p.identity.id?.toLowerCase() === me) || call.source.id?.toLowerCase() === me
+  );
 }
 
 /** Ownership over the kv store, with a small in-memory cache of owners. */
@@ -31,8 +39,7 @@ export function createCallOwnership(kv: TabKv): CallOwnership {
     },
     async belongsTo(call, user) {
       const me = user.id.toLowerCase();
-      if (call.participants.some((p) => p.identity.id?.toLowerCase() === me)) return true;
-      if (call.source.id?.toLowerCase() === me) return true;
+      if (isParty(call, me)) return true;
       let owner = cache.get(call.id);
       if (owner === undefined) {
         // Only found owners are cached: a call placed a moment ago may not be recorded yet.
@@ -42,6 +49,15 @@ export function createCallOwnership(kv: TabKv): CallOwnership {
         cache.set(call.id, owner);
       }
       return owner.toLowerCase() === me;
+    },
+    async filterMine(calls, user) {
+      const me = user.id.toLowerCase();
+      const owned = new Set(
+        (await kv.list<CallOwner>(TAB_CALLS_NS))
+          .filter((e) => e.value.userId.toLowerCase() === me)
+          .map((e) => e.key),
+      );
+      return calls.filter((c) => owned.has(c.id) || isParty(c, me));
     },
   };
 }

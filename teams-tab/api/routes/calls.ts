@@ -74,11 +74,8 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
         const calling = needCalling(p.calling);
         const since = (p.now ?? Date.now)() - DAY_MS;
         const calls = await calling.listCalls(all ? { limit: 500 } : { active: true, limit: 500 });
-        const mine: CallView[] = [];
-        for (const c of calls) {
-          if (all && c.endedAt !== undefined && c.endedAt < since) continue;
-          if (await p.hub.ownership.belongsTo(c, user)) mine.push(c);
-        }
+        const recent = calls.filter((c) => !all || c.endedAt === undefined || c.endedAt >= since);
+        const mine = await p.hub.ownership.filterMine(recent, user);
         return { status: 200, body: { calls: mine.map(toTabCall) } };
       },
     },

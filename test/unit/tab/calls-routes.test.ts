@@ -177,3 +177,33 @@ describe('tab API: sign-in checks that cannot run', () => {
     assert.match((res.body as Body).error!.message, /Try again/);
   });
 });
+
+describe('tab API: call history route', () => {
+  it('charts the user’s own calls per day and refuses a bad range', async () => {
+    const c = fakeCalling();
+    const api = createTabApi({
+      verify,
+      kv: memoryKv(),
+      logger: silentLogger,
+      calling: c.calling,
+      now: () => Date.parse('2026-11-20T12:00:00Z'),
+    });
+    await api.edge(request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['x'] } }));
+    const mine = await api.edge(request('GET', '/api/tab/history?days=2', { token: 'token-adele' }));
+    assert.equal(mine.status, 200);
+    assert.deepEqual(mine.body, {
+      days: [
+        { date: '2026-11-19', calls: 0, totalSeconds: 0 },
+        { date: '2026-11-20', calls: 1, totalSeconds: 7200 },
+      ],
+      totals: { calls: 1, totalSeconds: 7200, averageSeconds: 7200 },
+    });
+    const theirs = await api.edge(request('GET', '/api/tab/history?days=2', { token: 'token-megan' }));
+    assert.equal((theirs.body as { totals: { calls: number } }).totals.calls, 0);
+    for (const days of ['0', '91', 'x'])
+      assert.equal(
+        (await api.edge(request('GET', `/api/tab/history?days=${days}`, { token: 'token-adele' }))).status,
+        400,
+      );
+  });
+});
