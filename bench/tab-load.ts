@@ -4,8 +4,9 @@
 // Time to interactive, per load, in Debian's Chromium (playwright-core), on a fresh page with no-store
 // caching, served by one loopback static server:
 //   boot  = navigation start → the page sets data-boot="waiting" on <html> (the tab does it once React
-//           has committed its first render: the "connecting to Teams" state, which is as far as a tab
-//           gets without a host; the blank page does it from its only module),
+//           has committed its first render, the "connecting to Teams" line; teams-js and the Fluent shell
+//           are then loading side by side, which is as far as a tab gets without a host; the blank page
+//           sets it from its only module),
 //   tti   = max(boot, end of the last long task (≥ 50 ms, PerformanceObserver 'longtask') seen before
 //           a 1 s window with no long task), the Lighthouse TTI idea with a shorter quiet window.
 // Requests leaving loopback are aborted (teams-js asks a Microsoft CDN for its list of host origins and

@@ -9,7 +9,11 @@ import {
 import { useState } from 'react';
 import type { Problem } from './session';
 
-export function ProblemBar(props: { problem: Problem; onConsent(): Promise<void>; onDismiss(): void }) {
+export default function ProblemBar(props: {
+  problem: Problem;
+  onConsent(): Promise<void>;
+  onDismiss(): void;
+}) {
   const { problem } = props;
   const [busy, setBusy] = useState(false);
   const consent = async (): Promise<void> => {
