@@ -24,7 +24,7 @@ export interface MeetingRef {
 }
 
 /** The tab API client; `base` is the app's origin ('' for the page's own). */
-export function createApi(token: TokenSource, base = '') {
+export function createApi(token: TokenSource, base = '', fetchFn: typeof fetch = (...a) => fetch(...a)) {
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let bearer: string;
     try {
@@ -32,7 +32,7 @@ export function createApi(token: TokenSource, base = '') {
     } catch (err) {
       throw tokenFailure(err);
     }
-    const res = await fetch(`${base}/api/tab${path}`, {
+    const res = await fetchFn(`${base}/api/tab${path}`, {
       method,
       headers: {
         authorization: `Bearer ${bearer}`,
