@@ -29,6 +29,7 @@ import {
 import { createBotStorage, openStore, type Store } from '../store';
 import { createTabApiForApp } from '../teams-tab/api';
 import { createBotPorts } from './bot-ports';
+import { createFlowNotifier } from './bot-ports/flow-notifier';
 import { createGraphServices, type GraphServices } from './bot-ports/graph-services';
 import type { Config } from './config';
 import type { ReadinessCheck } from './health';
@@ -38,7 +39,7 @@ import type { Edge } from './http/types';
 import type { Logger } from './logger';
 import { messagesEdge } from './messages-edge';
 import { notificationsEdge } from './notifications-edge';
-import { buildRoutes, unavailable } from './routes';
+import { buildRoutes } from './routes';
 
 export interface App {
   readonly store: Store;
@@ -79,10 +80,14 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   });
   const graphAccess = createCalling(config, store, logger, extraCaPem);
   const calling = graphAccess?.calling;
-  const flows = calling && createFlows(calling, store, logger, deps);
+  // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
+  const botNotices = createFlowNotifier();
+  const flowDeps: AppDeps = { ...deps, notifier: deps.notifier ?? botNotices.notifier };
+  const flows = calling && createFlows(calling, store, logger, flowDeps);
   let callFlows: CallFlows | undefined;
   try {
-    callFlows = calling && (await createFrontDeskAndIvr(config, calling, store, logger, deps, extraCaPem));
+    callFlows =
+      calling && (await createFrontDeskAndIvr(config, calling, store, logger, flowDeps, extraCaPem));
   } catch (err) {
     // A bad front desk or menu file stops start-up (the error names the file, line and key).
     await store.close();
@@ -96,6 +101,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       graph: graphAccess.graph,
       kv: store.kv,
       logger: logger.child({ module: 'bot-ports' }),
+      ...(flows ? { reminders: flows.reminders, clickToCall: flows.clickToCall } : {}),
     });
   const bot = createBot({
     auth: botAuthSettings(config),
@@ -104,6 +110,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     // Conversation references and live call cards live in the app's database, so a restart loses nothing.
     storage: createBotStorage(store),
   });
+  botNotices.attach(bot.notifier);
   const callingKeys = createCallingKeys({
     openIdConfigUrl: config.CALLING_OPENID_CONFIG_URL,
     ...(extraCaPem ? { caPem: extraCaPem } : {}),
@@ -123,9 +130,6 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     inbox: calling ? calling.inbox : createKvInbox(store.kv),
     logger: logger.child({ module: 'calls-webhook' }),
   });
-  const changeNotifications: Edge = unavailable(
-    'Change notifications are not configured in this deployment.',
-  );
   const tab = createTabApiForApp({
     appId: config.MicrosoftAppId,
     tenantId: config.MicrosoftAppTenantId,
@@ -148,7 +152,8 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...buildRoutes({
       messages: messagesEdge(bot),
       calls,
-      notifications: notificationsEdge(changeNotifications),
+      // Change notifications are presence changes for the tab's live board (Graph subscriptions).
+      notifications: notificationsEdge(tab.notifications),
       tabApi: tab.edge,
       tabDir: path.resolve(config.TAB_DIR),
       promptsDir: path.resolve(config.PROMPTS_DIR),

@@ -118,8 +118,11 @@ describe('calls from the chat: Agents Playground → app → emulator', function
       async () => (await emuCalls()).find((c) => c.remotePersonId === adeleId && c.state !== 'terminated'),
       'the emulated call',
     );
-    const answered = await emu.control('POST', `/emulator/calls/${ringing.id}/answer`, { personId: adeleId });
-    assert.equal(answered.status, 202, "Adele's phone was ringing");
+    // The emulator starts ringing a moment after it accepted the call: until then picking up is a 409.
+    await until(async () => {
+      const r = await emu.control('POST', `/emulator/calls/${ringing.id}/answer`, { personId: adeleId });
+      return r.status === 202 ? true : undefined;
+    }, "Adele's phone to ring");
 
     const connected = await pg.waitFor(
       (x) => x.action === 'updateMessage' && x.message?.messageId === cardId && /Connected/.test(textOf(x)),
