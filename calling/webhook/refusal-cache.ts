@@ -1,20 +1,12 @@
 import type { TokenRejection } from './types';
 
 /**
- * Refusals that no later moment or key refresh can turn into acceptance: the same token string will be
- * refused for the same reason again. `unknown_key` (keys may rotate in) and `not_yet_valid` (time passes)
- * are not among them.
+ * The refusals worth remembering: a signature that does not verify against the published key cost an RSA
+ * check and will fail the same way again. Every other refusal is decided by cheap checks before any crypto,
+ * and `unknown_key` (keys may rotate in) or `not_yet_valid` (time passes) may not last; remembering those
+ * would only let junk tokens crowd the cache.
  */
-export const LASTING_REFUSALS: ReadonlySet<TokenRejection> = new Set<TokenRejection>([
-  'malformed_token',
-  'alg_not_allowed',
-  'issuer_not_allowed',
-  'audience_mismatch',
-  'expired',
-  'tenant_missing',
-  'tenant_not_allowed',
-  'bad_signature',
-]);
+export const REMEMBERED_REFUSALS: ReadonlySet<TokenRejection> = new Set<TokenRejection>(['bad_signature']);
 
 /** Recently refused token strings, so a token sent again is refused without decoding or crypto. */
 export interface RefusalCache {
@@ -40,7 +32,7 @@ export function createRefusalCache(maxEntries: number, ttlSec: number): RefusalC
       return hit.reason;
     },
     set(token, reason, nowSec) {
-      if (maxEntries <= 0 || !LASTING_REFUSALS.has(reason)) return;
+      if (maxEntries <= 0 || !REMEMBERED_REFUSALS.has(reason)) return;
       entries.delete(token);
       if (entries.size >= maxEntries) {
         const oldest = entries.keys().next();

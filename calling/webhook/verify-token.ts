@@ -27,7 +27,7 @@ export interface TokenVerifierOptions {
   readonly now?: () => number;
   /** How many verified tokens to remember (default 1000). */
   readonly cacheSize?: number;
-  /** How many lastingly refused token strings to remember (default 1000), each for 10 minutes. */
+  /** How many token strings refused for a bad signature to remember (default 1000), each for 10 minutes. */
   readonly refusalCacheSize?: number;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { KeyObject } from 'node:crypto';
 import { splitJwt } from '../../../../calling/webhook/jwt-parts';
-import { createRefusalCache, LASTING_REFUSALS } from '../../../../calling/webhook/refusal-cache';
+import { createRefusalCache, REMEMBERED_REFUSALS } from '../../../../calling/webhook/refusal-cache';
 import { createTokenVerifier } from '../../../../calling/webhook/verify-token';
 import { newAuthorityKey, signToken, type AuthorityKey } from '../../../helpers/calling-keys';
 
@@ -100,17 +100,23 @@ describe('calling/webhook refused tokens: the refusal cache and cheap rejection'
   it('the refusal cache is bounded: the oldest refusal is forgotten first', () => {
     const cache = createRefusalCache(2, 600);
     cache.set('a', 'bad_signature', T0);
-    cache.set('b', 'expired', T0);
-    cache.set('c', 'audience_mismatch', T0);
+    cache.set('b', 'bad_signature', T0);
+    cache.set('c', 'bad_signature', T0);
     assert.equal(cache.get('a', T0), undefined);
-    assert.equal(cache.get('b', T0), 'expired');
-    assert.equal(cache.get('c', T0), 'audience_mismatch');
+    assert.equal(cache.get('b', T0), 'bad_signature');
+    assert.equal(cache.get('c', T0), 'bad_signature');
   });
 
-  it('only lasting refusals are remembered', () => {
+  it('only bad signatures are remembered: refusals that may not last, or were cheap to reach, are not', () => {
     const cache = createRefusalCache(10, 600);
-    for (const reason of ['unknown_key', 'not_yet_valid', 'missing_authorization'] as const) {
-      assert.equal(LASTING_REFUSALS.has(reason), false);
+    for (const reason of [
+      'unknown_key',
+      'not_yet_valid',
+      'expired',
+      'audience_mismatch',
+      'malformed_token',
+    ] as const) {
+      assert.equal(REMEMBERED_REFUSALS.has(reason), false);
       cache.set(reason, reason, T0);
       assert.equal(cache.get(reason, T0), undefined);
     }
