@@ -57,7 +57,7 @@ export async function interleaved(
     }
   }
   return targets.map((t) => {
-    const acc = results.get(t.name)!;
-    return { name: t.name, rounds: acc.rps, median: median(acc.rps), ...acc };
+    const { rps, ok, settleMs, non2xx, errors } = results.get(t.name)!;
+    return { name: t.name, rounds: rps, median: median(rps), ok, settleMs, non2xx, errors };
   });
 }

@@ -52,6 +52,25 @@ function main(): void {
   });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
+  // Time spent in libraries and natives, charged to the nearest function of this project that called them.
+  const own = (url: string) => url.includes('/main/') && !url.includes('node_modules/');
+  const nearestOwn = new Map<number, string>();
+  const ownerOf = (id: number): string => {
+    const known = nearestOwn.get(id);
+    if (known !== undefined) return known;
+    const frame = byId.get(id)!.callFrame;
+    const up = parent.get(id);
+    const value = own(frame.url)
+      ? `${frame.functionName || '(anonymous)'}  ${shortUrl(frame.url)}:${frame.lineNumber + 1}`
+      : up !== undefined
+        ? ownerOf(up)
+        : '(outside the project)';
+    nearestOwn.set(id, value);
+    return value;
+  };
+  const perOwner = new Map<string, number>();
+  for (const [id, us] of selfUs) perOwner.set(ownerOf(id), (perOwner.get(ownerOf(id)) ?? 0) + us);
+
   const perFunction = new Map<string, number>();
   const perFile = new Map<string, number>();
   for (const [id, us] of selfUs) {
@@ -80,6 +99,7 @@ function main(): void {
   );
   print('self time by function', perFunction);
   print('self time by file or package', perFile);
+  print('time by the nearest project function on the stack', perOwner);
 }
 
 main();
