@@ -4,6 +4,7 @@
 // in that saved position, and picks every live flow up again after a restart.
 import type { Store } from '../../../store';
 import type { CallingApi, Clock, CoreLogger } from '../../core';
+import { LocalTimers } from './local-timers';
 import { isStoredFlow } from './stored-flow';
 import { createStepControl } from './step-control';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
@@ -37,7 +38,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
   const log = opts.logger.child({ module: 'calling.flows' });
   const handlers = new Map<string, FlowHandler<unknown>>();
   const chains = new Map<string, Promise<void>>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new LocalTimers();
   const offs: Array<() => void> = [];
   let stopped = true;
 
@@ -55,30 +56,9 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
 
   function arm(callId: string, flow: StoredFlow): void {
     for (const [name, t] of Object.entries(flow.timers)) {
-      const key = `${callId}|${name}`;
-      clearTimeout(timers.get(key));
-      const delay = Math.max(0, t.at - clock.now());
-      const handle = setTimeout(() => {
-        timers.delete(key);
+      timers.set(callId, name, t.at, clock.now(), () => {
         if (!stopped) void enqueue(callId, () => step(callId, { type: 'timer', name }, undefined, t.token));
-      }, delay);
-      timers.set(key, handle);
-    }
-  }
-
-  function disarmAll(callId: string): void {
-    for (const key of [...timers.keys()]) {
-      if (!key.startsWith(`${callId}|`)) continue;
-      clearTimeout(timers.get(key));
-      timers.delete(key);
-    }
-  }
-
-  function disarm(callId: string, names: Iterable<string>): void {
-    for (const name of names) {
-      const key = `${callId}|${name}`;
-      clearTimeout(timers.get(key));
-      timers.delete(key);
+      });
     }
   }
 
@@ -121,7 +101,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     });
     if (!effects) return;
     const { next } = effects;
-    disarm(callId, next.clearedTimers);
+    timers.clear(callId, next.clearedTimers);
     arm(callId, { ...next.flow, timers: next.newTimers });
     for (const task of next.spawned) {
       void task
@@ -165,7 +145,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       if (!handlers.has(kind)) return Promise.reject(new Error(`no flow of kind "${kind}" is registered`));
       const fresh: StoredFlow = { kind, state, timers: {}, tasks: {}, rev: 0 };
       return enqueue(callId, async () => {
-        disarmAll(callId);
+        timers.clearCall(callId);
         await step(callId, { type: 'begin' }, fresh);
         if (note) log.child({ callId }).info({ kind }, note);
       });
@@ -194,9 +174,9 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
         calling.on('terminated', (e) => {
           if (!owned(e.call.flow)) return;
           void enqueue(e.call.id, async () => {
-            disarmAll(e.call.id);
+            timers.clearCall(e.call.id);
             await step(e.call.id, { type: 'terminated', reason: e.reason });
-            disarmAll(e.call.id);
+            timers.clearCall(e.call.id);
           });
         }),
       );
@@ -205,8 +185,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     async stop() {
       stopped = true;
       for (const off of offs.splice(0)) off();
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
+      timers.clearAll();
       await Promise.all([...chains.values()]);
     },
     async idle() {
