@@ -20,6 +20,8 @@ export function PersonRow(props: {
   id: string;
   name: string;
   presence?: Presence;
+  /** Shown instead of the presence line (e.g. for an app, which has no presence). */
+  note?: string;
   lead?: ReactNode;
   children?: ReactNode;
 }) {
@@ -37,7 +39,7 @@ export function PersonRow(props: {
       <div className={styles.who}>
         <Text weight="semibold">{props.name}</Text>
         <Text size={200} className={styles.line} data-testid="presence">
-          {p ? presenceLine(p.availability, p.activity) : 'Presence unknown'}
+          {props.note ?? (p ? presenceLine(p.availability, p.activity) : 'Presence unknown')}
         </Text>
       </div>
       <div className={styles.actions}>{props.children}</div>

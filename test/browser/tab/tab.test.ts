@@ -9,6 +9,7 @@ import type { TabWorld } from './tab-harness';
 
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
+const DIEGO = '78377b16-9ba5-4342-9ed8-cf0ae0629405';
 
 describe('browser: the Teams tab in the emulated host', function () {
   this.timeout(120_000);
@@ -81,7 +82,12 @@ describe('browser: the Teams tab in the emulated host', function () {
     await waitUntil(
       async () => ((await availabilityOn(personal, ALEX)) === 'Available' ? true : undefined),
       25_000,
-    );
+    ).catch(async (err: Error) => {
+      const mode = await personal.textContent('[data-testid="live-mode"]');
+      throw new Error(
+        `${err.message}; board shows ${await availabilityOn(personal, ALEX)} (${mode}), Graph says ${await presenceOf(ALEX)}`,
+      );
+    });
   });
 
   it('saves screenshots of the personal tab in light and dark', async () => {
@@ -106,6 +112,33 @@ describe('browser: the Teams tab in the emulated host', function () {
     } finally {
       await phone.close();
     }
+  });
+
+  it('connects two selected people in one call, shows it live and hangs it up', async () => {
+    for (const id of [ALEX, DIEGO])
+      await world.emu.control('PUT', `/emulator/people/${id}/script`, {
+        onRing: 'answer',
+        answerAfterMs: 300,
+      });
+    await addToBoard(personal, 'Diego', DIEGO);
+    await personal.check('[aria-label="Select Alex Wilber"]');
+    await personal.check('[aria-label="Select Diego Siciliani"]');
+    await personal.click('button:has-text("Connect the two selected")');
+    const live = async () =>
+      ((await world.emu.control('GET', '/emulator/calls')).body.value as Array<Record<string, unknown>>).find(
+        (c) =>
+          JSON.stringify(c).includes(ALEX) && JSON.stringify(c).includes(DIEGO) && c.state !== 'terminated',
+      );
+    await waitUntil(live, 15_000);
+    const card = await personal.waitForSelector('[data-testid="calls"] [data-call]', { timeout: 15_000 });
+    const callId = await card.getAttribute('data-call');
+    await card.waitForSelector('button:has-text("Hang up")');
+    await personal.click(`[data-call="${callId}"] button:has-text("Hang up")`);
+    await personal.waitForSelector(`[data-testid="calls"] [data-call="${callId}"]`, {
+      state: 'detached',
+      timeout: 15_000,
+    });
+    await waitUntil(async () => ((await live()) ? undefined : true), 15_000);
   });
 
   it('creates a meeting and shows it with its join link', async () => {

@@ -134,6 +134,7 @@ export default function MeetingPanel() {
               key={p.id}
               id={uid ?? p.id}
               name={p.displayName ?? uid ?? p.kind}
+              note={p.isBot ? 'App' : p.isInLobby ? 'In the lobby' : undefined}
               presence={p.presence}
             >
               {call && uid && !inCall.has(uid) && !p.isBot && (
