@@ -95,6 +95,9 @@ describe('browser: the Teams tab in the emulated host', function () {
     await page.selectOption('#theme', 'dark');
     await personal.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
     await saveScreenshot(page, 'tab-personal-dark');
+    await page.selectOption('#theme', 'contrast');
+    await personal.waitForSelector('html[data-theme="contrast"]', { state: 'attached' });
+    await saveScreenshot(page, 'tab-personal-contrast');
     await page.selectOption('#theme', 'default');
     await personal.waitForSelector('html[data-theme="default"]', { state: 'attached' });
   });
@@ -203,6 +206,22 @@ describe('browser: the Teams tab in the emulated host', function () {
     });
     await tab.click('button:has-text("Switchboard leaves")');
     await tab.waitForSelector('button:has-text("Have Switchboard join")', { timeout: 20_000 });
+  });
+
+  it('charts the call history from call records', async () => {
+    await world.emu.control('POST', '/emulator/records/flush');
+    const tab = await openTab(page, world.hostUrl({ context: 'personal', person: ADELE }));
+    const totals = await tab.waitForSelector('[data-testid="history-totals"]', { timeout: 15_000 });
+    const calls = Number(/^(\d+) calls/.exec((await totals.textContent()) ?? '')?.[1]);
+    assert.ok(calls >= 1, `the calls placed from the tab are counted (${await totals.textContent()})`);
+    const heights = await tab.$$eval('[data-testid="history"] svg rect', (rects) =>
+      rects.map((r) => Number(r.getAttribute('height'))),
+    );
+    assert.ok(
+      heights.some((h) => h > 0),
+      'today has a bar',
+    );
+    await saveScreenshot(page, 'tab-history');
   });
 
   it('shows the consent message when the token is refused, and recovers after consent', async () => {

@@ -52,7 +52,7 @@ export default function History() {
           0
         </text>
         {g.bars
-          .filter((_, i) => i % 2 === 0)
+          .filter((_, i, all) => (all.length - 1 - i) % 2 === 0)
           .map((b) => (
             <text key={b.date} className={styles.axis} x={b.x + b.width / 2} y={H + 14} textAnchor="middle">
               {b.date.slice(5)}
