@@ -91,10 +91,12 @@ async function main(): Promise<void> {
     const targets: Target[] = [
       {
         name: 'restify hello-world',
+        pid: hello.child.pid,
         options: { ...common, url: `http://127.0.0.1:${helloPort}/hello`, headers: headers() },
       },
       {
         name: 'valid signed notification',
+        pid: app.child.pid,
         options: {
           ...common,
           url: apiCalls,
@@ -105,10 +107,12 @@ async function main(): Promise<void> {
       },
       {
         name: 'forged token (repeated)',
+        pid: app.child.pid,
         options: { ...common, url: apiCalls, headers: headers(`Bearer ${forgedOnce(good)}`) },
       },
       {
         name: 'forged token (varied)',
+        pid: app.child.pid,
         options: {
           ...common,
           url: apiCalls,
@@ -123,12 +127,16 @@ async function main(): Promise<void> {
         },
       },
     ];
-    // --only <word>: the control plus the targets whose name contains it (for profiling one path).
+    // --only <regex>: the control plus the targets whose name matches (for profiling some paths).
     const only = arg('only');
-    const chosen = only ? targets.filter((t, i) => i === 0 || t.name.includes(only)) : targets;
+    const chosen = only ? targets.filter((t, i) => i === 0 || new RegExp(only).test(t.name)) : targets;
     const measured = await interleaved(chosen, rounds, seconds);
     const control = measured[0]!.median;
     const ratio = (x: number) => Number((x / control).toFixed(3));
+    // CPU per request, as a ratio the same way round: the control's cost over the target's.
+    const controlCpu = median(measured[0]!.cpuUsPerRequest);
+    const cpuRatio = (m: (typeof measured)[number]) =>
+      Number((controlCpu / median(m.cpuUsPerRequest)).toFixed(3));
     const found = (prefix: string) => measured.find((m) => m.name.startsWith(prefix));
     const valid = found('valid');
     // Whole path: notifications accepted in a round over the time until the call model had processed them.
@@ -141,7 +149,12 @@ async function main(): Promise<void> {
       seconds,
       rounds,
       calls,
-      results: measured.map((m) => ({ ...m, ratio: ratio(m.median) })),
+      results: measured.map((m) => ({
+        ...m,
+        ratio: ratio(m.median),
+        cpuUsPerRequestMedian: Math.round(median(m.cpuUsPerRequest)),
+        cpuRatio: cpuRatio(m),
+      })),
       validProcessed: valid && {
         rows: (processed.get() as { n: number }).n,
         drainMs: valid.settleMs,
@@ -155,7 +168,14 @@ async function main(): Promise<void> {
       process.stdout.write(
         `${name.padEnd(30)} ${rps.toFixed(0).padStart(7)} req/s   ratio ${ratio(rps).toFixed(2)}   ${extra}\n`,
       );
-    for (const m of measured) line(m.name, m.median, `non-2xx ${m.non2xx}  errors ${m.errors}`);
+    for (const m of measured) {
+      const cpu = median(m.cpuUsPerRequest);
+      line(
+        m.name,
+        m.median,
+        `cpu ${cpu.toFixed(0).padStart(5)} us/req (ratio ${cpuRatio(m).toFixed(2)})   non-2xx ${m.non2xx}  errors ${m.errors}`,
+      );
+    }
     if (valid && endToEnd !== undefined) {
       const drains = valid.settleMs.map((ms) => (ms / 1000).toFixed(1)).join('/');
       line('valid, processed end-to-end', endToEnd, `drain after each round ${drains} s`);
