@@ -54,6 +54,6 @@ export function createTabApiForApp(s: TabApiSettings): TabApi {
     logger: s.logger,
     prompts: s.prompts ?? TAB_PROMPTS,
     ...(s.calling ? { calling: s.calling } : {}),
-    ...(s.graph ? { graph: s.graph } : {}),
+    ...(s.graph ? { graph: s.graph, notificationUrl: `${s.publicUrl}/api/notifications` } : {}),
   });
 }

@@ -28,6 +28,8 @@ export interface TabApiDeps {
   readonly prompts?: readonly { readonly name: string; readonly label: string }[];
   /** How often watched presence is polled (default 10 s). */
   readonly presencePollMs?: number;
+  /** The app's /api/notifications URL; with it, presence is followed by Graph subscriptions. */
+  readonly notificationUrl?: string;
   readonly now?: () => number;
 }
 
@@ -39,6 +41,8 @@ export interface TabApiParts extends TabApiDeps {
 /** A running tab API: the edge plus what must be stopped on shutdown. */
 export interface TabApi {
   readonly edge: TabEdge;
+  /** POST /api/notifications after the validation handshake: presence change notifications. */
+  readonly notifications: TabEdge;
   close(): void;
 }
 
@@ -89,7 +93,19 @@ export function createTabApi(deps: TabApiDeps): TabApi {
       throw err;
     }
   };
-  return { edge, close: () => hub.close() };
+  const notifications: TabEdge = async (req) => {
+    let body: unknown;
+    try {
+      body = await req.json();
+    } catch (err) {
+      return errorResponse(400, 'bad_request', `The notification body is not JSON (${String(err)}).`);
+    }
+    const taken = hub.acceptNotifications(body);
+    deps.logger.debug({ taken }, 'change notifications received');
+    // 202 either way: Graph retries anything else, and a notification we cannot use will not improve.
+    return { status: 202 };
+  };
+  return { edge, notifications, close: () => hub.close() };
 }
 
 function asHeader(v: string | string[] | undefined): string | undefined {

@@ -16,3 +16,4 @@ export type { TabEdge, TabRequest, TabResponse } from './types';
 export { summariseHistory, type History, type HistoryDay } from './calls/history';
 export { threadIdFrom } from './calls/meeting-ref';
 export { formatEvent } from './events/sse';
+export { createPresenceSubscriptions, type PresenceSubscriptions } from './events/presence-subscriptions';

@@ -26,6 +26,8 @@ export interface TabGraph {
     searchUsers(prefix: string, opts?: { top?: number }, ctx?: TabGraphContext): Promise<User[]>;
     getUser(idOrUpn: string, auth?: UserAuth | AppAuth, ctx?: TabGraphContext): Promise<User>;
   };
+  /** Present when presence may be followed with Graph change notifications. */
+  readonly graph?: TabGraphRequests;
   readonly meetings: {
     createMeeting(
       actor: MeetingActorPort,
@@ -38,6 +40,17 @@ export interface TabGraph {
       ctx?: TabGraphContext,
     ): Promise<OnlineMeeting | undefined>;
   };
+}
+
+/** A raw Graph request (the calling module's client), for subscriptions. */
+export interface TabGraphRequests {
+  request<T>(spec: {
+    readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    readonly path: string;
+    readonly body?: unknown;
+    readonly auth?: UserAuth | AppAuth;
+    readonly context?: TabGraphContext;
+  }): Promise<{ status: number; body?: T }>;
 }
 
 /** The subset of the call model the tab drives. */

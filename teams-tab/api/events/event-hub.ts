@@ -8,7 +8,8 @@ import { toTabCall } from '../calls/call-view';
 import type { TabCalling, TabGraph, TabKv, TabLogger } from '../ports';
 import { openSse, SSE_HEADERS } from './sse';
 import { createTickets, type Tickets } from './tickets';
-import { pollPresence } from './presence-poll';
+import { pollPresence, toTabPresence, type TabPresence } from './presence-poll';
+import { createPresenceSubscriptions } from './presence-subscriptions';
 import type { TabResponse } from '../types';
 
 export interface EventHubDeps {
@@ -17,16 +18,23 @@ export interface EventHubDeps {
   readonly calling?: TabCalling;
   readonly graph?: TabGraph;
   readonly presencePollMs?: number;
+  /** The app's /api/notifications URL; with it (and Graph), presence is followed by subscription. */
+  readonly notificationUrl?: string;
   readonly now?: () => number;
 }
+
+// With a subscription, a slow poll still runs: a notification may reach another instance of the app.
+const SAFETY_POLL_MS = 60_000;
 
 export interface EventHub extends Pick<Tickets, 'issue' | 'watchedBy'> {
   readonly ownership: CallOwnership;
   redeemTicket: Tickets['redeem'];
   /** Opens a stream for `user` watching `ids`; the response streams until the client leaves. */
   open(user: TabUser, ids: readonly string[]): TabResponse;
-  /** How presence changes are found. */
-  readonly presenceUpdates: 'polling';
+  /** How presence changes are found (subscriptions fall back to polling when Graph refuses one). */
+  readonly presenceUpdates: 'subscription' | 'polling';
+  /** Takes a change-notification collection POSTed to /api/notifications; answers how many were used. */
+  acceptNotifications(body: unknown): number;
   close(): void;
 }
 
@@ -42,6 +50,10 @@ export function createEventHub(deps: EventHubDeps): EventHub {
   const ownership = createCallOwnership(deps.kv);
   const listeners = new Set<Listener>();
   const streams = new Set<{ end(): void }>();
+  const subscriptions =
+    deps.graph?.graph && deps.notificationUrl
+      ? createPresenceSubscriptions(deps.graph.graph, deps.notificationUrl, deps.logger, now)
+      : undefined;
 
   async function fanOut(call: CallView): Promise<void> {
     for (const l of listeners) {
@@ -59,21 +71,29 @@ export function createEventHub(deps: EventHubDeps): EventHub {
     issue: (user, ids) => tickets.issue(user, ids),
     redeemTicket: (t) => tickets.redeem(t),
     watchedBy: (user) => tickets.watchedBy(user),
-    presenceUpdates: 'polling',
+    presenceUpdates: subscriptions ? 'subscription' : 'polling',
+    acceptNotifications: (body) => subscriptions?.accept(body) ?? 0,
     open(user, ids) {
       const sse = openSse();
       const listener: Listener = { user, send: (event, data) => sse.send(event, data) };
       listeners.add(listener);
       streams.add(sse);
       sse.send('ready', { presenceUpdates: 'polling', ids });
-      const stopPoll =
-        deps.graph && ids.length > 0
+      const last = new Map<string, string>();
+      const emit = (p: TabPresence) => {
+        const key = `${p.availability}/${p.activity}`;
+        if (last.get(p.id) === key) return;
+        last.set(p.id, key);
+        sse.send('presence', p);
+      };
+      const poll = (everyMs: number) =>
+        deps.graph
           ? pollPresence({
               graph: deps.graph,
               user,
               ids,
-              everyMs: deps.presencePollMs ?? 10_000,
-              onChange: (p) => sse.send('presence', p),
+              everyMs,
+              onChange: emit,
               onAuthFailure: (body) => {
                 sse.send('auth', body);
                 sse.end();
@@ -81,10 +101,35 @@ export function createEventHub(deps: EventHubDeps): EventHub {
               logger: deps.logger,
             })
           : () => undefined;
+      let stopPoll: () => void = ids.length > 0 ? poll(deps.presencePollMs ?? 10_000) : () => undefined;
+      let unsubscribe: (() => void) | undefined;
+      if (subscriptions && ids.length > 0) {
+        const reread = (personId: string) => {
+          deps.graph?.presence
+            .getPresences(
+              [personId],
+              { kind: 'user', userAssertion: user.assertion },
+              { tenantId: user.tenantId },
+            )
+            .then((list) => list.map(toTabPresence).forEach((p) => p && emit(p)))
+            .catch((err: unknown) =>
+              deps.logger.warn({ err, personId }, 'presence re-read after a notification failed'),
+            );
+        };
+        void subscriptions.follow(user, ids, reread).then((stop) => {
+          if (!stop) return;
+          if (sse.closed) return stop();
+          unsubscribe = stop;
+          stopPoll();
+          stopPoll = poll(SAFETY_POLL_MS);
+          sse.send('ready', { presenceUpdates: 'subscription', ids });
+        });
+      }
       sse.onClose(() => {
         listeners.delete(listener);
         streams.delete(sse);
         stopPoll();
+        unsubscribe?.();
       });
       return { status: 200, headers: SSE_HEADERS, body: sse.body };
     },

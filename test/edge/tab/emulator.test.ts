@@ -14,6 +14,7 @@ type Json = any;
 
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
+const DIEGO = '78377b16-9ba5-4342-9ed8-cf0ae0629405';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -190,5 +191,41 @@ describe('edge: the tab API against the emulator', function () {
     assert.equal(left.status, 204);
     const again = await api('POST', '/api/tab/meeting/leave', token, { chatId: threadId });
     assert.ok([204, 404].includes(again.status));
+  });
+
+  it('follows presence with a Graph subscription: a change arrives without waiting for a poll', async () => {
+    const token = await hostToken(ADELE);
+    const me = await api('GET', '/api/tab/me', token);
+    assert.equal(me.body.features.presenceUpdates, 'subscription');
+    const ticket = await api('POST', '/api/tab/events/ticket', token, { ids: [DIEGO] });
+    const req = http.get(`${app.url}${ticket.body.url}`);
+    const response = await new Promise<http.IncomingMessage>((resolve) => req.on('response', resolve));
+    let text = '';
+    response.on('data', (c: Buffer) => (text += c.toString('utf8')));
+    const waitFor = async (re: RegExp, ms: number) => {
+      for (let i = 0; i < ms / 50; i++) {
+        if (re.test(text)) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no ${re} within ${ms} ms in:\n${text}`);
+    };
+    try {
+      await waitFor(/event: ready\ndata: \{"presenceUpdates":"subscription"/, 10_000);
+      await waitFor(/event: presence/, 5_000);
+      const subs = await emu.control<{ value: Json[] }>('GET', '/emulator/subscriptions');
+      assert.ok(
+        subs.body.value.some((s: Json) => String(s.resource).includes(DIEGO)),
+        JSON.stringify(subs.body),
+      );
+      const put = await emu.control('PUT', `/emulator/people/${DIEGO}/presence`, {
+        availability: 'DoNotDisturb',
+        activity: 'DoNotDisturb',
+      });
+      assert.equal(put.status, 200);
+      // The poll runs every 10 s (60 s once subscribed); 3 s can only be the notification.
+      await waitFor(/"availability":"DoNotDisturb"/, 3_000);
+    } finally {
+      req.destroy();
+    }
   });
 });
