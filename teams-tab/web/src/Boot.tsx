@@ -3,7 +3,8 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { HostContext } from './host';
 
-const Shell = lazy(() => import('./Shell'));
+const loadShell = () => import('./Shell');
+const Shell = lazy(loadShell);
 
 /** How long the tab waits for a host before saying it must be opened in Teams. */
 const HOST_TIMEOUT_MS = 8000;
@@ -21,6 +22,8 @@ export function Boot() {
   const [boot, setBoot] = useState<State>({ state: 'waiting' });
 
   useEffect(() => {
+    // The shell downloads while the host answers; both are needed once it has.
+    loadShell().catch((err: unknown) => console.warn('the tab shell did not load', err));
     import('./host')
       .then((h) => h.connectHost(HOST_TIMEOUT_MS))
       .then(
