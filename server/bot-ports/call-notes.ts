@@ -11,6 +11,10 @@ export interface InvitedParty {
   readonly kind: 'person' | 'phone';
   /** Invited into a call already under way (not one the call was placed to). */
   readonly later?: boolean;
+  /** When they were called (epoch ms). */
+  readonly at?: number;
+  /** They have been in the call's roster (so once gone from it, they left). */
+  readonly seen?: boolean;
 }
 
 export interface CallNote {
@@ -91,6 +95,18 @@ export class CallNotes {
     return this.change(callId, (before) =>
       before.connectedAt === undefined ? { ...before, connectedAt: at } : before,
     );
+  }
+
+  /** Marks the invited people the roster now names as having been in the call. */
+  async sawInRoster(callId: string, ids: readonly string[]): Promise<void> {
+    const before = await this.get(callId);
+    if (!before.invited?.some((i) => !i.seen && ids.includes(i.id))) return;
+    await this.change(callId, (cur) => ({
+      ...cur,
+      ...(cur.invited
+        ? { invited: cur.invited.map((i) => (!i.seen && ids.includes(i.id) ? { ...i, seen: true } : i)) }
+        : {}),
+    }));
   }
 
   /** Removes one field (a hang-up that did not go through). */

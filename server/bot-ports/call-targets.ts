@@ -9,11 +9,11 @@ export function partyOf(t: CallTarget): Party {
   return t.kind === 'person' ? { user: t.person.id, displayName: t.person.displayName } : { phone: t.number };
 }
 
-/** How the card names a target until the roster does. */
-export function invitedOf(t: CallTarget): InvitedParty {
+/** How the card names a target until the roster does; `at` is when they were called. */
+export function invitedOf(t: CallTarget, at: number): InvitedParty {
   return t.kind === 'person'
-    ? { id: t.person.id, name: t.person.displayName, kind: 'person' }
-    : { id: t.number, name: t.number, kind: 'phone' };
+    ? { id: t.person.id, name: t.person.displayName, kind: 'person', at }
+    : { id: t.number, name: t.number, kind: 'phone', at };
 }
 
 /**

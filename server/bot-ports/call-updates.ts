@@ -23,6 +23,7 @@ export class CallUpdates {
       notes: CallNotes;
       logger: PortsLogger;
       appName: string;
+      now: () => number;
       sequence: () => number;
     },
   ) {
@@ -62,9 +63,14 @@ export class CallUpdates {
           this.deps.logger.warn({ err, callId }, 'could not note when the call connected'),
         );
       }
+      const inRoster = view.participants.flatMap((p) => (p.identity.id ? [p.identity.id] : []));
+      await this.deps.notes
+        .sawInRoster(callId, inRoster)
+        .catch((err: unknown) => this.deps.logger.warn({ err, callId }, 'could not note who joined'));
       if (this.listeners.size === 0) return;
       const live = liveCallOf(view, await this.deps.notes.get(callId), {
         appName: this.deps.appName,
+        now: this.deps.now(),
         sequence: this.deps.sequence(),
       });
       for (const listener of this.listeners) {

@@ -34,11 +34,11 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
   const appName = opts.appName ?? 'Switchboard';
   const ackWaitMs = opts.ackWaitMs ?? 5000;
   const sequence = sequencer(now);
-  const updates = new CallUpdates({ calling, notes, logger, appName, sequence });
+  const updates = new CallUpdates({ calling, notes, logger, appName, now, sequence });
   const closing = new AbortController();
 
   const live = (view: CallView, note: CallNote): LiveCall =>
-    liveCallOf(view, note, { appName, sequence: sequence() });
+    liveCallOf(view, note, { appName, now: now(), sequence: sequence() });
   const snapshot = async (view: CallView): Promise<LiveCall> => live(view, await notes.get(view.id));
 
   async function placed(view: CallView, note: CallNote): Promise<LiveCall> {
@@ -63,7 +63,7 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
     return placed(view, {
       kind,
       requestedBy: by,
-      invited: targets.map(invitedOf),
+      invited: targets.map((t) => invitedOf(t, now())),
       ...(subject ? { subject } : {}),
     });
   }
@@ -99,7 +99,7 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
     return placed(view, {
       kind: 'connect',
       requestedBy: by,
-      invited: [invitedOf(a), { ...invitedOf(b), later: true }],
+      invited: [invitedOf(a, now()), { ...invitedOf(b, now()), later: true }],
     });
   }
 
@@ -131,7 +131,7 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
         what: 'mute',
       }),
     async invite(callId, target) {
-      notes.note(callId, { invited: [{ ...invitedOf(target), later: true }] });
+      notes.note(callId, { invited: [{ ...invitedOf(target, now()), later: true }] });
       await settleOrGoOn(() => calling.participants.invite(callId, [partyOf(target)]), ackWaitMs, {
         logger,
         callId,
@@ -153,7 +153,11 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
       }),
     async joinMeeting(joinUrl, by, invite = []) {
       const view = await mapped(() => calling.joinMeeting(joinUrl));
-      const call = await placed(view, { kind: 'meeting', requestedBy: by, invited: invite.map(invitedOf) });
+      const call = await placed(view, {
+        kind: 'meeting',
+        requestedBy: by,
+        invited: invite.map((t) => invitedOf(t, now())),
+      });
       if (invite.length > 0) callIn(view.id, invite);
       return call;
     },

@@ -1,10 +1,11 @@
 // The bot's ports over the calling module: calls and meetings through the call model, people, presence
 // and online meetings through Graph. Reminders and the front desk come from the calling flows when the
 // deployment has them; until then the bot says they are not set up.
-import { unavailablePorts, type BotPorts, type FrontDeskPort } from '../../bot';
-import type { CallSource, ClickToCall } from '../../calling';
+import { unavailablePorts, type BotPorts } from '../../bot';
+import type { CallSource, ClickToCall, FrontDesk } from '../../calling';
 import { CallNotes } from './call-notes';
 import { createCallsPort } from './calls-port';
+import { createFrontDeskPort } from './frontdesk-port';
 import { createMeetingsPort } from './meetings-port';
 import { createPeoplePort } from './people-port';
 import { createPresencePort } from './presence-port';
@@ -21,7 +22,7 @@ export interface BotPortsOptions {
     readonly presence: PresenceApi;
     readonly meetings: MeetingsApi;
   };
-  /** Where call notes are kept (the store's key-value table). */
+  /** Where call notes and switched-off front desk rules are kept (the store's key-value table). */
   readonly kv: NotesStore;
   readonly logger: PortsLogger;
   readonly appName?: string;
@@ -30,7 +31,8 @@ export interface BotPortsOptions {
   readonly clickToCall?: Pick<ClickToCall, 'connect'>;
   /** Reminder calls behind the reminders port. */
   readonly reminders?: ReminderCalls;
-  readonly frontDesk?: FrontDeskPort;
+  /** The front desk whose rules the bot lists and switches. */
+  readonly frontDesk?: Pick<FrontDesk, 'current' | 'update'>;
 }
 
 /** Everything the bot talks to, and `close` to stop following calls. */
@@ -57,7 +59,9 @@ export function createBotPorts(opts: BotPortsOptions): { ports: BotPorts; close(
             ...(opts.pstnSource ? { pstnSource: opts.pstnSource } : {}),
           })
         : missing.reminders,
-      frontDesk: opts.frontDesk ?? missing.frontDesk,
+      frontDesk: opts.frontDesk
+        ? createFrontDeskPort({ desk: opts.frontDesk, kv: opts.kv, logger: opts.logger })
+        : missing.frontDesk,
     },
     close: () => calls.close(),
   };

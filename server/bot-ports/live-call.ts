@@ -60,8 +60,13 @@ function participantOf(
 export interface LiveCallOptions {
   /** What the bot's own leg is called. */
   readonly appName: string;
+  /** The time now (epoch ms): people rung longer ago than a phone rings did not pick up. */
+  readonly now: number;
   readonly sequence?: number;
 }
+
+/** How long a phone rings before Graph gives up on it. */
+export const RING_LIMIT_MS = 60_000;
 
 /** The bot's snapshot of a call. */
 export function liveCallOf(view: CallView, note: CallNote, opts: LiveCallOptions): LiveCall {
@@ -73,13 +78,15 @@ export function liveCallOf(view: CallView, note: CallNote, opts: LiveCallOptions
   const participants = [...present];
   if (phase !== 'ended') {
     // Whom the bot is calling, until the roster names them. In a 1:1 call, established means they
-    // answered, even if the roster has not caught up yet.
-    const answered =
-      (kind === 'p2p' || kind === 'pstn') &&
-      (phase === 'connected' || phase === 'onHold' || phase === 'transferring');
+    // answered, even if the roster has not caught up yet. Someone the roster named before has left; in
+    // a group call or meeting, someone rung for longer than a phone rings did not pick up.
+    const oneToOne = kind === 'p2p' || kind === 'pstn' || kind === 'connect';
+    const answered = oneToOne && (phase === 'connected' || phase === 'onHold' || phase === 'transferring');
     for (const i of invited) {
-      if (seen.has(i.id)) continue;
-      participants.push({ id: i.id, name: i.name, kind: i.kind, muted: false, joined: answered && !i.later });
+      if (seen.has(i.id) || i.seen) continue;
+      const original = oneToOne && !i.later;
+      if (!original && opts.now - (i.at ?? view.createdAt) > RING_LIMIT_MS) continue;
+      participants.push({ id: i.id, name: i.name, kind: i.kind, muted: false, joined: answered && original });
     }
     const caller = view.source;
     if (kind === 'incoming' && caller.id && !seen.has(caller.id)) {

@@ -138,6 +138,14 @@ describe('bot ports: calls over the call model', () => {
       seqs,
     );
     assert.equal(new Set(seqs).size, 3);
+
+    // Megan hangs up her leg: she left, she is not being rung again.
+    s.calling.roster(call.id, [self, person('u-adele', 'Adele Vance')]);
+    await until(() => (s.updates.length === 4 ? true : undefined), 'the fourth update');
+    assert.deepEqual(
+      s.updates[3]!.participants.map((p) => p.name),
+      ['Switchboard', 'Adele Vance'],
+    );
   });
 
   it('a phone number needs a resource account to call from', async () => {

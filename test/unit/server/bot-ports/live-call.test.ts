@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { kindOf, liveCallOf, phaseOf } from '../../../../server/bot-ports/live-call';
 import { person, self, view } from './fake-calling';
 
-const opts = { appName: 'Switchboard' };
-const adele = { id: 'u-adele', name: 'Adele Vance', kind: 'person' as const };
+const opts = { appName: 'Switchboard', now: 1000 };
+const adele = { id: 'u-adele', name: 'Adele Vance', kind: 'person' as const, at: 1000 };
 
 describe('bot ports: a call view as the bot’s LiveCall', () => {
   it('maps Graph states to phases; terminating depends on whether the call connected', () => {
@@ -64,6 +64,28 @@ describe('bot ports: a call view as the bot’s LiveCall', () => {
       opts,
     );
     assert.equal(group.participants[0]?.joined, false);
+  });
+
+  it('someone who was in the roster and is gone has left; a group invitee not picked up in time is dropped', () => {
+    const megan = { id: 'u-megan', name: 'Megan Bowen', kind: 'person' as const, at: 1000 };
+    const note = { kind: 'group' as const, invited: [{ ...adele, seen: true }, megan] };
+    const call = view({ id: 'c', state: 'established', participants: [self] });
+    assert.deepEqual(
+      liveCallOf(call, note, { ...opts, now: 30_000 }).participants.map((p) => `${p.name}:${p.joined}`),
+      ['Switchboard:true', 'Megan Bowen:false'],
+    );
+    assert.deepEqual(
+      liveCallOf(call, note, { ...opts, now: 62_000 }).participants.map((p) => p.name),
+      ['Switchboard'],
+    );
+    // In a 1:1 call the person called stays on the card however long it rings.
+    const ringing = view({ id: 'c', state: 'establishing' });
+    assert.deepEqual(
+      liveCallOf(ringing, { kind: 'p2p', invited: [adele] }, { ...opts, now: 600_000 }).participants.map(
+        (p) => p.name,
+      ),
+      ['Adele Vance'],
+    );
   });
 
   it('an ended call: when, why (who hung up, when the bot did), and nobody left ringing', () => {
