@@ -102,6 +102,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       kv: store.kv,
       logger: logger.child({ module: 'bot-ports' }),
       ...(flows ? { reminders: flows.reminders, clickToCall: flows.clickToCall } : {}),
+      ...(callFlows ? { frontDesk: callFlows.frontDesk } : {}),
     });
   const bot = createBot({
     auth: botAuthSettings(config),
