@@ -1,5 +1,6 @@
 // Live updates from GET /api/tab/events (server-sent events opened with a single-use ticket), with
 // polling of /presence as the fallback when the stream cannot be kept open.
+import { ApiError } from './api';
 import type { Api } from './api';
 import type { Call, Presence } from './types';
 
@@ -8,6 +9,8 @@ export interface LiveHandlers {
   call(c: Call): void;
   /** How updates arrive now: 'subscription' / 'polling' as the server says, or 'tab-polling'. */
   mode(m: string): void;
+  /** A refusal only the user can fix (sign-in, consent): watching stops until they do. */
+  fail?(err: ApiError): void;
 }
 
 const POLL_MS = 10_000;
@@ -25,6 +28,7 @@ export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
     try {
       for (const p of await api.presence(ids)) on.presence(p);
     } catch (err) {
+      if (refusedForGood(err)) return;
       console.warn('presence poll failed', err);
     }
     if (!stopped) pollTimer = setTimeout(() => void poll(), POLL_MS);
@@ -36,6 +40,7 @@ export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
     try {
       url = (await api.eventsTicket(ids)).url;
     } catch (err) {
+      if (refusedForGood(err)) return;
       console.warn('events ticket refused', err);
       return fallBack();
     }
@@ -69,6 +74,13 @@ export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
     if (stopped) return;
     on.mode('tab-polling');
     void poll();
+  };
+
+  const refusedForGood = (err: unknown): boolean => {
+    if (!(err instanceof ApiError && err.needsConsent) || !on.fail) return false;
+    stopped = true;
+    on.fail(err);
+    return true;
   };
 
   void open();

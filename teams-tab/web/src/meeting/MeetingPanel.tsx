@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 
 export default function MeetingPanel() {
   const styles = useStyles();
-  const { api, host } = useSession();
+  const { api, host, fail } = useSession();
   const ref = { chatId: host.chatId, meetingId: host.meetingId };
   // The host's own details (subject, times, join link) arrive alongside; with the join link the API can
   // find a meeting it did not create.
@@ -50,12 +50,13 @@ export default function MeetingPanel() {
       presence: soon,
       call: soon,
       mode: () => undefined,
+      fail,
     });
     return () => {
       clearTimeout(timer);
       stop();
     };
-  }, [api, watched, reload]);
+  }, [api, watched, reload, fail]);
   useEffect(() => {
     const first = prompts?.[0];
     if (first && !prompt) setPrompt(first.name);

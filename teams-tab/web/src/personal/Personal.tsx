@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 
 export default function Personal() {
   const styles = useStyles();
-  const { api, host, generation } = useSession();
+  const { api, host, generation, fail } = useSession();
   const [me] = useLoad(() => api.me(), []);
   const [people, setPeople] = useState<Picked[]>(() => loadBoard(host.userId));
   const [presence, setPresence] = useState(() => new Map<string, Presence>());
@@ -53,8 +53,9 @@ export default function Personal() {
       presence: (p) => setPresence((m) => new Map(m).set(p.id, p)),
       call: (c) => setCalls((m) => new Map(m).set(c.id, c)),
       mode: setMode,
+      fail,
     });
-  }, [api, ids, generation]);
+  }, [api, ids, generation, fail]);
 
   useEffect(() => {
     if (me) document.documentElement.dataset.ready = 'personal';
