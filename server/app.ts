@@ -24,6 +24,7 @@ import {
   type ClickToCallTiming,
   type Notifier,
   type Reminders,
+  type TextPrompts,
   type ReminderTiming,
 } from '../calling';
 import { createBotStorage, openStore, type Store } from '../store';
@@ -83,7 +84,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
   const botNotices = createFlowNotifier();
   const flowDeps: AppDeps = { ...deps, notifier: deps.notifier ?? botNotices.notifier };
-  const flows = calling && createFlows(calling, store, logger, flowDeps);
+  const flows = calling && createFlows(config, calling, store, logger, flowDeps);
   let callFlows: CallFlows | undefined;
   try {
     callFlows =
@@ -222,8 +223,16 @@ function createCalling(
 }
 
 /** The flows that run on the call model: reminder calls (their job runner) and click-to-call. */
-function createFlows(calling: CallingService, store: Store, logger: Logger, deps: AppDeps) {
-  const common = { store, calling, logger, ...(deps.notifier ? { notifier: deps.notifier } : {}) };
+function createFlows(config: Config, calling: CallingService, store: Store, logger: Logger, deps: AppDeps) {
+  const common = {
+    store,
+    calling,
+    logger,
+    // The reminder's message and "connecting you to B" are spoken with the same text prompts as the IVR.
+    voice: textPrompts(config),
+    ...(deps.notifier ? { notifier: deps.notifier } : {}),
+    ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
+  };
   return {
     reminders: createReminders({
       ...common,
@@ -259,6 +268,15 @@ function botAuthSettings(config: Config): BotAuthSettings {
   };
 }
 
+/** Text prompts synthesized with eSpeak NG into TTS_CACHE_DIR, served at /prompts/tts/ (content-addressed). */
+function textPrompts(config: Config): TextPrompts {
+  return createPromptCache({
+    synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
+    dir: path.resolve(config.TTS_CACHE_DIR),
+    baseUrl: `${config.publicUrl}/prompts/tts`,
+  });
+}
+
 /**
  * The front desk and the IVR, when FRONTDESK_CONFIG names a rules file. Text prompts are synthesized
  * with eSpeak NG into TTS_CACHE_DIR (served at /prompts/tts/). Without a notifier from the composition,
@@ -285,11 +303,7 @@ async function createFrontDeskAndIvr(
     frontDeskFile: path.resolve(config.FRONTDESK_CONFIG),
     ivrDir: path.resolve(config.IVR_DIR),
     promptsDir: path.resolve(config.PROMPTS_DIR),
-    tts: createPromptCache({
-      synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
-      dir: path.resolve(config.TTS_CACHE_DIR),
-      baseUrl: `${config.publicUrl}/prompts/tts`,
-    }),
+    tts: textPrompts(config),
     notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),
     ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
     fetchRecording: createRecordingFetcher(extraCa ? { caPem: extraCa } : {}),

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { ClickToCallError, type NotificationCard, type Notifier } from '../../../calling';
+import {
+  ClickToCallError,
+  createEspeakSynthesizer,
+  createPromptCache,
+  type NotificationCard,
+  type Notifier,
+  type TextPrompts,
+} from '../../../calling';
 import { createApp, createLogger, readConfig, type App } from '../../../server';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
 import { appEnv, freePort, person, script, until } from '../calling/harness';
@@ -15,6 +22,7 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
   let emu: RunningEmulator;
   let app: App;
   let dir: string;
+  let speech: TextPrompts;
   const posted: Array<{ target: string; card: NotificationCard }> = [];
   const notifier: Notifier = {
     async postCard(target, card) {
@@ -30,6 +38,13 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
       ...appEnv(emu, port),
       SQLITE_PATH: path.join(dir, 'switchboard.db'),
       PROMPTS_DIR: path.resolve('assets/prompts'),
+      TTS_CACHE_DIR: path.join(dir, 'tts'),
+    });
+    // The same settings as the app's text prompts: a text's file name says which text was spoken.
+    speech = createPromptCache({
+      synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
+      dir: config.TTS_CACHE_DIR,
+      baseUrl: `${config.publicUrl}/prompts/tts`,
     });
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
     app = await createApp(config, createLogger({ level: 'warn', destination: sink }), {
@@ -77,9 +92,10 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
       'the announcement played before the transfer',
     );
     const t = await timeline(started.callId!);
-    assert.match(t, /connecting\.wav/);
+    const said = speech.fileName('Connecting you to Nestor Wilke.');
+    assert.match(t, new RegExp(`/prompts/tts/${said}`), 'A heard "Connecting you to Nestor Wilke."');
     assert.match(t, new RegExp(`"event":"transfer","target":"${nestor!.id}"`));
-    assert.ok(t.indexOf('connecting.wav') < t.indexOf('"event":"transfer"'), 'announced, then transferred');
+    assert.ok(t.indexOf(said) < t.indexOf('"event":"transfer"'), 'announced, then transferred');
 
     await until(() => posted.some((p) => p.card.callId === started.callId), 'the result notice');
     const notice = posted.find((p) => p.card.callId === started.callId)!;
@@ -104,7 +120,8 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
     const callA = await app.calling!.waitForState(started.callId!, 'terminated', 10_000);
     assert.deepEqual(callA.end?.resultInfo, { code: 200, subcode: 5001 }, 'the app hung up on A');
     const t = await timeline(started.callId!);
-    assert.match(t, /goodbye\.wav/, 'A heard the closing prompt');
+    const sorry = speech.fileName('Sorry, Isaiah Langer could not be reached. Goodbye.');
+    assert.match(t, new RegExp(`/prompts/tts/${sorry}`), 'A heard that B could not be reached');
   });
 
   it('A is busy: nothing is transferred and the result is "busy"', async () => {

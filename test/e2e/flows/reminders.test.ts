@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import {
+  createEspeakSynthesizer,
+  createPromptCache,
   createReminderBook,
   ReminderError,
   type NotificationCard,
   type Notifier,
   type Reminder,
   type ReminderBook,
+  type TextPrompts,
 } from '../../../calling';
 import { createApp, createLogger, readConfig, type App } from '../../../server';
 import { openStore, type Store } from '../../../store';
@@ -58,6 +61,7 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
   let emu: RunningEmulator;
   let app: App;
   let dir: string;
+  let speech: TextPrompts;
   const notifier = recordingNotifier();
 
   before(async () => {
@@ -68,6 +72,12 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
       ...appEnv(emu, port),
       SQLITE_PATH: path.join(dir, 'switchboard.db'),
       PROMPTS_DIR: path.resolve('assets/prompts'),
+      TTS_CACHE_DIR: path.join(dir, 'tts'),
+    });
+    speech = createPromptCache({
+      synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
+      dir: config.TTS_CACHE_DIR,
+      baseUrl: `${config.publicUrl}/prompts/tts`,
     });
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
     app = await createApp(config, createLogger({ level: 'warn', destination: sink }), {
@@ -88,7 +98,6 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
     await script({ emu }, adele.id, {
       onRing: 'answer',
       answerAfterMs: 300,
-      keys: [{ afterMs: 1200, tones: '1' }],
     });
     const scheduled = await app.reminders!.schedule({
       who: adele.id,
@@ -102,6 +111,16 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
     assert.equal(scheduled.status, 'scheduled');
     assert.equal((await callsTo(emu, adele.id)).length, 0, 'nothing rings before the time');
 
+    // Adele presses 1 once she is hearing the reminder (keys are only reported after subscribeToTone).
+    let callId = '';
+    await until(async () => {
+      callId = (await app.reminders!.get(scheduled.id))?.attempts[0]?.callId ?? '';
+      const step = callId ? ((await app.calling!.getCall(callId))?.flow as { step?: string })?.step : '';
+      return step === 'message' || step === 'awaiting-confirm';
+    }, 'the reminder to be playing');
+    const pressed = await emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '1' });
+    assert.equal(pressed.status, 202);
+
     const r = await finished(app.reminders!.book, scheduled.id);
     assert.equal(r.outcome, 'confirmed');
     assert.equal(r.attempts.length, 1);
@@ -113,8 +132,18 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
     const calls = await callsTo(emu, adele.id);
     assert.equal(calls.length, 1);
     assert.equal(calls[0]?.id, a?.callId);
-    const ops = (calls[0]?.operations as Array<{ type: string; status: string }>).map((o) => o.type);
-    assert.deepEqual(ops, ['subscribeToToneOperation', 'playPromptOperation', 'playPromptOperation']);
+    const ops = (calls[0]?.operations as Array<{ type: string; status: string }>).map(
+      (o) => `${o.type} ${o.status}`,
+    );
+    assert.deepEqual(ops, [
+      'subscribeToToneOperation completed',
+      'playPromptOperation completed',
+      'playPromptOperation completed',
+    ]);
+    const t = JSON.stringify((await emu.control('GET', `/emulator/calls/${a!.callId}/timeline`)).body);
+    for (const text of ['Reminder: The design review starts in ten minutes.', 'Press 1 to confirm.'])
+      assert.match(t, new RegExp(`/prompts/tts/${speech.fileName(text)}`), `the person heard "${text}"`);
+    assert.match(t, /goodbye\.wav/);
     const call = await app.calling!.getCall(a!.callId!);
     assert.deepEqual(call?.end?.resultInfo, { code: 200, subcode: 5001 }, 'the app hung up');
     assert.equal((call?.flow as { step?: string }).step, 'hung-up', "the flow's last position is saved");
@@ -290,6 +319,7 @@ describe('reminder calls e2e: app processes, restarts and several instances', fu
       ...appEnv(emu, port),
       PROMPTS_DIR: path.resolve('assets/prompts'),
       TAB_DIR: path.resolve('teams-tab/web/dist'),
+      TTS_CACHE_DIR: path.join(dir, 'tts'),
       ...extra,
     };
   };
