@@ -16,10 +16,26 @@ export interface LiveHandlers {
 const POLL_MS = 10_000;
 const MAX_STREAM_FAILURES = 3;
 
+/** The part of EventSource the watcher uses. */
+export interface StreamLike {
+  addEventListener(type: string, listener: (e: Event) => void): void;
+  onerror: ((e: Event) => void) | null;
+  close(): void;
+}
+
+export interface WatchOptions {
+  openStream?: (url: string) => StreamLike;
+  /** Base delay between reopening a failed stream (multiplied by the failures so far). */
+  retryMs?: number;
+}
+
 /** Watches ids until the returned function is called. */
-export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
+export function watch(api: Api, ids: string[], on: LiveHandlers, opts: WatchOptions = {}): () => void {
+  const openStream =
+    opts.openStream ?? ((url: string): StreamLike => new EventSource(url) as unknown as StreamLike);
+  const retryMs = opts.retryMs ?? 1000;
   let stopped = false;
-  let source: EventSource | undefined;
+  let source: StreamLike | undefined;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
 
@@ -45,7 +61,7 @@ export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
       return fallBack();
     }
     if (stopped) return;
-    const es = new EventSource(url);
+    const es = openStream(url);
     source = es;
     es.addEventListener('ready', (e) => {
       failures = 0;
@@ -66,7 +82,7 @@ export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
       if (stopped) return;
       failures += 1;
       if (failures >= MAX_STREAM_FAILURES) return fallBack();
-      setTimeout(() => void open(), 1000 * failures);
+      setTimeout(() => void open(), retryMs * failures);
     };
   };
 
@@ -93,7 +109,7 @@ export function watch(api: Api, ids: string[], on: LiveHandlers): () => void {
 
 function parse<T>(e: Event): T | undefined {
   try {
-    return JSON.parse((e as MessageEvent<string>).data) as T;
+    return JSON.parse((e as unknown as { data: string }).data) as T;
   } catch (err) {
     console.warn('unreadable event', err);
     return undefined;

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { ApiError } from '../../../teams-tab/web/src/api';
+import type { Api } from '../../../teams-tab/web/src/api';
+import { watch } from '../../../teams-tab/web/src/live';
+import type { StreamLike } from '../../../teams-tab/web/src/live';
+import type { Presence } from '../../../teams-tab/web/src/types';
+
+/** A stream the test drives: emit(type, data) delivers an event, fail() an error. */
+class FakeStream implements StreamLike {
+  onerror: ((e: Event) => void) | null = null;
+  closed = false;
+  private listeners = new Map<string, (e: Event) => void>();
+  constructor(readonly url: string) {}
+  addEventListener(type: string, listener: (e: Event) => void): void {
+    this.listeners.set(type, listener);
+  }
+  emit(type: string, data: unknown): void {
+    this.listeners.get(type)?.({ data: JSON.stringify(data) } as unknown as Event);
+  }
+  fail(): void {
+    this.onerror?.({} as Event);
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+
+function fakeApi(opts: { ticket?: () => Promise<unknown>; presence?: () => Promise<Presence[]> }) {
+  const calls = { tickets: 0, polls: 0 };
+  const api = {
+    eventsTicket: async () => {
+      calls.tickets += 1;
+      if (opts.ticket) await opts.ticket();
+      return {
+        ticket: `t${calls.tickets}`,
+        url: `/api/tab/events?ticket=t${calls.tickets}`,
+        expiresInSeconds: 60,
+      };
+    },
+    presence: async () => {
+      calls.polls += 1;
+      return opts.presence ? opts.presence() : [];
+    },
+  } as unknown as Api;
+  return { api, calls };
+}
+
+describe('tab web: live updates', () => {
+  it('passes presence and call events on and reports the server mode', async () => {
+    const streams: FakeStream[] = [];
+    const seen: string[] = [];
+    const { api } = fakeApi({});
+    const stop = watch(
+      api,
+      ['a'],
+      {
+        presence: (p) => seen.push(`${p.id}:${p.availability}`),
+        call: (c) => seen.push(`call:${c.id}:${c.state}`),
+        mode: (m) => seen.push(`mode:${m}`),
+      },
+      { openStream: (url) => (streams.push(new FakeStream(url)), streams.at(-1) as FakeStream) },
+    );
+    await tick();
+    assert.equal(streams[0]?.url, '/api/tab/events?ticket=t1');
+    streams[0]?.emit('ready', { presenceUpdates: 'polling', ids: ['a'] });
+    streams[0]?.emit('presence', { id: 'a', availability: 'Busy', activity: 'InACall' });
+    streams[0]?.emit('call', { call: { id: 'c1', state: 'established' } });
+    stop();
+    assert.deepEqual(seen, ['mode:polling', 'a:Busy', 'call:c1:established']);
+    assert.equal(streams[0]?.closed, true);
+  });
+
+  it('reopens a failed stream with a new ticket, and polls after three failures in a row', async () => {
+    const streams: FakeStream[] = [];
+    const modes: string[] = [];
+    const got: string[] = [];
+    const { api, calls } = fakeApi({
+      presence: async () => [{ id: 'a', availability: 'Away', activity: 'Away' }],
+    });
+    const stop = watch(
+      api,
+      ['a'],
+      { presence: (p) => got.push(p.availability), call: () => undefined, mode: (m) => modes.push(m) },
+      { openStream: (url) => (streams.push(new FakeStream(url)), streams.at(-1) as FakeStream), retryMs: 5 },
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        await tick(30);
+        streams.at(-1)?.fail();
+      }
+      await tick(30);
+      assert.equal(calls.tickets, 3, 'one new ticket per attempt');
+      assert.deepEqual(
+        streams.map((s) => s.url),
+        ['/api/tab/events?ticket=t1', '/api/tab/events?ticket=t2', '/api/tab/events?ticket=t3'],
+      );
+      assert.ok(streams.every((s) => s.closed));
+      assert.deepEqual(modes, ['tab-polling']);
+      assert.equal(calls.polls, 1);
+      assert.deepEqual(got, ['Away']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('stops and reports a consent refusal instead of polling', async () => {
+    const refused = new ApiError(403, {
+      code: 'consent_required',
+      message: 'Consent needed.',
+      consent: { required: true, buttonLabel: 'Allow' },
+    });
+    const failures: ApiError[] = [];
+    const modes: string[] = [];
+    const { api, calls } = fakeApi({
+      ticket: async () => {
+        throw refused;
+      },
+    });
+    const stop = watch(api, ['a'], {
+      presence: () => undefined,
+      call: () => undefined,
+      mode: (m) => modes.push(m),
+      fail: (e) => failures.push(e),
+    });
+    await tick(20);
+    stop();
+    assert.deepEqual(failures, [refused]);
+    assert.deepEqual(modes, []);
+    assert.equal(calls.polls, 0);
+  });
+});
