@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     ENTRA_AUTHORITY_HOST: ready.url,
     CALLING_OPENID_CONFIG_URL: `${ready.url}/calling/v1/.well-known/OpenIdConfiguration`,
     EXTRA_CA_FILE: ready.caPath,
+    // Local mode answers incoming calls with the shipped front desk and menus unless told otherwise.
+    FRONTDESK_CONFIG: env.FRONTDESK_CONFIG ?? path.join(root, 'config', 'frontdesk.yaml'),
+    IVR_DIR: env.IVR_DIR ?? path.join(root, 'config', 'ivr'),
   };
   const localSources = { ...sources };
   for (const k of [
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
   ]) {
     localSources[k] = 'local mode (emulator)';
   }
+  for (const k of ['FRONTDESK_CONFIG', 'IVR_DIR']) localSources[k] ??= 'local mode (shipped default)';
   const stopEmulator = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -68,7 +72,9 @@ async function main(): Promise<void> {
       'Switchboard is running in local mode (no Microsoft tenant needed):',
       `  app                 ${running.url}   (health: ${running.url}/healthz)`,
       `  emulator (Graph)    ${ready.url}   (tenant ${ready.tenantId})`,
-      `  control API         ${e}/emulator/calls`,
+      `  softphone           ${e}/softphone   (be one of the simulated people)`,
+      `  tab in Teams host   ${e}/host`,
+      `  control API         ${e}/emulator/calls   (see emulator/CONTROL.md)`,
       '  chat with the bot   npm run playground   (then open http://localhost:56150 and type "help")',
       'Press Ctrl-C to stop.',
       '',
