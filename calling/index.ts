@@ -139,3 +139,18 @@ export {
   analyseRecording,
 } from './flows/analysis';
 export type { RecordingAnalyser, RecordingFetcher, SpeechAnalysis, RecordingBranch } from './flows/analysis';
+// The Graph services (tokens, client, typed APIs) the composition root shares between the call model,
+// the bot's ports, the tab API and doctor: one token cache, one connection pool.
+export { createGraphServices, parseJoinUrl, guidanceForCallingCode } from './graph';
+export type {
+  GraphServices,
+  GraphServicesOptions,
+  TokenProvider,
+  CallsApi,
+  ParticipantsApi,
+  MeetingsApi,
+  MeetingActor,
+  PresenceApi,
+  UsersApi,
+  JoinCoordinates,
+} from './graph';

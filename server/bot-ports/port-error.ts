@@ -1,7 +1,7 @@
 // The calling module's errors in the shape the bot renders: a stable code, a sentence for people and
 // what to do. The calling module's own wording (which names the PowerShell step, the permission, the
 // request-id support asks for) becomes the hint.
-import { CallOperationError } from '../../calling';
+import { CallOperationError, isCallingError } from '../../calling';
 import type { PortFailure } from '../../bot';
 
 /** A failure the bot shows as an error card as is. */
@@ -70,8 +70,7 @@ export function toPortError(err: unknown): unknown {
     if (!known) return err;
     return new PortError(code, known.message ?? err.message, known.hint, { cause: err });
   }
-  // CallingError is recognised by name: the calling module does not export the class itself.
-  if (err.name === 'CallingError') {
+  if (isCallingError(err)) {
     const known = GRAPH[code] ?? GRAPH['graph_error']!;
     return new PortError(code, known.message, known.hint ?? err.message, { cause: err });
   }
