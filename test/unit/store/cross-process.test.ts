@@ -7,7 +7,8 @@ import type { StoreChild } from './children';
 import { startChild } from './children';
 import { storeTargets } from './targets';
 
-const ITERATIONS = 15;
+// Long enough that a child starved at start-up (a loaded CI machine) still overlaps the other.
+const ITERATIONS = 40;
 
 interface Marker {
   label: string;
