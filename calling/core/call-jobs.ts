@@ -2,7 +2,7 @@
 // reconciliation that GETs calls silent for too long and settles the ones Graph no longer has.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ClaimedJob } from '../../store';
+import { createJobPoller, type ClaimedJob } from '../../store';
 import { isCallingError } from '../errors';
 import { keepAlive } from './call-control';
 import { appendLocal, graphCtx, type CoreContext } from './context';
@@ -79,49 +79,21 @@ export interface JobRunner {
 /** Polls for due call-model jobs; each is claimed by exactly one instance. */
 export function createJobRunner(ctx: CoreContext): JobRunner {
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let stopped = false;
-
-  async function tick(): Promise<number> {
-    const jobs = await ctx.store.jobs.claimDue(owner, {
-      kinds: [KEEPALIVE_JOB, RECONCILE_JOB],
-      limit: 20,
-      leaseMs: 60_000,
-      now: ctx.clock.now(),
-    });
-    for (const job of jobs) {
-      try {
-        if (job.kind === KEEPALIVE_JOB) await runKeepAlive(ctx, job, owner);
-        else await runReconcile(ctx, job, owner);
-      } catch (err) {
-        ctx.logger.warn({ err, job: job.kind, jobId: job.id }, 'calling job failed; retrying in a minute');
-        await ctx.store.jobs.retry(
-          job.id,
-          owner,
-          ctx.clock.now() + 60_000,
-          err instanceof Error ? err.message : String(err),
-        );
-      }
-    }
-    return jobs.length;
-  }
-
-  function loop(): void {
-    if (stopped) return;
-    running = tick()
-      .catch((err: unknown) => {
-        ctx.logger.warn({ err }, 'claiming calling jobs failed');
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-        if (!stopped) {
-          timer = setTimeout(loop, ctx.timing.jobPollMs);
-          timer.unref();
-        }
-      });
-  }
+  const poller = createJobPoller({
+    jobs: ctx.store.jobs,
+    owner,
+    kinds: [KEEPALIVE_JOB, RECONCILE_JOB],
+    limit: 20,
+    pollMs: ctx.timing.jobPollMs,
+    now: () => ctx.clock.now(),
+    run: (job) =>
+      job.kind === KEEPALIVE_JOB ? runKeepAlive(ctx, job, owner) : runReconcile(ctx, job, owner),
+    retryAt: () => ctx.clock.now() + 60_000,
+    onError: (err, job) =>
+      job
+        ? ctx.logger.warn({ err, job: job.kind, jobId: job.id }, 'calling job failed; retrying in a minute')
+        : ctx.logger.warn({ err }, 'claiming calling jobs failed'),
+  });
 
   return {
     async start() {
@@ -134,14 +106,9 @@ export function createJobRunner(ctx: CoreContext): JobRunner {
           payload: {},
         });
       }
-      stopped = false;
-      loop();
+      poller.start();
     },
-    tick,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
+    tick: poller.tick,
+    stop: poller.stop,
   };
 }

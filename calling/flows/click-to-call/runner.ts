@@ -1,6 +1,6 @@
 // Listens to the calling service for click-to-call calls (established → announce and transfer,
 // terminated → the result) and runs the check jobs that resume one after a restart or a missed event.
-import type { ClaimedJob } from '../../../store';
+import { createJobPoller, type ClaimedJob } from '../../../store';
 import type { CallView } from '../../core';
 import { checkAt, CONNECT_JOB, getRecord, type ConnectContext } from './context';
 import { driveConnect, readConnectFlow } from './drive';
@@ -57,49 +57,28 @@ export interface ConnectRunner {
 
 /** Runs click-to-call on this instance. */
 export function createConnectRunner(ctx: ConnectContext): ConnectRunner {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = true;
   let offs: Array<() => void> = [];
+  let started = false;
   const report = (what: string, callId: string) => (err: unknown) =>
     ctx.logger.warn({ err, callId }, `click-to-call: ${what} failed`);
-
-  async function poll(): Promise<void> {
-    const jobs = await ctx.store.jobs.claimDue(ctx.owner, {
-      kinds: [CONNECT_JOB],
-      limit: 10,
-      now: ctx.now(),
-    });
-    for (const job of jobs) {
-      await check(ctx, job).catch(async (err: unknown) => {
-        ctx.logger.warn({ err, jobId: job.id }, 'a click-to-call check failed; trying again shortly');
-        await ctx.store.jobs.retry(
-          job.id,
-          job.claimedBy,
-          ctx.now() + ctx.timing.checkIntervalMs,
-          String(err),
-        );
-      });
-    }
-  }
-
-  function loop(): void {
-    if (stopped) return;
-    running = poll()
-      .catch((err: unknown) => ctx.logger.warn({ err }, 'claiming click-to-call checks failed'))
-      .finally(() => {
-        running = undefined;
-        if (!stopped) {
-          timer = setTimeout(loop, ctx.timing.pollMs);
-          timer.unref();
-        }
-      });
-  }
+  const poller = createJobPoller({
+    jobs: ctx.store.jobs,
+    owner: ctx.owner,
+    kinds: [CONNECT_JOB],
+    pollMs: ctx.timing.pollMs,
+    now: () => ctx.now(),
+    run: (job) => check(ctx, job),
+    retryAt: () => ctx.now() + ctx.timing.checkIntervalMs,
+    onError: (err, job) =>
+      job
+        ? ctx.logger.warn({ err, jobId: job.id }, 'a click-to-call check failed; trying again shortly')
+        : ctx.logger.warn({ err }, 'claiming click-to-call checks failed'),
+  });
 
   return {
     async start() {
-      if (!stopped) return;
-      stopped = false;
+      if (started) return;
+      started = true;
       offs = [
         ctx.calling.on('established', ({ call }) => {
           void flowOf(ctx, call)
@@ -112,14 +91,13 @@ export function createConnectRunner(ctx: ConnectContext): ConnectRunner {
             void finishFromCall(ctx, flow.connectId, call).catch(report('recording the result', call.id));
         }),
       ];
-      loop();
+      poller.start();
     },
     async stop() {
-      stopped = true;
+      started = false;
       for (const off of offs) off();
       offs = [];
-      if (timer) clearTimeout(timer);
-      await running;
+      await poller.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 // Claims due reminder jobs (each claimed by exactly one instance: FOR UPDATE SKIP LOCKED on PostgreSQL)
 // and listens to the calling service for reminder calls: established → the conversation, a key → the
 // confirmation, terminated → the attempt's end.
+import { createJobPoller } from '../../../store';
 import type { CallingEvents, CallView } from '../../core';
 import { REMINDER_JOB, withAttempt } from './book';
 import { finishFromCall } from './attempts';
@@ -44,59 +45,30 @@ async function onEstablished(ctx: ReminderContext, call: CallView): Promise<void
 
 /** Runs reminders on this instance. */
 export function createReminderRunner(ctx: ReminderContext): ReminderRunner {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let stopped = true;
   let offs: Array<() => void> = [];
-
-  async function tick(): Promise<number> {
-    const jobs = await ctx.book.store.jobs.claimDue(ctx.owner, {
-      kinds: [REMINDER_JOB],
-      limit: 10,
-      leaseMs: 60_000,
-      now: ctx.book.now(),
-    });
-    await Promise.all(
-      jobs.map(async (job) => {
-        try {
-          await runReminderJob(ctx, job);
-        } catch (err) {
-          ctx.logger.warn({ err, jobId: job.id }, 'a reminder job failed; trying again shortly');
-          await ctx.book.store.jobs.retry(
-            job.id,
-            job.claimedBy,
-            ctx.book.now() + ctx.timing.checkIntervalMs,
-            err instanceof Error ? err.message : String(err),
-          );
-        }
-      }),
-    );
-    return jobs.length;
-  }
-
-  function loop(): void {
-    if (stopped) return;
-    running = tick()
-      .catch((err: unknown) => {
-        ctx.logger.warn({ err }, 'claiming reminder jobs failed');
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-        if (!stopped) {
-          timer = setTimeout(loop, ctx.timing.pollMs);
-          timer.unref();
-        }
-      });
-  }
+  const poller = createJobPoller({
+    jobs: ctx.book.store.jobs,
+    owner: ctx.owner,
+    kinds: [REMINDER_JOB],
+    parallel: true,
+    pollMs: ctx.timing.pollMs,
+    now: () => ctx.book.now(),
+    run: (job) => runReminderJob(ctx, job),
+    retryAt: () => ctx.book.now() + ctx.timing.checkIntervalMs,
+    onError: (err, job) =>
+      job
+        ? ctx.logger.warn({ err, jobId: job.id }, 'a reminder job failed; trying again shortly')
+        : ctx.logger.warn({ err }, 'claiming reminder jobs failed'),
+  });
+  let started = false;
 
   const report = (what: string, callId: string) => (err: unknown) =>
     ctx.logger.warn({ err, callId }, `reminder call: ${what} failed`);
 
   return {
     async start() {
-      if (!stopped) return;
-      stopped = false;
+      if (started) return;
+      started = true;
       offs = [
         ctx.calling.on('established', ({ call }) => {
           void onEstablished(ctx, call).catch(report('the conversation', call.id));
@@ -107,15 +79,14 @@ export function createReminderRunner(ctx: ReminderContext): ReminderRunner {
           if (flow) void finishFromCall(ctx, flow, call).catch(report('ending the attempt', call.id));
         }),
       ];
-      loop();
+      poller.start();
     },
-    tick,
+    tick: poller.tick,
     async stop() {
-      stopped = true;
+      started = false;
       for (const off of offs) off();
       offs = [];
-      if (timer) clearTimeout(timer);
-      await running;
+      await poller.stop();
     },
   };
 }
