@@ -1,0 +1,151 @@
+// The part builders the composition root (app.ts) puts together: calling, flows, text prompts, bot auth.
+import path from 'node:path';
+import type { BotAuthSettings } from '../bot';
+import {
+  callGraphFrom,
+  createCallingService,
+  createCallFlows,
+  createClickToCall,
+  createEspeakSynthesizer,
+  createLoggingNotifier,
+  createPromptCache,
+  createRecordingFetcher,
+  createReminders,
+  KV_INBOX_NAMESPACE,
+  readKvInbox,
+  type CallFlows,
+  type CallingService,
+  type TextPrompts,
+} from '../calling';
+import { type Store } from '../store';
+import { createGraphServices, type GraphServices } from './bot-ports/graph-services';
+import type { AppDeps } from './app';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+/** The call model and the Graph services it runs on, when the app has credentials. */
+export function createCalling(
+  config: Config,
+  store: Store,
+  logger: Logger,
+  extraCa: string | undefined,
+): { calling: CallingService; graph: GraphServices } | undefined {
+  const { MicrosoftAppId: appId, MicrosoftAppPassword: secret, MicrosoftAppTenantId: tenantId } = config;
+  if (!appId || !secret || !tenantId) {
+    logger.warn('calling is off: MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId are needed');
+    return undefined;
+  }
+  const graph = createGraphServices({
+    clientId: appId,
+    clientSecret: secret,
+    tenantId,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    authorityHost: config.ENTRA_AUTHORITY_HOST,
+    ...(extraCa ? { extraCa } : {}),
+    logger,
+  });
+  const calling = createCallingService({
+    store,
+    graph: callGraphFrom(graph),
+    logger,
+    appId,
+    tenantId,
+    callbackUrl: `${config.publicUrl}/api/calls`,
+    promptsBaseUrl: `${config.publicUrl}/prompts`,
+  });
+  return { calling, graph };
+}
+
+/** The flows that run on the call model: reminder calls (their job runner) and click-to-call. */
+export function createFlows(
+  config: Config,
+  calling: CallingService,
+  store: Store,
+  logger: Logger,
+  deps: AppDeps,
+) {
+  const common = {
+    store,
+    calling,
+    logger,
+    // The reminder's message and "connecting you to B" are spoken with the same text prompts as the IVR.
+    voice: textPrompts(config),
+    ...(deps.notifier ? { notifier: deps.notifier } : {}),
+    ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
+  };
+  return {
+    reminders: createReminders({
+      ...common,
+      ...(deps.flows?.backoffUnitMs ? { backoffUnitMs: deps.flows.backoffUnitMs } : {}),
+      ...(deps.flows?.reminders ? { timing: deps.flows.reminders } : {}),
+    }),
+    clickToCall: createClickToCall({
+      ...common,
+      ...(deps.flows?.clickToCall ? { timing: deps.flows.clickToCall } : {}),
+    }),
+  };
+}
+
+/** Takes over batches the kv inbox kept (from a build without the call model), then resumes every call. */
+export async function startCalling(calling: CallingService, store: Store): Promise<void> {
+  for (const { key, batch } of await readKvInbox(store.kv)) {
+    await calling.inbox.accept(batch);
+    await store.kv.delete(KV_INBOX_NAMESPACE, key);
+  }
+  await calling.start();
+}
+
+/** botbuilder's own settings. In local mode the app id is withheld so Bot Framework auth is off. */
+export function botAuthSettings(config: Config): BotAuthSettings {
+  if (config.SWITCHBOARD_MODE === 'local') return {};
+  return {
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    MicrosoftAppType: config.MicrosoftAppType,
+    ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer,
+  };
+}
+
+/** Text prompts synthesized with eSpeak NG into TTS_CACHE_DIR, served at /prompts/tts/ (content-addressed). */
+export function textPrompts(config: Config): TextPrompts {
+  return createPromptCache({
+    synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
+    dir: path.resolve(config.TTS_CACHE_DIR),
+    baseUrl: `${config.publicUrl}/prompts/tts`,
+  });
+}
+
+/**
+ * The front desk and the IVR, when FRONTDESK_CONFIG names a rules file. Text prompts are synthesized
+ * with eSpeak NG into TTS_CACHE_DIR (served at /prompts/tts/). Without a notifier from the composition,
+ * IVR notifications are only logged.
+ */
+export async function createFrontDeskAndIvr(
+  config: Config,
+  calling: CallingService,
+  store: Store,
+  logger: Logger,
+  deps: AppDeps,
+  extraCa: string | undefined,
+): Promise<CallFlows | undefined> {
+  if (!config.FRONTDESK_CONFIG) {
+    logger.info(
+      'front desk is off: set FRONTDESK_CONFIG (e.g. ./config/frontdesk.yaml) to answer incoming calls',
+    );
+    return undefined;
+  }
+  return createCallFlows({
+    calling,
+    store,
+    logger,
+    frontDeskFile: path.resolve(config.FRONTDESK_CONFIG),
+    ivrDir: path.resolve(config.IVR_DIR),
+    promptsDir: path.resolve(config.PROMPTS_DIR),
+    tts: textPrompts(config),
+    notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),
+    ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
+    fetchRecording: createRecordingFetcher(extraCa ? { caPem: extraCa } : {}),
+  });
+}
