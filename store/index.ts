@@ -4,12 +4,15 @@ export const DEFAULT_SQLITE_PATH = './data/switchboard.db';
 export { createBotStorage } from './bot-storage';
 export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';
 export { createCallData } from './call-data';
+export { createCallRecordSummaries } from './record-summaries-repo';
 export { migrationNames } from './migrations';
 export { StoreError, StoreConflictError, StoreLockTimeoutError, StoreConfigError } from './errors';
 export type {
   CallData,
   CallInboxRepo,
   CallOperationsRepo,
+  CallRecordSummaries,
+  CallRecordSummary,
   CallsRepo,
   CallTimelineRepo,
   ClaimedJob,
@@ -28,6 +31,7 @@ export type {
   OperationSettlement,
   PutOptions,
   Store,
+  RecordPutResult,
   StoreKind,
   StoreLogger,
   StoreOptions,

@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { createCallTables } from './calls-schema';
+import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
 import type { Database, StoreLogger } from './types';
 
@@ -48,6 +49,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_calls': {
     async up(db: Kysely<unknown>): Promise<void> {
       await createCallTables(db);
+    },
+  },
+  '0003_call_records': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createRecordTables(db);
     },
   },
 };

@@ -90,6 +90,30 @@ export interface CallTimelineTable {
   data: string | null;
 }
 
+/** One Graph call record, summarised (migration 0003). */
+export interface CallRecordsTable {
+  /** The record id (the call's callChainId), lower-case. */
+  id: string;
+  /** Graph's version: grows with every update of the record. */
+  version: number;
+  type: string;
+  /** JSON: the modalities list. */
+  modalities: string;
+  start_at: number;
+  end_at: number;
+  organizer_id: string | null;
+  /** JSON: the user ids of the participants. */
+  participant_ids: string;
+  stored_at: number;
+}
+
+/** Who took part in a call record (organizer and participants), for per-user lookups. */
+export interface CallRecordPeopleTable {
+  record_id: string;
+  user_id: string;
+  start_at: number;
+}
+
 /** All tables; later repositories add theirs here and in migrations.ts. */
 export interface Database {
   kv: KvTable;
@@ -99,6 +123,8 @@ export interface Database {
   call_inbox: CallInboxTable;
   call_operations: CallOperationsTable;
   call_timeline: CallTimelineTable;
+  call_records: CallRecordsTable;
+  call_record_people: CallRecordPeopleTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -344,4 +370,35 @@ export interface CallData {
   readonly operations: CallOperationsRepo;
   readonly timeline: CallTimelineRepo;
   transaction<T>(fn: (tx: CallData) => Promise<T>): Promise<T>;
+}
+
+/** A Graph call record as the app keeps it: who, when, how; times are epoch milliseconds. */
+export interface CallRecordSummary {
+  /** Lower-case record id (the call's callChainId). */
+  id: string;
+  version: number;
+  /** Graph's callType: peerToPeer, groupCall, unknown... */
+  type: string;
+  modalities: string[];
+  startAt: number;
+  endAt: number;
+  /** The organizer's user id, when a user organized the call. */
+  organizerId: string | null;
+  /** User ids of the participants (lower-case, no duplicates). */
+  participantIds: string[];
+}
+
+/** What a put did: stored a new record, replaced an older version, or kept the stored one. */
+export type RecordPutResult = 'inserted' | 'updated' | 'kept';
+
+/** Call-record summaries; a newer version replaces an older one, never the other way round. */
+export interface CallRecordSummaries {
+  put(summary: CallRecordSummary, storedAt: number): Promise<RecordPutResult>;
+  get(id: string): Promise<CallRecordSummary | undefined>;
+  /** The stored versions of these record ids (absent ids are not in the map). */
+  versions(ids: readonly string[]): Promise<Map<string, number>>;
+  /** Records `userId` organized or took part in that started in [fromMs, toMs), oldest first. */
+  forUser(userId: string, fromMs: number, toMs: number): Promise<CallRecordSummary[]>;
+  /** Removes records that started before `beforeMs`; returns how many. */
+  purgeBefore(beforeMs: number): Promise<number>;
 }
