@@ -10,6 +10,7 @@ import { getPresence, putPresence } from './presence';
 import { listMeetings } from './meetings';
 import { flushRecords, listRecords } from './records';
 import { listSubscriptions } from './subscriptions';
+import { listTeams, putTeamMembers } from './teams';
 import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
@@ -31,6 +32,8 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/calls/:callId/decline', declineRing],
   ['GET', '/emulator/events', personEvents],
   ['GET', '/emulator/meetings', listMeetings],
+  ['GET', '/emulator/teams', listTeams],
+  ['PUT', '/emulator/teams/:teamId/members', putTeamMembers],
   ['GET', '/emulator/records', listRecords],
   ['POST', '/emulator/records/flush', flushRecords],
   ['GET', '/emulator/subscriptions', listSubscriptions],

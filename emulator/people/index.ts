@@ -1,6 +1,14 @@
 // Simulated people: the seeded tenant, the live directory and what their scripts make them do.
 export { loadTenant, parseTenant, parseScript } from './tenant';
-export type { AppRegistration, Person, PersonScript, ResourceAccount, SeedMeeting, Tenant } from './tenant';
+export type {
+  AppRegistration,
+  Person,
+  PersonScript,
+  ResourceAccount,
+  SeedMeeting,
+  SeedTeam,
+  Tenant,
+} from './tenant';
 export { Directory, phoneKey } from './directory';
 export {
   ringOutcome,

@@ -37,6 +37,16 @@ const appSchema = z.looseObject({
   delegatedConsent: z.array(z.string()).default([]),
 });
 
+const teamSchema = z.looseObject({
+  id: z.string().min(1),
+  displayName: z.string(),
+  description: z.string().optional(),
+  internalId: z.string(),
+  visibility: z.enum(['private', 'public']).default('private'),
+  channels: z.array(z.object({ id: z.string(), displayName: z.string() })).default([]),
+  members: z.array(z.object({ userId: z.string(), roles: z.array(z.string()).default([]) })),
+});
+
 const tenantSchema = z.looseObject({
   tenantId: z.string().min(1),
   displayName: z.string(),
@@ -77,6 +87,7 @@ const tenantSchema = z.looseObject({
       }),
     )
     .default([]),
+  teams: z.array(teamSchema).default([]),
 });
 
 export type PersonScript = z.infer<typeof scriptSchema>;
@@ -85,6 +96,7 @@ export type AppRegistration = z.infer<typeof appSchema>;
 export type Tenant = z.infer<typeof tenantSchema>;
 export type ResourceAccount = Tenant['resourceAccounts'][number];
 export type SeedMeeting = Tenant['meetings'][number];
+export type SeedTeam = Tenant['teams'][number];
 
 /** Checks a script sent through the control API; returns the script or a readable error. */
 export function parseScript(
