@@ -12,6 +12,9 @@
     tenantId: '',
     person: undefined,
     meeting: undefined,
+    teams: [],
+    team: undefined,
+    channel: undefined,
     context: query.get('context') || 'personal',
     theme: query.get('theme') || 'default',
     fault: query.get('fault') || 'none',
@@ -125,10 +128,30 @@
     if (value) select.value = value;
   }
 
+  /** Shows the meeting or the team pickers for the chosen context. */
+  function showFields() {
+    $('meeting-field').hidden = !P.isMeetingChoice(state.context);
+    $('team-field').hidden = state.context !== 'teamChannel';
+  }
+
+  function fillTeam() {
+    fillSelect(
+      $('team'),
+      state.teams.map((t) => ({ value: t.id, label: t.displayName })),
+      state.team?.id,
+    );
+    fillSelect(
+      $('channel'),
+      (state.team?.channels || []).map((c) => ({ value: c.id, label: c.displayName })),
+      state.channel?.id,
+    );
+  }
+
   async function start() {
     const tenant = await (await fetch('/emulator/tenant')).json();
     state.tenantId = tenant.tenantId;
     state.people = tenant.people;
+    state.teams = tenant.teams || [];
     const meetings = await (await fetch('/emulator/meetings')).json().catch(() => ({ value: [] }));
     state.meetings = (meetings.value || [])
       .filter((m) => m.chatInfo && m.chatInfo.threadId)
@@ -145,6 +168,10 @@
     state.meeting =
       state.meetings.find((m) => m.id === query.get('meeting') || m.threadId === query.get('meeting')) ||
       state.meetings[0];
+    state.team = state.teams.find((t) => t.id === query.get('team')) || state.teams[0];
+    state.channel =
+      state.team?.channels.find((c) => c.id === query.get('channel')) || state.team?.channels[0];
+    fillTeam();
     fillSelect(
       $('person'),
       state.people.map((p) => ({ value: p.id, label: p.displayName })),
@@ -159,7 +186,7 @@
     $('theme').value = state.theme;
     $('fault').value = state.fault;
     $('tab-url').value = state.tabUrl;
-    $('meeting-field').hidden = state.context === 'personal';
+    showFields();
     applyTheme();
     loadTab();
   }
@@ -170,12 +197,22 @@
   });
   $('context').addEventListener('change', (e) => {
     state.context = e.target.value;
-    $('meeting-field').hidden = state.context === 'personal';
+    showFields();
     applyTheme();
     loadTab();
   });
   $('meeting').addEventListener('change', (e) => {
     state.meeting = state.meetings.find((m) => m.id === e.target.value);
+    loadTab();
+  });
+  $('team').addEventListener('change', (e) => {
+    state.team = state.teams.find((t) => t.id === e.target.value);
+    state.channel = state.team?.channels[0];
+    fillTeam();
+    loadTab();
+  });
+  $('channel').addEventListener('change', (e) => {
+    state.channel = state.team?.channels.find((c) => c.id === e.target.value);
     loadTab();
   });
   $('theme').addEventListener('change', (e) => {

@@ -32,9 +32,30 @@
     return btoa(`0#${threadId}#0`);
   }
 
+  /** The meeting surfaces among the context choices. */
+  function isMeetingChoice(choice) {
+    return choice === 'meetingSidePanel' || choice === 'meetingChatTab';
+  }
+
+  /**
+   * A channel tab's team and channel, in the flat names teams-js maps to context.team (teamId is the
+   * team's thread id, groupId its Microsoft 365 group) and context.channel.
+   */
+  function teamFields(team, channel) {
+    return {
+      teamId: team.internalId,
+      groupId: team.id,
+      teamName: team.displayName,
+      teamType: 0,
+      userTeamRole: 0,
+      ...(channel ? { channelId: channel.id, channelName: channel.displayName, channelType: 'Regular' } : {}),
+    };
+  }
+
   /** The flat context the host answers getContext with. */
   function buildContext(s) {
-    const inMeeting = s.context !== 'personal' && s.meeting;
+    const inMeeting = isMeetingChoice(s.context) && s.meeting;
+    const inTeam = s.context === 'teamChannel' && s.team;
     return {
       entityId: 'switchboard',
       frameContext: frameContextOf(s.context),
@@ -50,12 +71,13 @@
       userDisplayName: s.person.displayName,
       tid: s.tenantId,
       ...(inMeeting ? { meetingId: meetingContextId(s.meeting.threadId), chatId: s.meeting.threadId } : {}),
+      ...(inTeam ? teamFields(s.team, s.channel) : {}),
     };
   }
 
   /** meeting.getMeetingDetails' answer: [error, details], as Teams gives it inside a meeting. */
   function meetingDetailsArgs(s) {
-    if (s.context === 'personal' || !s.meeting)
+    if (!isMeetingChoice(s.context) || !s.meeting)
       return [{ errorCode: 100, message: 'This tab is not open in a meeting.' }, null];
     const m = s.meeting;
     return [
@@ -89,6 +111,8 @@
     frameContextOf,
     runtimeConfig,
     meetingContextId,
+    isMeetingChoice,
+    teamFields,
     buildContext,
     meetingDetailsArgs,
     response,
