@@ -154,3 +154,12 @@ export type {
   UsersApi,
   JoinCoordinates,
 } from './graph';
+// Graph call records: the subscription, notifications, summaries in the store, reconcile on start.
+export {
+  createCallRecords,
+  canReceiveNotifications,
+  summariseRecord,
+  readRecordNotices,
+  RECORDS_KV,
+} from './records';
+export type { CallRecordsService, CallRecordsOptions, RecordNotices } from './records';
