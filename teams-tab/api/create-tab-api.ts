@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/events';
 import { historyRoutes } from './routes/history';
 import { meetingRoutes } from './routes/meetings';
 import { peopleRoutes } from './routes/people';
+import { teamRoutes } from './routes/team';
 import { TAB_PREFIX } from './prefix';
 import type { TabEdge } from './types';
 
@@ -52,6 +53,7 @@ export function createTabApi(deps: TabApiDeps): TabApi {
   const parts: TabApiParts = { ...deps, hub };
   const routes: TabRoute[] = [
     ...peopleRoutes(parts),
+    ...teamRoutes(parts),
     ...callRoutes(parts),
     ...meetingRoutes(parts),
     ...historyRoutes(parts),

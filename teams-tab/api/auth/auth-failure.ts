@@ -13,7 +13,7 @@ const MESSAGES: Record<AuthFailureReason, string> = {
     'Your organisation is not allowed to use this Switchboard app. Ask your administrator to add your tenant.',
   scope: 'Switchboard needs your permission to act as you. Select "Grant consent" to give it.',
   graph_consent:
-    'Switchboard needs your consent (or an administrator\'s) to read presence and create meetings as you. Select "Grant consent".',
+    'Switchboard needs your consent (or an administrator\'s) to read presence and team members and create meetings as you. Select "Grant consent".',
   ticket: 'The live-updates link has expired. Select "Sign in again" to reconnect.',
 };
 
