@@ -21,6 +21,8 @@ export interface RecordSession extends Json {
 export interface CallRecordRec {
   record: Json;
   sessions: RecordSession[];
+  /** participants_v2 (microsoft.graph.callRecords.participant), served only when expanded. */
+  participantsV2: Json[];
 }
 
 function session(
@@ -69,6 +71,45 @@ function organizerOf(ended: EndedCall, directory: Directory, tenantId: string): 
   return { application: { id: call.appId, displayName: directory.app(call.appId)?.displayName ?? null } };
 }
 
+/** The id an identity set names (user, application, phone...), as a participant entry's id. */
+function identityId(identity: Json): string | undefined {
+  for (const kind of [
+    'user',
+    'application',
+    'applicationInstance',
+    'phone',
+    'guest',
+    'acsUser',
+    'spoolUser',
+  ]) {
+    const id = (identity[kind] as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
+
+/** A participantBase entity (organizer or participant) for an identity, one per distinct identity. */
+function participantEntity(identity: Json, odataType: string): Json {
+  return {
+    '@odata.type': `#microsoft.graph.callRecords.${odataType}`,
+    id: identityId(identity) ?? randomUUID(),
+    identity,
+    administrativeUnitInfos: [],
+  };
+}
+
+function distinctParticipants(identities: Json[]): Json[] {
+  const seen = new Set<string>();
+  const out: Json[] = [];
+  for (const identity of identities) {
+    const key = identityId(identity)?.toLowerCase();
+    if (key !== undefined && seen.has(key)) continue;
+    if (key !== undefined) seen.add(key);
+    out.push(participantEntity(identity, 'participant'));
+  }
+  return out;
+}
+
 /** Builds the record of an ended call. */
 export function buildRecord(ended: EndedCall, directory: Directory, now: number): CallRecordRec {
   const { call } = ended;
@@ -103,6 +144,8 @@ export function buildRecord(ended: EndedCall, directory: Directory, now: number)
   const meeting = call.meetingId
     ? directory.current().meetings.find((m) => m.id === call.meetingId)
     : undefined;
+  const organizer = organizerOf(ended, directory, tenantId);
+  const identities = ended.attendance.map((a) => (a.info.identity ?? {}) as Json);
   const record: Json = {
     version: 1,
     type: call.kind === 'p2p' ? 'peerToPeer' : 'groupCall',
@@ -112,10 +155,12 @@ export function buildRecord(ended: EndedCall, directory: Directory, now: number)
     endDateTime: iso(end),
     id: call.callChainId,
     joinWebUrl: meeting ? joinWebUrlOf(meeting.threadId, tenantId, meeting.organizerId) : null,
-    organizer: organizerOf(ended, directory, tenantId),
-    participants: ended.attendance.map((a) => a.info.identity ?? {}),
+    organizer,
+    participants: identities,
+    // organizer_v2 is auto-expanded (CSDL Core.AutoExpand); participants_v2 only on $expand.
+    organizer_v2: participantEntity(organizer, 'organizer'),
   };
-  return { record, sessions };
+  return { record, sessions, participantsV2: distinctParticipants(identities) };
 }
 
 /** The identity a P2P call aimed at when nobody ever answered. */

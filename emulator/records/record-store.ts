@@ -13,6 +13,9 @@ interface Pending {
 
 export type RecordListener = (rec: CallRecordRec) => void;
 
+/** How long Graph keeps a call record. */
+export const RETENTION_MS = 30 * 24 * 3600_000;
+
 /** Default delay before a record appears when the environment does not set one. */
 export const DEFAULT_RECORD_DELAY_MS = 60_000;
 
@@ -50,6 +53,18 @@ export class RecordStore {
 
   get(id: string): CallRecordRec | undefined {
     return this.records.get(id.toLowerCase());
+  }
+
+  /** Published records Graph still keeps (30 days after their end, on the emulator clock), oldest first. */
+  retained(): CallRecordRec[] {
+    const since = this.clock.now() - RETENTION_MS;
+    return [...this.records.values()]
+      .filter((r) => Date.parse(String(r.record.endDateTime)) >= since)
+      .sort(
+        (a, b) =>
+          Date.parse(String(a.record.startDateTime)) - Date.parse(String(b.record.startDateTime)) ||
+          String(a.record.id).localeCompare(String(b.record.id)),
+      );
   }
 
   /** Publishes every pending record now; returns their ids. */

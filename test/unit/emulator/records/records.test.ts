@@ -117,7 +117,7 @@ describe('emulator records: tracker and builder', () => {
 describe('emulator records: store', () => {
   const clock = createClock(() => 5_000_000);
   afterEach(() => clock.reset());
-  const rec = (id: string) => () => ({ record: { id }, sessions: [] });
+  const rec = (id: string) => () => ({ record: { id }, sessions: [], participantsV2: [] });
 
   it('publishes a record only after the delay on the emulator clock, and tells listeners', () => {
     const store = new RecordStore(clock, 60_000);
