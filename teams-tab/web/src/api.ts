@@ -1,5 +1,16 @@
 // Every call the tab makes to its backend (/api/tab/*), typed. The token comes from the host (Teams SSO).
-import type { Call, ErrorBody, History, Me, Meeting, MeetingView, Person, Presence, Prompt } from './types';
+import type {
+  Call,
+  ErrorBody,
+  History,
+  Me,
+  Meeting,
+  MeetingView,
+  Person,
+  Presence,
+  Prompt,
+  TeamMember,
+} from './types';
 
 /** A failed request, with the API's code, message and consent hint. */
 export class ApiError extends Error {
@@ -64,6 +75,11 @@ export function createApi(token: TokenSource, base = '', fetchFn: typeof fetch =
     presence: (ids: string[]) =>
       request<{ presences: Presence[] }>('GET', `/presence${q({ ids: ids.join(',') })}`).then(
         (r) => r.presences,
+      ),
+    teamMembers: (groupId: string) =>
+      request<{ groupId: string; members: TeamMember[]; more?: boolean }>(
+        'GET',
+        `/teams/${enc(groupId)}/members`,
       ),
     eventsTicket: (ids: string[]) =>
       request<{ ticket: string; url: string; expiresInSeconds: number }>('POST', '/events/ticket', { ids }),

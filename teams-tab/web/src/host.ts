@@ -18,7 +18,9 @@ export interface HostContext {
   userName?: string;
   meetingId?: string;
   chatId?: string;
+  /** The team's group id, in a team channel tab. */
   teamId?: string;
+  teamName?: string;
 }
 
 const MEETING_FRAMES = new Set(['sidePanel', 'meetingStage']);
@@ -44,6 +46,7 @@ export async function connectHost(timeoutMs: number): Promise<HostContext> {
       meetingId,
       chatId: ctx.chat?.id,
       teamId: ctx.team?.groupId,
+      teamName: ctx.team?.displayName,
     };
   } finally {
     clearTimeout(timer);

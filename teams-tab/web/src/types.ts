@@ -8,6 +8,11 @@ export interface Person {
   jobTitle?: string;
 }
 
+/** A team member on the board (GET /api/tab/teams/:groupId/members). */
+export interface TeamMember extends Person {
+  owner?: boolean;
+}
+
 export interface Presence {
   id: string;
   availability: string;

@@ -46,6 +46,8 @@ export interface TabWorld {
     theme?: string;
     person?: string;
     meeting?: string;
+    team?: string;
+    channel?: string;
     fault?: string;
   }): string;
   stop(): Promise<void>;

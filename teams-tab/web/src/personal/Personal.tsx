@@ -1,4 +1,5 @@
-// The personal tab: presence board, new meeting, live calls, call history (loaded after the rest).
+// The personal tab: presence board (and, in a team channel, the team's members), new meeting, live
+// calls, call history (loaded after the rest).
 import { Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { CallCard } from '../CallCard';
@@ -13,6 +14,10 @@ import { MeetingForm } from './MeetingForm';
 import { PresenceBoard } from './PresenceBoard';
 
 const History = lazy(() => import('./History'));
+const TeamBoard = lazy(() => import('./TeamBoard'));
+
+/** The most people one live-updates stream watches (the API's limit). */
+const MAX_WATCHED = 100;
 
 const useStyles = makeStyles({
   grid: {
@@ -33,6 +38,16 @@ export default function Personal() {
   const [mode, setMode] = useState('');
   const [calls, setCalls] = useState(() => new Map<string, Call>());
   const [listed, reloadCalls] = useLoad(() => api.calls(), []);
+  const [team] = useLoad(
+    () => (host.teamId ? api.teamMembers(host.teamId) : Promise.resolve(undefined)),
+    [host.teamId],
+  );
+  const members = team?.members;
+  // Everyone selectable: the picked people, then team members not picked already.
+  const candidates = useMemo<Picked[]>(() => {
+    const picked = new Set(people.map((p) => p.id));
+    return [...people, ...(members ?? []).filter((m) => !picked.has(m.id))];
+  }, [people, members]);
 
   useEffect(() => saveBoard(host.userId, people), [host.userId, people]);
   useEffect(() => {
@@ -41,11 +56,12 @@ export default function Personal() {
 
   const ids = useMemo(
     () =>
-      people
+      candidates
+        .slice(0, MAX_WATCHED)
         .map((p) => p.id)
         .sort()
         .join(','),
-    [people],
+    [candidates],
   );
   useEffect(() => {
     const list = ids ? ids.split(',') : [];
@@ -76,8 +92,21 @@ export default function Personal() {
     <>
       <Title3 as="h1">{me ? `Switchboard for ${me.user.displayName}` : 'Switchboard'}</Title3>
       <div className={styles.grid}>
+        {host.teamId && (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <TeamBoard
+              teamName={host.teamName}
+              members={members}
+              more={team?.more === true}
+              presence={presence}
+              selected={selected}
+              onToggle={toggle}
+            />
+          </Suspense>
+        )}
         <PresenceBoard
           people={people}
+          candidates={candidates}
           presence={presence}
           selected={selected}
           mode={mode}
@@ -85,7 +114,7 @@ export default function Personal() {
           onAdd={(p) => setPeople((list) => [...list, { id: p.id, displayName: p.displayName }])}
           onRemove={(id) => setPeople((list) => list.filter((p) => p.id !== id))}
         />
-        <MeetingForm attendees={people.filter((p) => selected.has(p.id))} />
+        <MeetingForm attendees={candidates.filter((p) => selected.has(p.id))} />
         <Section title="Live calls" testId="calls">
           {live.length === 0 && <Text>No calls under way.</Text>}
           {live.map((c) => (

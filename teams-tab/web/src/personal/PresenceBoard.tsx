@@ -1,4 +1,5 @@
-// The presence board: chosen people, live presence, and call / connect / group-call buttons.
+// The presence board: chosen people, live presence, and call / connect / group-call buttons (for the
+// people selected here or on the team's board).
 import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonRow } from '../PersonRow';
 import { Section } from '../Section';
@@ -15,6 +16,8 @@ const useStyles = makeStyles({
 
 export function PresenceBoard(props: {
   people: Picked[];
+  /** Everyone who can be selected (these people and, in a team, its members). */
+  candidates: Picked[];
   presence: Map<string, Presence>;
   selected: Set<string>;
   mode: string;
@@ -25,7 +28,7 @@ export function PresenceBoard(props: {
   const styles = useStyles();
   const { api } = useSession();
   const [busy, run] = useAction();
-  const chosen = props.people.filter((p) => props.selected.has(p.id));
+  const chosen = props.candidates.filter((p) => props.selected.has(p.id));
   const [first, second] = chosen;
   return (
     <Section title="People" testId="board">
@@ -57,7 +60,7 @@ export function PresenceBoard(props: {
           </PersonRow>
         ))}
       </div>
-      {props.people.length > 0 && (
+      {props.candidates.length > 0 && (
         <div className={styles.bar}>
           <Button
             disabled={busy || chosen.length !== 2}
