@@ -9,13 +9,14 @@ import {
   createTokenVerifier,
   type CallFlows,
   type CallingService,
+  type CallRecordsService,
   type ClickToCall,
   type ClickToCallTiming,
   type Notifier,
   type Reminders,
   type ReminderTiming,
 } from '../calling';
-import { createBotStorage, openStore, type Store } from '../store';
+import { createBotStorage, createCallRecordSummaries, openStore, type Store } from '../store';
 import { createTabApiForApp } from '../teams-tab/api';
 import { createBotPorts } from './bot-ports';
 import { createFlowNotifier } from './bot-ports/flow-notifier';
@@ -28,7 +29,15 @@ import type { Logger } from './logger';
 import { messagesEdge } from './messages-edge';
 import { notificationsEdge } from './notifications-edge';
 import { buildRoutes } from './routes';
-import { createCalling, createFlows, startCalling, botAuthSettings, createFrontDeskAndIvr } from './compose';
+import {
+  changeNotifications,
+  createCalling,
+  createFlows,
+  createRecords,
+  startCalling,
+  botAuthSettings,
+  createFrontDeskAndIvr,
+} from './compose';
 
 export interface App {
   readonly store: Store;
@@ -39,6 +48,9 @@ export interface App {
   readonly clickToCall?: ClickToCall;
   /** The front desk and the IVR (present when FRONTDESK_CONFIG is set and the call model runs). */
   readonly callFlows?: CallFlows;
+  /** Graph call records (subscription, summaries), with the call model. */
+  readonly records?: CallRecordsService;
+  /** Starts serving; the call-record subscription is made once the app can answer Graph's handshake. */
   listen(): Promise<{ port: number; url: string }>;
   /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
   close(): Promise<void>;
@@ -69,6 +81,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   });
   const graphAccess = createCalling(config, store, logger, extraCaPem);
   const calling = graphAccess?.calling;
+  const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
   // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
   const botNotices = createFlowNotifier();
   const flowDeps: AppDeps = { ...deps, notifier: deps.notifier ?? botNotices.notifier };
@@ -131,6 +144,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     kv: store.kv,
     logger: logger.child({ module: 'tab-api' }),
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
+    records: createCallRecordSummaries(store),
   });
   const routes = [
     // Synthesized text prompts; listed before /prompts/* so the prompt set's folder does not shadow them.
@@ -142,8 +156,8 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...buildRoutes({
       messages: messagesEdge(bot),
       calls,
-      // Change notifications are presence changes for the tab's live board (Graph subscriptions).
-      notifications: notificationsEdge(tab.notifications),
+      // Change notifications: call records (the calling module), presence changes (the tab's live board).
+      notifications: notificationsEdge(changeNotifications(records, tab.notifications)),
       tabApi: tab.edge,
       tabDir: path.resolve(config.TAB_DIR),
       promptsDir: path.resolve(config.PROMPTS_DIR),
@@ -161,7 +175,12 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(calling ? { calling } : {}),
     ...(flows ?? {}),
     ...(callFlows ? { callFlows } : {}),
-    listen: () => http.listen(config.PORT, config.HOST),
+    ...(records ? { records } : {}),
+    async listen() {
+      const address = await http.listen(config.PORT, config.HOST);
+      await records?.start();
+      return address;
+    },
     close: () =>
       (closing ??= (async () => {
         tab.close();
@@ -171,6 +190,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         await flows?.reminders.stop();
         await flows?.clickToCall.stop();
         await callFlows?.stop();
+        await records?.stop();
         await calling?.stop();
         await store.close();
       })()),

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { BotAuthSettings } from '../bot';
 import {
   callGraphFrom,
+  canReceiveNotifications,
+  createCallRecords,
   createCallingService,
   createCallFlows,
   createClickToCall,
@@ -15,12 +17,14 @@ import {
   readKvInbox,
   type CallFlows,
   type CallingService,
+  type CallRecordsService,
   type TextPrompts,
 } from '../calling';
 import { type Store } from '../store';
 import { createGraphServices, type GraphServices } from './bot-ports/graph-services';
 import type { AppDeps } from './app';
 import type { Config } from './config';
+import type { Edge } from './http/types';
 import type { Logger } from './logger';
 
 /** The call model and the Graph services it runs on, when the app has credentials. */
@@ -148,4 +152,39 @@ export async function createFrontDeskAndIvr(
     ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
     fetchRecording: createRecordingFetcher(extraCa ? { caPem: extraCa } : {}),
   });
+}
+
+/**
+ * Graph call records: the app-only subscription (when PUBLIC_URL is somewhere Graph can post to),
+ * fetching and summarising records, and the reconcile on start.
+ */
+export function createRecords(
+  config: Config,
+  store: Store,
+  graph: GraphServices,
+  logger: Logger,
+): CallRecordsService {
+  const reachable = canReceiveNotifications(config.publicUrl);
+  return createCallRecords({
+    store,
+    graph: graph.graph,
+    ...(reachable ? { notificationUrl: `${config.publicUrl}/api/notifications` } : {}),
+    logger: logger.child({ module: 'call-records' }),
+  });
+}
+
+/** Change notifications: call-record ones to the records service, then the rest (presence) to `next`. */
+export function changeNotifications(records: CallRecordsService | undefined, next: Edge): Edge {
+  if (!records) return next;
+  return async (req) => {
+    let body: unknown;
+    try {
+      body = await req.json();
+    } catch {
+      // `next` answers the malformed body with its 400 (and says why); nothing here could use it either.
+      return next(req);
+    }
+    await records.accept(body);
+    return next(req);
+  };
 }

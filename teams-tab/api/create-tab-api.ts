@@ -6,7 +6,7 @@ import type { SsoVerifier } from './auth/verify-sso-token';
 import type { AuthResult } from './auth/types';
 import { errorResponse, TabError } from './errors';
 import { createEventHub, type EventHub } from './events/event-hub';
-import type { TabCalling, TabGraph, TabKv, TabLogger } from './ports';
+import type { TabCalling, TabGraph, TabKv, TabLogger, TabRecords } from './ports';
 import { matchRoute, type TabRoute } from './router';
 import { callRoutes } from './routes/calls';
 import { eventRoutes } from './routes/events';
@@ -25,6 +25,8 @@ export interface TabApiDeps {
   /** The call model; absent when the deployment has no Graph credentials (calls answer 503). */
   readonly calling?: TabCalling;
   readonly graph?: TabGraph;
+  /** Graph call-record summaries, for the history chart (503 without them). */
+  readonly records?: TabRecords;
   /** Prompt files (under /prompts) the tab may play as announcements. */
   readonly prompts?: readonly { readonly name: string; readonly label: string }[];
   /** How often watched presence is polled (default 10 s). */

@@ -11,9 +11,15 @@ export { createTenantKeys, type TenantKeys, type Jwk } from './auth/tenant-keys'
 export { createFetchJson, type FetchJson } from './auth/fetch-json';
 export { defaultTabAudience, TAB_SCOPE } from './auth/audience';
 export type { TabUser, AuthResult, AuthFailureReason } from './auth/types';
-export type { TabCalling, TabGraph, TabKv, TabLogger } from './ports';
+export type { TabCalling, TabGraph, TabKv, TabLogger, TabRecords } from './ports';
 export type { TabEdge, TabRequest, TabResponse } from './types';
-export { summariseHistory, type History, type HistoryDay } from './calls/history';
+export {
+  summariseHistory,
+  historyStart,
+  type History,
+  type HistoryDay,
+  type HistoryRecord,
+} from './calls/history';
 export { threadIdFrom } from './calls/meeting-ref';
 export { formatEvent } from './events/sse';
 export { createPresenceSubscriptions, type PresenceSubscriptions } from './events/presence-subscriptions';

@@ -3,7 +3,7 @@
 // into calling's internals.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
 import type { CallingApi } from '../../calling';
-import type { Store } from '../../store';
+import type { CallRecordSummaries, Store } from '../../store';
 
 /** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
 export type UserAuth = { readonly kind: 'user'; readonly userAssertion: string };
@@ -58,6 +58,9 @@ export type TabCalling = Pick<
   CallingApi,
   'placeCall' | 'joinMeeting' | 'hangUp' | 'playPrompt' | 'participants' | 'getCall' | 'listCalls' | 'on'
 >;
+
+/** The app's Graph call-record summaries (the store's), read for the history chart. */
+export type TabRecords = Pick<CallRecordSummaries, 'forUser'>;
 
 /** Key-value records (the store's kv) where the tab remembers who started which call. */
 export type TabKv = Pick<Store['kv'], 'get' | 'put' | 'list'>;

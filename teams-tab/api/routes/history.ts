@@ -1,9 +1,8 @@
-// The call history chart: the user's calls from the app's call records, per day.
+// The call history chart: the Graph call records the user organized or took part in, per day.
 import type { TabApiParts } from '../create-tab-api';
-import { summariseHistory } from '../calls/history';
-import { badRequest } from '../errors';
+import { historyStart, summariseHistory } from '../calls/history';
+import { badRequest, TabError } from '../errors';
 import type { TabRoute } from '../router';
-import { needCalling } from './calls';
 
 export function historyRoutes(p: TabApiParts): TabRoute[] {
   return [
@@ -15,9 +14,11 @@ export function historyRoutes(p: TabApiParts): TabRoute[] {
         const days = Number(raw);
         if (!Number.isInteger(days) || days < 1 || days > 90)
           throw badRequest('days: give a whole number from 1 to 90.');
-        const calls = await needCalling(p.calling).listCalls({ limit: 5000 });
-        const mine = await p.hub.ownership.filterMine(calls, user);
-        return { status: 200, body: summariseHistory(mine, days, (p.now ?? Date.now)()) };
+        if (!p.records)
+          throw new TabError(503, 'unavailable', 'Call history is not kept by this deployment.');
+        const now = (p.now ?? Date.now)();
+        const records = await p.records.forUser(user.id, historyStart(days, now), now + 1);
+        return { status: 200, body: summariseHistory(records, days, now) };
       },
     },
   ];

@@ -4,7 +4,7 @@
 // without CallRecords.Read.All.
 import assert from 'node:assert/strict';
 import { GraphTestClient, callState } from '../../helpers/graph-test-client';
-import type { Wire } from '../../helpers/graph-test-client';
+import type { GraphResponse, Wire } from '../../helpers/graph-test-client';
 import { PEOPLE, establishedCall, hangUpAll, setScript, startWorld } from './fixture';
 import type { World } from './fixture';
 
@@ -75,9 +75,14 @@ describe('emulator e2e: listing call records', function () {
     let next: string | undefined = `${w.emu.url}/v1.0/communications/callRecords`;
     let pages = 0;
     while (next) {
-      const page = await w.graph.call('GET', next.slice(`${w.emu.url}/v1.0`.length), undefined, {
-        prefer: 'odata.maxpagesize=2',
-      });
+      const page: GraphResponse = await w.graph.call(
+        'GET',
+        next.slice(`${w.emu.url}/v1.0`.length),
+        undefined,
+        {
+          prefer: 'odata.maxpagesize=2',
+        },
+      );
       assert.equal(page.status, 200, JSON.stringify(page.body));
       seen.push(...ids(page.body));
       next = page.body['@odata.nextLink'];

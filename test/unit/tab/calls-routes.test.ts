@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'mocha';
+import { after, describe, it } from 'mocha';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCallRecordSummaries, openStore, type CallRecordSummary, type Store } from '../../../store';
 import { createTabApi, type TabApi } from '../../../teams-tab/api';
-import { ADELE, fakeCalling, memoryKv, participant, request, silentLogger, TENANT, verify } from './fakes';
+import {
+  ADELE,
+  fakeCalling,
+  MEGAN,
+  memoryKv,
+  participant,
+  request,
+  silentLogger,
+  TENANT,
+  verify,
+} from './fakes';
 
 function setup() {
   const c = fakeCalling();
@@ -179,31 +193,64 @@ describe('tab API: sign-in checks that cannot run', () => {
 });
 
 describe('tab API: call history route', () => {
-  it('charts the user’s own calls per day and refuses a bad range', async () => {
-    const c = fakeCalling();
+  const dir = mkdtempSync(path.join(tmpdir(), 'sb-tab-history-'));
+  let store: Store | undefined;
+  after(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('charts the call records the user organized or took part in, per day, and refuses a bad range', async () => {
+    store = await openStore({ sqlitePath: path.join(dir, 'history.db') });
+    const records = createCallRecordSummaries(store);
+    const at = (iso: string) => Date.parse(iso);
+    const rec = (id: string, start: string, minutes: number, who: Partial<CallRecordSummary>) => ({
+      id,
+      version: 1,
+      type: 'peerToPeer',
+      modalities: ['audio'],
+      startAt: at(start),
+      endAt: at(start) + minutes * 60_000,
+      organizerId: null,
+      participantIds: [],
+      ...who,
+    });
+    await records.put(rec('r1', '2026-11-20T09:00:00Z', 10, { participantIds: [ADELE.id, MEGAN.id] }), 1);
+    await records.put(rec('r2', '2026-11-19T23:30:00Z', 2, { organizerId: ADELE.id }), 1);
+    await records.put(rec('r3', '2026-11-18T10:00:00Z', 60, { participantIds: [ADELE.id] }), 1);
+    await records.put(rec('r4', '2026-11-20T10:00:00Z', 5, { participantIds: [MEGAN.id] }), 1);
     const api = createTabApi({
       verify,
       kv: memoryKv(),
       logger: silentLogger,
-      calling: c.calling,
+      records,
       now: () => Date.parse('2026-11-20T12:00:00Z'),
     });
-    await api.edge(request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['x'] } }));
     const mine = await api.edge(request('GET', '/api/tab/history?days=2', { token: 'token-adele' }));
     assert.equal(mine.status, 200);
     assert.deepEqual(mine.body, {
       days: [
-        { date: '2026-11-19', calls: 0, totalSeconds: 0 },
-        { date: '2026-11-20', calls: 1, totalSeconds: 7200 },
+        { date: '2026-11-19', calls: 1, totalSeconds: 120 },
+        { date: '2026-11-20', calls: 1, totalSeconds: 600 },
       ],
-      totals: { calls: 1, totalSeconds: 7200, averageSeconds: 7200 },
+      totals: { calls: 2, totalSeconds: 720, averageSeconds: 360 },
     });
     const theirs = await api.edge(request('GET', '/api/tab/history?days=2', { token: 'token-megan' }));
-    assert.equal((theirs.body as { totals: { calls: number } }).totals.calls, 0);
+    assert.deepEqual((theirs.body as { totals: unknown }).totals, {
+      calls: 2,
+      totalSeconds: 900,
+      averageSeconds: 450,
+    });
     for (const days of ['0', '91', 'x'])
       assert.equal(
         (await api.edge(request('GET', `/api/tab/history?days=${days}`, { token: 'token-adele' }))).status,
         400,
       );
+  });
+
+  it('answers 503 when the deployment keeps no call records', async () => {
+    const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger });
+    const res = await api.edge(request('GET', '/api/tab/history', { token: 'token-adele' }));
+    assert.equal(res.status, 503);
   });
 });

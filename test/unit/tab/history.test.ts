@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { summariseHistory, threadIdFrom } from '../../../teams-tab/api';
+import { historyStart, summariseHistory, threadIdFrom } from '../../../teams-tab/api';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const at = (iso: string) => Date.parse(iso);
 
 describe('tab API: call history and meeting references', () => {
-  it('counts calls and seconds per UTC day, every day present, oldest first', () => {
+  it('counts records and seconds per UTC day of their start, every day present, oldest first', () => {
     const h = summariseHistory(
       [
-        { createdAt: at('2026-11-22T09:00:00Z'), endedAt: at('2026-11-22T09:01:30Z') },
-        { createdAt: at('2026-11-22T10:00:00Z'), endedAt: at('2026-11-22T10:00:30Z') },
-        { createdAt: at('2026-11-20T23:59:00Z'), endedAt: at('2026-11-21T00:01:00Z') },
-        { createdAt: at('2026-11-10T10:00:00Z'), endedAt: at('2026-11-10T11:00:00Z') },
+        { startAt: at('2026-11-22T09:00:00Z'), endAt: at('2026-11-22T09:01:30Z') },
+        { startAt: at('2026-11-22T10:00:00Z'), endAt: at('2026-11-22T10:00:30Z') },
+        { startAt: at('2026-11-20T23:59:00Z'), endAt: at('2026-11-21T00:01:00Z') },
+        { startAt: at('2026-11-10T10:00:00Z'), endAt: at('2026-11-10T11:00:00Z') },
       ],
       3,
       NOW,
@@ -25,9 +25,10 @@ describe('tab API: call history and meeting references', () => {
     assert.deepEqual(h.totals, { calls: 3, totalSeconds: 240, averageSeconds: 80 });
   });
 
-  it('counts a live call up to now and an empty history as zeros', () => {
-    const live = summariseHistory([{ createdAt: NOW - 60_000 }], 1, NOW);
-    assert.equal(live.days[0]?.totalSeconds, 60);
+  it('starts at midnight UTC, and an empty history is all zeros', () => {
+    assert.equal(historyStart(3, NOW), at('2026-11-20T00:00:00Z'));
+    const one = summariseHistory([{ startAt: NOW - 60_000, endAt: NOW }], 1, NOW);
+    assert.equal(one.days[0]?.totalSeconds, 60);
     assert.deepEqual(summariseHistory([], 2, NOW).totals, { calls: 0, totalSeconds: 0, averageSeconds: 0 });
   });
 
