@@ -46,6 +46,8 @@ interface InboxStatements {
 }
 
 const S = '\u0000placeholder:';
+// Rows per statement when many are updated at once (well under both databases' parameter limits).
+const CHUNK = 500;
 const N = -987_654_321;
 
 function compileStatements(db: Kysely<Database>): InboxStatements {
@@ -145,6 +147,29 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
 
     async markProcessed(seq, at) {
       await db.executeQuery(q.markProcessed(at, seq));
+    },
+
+    async markProcessedMany(seqs, at) {
+      for (let i = 0; i < seqs.length; i += CHUNK) {
+        await db
+          .updateTable('call_inbox')
+          .set({ processed_at: at })
+          .where('seq', 'in', seqs.slice(i, i + CHUNK))
+          .execute();
+      }
+    },
+
+    async pendingFor(callIds, limit) {
+      if (callIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('call_inbox')
+        .selectAll()
+        .where('processed_at', 'is', null)
+        .where('call_id', 'in', [...callIds])
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toRow);
     },
 
     async seenHash(callId, contentHash) {

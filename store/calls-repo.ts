@@ -59,6 +59,16 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
       return row && toCall(row);
     },
 
+    async getMany(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('calls')
+        .selectAll()
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      return rows.map(toCall);
+    },
+
     async insert(call) {
       const result = await db
         .insertInto('calls')

@@ -23,6 +23,7 @@ export type {
   Jobs,
   KeyValue,
   KvEntry,
+  LeaseGroup,
   LockLease,
   LockOptions,
   Locks,

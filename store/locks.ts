@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { StoreLockTimeoutError } from './errors';
-import type { Database, LockLease, LockOptions, Locks, StoreLogger } from './types';
+import type { Database, LeaseGroup, LockLease, LockOptions, Locks, StoreLogger } from './types';
 
 const DEFAULT_WAIT_MS = 10_000;
 const DEFAULT_LEASE_MS = 30_000;
 const MIN_POLL_MS = 5;
 const MAX_POLL_MS = 100;
+// claim puts its keys into one statement each way; the bound keeps it under both databases' parameter limits.
+const MAX_CLAIM = 500;
 
 /**
  * Lease-row locks on the locks table. One atomic upsert takes a free or expired lease; the holder
@@ -111,7 +113,87 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
     wakeOne(key);
   }
 
+  async function claim(keys: readonly string[], leaseMs: number): Promise<LeaseGroup> {
+    const unique = [...new Set(keys)];
+    if (unique.length > MAX_CLAIM) throw new Error(`claim takes at most ${MAX_CLAIM} keys at once`);
+    const owner = `${ownerPrefix}:${randomUUID()}`;
+    const lost = new AbortController();
+    const held = new Set<string>();
+    if (unique.length > 0) {
+      const now = Date.now();
+      const rows = await db
+        .insertInto('locks')
+        .values(unique.map((key) => ({ key, owner, expires_at: now + leaseMs })))
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet((eb) => ({
+              owner: eb.ref('excluded.owner'),
+              expires_at: eb.ref('excluded.expires_at'),
+            }))
+            .where('locks.expires_at', '<', now),
+        )
+        .returning(['key', 'owner'])
+        .execute();
+      for (const r of rows) if (r.owner === owner) held.add(r.key);
+    }
+    const stopRenewing = held.size > 0 ? keepGroupRenewed(held, owner, leaseMs, lost) : () => undefined;
+    let released: Promise<void> | undefined;
+    return {
+      held,
+      signal: lost.signal,
+      release() {
+        released ??= (async () => {
+          stopRenewing();
+          if (held.size === 0) return;
+          try {
+            await db
+              .deleteFrom('locks')
+              .where('owner', '=', owner)
+              .where('key', 'in', [...held])
+              .execute();
+          } catch (error) {
+            logger.warn(
+              { err: error, keys: held.size },
+              'releasing locks failed; they free themselves on expiry',
+            );
+          }
+          for (const key of held) wakeOne(key);
+        })();
+        return released;
+      },
+    };
+  }
+
+  function keepGroupRenewed(
+    held: ReadonlySet<string>,
+    owner: string,
+    leaseMs: number,
+    lost: AbortController,
+  ): () => void {
+    const timer = setInterval(
+      () => {
+        db.updateTable('locks')
+          .set({ expires_at: Date.now() + leaseMs })
+          .where('owner', '=', owner)
+          .where('key', 'in', [...held])
+          .executeTakeFirst()
+          .then((result) => {
+            if (Number(result.numUpdatedRows) < held.size && !lost.signal.aborted) {
+              logger.warn({ owner }, 'a lease of a claimed group was lost; another holder may run now');
+              lost.abort(new Error('a lease of the claimed group was lost'));
+            }
+          })
+          .catch((error: unknown) => logger.warn({ err: error }, 'renewing claimed leases failed'));
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   return {
+    claim: (keys, opts = {}) => claim(keys, opts.leaseMs ?? DEFAULT_LEASE_MS),
     async withLock<T>(key: string, fn: (lease: LockLease) => Promise<T>, opts: LockOptions = {}) {
       const waitMs = opts.waitMs ?? DEFAULT_WAIT_MS;
       const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;

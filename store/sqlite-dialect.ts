@@ -5,6 +5,7 @@ import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter, Kysely } from 'kysely';
 import { StoreConfigError } from './errors';
 import type { MigrationFailureSink } from './migrations';
+import { withStatementCache } from './statement-cache';
 
 // Kysely's SQLite adapter takes no migration lock: it assumes one process. Several app processes may
 // open the same file at once, so the migration runs inside BEGIN IMMEDIATE (the database-wide write
@@ -77,7 +78,7 @@ export async function createSqliteDialect(
     database.close();
     throw error;
   }
-  const dialect = new LockingSqliteDialect({ database });
+  const dialect = new LockingSqliteDialect({ database: withStatementCache(database) });
   return { dialect, sink: dialect.adapter };
 }
 

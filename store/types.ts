@@ -179,9 +179,22 @@ export interface LockLease {
   readonly signal: AbortSignal;
 }
 
+/** The leases `claim` got: the keys held, a signal that aborts if any of them was lost, and release. */
+export interface LeaseGroup {
+  readonly held: ReadonlySet<string>;
+  readonly signal: AbortSignal;
+  /** Frees every held key (never throws: an unreleased lease expires by itself). */
+  release(): Promise<void>;
+}
+
 /** Per-key lock that serializes work across processes and instances. Not re-entrant. */
 export interface Locks {
   withLock<T>(key: string, fn: (lease: LockLease) => Promise<T>, opts?: LockOptions): Promise<T>;
+  /**
+   * Takes, in one statement and without waiting, those of `keys` that are free (or whose lease expired);
+   * the others are held elsewhere and left alone. The group's leases are renewed until release.
+   */
+  claim(keys: readonly string[], opts?: Pick<LockOptions, 'leaseMs'>): Promise<LeaseGroup>;
 }
 
 export interface NewJob {
@@ -270,6 +283,8 @@ export type StoredCallPatch = Partial<Omit<StoredCall, 'id' | 'createdAt'>>;
 /** The calls table. */
 export interface CallsRepo {
   get(id: string): Promise<StoredCall | undefined>;
+  /** The calls among these ids that exist (one query). */
+  getMany(ids: readonly string[]): Promise<StoredCall[]>;
   /** Inserts unless the id exists; returns whether it inserted. */
   insert(call: StoredCall): Promise<boolean>;
   update(id: string, patch: StoredCallPatch): Promise<boolean>;
@@ -299,6 +314,10 @@ export interface CallInboxRepo {
   /** A call's unprocessed rows in arrival order. */
   pending(callId: string, limit?: number): Promise<InboxRow[]>;
   markProcessed(seq: number, at: number): Promise<void>;
+  /** Marks many rows processed in one statement. */
+  markProcessedMany(seqs: readonly number[], at: number): Promise<void>;
+  /** The unprocessed rows of any of these calls, in arrival order. */
+  pendingFor(callIds: readonly string[], limit: number): Promise<InboxRow[]>;
   /** Whether a processed row of this call has the same content hash. */
   seenHash(callId: string, contentHash: string): Promise<boolean>;
   /** Ids of calls that have unprocessed rows, oldest backlog first; `receivedBefore` keeps older backlogs only. */

@@ -1,19 +1,29 @@
-// One serialized queue per call: whoever holds the call's lock processes its inbox rows in arrival
-// order; different calls run in parallel. A periodic sweep picks up backlogs nobody is working on
-// (a crashed instance, a lock wait that timed out).
-import { StoreLockTimeoutError } from '../../store';
-import type { CallData, InboxRow, Locks } from '../../store';
+// One serialized queue per call, drained in batches. Each call's rows are handled in arrival order by
+// whoever holds the call's lease (`call:<id>` in the store's locks), so one instance at a time works on a
+// call and calls held elsewhere are left to their holder. A drain cycle claims the leases of every call
+// with news in one statement, reads their pending rows in one query and hands them over as one batch:
+// under load the cost of leases, reads and commits is shared by many notifications instead of paid by
+// each. A call whose lease is held elsewhere is looked at again shortly (backing off), and a periodic
+// sweep picks up backlogs nobody is working on (a crashed instance).
+import type { CallData, InboxRow, LeaseGroup, Locks } from '../../store';
 import type { CoreLogger } from './ports';
 
 export interface CallQueueOptions {
   readonly locks: Locks;
   readonly data: CallData;
   readonly logger: CoreLogger;
-  /** Handles one row (commits it as processed) — the queue only orders and serializes. */
-  readonly process: (row: InboxRow) => Promise<void>;
+  /**
+   * Handles rows (several calls', each call's in arrival order) and commits them as processed. Answers
+   * the calls whose remaining rows must wait for a later cycle (a row that failed blocks its call's next).
+   */
+  readonly processBatch: (rows: readonly InboxRow[]) => Promise<readonly string[]>;
+  /** How long a call held elsewhere is polled quickly before falling back to `retryMs`. */
   readonly lockWaitMs?: number;
   readonly retryMs?: number;
+  /** Most rows handed over in one batch. */
   readonly batchSize?: number;
+  /** Most calls claimed in one cycle. */
+  readonly callsPerCycle?: number;
 }
 
 export interface CallQueue {
@@ -26,65 +36,103 @@ export interface CallQueue {
   stop(): void;
 }
 
+const FIRST_POLL_MS = 5;
+const MAX_POLL_MS = 100;
+
 /** Creates the per-call queue. */
 export function createCallQueue(opts: CallQueueOptions): CallQueue {
-  const running = new Map<string, Promise<void>>();
-  const again = new Set<string>();
-  const retries = new Map<string, NodeJS.Timeout>();
   const lockWaitMs = opts.lockWaitMs ?? 10_000;
   const retryMs = opts.retryMs ?? 1000;
-  const batchSize = opts.batchSize ?? 50;
+  const batchSize = opts.batchSize ?? 200;
+  const callsPerCycle = opts.callsPerCycle ?? 200;
+  const dirty = new Set<string>();
+  // Calls waiting for a lease held elsewhere: when they started waiting, and the pending look.
+  const waiting = new Map<string, { since: number; attempt: number; timer?: NodeJS.Timeout }>();
+  let running: Promise<void> | undefined;
   let stopped = false;
 
-  function retryLater(callId: string): void {
-    if (stopped || retries.has(callId)) return;
-    const timer = setTimeout(() => {
-      retries.delete(callId);
-      void kick(callId);
-    }, retryMs);
-    timer.unref();
-    retries.set(callId, timer);
+  function lookAgainLater(callId: string, failed: boolean): void {
+    if (stopped) return;
+    const w = waiting.get(callId) ?? { since: Date.now(), attempt: 0 };
+    if (w.timer) return;
+    w.attempt += 1;
+    const quick = !failed && Date.now() - w.since < lockWaitMs;
+    const base = quick ? Math.min(FIRST_POLL_MS * 2 ** (w.attempt - 1), MAX_POLL_MS) : retryMs;
+    // Jitter keeps instances that lost together from retrying together.
+    w.timer = setTimeout(
+      () => {
+        w.timer = undefined;
+        void kick(callId);
+      },
+      base * (0.5 + Math.random()),
+    );
+    w.timer.unref();
+    waiting.set(callId, w);
   }
 
-  async function drain(callId: string): Promise<void> {
+  async function cycle(ids: readonly string[]): Promise<void> {
+    let group: LeaseGroup;
     try {
-      await opts.locks.withLock(
-        `call:${callId}`,
-        async (lease) => {
-          for (;;) {
-            const rows = await opts.data.inbox.pending(callId, batchSize);
-            if (rows.length === 0) return;
-            for (const row of rows) {
-              if (lease.signal.aborted || stopped) return;
-              await opts.process(row);
-            }
-          }
-        },
-        { waitMs: lockWaitMs },
-      );
+      group = await opts.locks.claim(ids.map((id) => `call:${id}`));
     } catch (err) {
-      if (err instanceof StoreLockTimeoutError) {
-        opts.logger.debug({ callId }, 'call is busy elsewhere; will look again');
-      } else {
-        opts.logger.error({ err, callId }, 'processing the call inbox failed; will retry');
-      }
-      retryLater(callId);
+      opts.logger.error({ err, calls: ids.length }, 'claiming calls failed; will retry');
+      for (const id of ids) lookAgainLater(id, true);
+      return;
     }
+    const mine: string[] = [];
+    for (const id of ids) {
+      if (group.held.has(`call:${id}`)) mine.push(id);
+      else lookAgainLater(id, false);
+    }
+    if (mine.length === 0) return;
+    for (const id of mine) {
+      const w = waiting.get(id);
+      if (w && !w.timer) waiting.delete(id);
+    }
+    try {
+      const rows = await opts.data.inbox.pendingFor(mine, batchSize);
+      if (rows.length === 0 || group.signal.aborted || stopped) return;
+      const blocked = await opts.processBatch(rows);
+      for (const id of blocked) lookAgainLater(id, true);
+      // A full batch may have left rows of any of these calls behind: they go round again.
+      if (rows.length === batchSize) {
+        const skip = new Set(blocked);
+        for (const id of mine) if (!skip.has(id)) dirty.add(id);
+      }
+    } catch (err) {
+      opts.logger.error({ err, calls: mine.length }, 'processing the call inbox failed; will retry');
+      for (const id of mine) lookAgainLater(id, true);
+    } finally {
+      await group.release();
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (dirty.size > 0 && !stopped) {
+      const ids: string[] = [];
+      for (const id of dirty) {
+        dirty.delete(id);
+        ids.push(id);
+        if (ids.length === callsPerCycle) break;
+      }
+      await cycle(ids);
+    }
+  }
+
+  function drain(): Promise<void> {
+    // Starting on the next turn lets every kick of this turn (a burst of requests) join the first cycle.
+    running ??= new Promise<void>((resolve) => setImmediate(resolve)).then(loop).finally(() => {
+      running = undefined;
+      // A kick that came after the loop's last look but before this line would otherwise be lost.
+      if (dirty.size > 0 && !stopped) void drain();
+    });
+    return running;
   }
 
   function kick(callId: string): Promise<void> {
-    const current = running.get(callId);
-    if (current) {
-      again.add(callId);
-      return current;
-    }
-    if (stopped) return Promise.resolve();
-    const p = drain(callId).finally(() => {
-      running.delete(callId);
-      if (again.delete(callId)) void kick(callId);
-    });
-    running.set(callId, p);
-    return p;
+    if (stopped) return running ?? Promise.resolve();
+    dirty.add(callId);
+    return drain();
   }
 
   return {
@@ -94,16 +142,16 @@ export function createCallQueue(opts: CallQueueOptions): CallQueue {
         limit: 500,
         ...(olderThanMs === undefined ? {} : { receivedBefore: now - olderThanMs }),
       });
-      for (const id of ids) if (!running.has(id)) void kick(id);
+      for (const id of ids) void kick(id);
       return ids.length;
     },
     async idle() {
-      while (running.size > 0) await Promise.allSettled([...running.values()]);
+      while (running) await running;
     },
     stop() {
       stopped = true;
-      for (const t of retries.values()) clearTimeout(t);
-      retries.clear();
+      for (const w of waiting.values()) if (w.timer) clearTimeout(w.timer);
+      waiting.clear();
     },
   };
 }

@@ -1,6 +1,7 @@
 // Handles one inbox row inside a transaction: the call's new state, operations settled, timeline lines,
 // and the row marked processed commit together. Events and local waiters are served after the commit.
 import type { CallData, InboxRow, TimelineEntry } from '../../store';
+import { createBatchView } from './batch-view';
 import { handleCall } from './handle-call';
 import { handleOperation } from './handle-operation';
 import { handleRoster } from './handle-roster';
@@ -30,32 +31,50 @@ function withoutSecrets(data: StoredNotification['resourceData']): unknown {
 }
 
 /** Processes one row in one transaction; returns what to announce once it is committed. */
-export async function processRow(data: CallData, row: InboxRow, now: number): Promise<Handled> {
-  const n = row.notification as StoredNotification;
+export function processRow(data: CallData, row: InboxRow, now: number): Promise<Handled> {
+  return data.transaction((tx) => handleRow(tx, row, now));
+}
+
+/**
+ * Processes rows (of one or many calls, in arrival order) in one transaction: one commit for the lot.
+ * Returns, in row order, what to announce once it is committed. If any row fails, nothing is kept.
+ */
+export function processRows(data: CallData, rows: readonly InboxRow[], now: number): Promise<Handled[]> {
   return data.transaction(async (tx) => {
-    const timeline: TimelineEntry[] = [
-      {
-        callId: row.callId,
-        at: now,
-        kind: 'notification',
-        summary: summarize(n),
-        data: withoutSecrets(n.resourceData),
-      },
-    ];
-    let handled = NOTHING;
-    if (!n.local && (await tx.inbox.seenHash(row.callId, row.contentHash))) {
-      timeline.push({
-        callId: row.callId,
-        at: now,
-        kind: 'decision',
-        summary: 'ignored duplicate notification',
-      });
-    } else {
-      const entry = HANDLERS.find((h) => h.select(n));
-      if (entry) handled = await entry.handle({ tx, row, n, now, timeline });
-    }
-    await tx.timeline.add(timeline);
-    await tx.inbox.markProcessed(row.seq, now);
+    const view = createBatchView(tx, rows, now);
+    await view.prefetch(rows.map((r) => r.callId));
+    const handled: Handled[] = [];
+    for (const row of rows) handled.push(await handleRow(view.data, row, now));
+    await view.flush();
     return handled;
   });
+}
+
+// One row's work inside the caller's transaction.
+async function handleRow(tx: CallData, row: InboxRow, now: number): Promise<Handled> {
+  const n = row.notification as StoredNotification;
+  const timeline: TimelineEntry[] = [
+    {
+      callId: row.callId,
+      at: now,
+      kind: 'notification',
+      summary: summarize(n),
+      data: withoutSecrets(n.resourceData),
+    },
+  ];
+  let handled = NOTHING;
+  if (!n.local && (await tx.inbox.seenHash(row.callId, row.contentHash))) {
+    timeline.push({
+      callId: row.callId,
+      at: now,
+      kind: 'decision',
+      summary: 'ignored duplicate notification',
+    });
+  } else {
+    const entry = HANDLERS.find((h) => h.select(n));
+    if (entry) handled = await entry.handle({ tx, row, n, now, timeline });
+  }
+  await tx.timeline.add(timeline);
+  await tx.inbox.markProcessed(row.seq, now);
+  return handled;
 }

@@ -11,7 +11,7 @@ import { createCallInbox } from './inbox';
 import { createOperationTracker } from './operation-tracker';
 import type { CallGraph, Clock, CoreLogger } from './ports';
 import { SYSTEM_CLOCK } from './ports';
-import { processRow, type Handled } from './process-row';
+import { processRow, processRows, type Handled } from './process-row';
 import { buildApi, type CallingApi } from './service-api';
 
 export interface CallingServiceOptions {
@@ -100,11 +100,39 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
     await afterCommit(handled);
   }
 
+  // Rows of many calls in one transaction; if that fails, row by row, so one bad row costs only its call.
+  async function processBatch(rows: readonly InboxRow[]): Promise<string[]> {
+    if (rows.length > 1) {
+      let batch: Handled[] | undefined;
+      try {
+        batch = await processRows(data, rows, clock.now());
+      } catch (err) {
+        logger.warn({ err, rows: rows.length }, 'a batch of notifications failed; handling them one by one');
+      }
+      if (batch) {
+        for (const row of rows) failures.delete(row.seq);
+        for (const handled of batch) await afterCommit(handled);
+        return [];
+      }
+    }
+    const blocked = new Set<string>();
+    for (const row of rows) {
+      if (blocked.has(row.callId)) continue;
+      try {
+        await process(row);
+      } catch (err) {
+        logger.warn({ err, callId: row.callId, seq: row.seq }, 'a notification failed; will retry');
+        blocked.add(row.callId);
+      }
+    }
+    return [...blocked];
+  }
+
   const queue = createCallQueue({
     locks: opts.store.locks,
     data,
     logger,
-    process,
+    processBatch,
     lockWaitMs: timing.lockWaitMs,
   });
   Object.assign(ctx, {

@@ -30,29 +30,29 @@ describe('per-call queue (SQLite store)', function () {
     );
   }
 
-  it('processes one call strictly in arrival order and two calls in parallel', async () => {
+  it('processes each call strictly in arrival order, several calls in one batch', async () => {
     const data = createCallData(store);
-    const log: Array<{ callId: string; i: number; phase: 'start' | 'end'; at: number }> = [];
+    const batches: Array<Array<{ callId: string; i: number }>> = [];
     let active = 0;
-    let maxActive = 0;
-    const perCallActive = new Map<string, number>();
     const queue = createCallQueue({
       locks: store.locks,
       data,
       logger: testLogger(),
-      async process(row: InboxRow) {
-        const i = (row.notification as { i: number }).i;
+      batchSize: 4,
+      async processBatch(rows: readonly InboxRow[]) {
         active++;
-        maxActive = Math.max(maxActive, active);
-        const mine = (perCallActive.get(row.callId) ?? 0) + 1;
-        perCallActive.set(row.callId, mine);
-        assert.equal(mine, 1, 'two rows of one call must never run at once');
-        log.push({ callId: row.callId, i, phase: 'start', at: Date.now() });
-        await sleep(15);
-        log.push({ callId: row.callId, i, phase: 'end', at: Date.now() });
-        perCallActive.set(row.callId, mine - 1);
+        assert.equal(active, 1, 'one batch at a time in an instance');
+        // While the batch runs, its calls' leases are taken: nobody else may work on them.
+        for (const id of new Set(rows.map((r) => r.callId))) {
+          const other = await store.locks.claim([`call:${id}`]);
+          assert.equal(other.held.size, 0, `${id} is leased while its rows are handled`);
+          await other.release();
+        }
+        batches.push(rows.map((r) => ({ callId: r.callId, i: (r.notification as { i: number }).i })));
+        await sleep(5);
+        for (const r of rows) await data.inbox.markProcessed(r.seq, Date.now());
         active--;
-        await data.inbox.markProcessed(row.seq, Date.now());
+        return [];
       },
     });
     await append('call-a', 6);
@@ -60,12 +60,88 @@ describe('per-call queue (SQLite store)', function () {
     // Kicks from several places at once must still yield one ordered pass per call.
     await Promise.all([queue.kick('call-a'), queue.kick('call-b'), queue.kick('call-a'), queue.resumeAll()]);
     await queue.idle();
+    const seen = batches.flat();
     for (const id of ['call-a', 'call-b']) {
-      const order = log.filter((e) => e.callId === id && e.phase === 'start').map((e) => e.i);
+      const order = seen.filter((e) => e.callId === id).map((e) => e.i);
       assert.deepEqual(order, [0, 1, 2, 3, 4, 5], `${id} in order, each once`);
     }
-    assert.equal(maxActive, 2, 'the two calls ran side by side');
+    assert.ok(
+      batches.some((b) => new Set(b.map((e) => e.callId)).size === 2),
+      'the two calls shared a batch',
+    );
+    assert.ok(
+      batches.every((b) => b.length <= 4),
+      'no batch over batchSize',
+    );
     assert.deepEqual(await data.inbox.callsWithPending(), []);
+    assert.equal((await store.db.selectFrom('locks').selectAll().execute()).length, 0, 'leases released');
+    queue.stop();
+  });
+
+  it('leaves a call leased elsewhere to its holder and takes it up once it is free', async () => {
+    const data = createCallData(store);
+    const handled: string[] = [];
+    const queue = createCallQueue({
+      locks: store.locks,
+      data,
+      logger: testLogger(),
+      async processBatch(rows: readonly InboxRow[]) {
+        for (const r of rows) {
+          handled.push(`${r.callId}:${(r.notification as { i: number }).i}`);
+          await data.inbox.markProcessed(r.seq, Date.now());
+        }
+        return [];
+      },
+    });
+    await append('call-a', 2);
+    await append('call-b', 1);
+    const elsewhere = await store.locks.claim(['call:call-a']);
+    assert.equal(elsewhere.held.size, 1);
+    void queue.kick('call-a');
+    await queue.kick('call-b');
+    await queue.idle();
+    assert.deepEqual(handled, ['call-b:0'], 'only the free call was handled');
+    await elsewhere.release();
+    await eventually(() => handled.length === 3);
+    assert.deepEqual(handled, ['call-b:0', 'call-a:0', 'call-a:1']);
+    queue.stop();
+  });
+
+  it('retries a call whose row failed, without holding up the others', async () => {
+    const data = createCallData(store);
+    let failOnce = true;
+    const handled: string[] = [];
+    const queue = createCallQueue({
+      locks: store.locks,
+      data,
+      logger: testLogger(),
+      retryMs: 20,
+      async processBatch(rows: readonly InboxRow[]) {
+        const blocked = new Set<string>();
+        for (const r of rows) {
+          if (blocked.has(r.callId)) continue;
+          if (r.callId === 'call-a' && failOnce) {
+            failOnce = false;
+            blocked.add(r.callId);
+            continue;
+          }
+          handled.push(`${r.callId}:${(r.notification as { i: number }).i}`);
+          await data.inbox.markProcessed(r.seq, Date.now());
+        }
+        return [...blocked];
+      },
+    });
+    await append('call-a', 2);
+    await append('call-b', 2);
+    void queue.kick('call-a');
+    void queue.kick('call-b');
+    await eventually(() => handled.length === 4);
+    assert.deepEqual(
+      handled.filter((h) => h.startsWith('call-a')),
+      ['call-a:0', 'call-a:1'],
+      'the failed call kept its order on retry',
+    );
+    assert.deepEqual(handled.slice(0, 2), ['call-b:0', 'call-b:1'], 'the other call went first');
     queue.stop();
   });
 

@@ -125,4 +125,52 @@ export function lockCases(ctx: ContractContext): void {
     const row = await db.selectFrom('locks').selectAll().where('key', '=', 'stolen').executeTakeFirst();
     assert.equal(row?.owner, 'someone-else');
   });
+
+  it('claims the free keys of a list in one go and leaves held ones to their holder', async () => {
+    const { locks, db } = ctx.store;
+    let release!: () => void;
+    const holding = locks.withLock('claim-b', () => new Promise<void>((r) => (release = r)));
+    await sleep(20);
+    const first = await locks.claim(['claim-a', 'claim-b', 'claim-c', 'claim-a']);
+    assert.deepEqual([...first.held].sort(), ['claim-a', 'claim-c'], 'b is held by withLock');
+    const second = await locks.claim(['claim-a', 'claim-c', 'claim-d']);
+    assert.deepEqual([...second.held], ['claim-d'], 'a and c belong to the first group');
+    release();
+    await holding;
+    await first.release();
+    await first.release(); // twice is harmless
+    const third = await locks.claim(['claim-a', 'claim-b', 'claim-c', 'claim-d']);
+    assert.deepEqual([...third.held].sort(), ['claim-a', 'claim-b', 'claim-c']);
+    await Promise.all([second.release(), third.release()]);
+    assert.equal((await db.selectFrom('locks').selectAll().execute()).length, 0, 'every lease row gone');
+    assert.equal((await locks.claim([])).held.size, 0);
+  });
+
+  it('takes over an expired lease and wakes a waiting withLock on release', async () => {
+    const { locks, db } = ctx.store;
+    await db
+      .insertInto('locks')
+      .values({ key: 'claim-x', owner: 'dead', expires_at: Date.now() - 1 })
+      .execute();
+    const group = await locks.claim(['claim-x']);
+    assert.equal(group.held.has('claim-x'), true, 'the dead holder lost it');
+    const started = Date.now();
+    const waiter = locks.withLock('claim-x', async () => Date.now(), { waitMs: 3000 });
+    await sleep(150);
+    await group.release();
+    const entered = await waiter;
+    assert.ok(entered - started < 1000, `the waiter got in soon after release (${entered - started} ms)`);
+  });
+
+  it('keeps a claimed group renewed until release', async () => {
+    const { locks } = ctx.store;
+    const group = await locks.claim(['claim-long'], { leaseMs: 150 });
+    await sleep(400);
+    assert.equal((await locks.claim(['claim-long'])).held.size, 0, 'still held after two lease lengths');
+    assert.equal(group.signal.aborted, false);
+    await group.release();
+    const after = await locks.claim(['claim-long']);
+    assert.equal(after.held.size, 1);
+    await after.release();
+  });
 }
