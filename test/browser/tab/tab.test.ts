@@ -3,6 +3,7 @@
 // the personal and meeting contexts in light and dark.
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
+import { createCallRecordSummaries } from '../../../store';
 import { saveScreenshot } from '../../helpers/browser';
 import { openTab, startTabWorld, waitUntil } from './tab-harness';
 import type { TabWorld } from './tab-harness';
@@ -10,6 +11,7 @@ import type { TabWorld } from './tab-harness';
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
 const DIEGO = '78377b16-9ba5-4342-9ed8-cf0ae0629405';
+const MEGAN = '2c0fd3f4-495a-4f8d-9668-9ce043008303';
 
 describe('browser: the Teams tab in the emulated host', function () {
   this.timeout(120_000);
@@ -208,12 +210,23 @@ describe('browser: the Teams tab in the emulated host', function () {
     await tab.waitForSelector('button:has-text("Have Switchboard join")', { timeout: 20_000 });
   });
 
-  it('charts the call history from call records', async () => {
+  it('charts the call history from call records, for the people who were on the calls', async () => {
+    // The records of the calls above appear now; their notifications make the app fetch and keep them.
     await world.emu.control('POST', '/emulator/records/flush');
-    const tab = await openTab(page, world.hostUrl({ context: 'personal', person: ADELE }));
+    const records = createCallRecordSummaries(world.app.app.store);
+    await waitUntil(
+      async () => ((await records.forUser(DIEGO, 0, Date.now() + 1)).length > 0 ? true : undefined),
+      20_000,
+    );
+    const tab = await openTab(page, world.hostUrl({ context: 'personal', person: DIEGO }));
     const totals = await tab.waitForSelector('[data-testid="history-totals"]', { timeout: 15_000 });
-    const calls = Number(/^(\d+) calls/.exec((await totals.textContent()) ?? '')?.[1]);
-    assert.ok(calls >= 1, `the calls placed from the tab are counted (${await totals.textContent()})`);
+    const calls = Number(/^(\d+) calls?,/.exec((await totals.textContent()) ?? '')?.[1]);
+    assert.equal(
+      calls,
+      (await records.forUser(DIEGO, 0, Date.now() + 1)).length,
+      `${await totals.textContent()}`,
+    );
+    assert.ok(calls >= 1, 'the call Diego was connected in is counted');
     const heights = await tab.$$eval('[data-testid="history"] svg rect', (rects) =>
       rects.map((r) => Number(r.getAttribute('height'))),
     );
@@ -222,6 +235,12 @@ describe('browser: the Teams tab in the emulated host', function () {
       'today has a bar',
     );
     await saveScreenshot(page, 'tab-history');
+
+    // Someone who was on none of them sees no chart, and why it may still be empty.
+    const other = await openTab(page, world.hostUrl({ context: 'personal', person: MEGAN }));
+    const empty = await other.waitForSelector('[data-testid="history-empty"]', { timeout: 15_000 });
+    assert.match((await empty.textContent()) ?? '', /minutes after it ends/);
+    assert.equal(await other.$('[data-testid="history"] svg'), null);
   });
 
   it('shows the consent message when the token is refused, and recovers after consent', async () => {

@@ -28,10 +28,21 @@ export default function History() {
     );
   const g = chartGeometry(history.days, W, H);
   const t = history.totals;
+  if (t.calls === 0)
+    return (
+      <Section title="Call history (14 days)" testId="history">
+        <Text data-testid="history-totals">0 calls</Text>
+        <Text className={styles.legend} data-testid="history-empty">
+          No calls of yours in Microsoft Teams call records yet. A call shows here some minutes after it ends
+          (Teams publishes its record with a delay, usually within 15 minutes).
+        </Text>
+      </Section>
+    );
   return (
     <Section title="Call history (14 days)" testId="history">
       <Text data-testid="history-totals">
-        {t.calls} calls, {duration(t.totalSeconds)} in all, {duration(t.averageSeconds)} on average
+        {t.calls} {t.calls === 1 ? 'call' : 'calls'}, {duration(t.totalSeconds)} in all,{' '}
+        {duration(t.averageSeconds)} on average
       </Text>
       <svg
         className={styles.svg}
@@ -60,7 +71,8 @@ export default function History() {
           ))}
       </svg>
       <Text size={200} className={styles.legend}>
-        Bars: calls per day (up to {g.maxCalls}). Line: minutes on calls per day (up to {g.maxMinutes}).
+        Bars: calls per day (up to {g.maxCalls}). Line: minutes on calls per day (up to {g.maxMinutes}). From
+        Teams call records, which arrive some minutes after a call ends.
       </Text>
     </Section>
   );
