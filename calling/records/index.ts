@@ -1,11 +1,8 @@
 // Graph call records: the app-only subscription, notifications, fetching, summaries and reconcile.
-export {
-  createCallRecords,
-  RECORD_FETCH_JOB,
-  RECORD_RECONCILE_JOB,
-  RECORD_SUBSCRIPTION_JOB,
-} from './service';
-export type { CallRecordsOptions, CallRecordsService, RecordsLogger } from './service';
+export { createCallRecords } from './service';
+export type { CallRecordsOptions, CallRecordsService } from './service';
+export { RECORD_FETCH_JOB, RECORD_RECONCILE_JOB, RECORD_SUBSCRIPTION_JOB } from './record-jobs';
+export type { RecordsLogger } from './record-jobs';
 export { summariseRecord } from './summarise';
 export { readRecordNotices } from './notifications';
 export type { RecordNotices, LifecycleEvent } from './notifications';
