@@ -26,11 +26,13 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const kind = chooseKind(opts.databaseUrl);
   let db: Kysely<Database>;
   let migrate: () => Promise<unknown>;
+  let stopHelpers = async (): Promise<void> => undefined;
   if (kind === 'postgres') {
     db = new Kysely<Database>({ dialect: createPostgresDialect(opts.databaseUrl ?? '', logger) });
     migrate = () => migrateToLatest(db, logger);
   } else {
-    const sqlite = await createSqliteDialect(opts.sqlitePath);
+    const sqlite = await createSqliteDialect(opts.sqlitePath, logger);
+    stopHelpers = sqlite.stop;
     db = new Kysely<Database>({ dialect: sqlite.dialect });
     migrate = () => inMigrationTurn(opts.sqlitePath, () => migrateToLatest(db, logger, sqlite.sink));
   }
@@ -38,6 +40,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   try {
     await migrate();
   } catch (error) {
+    await stopHelpers();
     await db.destroy();
     throw error;
   }
@@ -54,7 +57,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
       await sql`select 1`.execute(db);
     },
     close() {
-      closing ??= db.destroy();
+      closing ??= stopHelpers().then(() => db.destroy());
       return closing;
     },
   };

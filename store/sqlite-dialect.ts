@@ -5,7 +5,9 @@ import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter, Kysely } from 'kysely';
 import { StoreConfigError } from './errors';
 import type { MigrationFailureSink } from './migrations';
+import { startCheckpointer } from './checkpointer';
 import { withStatementCache } from './statement-cache';
+import type { StoreLogger } from './types';
 
 // Kysely's SQLite adapter takes no migration lock: it assumes one process. Several app processes may
 // open the same file at once, so the migration runs inside BEGIN IMMEDIATE (the database-wide write
@@ -63,10 +65,14 @@ async function enableWal(database: BetterSqlite3.Database, file: string): Promis
   }
 }
 
-/** Opens (creating if needed) the SQLite file with WAL, a busy timeout and foreign keys. */
+/**
+ * Opens (creating if needed) the SQLite file with WAL, a busy timeout and foreign keys; a file's
+ * checkpoints run in a worker thread. `stop` ends that worker: call it before the dialect is destroyed.
+ */
 export async function createSqliteDialect(
   file: string,
-): Promise<{ dialect: SqliteDialect; sink: MigrationFailureSink }> {
+  logger: StoreLogger,
+): Promise<{ dialect: SqliteDialect; sink: MigrationFailureSink; stop: () => Promise<void> }> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const database = new BetterSqlite3(file);
   try {
@@ -78,8 +84,9 @@ export async function createSqliteDialect(
     database.close();
     throw error;
   }
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(database, file, logger);
   const dialect = new LockingSqliteDialect({ database: withStatementCache(database) });
-  return { dialect, sink: dialect.adapter };
+  return { dialect, sink: dialect.adapter, stop: async () => checkpointer?.stop() };
 }
 
 const migrationTurns = new Map<string, Promise<unknown>>();
