@@ -172,6 +172,28 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
       return rows.map(toRow);
     },
 
+    async seenHashes(pairs) {
+      const wanted = new Set(pairs.map((p) => `${p.callId}\u0000${p.contentHash}`));
+      const found = new Set<string>();
+      const calls = [...new Set(pairs.map((p) => p.callId))];
+      const hashes = [...new Set(pairs.map((p) => p.contentHash))];
+      for (let i = 0; i < hashes.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('call_inbox')
+          .select(['call_id', 'content_hash'])
+          .where('processed_at', 'is not', null)
+          .where('call_id', 'in', calls)
+          .where('content_hash', 'in', hashes.slice(i, i + CHUNK))
+          .execute();
+        // The query matches any call with any hash; only the asked pairs count.
+        for (const r of rows) {
+          const key = `${r.call_id}\u0000${r.content_hash}`;
+          if (wanted.has(key)) found.add(key);
+        }
+      }
+      return found;
+    },
+
     async seenHash(callId, contentHash) {
       const { rows } = await db.executeQuery(q.seenHash(callId, contentHash));
       return rows.length > 0;

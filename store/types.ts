@@ -320,6 +320,8 @@ export interface CallInboxRepo {
   pendingFor(callIds: readonly string[], limit: number): Promise<InboxRow[]>;
   /** Whether a processed row of this call has the same content hash. */
   seenHash(callId: string, contentHash: string): Promise<boolean>;
+  /** Of these (call, content hash) pairs, the ones a processed row has, as `${callId}\u0000${hash}`. */
+  seenHashes(pairs: ReadonlyArray<{ callId: string; contentHash: string }>): Promise<Set<string>>;
   /** Ids of calls that have unprocessed rows, oldest backlog first; `receivedBefore` keeps older backlogs only. */
   callsWithPending(opts?: { limit?: number; receivedBefore?: number }): Promise<string[]>;
 }

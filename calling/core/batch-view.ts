@@ -16,14 +16,17 @@ export interface BatchView {
 /** A view over `tx` (already a transaction) for processing `rows`, with `now` as the processed time. */
 export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: number): BatchView {
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  const batchPairs = new Set(rows.map((r) => `${r.callId}\u0000${r.contentHash}`));
   // undefined: known not to exist (yet); absent: not looked up.
   const calls = new Map<string, StoredCall | undefined>();
   const inserted = new Set<string>();
   const changed = new Set<string>();
   let timeline: TimelineEntry[] = [];
   let processed: number[] = [];
-  // Content hashes of rows handled earlier in this batch: their processed marks are not written yet.
+  // Content hashes already processed: read for the whole batch at prefetch, and those of rows handled
+  // earlier in this batch (their processed marks are not written yet).
   const seen = new Set<string>();
+  let seenLoaded = false;
 
   async function flush(): Promise<void> {
     for (const id of inserted) {
@@ -84,7 +87,12 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
     inbox: {
       ...tx.inbox,
       async seenHash(callId, contentHash) {
-        return seen.has(`${callId}\u0000${contentHash}`) || tx.inbox.seenHash(callId, contentHash);
+        const key = `${callId}\u0000${contentHash}`;
+        if (seen.has(key)) return true;
+        // Prefetch read which of the batch's own pairs were processed before (the leases keep anyone
+        // else from processing them meanwhile); any other pair is asked of the database.
+        if (seenLoaded && batchPairs.has(key)) return false;
+        return tx.inbox.seenHash(callId, contentHash);
       },
       async markProcessed(seq) {
         const row = bySeq.get(seq);
@@ -109,6 +117,10 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
   return {
     data,
     async prefetch(callIds) {
+      if (!seenLoaded) {
+        for (const key of await tx.inbox.seenHashes(rows)) seen.add(key);
+        seenLoaded = true;
+      }
       const missing = [...new Set(callIds)].filter((id) => !calls.has(id));
       if (missing.length === 0) return;
       const found = new Map((await tx.calls.getMany(missing)).map((c) => [c.id, c]));

@@ -129,6 +129,41 @@ for (const target of storeTargets()) {
       assert.deepEqual(await data.inbox.callsWithPending(), ['y']);
     });
 
+    it('reads and marks rows of many calls at once', async () => {
+      const rows = ['x', 'y', 'z', 'x', 'y'].map((callId, i) => ({
+        callId,
+        tenantId: 't',
+        receivedAt: 10,
+        notification: { i },
+        contentHash: `h${i % 3}`,
+      }));
+      const seqs = await data.inbox.append(rows);
+      const xy = await data.inbox.pendingFor(['x', 'y'], 10);
+      assert.deepEqual(
+        xy.map((r) => r.seq),
+        [seqs[0], seqs[1], seqs[3], seqs[4]],
+        'arrival order across calls',
+      );
+      assert.deepEqual(
+        (await data.inbox.pendingFor(['x', 'y'], 2)).map((r) => r.seq),
+        [seqs[0], seqs[1]],
+      );
+      assert.deepEqual(await data.inbox.pendingFor([], 10), []);
+      await data.inbox.markProcessedMany([seqs[0]!, seqs[1]!], 50);
+      assert.deepEqual(
+        (await data.inbox.pendingFor(['x', 'y', 'z'], 10)).map((r) => r.seq),
+        [seqs[2], seqs[3], seqs[4]],
+      );
+      // x has processed h0 and y processed h1; x never processed h1 though both values exist.
+      const seen = await data.inbox.seenHashes([
+        { callId: 'x', contentHash: 'h0' },
+        { callId: 'x', contentHash: 'h1' },
+        { callId: 'y', contentHash: 'h1' },
+        { callId: 'z', contentHash: 'h2' },
+      ]);
+      assert.deepEqual([...seen].sort(), ['x\u0000h0', 'y\u0000h1']);
+    });
+
     it('settles an operation once and finds it by Graph id or clientContext', async () => {
       await data.operations.insert(op('o1'));
       const attached = await data.operations.attachGraphId('o1', 'g1', 'running');
