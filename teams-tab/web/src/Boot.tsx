@@ -22,9 +22,13 @@ export function Boot() {
   const [boot, setBoot] = useState<State>({ state: 'waiting' });
 
   useEffect(() => {
-    // The shell downloads while the host answers; both are needed once it has.
-    loadShell().catch((err: unknown) => console.warn('the tab shell did not load', err));
-    import('./host')
+    // teams-js first, then the shell: the shell downloads while the host answers the handshake, and the
+    // two evaluate in separate tasks rather than one long one.
+    const hostModule = import('./host');
+    hostModule
+      .then(() => loadShell())
+      .catch((err: unknown) => console.warn('the tab shell did not load', err));
+    hostModule
       .then((h) => h.connectHost(HOST_TIMEOUT_MS))
       .then(
         (host) => setBoot({ state: 'ready', host }),
