@@ -4,6 +4,7 @@ export const DEFAULT_SQLITE_PATH = './data/switchboard.db';
 export { createBotStorage } from './bot-storage';
 export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';
 export { createCallData } from './call-data';
+export { rewriteCallJson, type CallJsonRewrite } from './call-json-rewrite';
 export { createCallRecordSummaries } from './record-summaries-repo';
 export { migrationNames } from './migrations';
 export { StoreError, StoreConflictError, StoreLockTimeoutError, StoreConfigError } from './errors';

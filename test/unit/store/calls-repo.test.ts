@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { createCallData, openStore } from '../../../store';
+import { existsSync, readFileSync } from 'node:fs';
+import { createCallData, openStore, rewriteCallJson } from '../../../store';
 import type { CallData, Store, StoredCall, StoredOperation } from '../../../store';
 import { storeTargets } from './targets';
 
@@ -239,6 +240,36 @@ for (const target of storeTargets()) {
         assert.equal((await other.inbox.pending('kept')).length, 1);
       } finally {
         await again.close();
+      }
+    });
+
+    it("rewrites the JSON a call keeps in all three tables, and only that call's", async () => {
+      const secret = 'tok-erase-me-7f3a';
+      await data.operations.insert(op('op-1', { callId: 'c1', resource: { recordingAccessToken: secret } }));
+      await data.inbox.append([
+        { callId: 'c1', tenantId: 't', receivedAt: 1, notification: { token: secret }, contentHash: 'h' },
+        { callId: 'c2', tenantId: 't', receivedAt: 1, notification: { token: secret }, contentHash: 'h' },
+      ]);
+      await data.timeline.add([
+        { callId: 'c1', at: 1, kind: 'notification', summary: 's', data: { secret } },
+      ]);
+      const rewrite = (text: string) => text.split(secret).join('[gone]');
+      assert.equal(await rewriteCallJson(store!, 'c1', { mentioning: [secret], rewrite }), 3);
+      assert.deepEqual((await data.operations.get('op-1'))?.resource, { recordingAccessToken: '[gone]' });
+      assert.deepEqual((await data.timeline.list('c1'))[0]?.data, { secret: '[gone]' });
+      assert.deepEqual(
+        (await data.inbox.pendingFor(['c1', 'c2'], 10)).map((r) => r.notification),
+        [{ token: '[gone]' }, { token: secret }],
+        'the other call keeps its row',
+      );
+      assert.equal(await rewriteCallJson(store!, 'c1', { mentioning: [secret], rewrite }), 0);
+      assert.equal(await rewriteCallJson(store!, 'c2', { mentioning: [secret], rewrite }), 1);
+      if (target.name === 'sqlite') {
+        // Neither the database file nor its write-ahead log holds a copy of the old bytes.
+        const file = target.options().sqlitePath!;
+        for (const f of [file, `${file}-wal`]) {
+          if (existsSync(f)) assert.equal(readFileSync(f).includes(secret), false, `${f} still holds it`);
+        }
       }
     });
   });
