@@ -12,19 +12,21 @@ const MAX_POLL_MS = 100;
 const MAX_CLAIM = 500;
 
 /**
- * Lease-row locks on the locks table. One atomic upsert takes a free or expired lease; the holder
- * renews it every leaseMs/3 and deletes it when done; a holder that dies simply stops renewing.
+ * Lease-row locks on the locks table. One atomic upsert takes the free or expired leases among some keys;
+ * the holder renews them every leaseMs/3 and deletes them when done; a holder that dies simply stops
+ * renewing. withLock waits for one key; claim takes, without waiting, whichever of many keys are free.
  */
 export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
   const ownerPrefix = `${hostname()}:${process.pid}`;
   // Waiters in this process are woken on release, so local hand-offs skip the poll delay.
   const localWaiters = new Map<string, Set<() => void>>();
 
-  async function tryAcquire(key: string, owner: string, leaseMs: number): Promise<boolean> {
+  /** Takes those of `keys` that are free or expired for `owner`; answers the ones taken. */
+  async function take(keys: readonly string[], owner: string, leaseMs: number): Promise<Set<string>> {
     const now = Date.now();
-    const row = await db
+    const rows = await db
       .insertInto('locks')
-      .values({ key, owner, expires_at: now + leaseMs })
+      .values(keys.map((key) => ({ key, owner, expires_at: now + leaseMs })))
       .onConflict((oc) =>
         oc
           .column('key')
@@ -34,9 +36,9 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
           }))
           .where('locks.expires_at', '<', now),
       )
-      .returning('owner')
-      .executeTakeFirst();
-    return row?.owner === owner;
+      .returning(['key', 'owner'])
+      .execute();
+    return new Set(rows.filter((r) => r.owner === owner).map((r) => r.key));
   }
 
   function waitForRelease(key: string, ms: number): Promise<void> {
@@ -62,7 +64,7 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
   async function acquire(key: string, owner: string, waitMs: number, leaseMs: number): Promise<void> {
     const deadline = Date.now() + waitMs;
     let pollMs = MIN_POLL_MS;
-    while (!(await tryAcquire(key, owner, leaseMs))) {
+    while ((await take([key], owner, leaseMs)).size === 0) {
       const left = deadline - Date.now();
       if (left <= 0) throw new StoreLockTimeoutError(key, waitMs);
       // Jitter keeps processes that lost together from retrying together.
@@ -71,28 +73,36 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
     }
   }
 
-  function keepRenewed(key: string, owner: string, leaseMs: number, lost: AbortController): () => void {
+  /** Renews `held` every leaseMs/3 until the returned stop is called; aborts `lost` if one went. */
+  function keepRenewed(
+    held: ReadonlySet<string>,
+    owner: string,
+    leaseMs: number,
+    lost: AbortController,
+  ): () => void {
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
+    const keys = [...held];
     const schedule = () => {
       timer = setTimeout(renew, Math.max(1, Math.floor(leaseMs / 3)));
+      timer.unref();
     };
     const renew = async () => {
       try {
         const result = await db
           .updateTable('locks')
           .set({ expires_at: Date.now() + leaseMs })
-          .where('key', '=', key)
           .where('owner', '=', owner)
+          .where('key', 'in', keys)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0 && !stopped) {
-          logger.warn({ key }, 'lock lease lost before the work finished; another holder may run now');
-          lost.abort(new Error(`lease on lock "${key}" was lost`));
+        if (Number(result.numUpdatedRows) < keys.length && !stopped) {
+          logger.warn({ keys }, 'lock lease lost before the work finished; another holder may run now');
+          lost.abort(new Error(`a lease on ${keys.map((k) => `"${k}"`).join(', ')} was lost`));
           return;
         }
       } catch (error) {
         // Keep trying: a brief database hiccup shorter than the lease must not drop the lock.
-        logger.warn({ key, err: error }, 'renewing a lock lease failed');
+        logger.warn({ keys, err: error }, 'renewing a lock lease failed');
       }
       if (!stopped) schedule();
     };
@@ -103,14 +113,22 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
     };
   }
 
-  async function release(key: string, owner: string): Promise<void> {
+  async function release(held: ReadonlySet<string>, owner: string): Promise<void> {
+    if (held.size === 0) return;
     try {
-      await db.deleteFrom('locks').where('key', '=', key).where('owner', '=', owner).execute();
+      await db
+        .deleteFrom('locks')
+        .where('owner', '=', owner)
+        .where('key', 'in', [...held])
+        .execute();
     } catch (error) {
-      // The lease expires by itself; failing the caller's finished work over this would be worse.
-      logger.warn({ key, err: error }, 'releasing a lock failed; it frees itself when its lease expires');
+      // The leases expire by themselves; failing the caller's finished work over this would be worse.
+      logger.warn(
+        { keys: held.size, err: error },
+        'releasing a lock failed; it frees itself when its lease expires',
+      );
     }
-    wakeOne(key);
+    for (const key of held) wakeOne(key);
   }
 
   async function claim(keys: readonly string[], leaseMs: number): Promise<LeaseGroup> {
@@ -118,78 +136,18 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
     if (unique.length > MAX_CLAIM) throw new Error(`claim takes at most ${MAX_CLAIM} keys at once`);
     const owner = `${ownerPrefix}:${randomUUID()}`;
     const lost = new AbortController();
-    const held = new Set<string>();
-    if (unique.length > 0) {
-      const now = Date.now();
-      const rows = await db
-        .insertInto('locks')
-        .values(unique.map((key) => ({ key, owner, expires_at: now + leaseMs })))
-        .onConflict((oc) =>
-          oc
-            .column('key')
-            .doUpdateSet((eb) => ({
-              owner: eb.ref('excluded.owner'),
-              expires_at: eb.ref('excluded.expires_at'),
-            }))
-            .where('locks.expires_at', '<', now),
-        )
-        .returning(['key', 'owner'])
-        .execute();
-      for (const r of rows) if (r.owner === owner) held.add(r.key);
-    }
-    const stopRenewing = held.size > 0 ? keepGroupRenewed(held, owner, leaseMs, lost) : () => undefined;
+    const held = unique.length > 0 ? await take(unique, owner, leaseMs) : new Set<string>();
+    const stopRenewing = held.size > 0 ? keepRenewed(held, owner, leaseMs, lost) : () => undefined;
     let released: Promise<void> | undefined;
     return {
       held,
       signal: lost.signal,
       release() {
-        released ??= (async () => {
-          stopRenewing();
-          if (held.size === 0) return;
-          try {
-            await db
-              .deleteFrom('locks')
-              .where('owner', '=', owner)
-              .where('key', 'in', [...held])
-              .execute();
-          } catch (error) {
-            logger.warn(
-              { err: error, keys: held.size },
-              'releasing locks failed; they free themselves on expiry',
-            );
-          }
-          for (const key of held) wakeOne(key);
-        })();
+        stopRenewing();
+        released ??= release(held, owner);
         return released;
       },
     };
-  }
-
-  function keepGroupRenewed(
-    held: ReadonlySet<string>,
-    owner: string,
-    leaseMs: number,
-    lost: AbortController,
-  ): () => void {
-    const timer = setInterval(
-      () => {
-        db.updateTable('locks')
-          .set({ expires_at: Date.now() + leaseMs })
-          .where('owner', '=', owner)
-          .where('key', 'in', [...held])
-          .executeTakeFirst()
-          .then((result) => {
-            if (Number(result.numUpdatedRows) < held.size && !lost.signal.aborted) {
-              logger.warn({ owner }, 'a lease of a claimed group was lost; another holder may run now');
-              lost.abort(new Error('a lease of the claimed group was lost'));
-            }
-          })
-          .catch((error: unknown) => logger.warn({ err: error }, 'renewing claimed leases failed'));
-      },
-      Math.max(1, Math.floor(leaseMs / 3)),
-    );
-    timer.unref();
-    return () => clearInterval(timer);
   }
 
   return {
@@ -199,13 +157,14 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
       const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
       const owner = `${ownerPrefix}:${randomUUID()}`;
       await acquire(key, owner, waitMs, leaseMs);
+      const held = new Set([key]);
       const lost = new AbortController();
-      const stopRenewing = keepRenewed(key, owner, leaseMs, lost);
+      const stopRenewing = keepRenewed(held, owner, leaseMs, lost);
       try {
         return await fn({ key, signal: lost.signal });
       } finally {
         stopRenewing();
-        await release(key, owner);
+        await release(held, owner);
       }
     },
   };

@@ -33,6 +33,33 @@ describe('inbox rows handled in batches', function () {
     return data.inbox.pendingFor([A, B], 100);
   }
 
+  // A stored call whose roster column is not JSON: reading it throws, as a corrupt row would.
+  async function storeBrokenCall(id: string): Promise<void> {
+    const now = Date.now();
+    await store.db
+      .insertInto('calls')
+      .values({
+        id,
+        tenant_id: TENANT,
+        direction: 'incoming',
+        state: 'incoming',
+        resource: '{}',
+        my_participant_id: null,
+        participants: '{not json',
+        marks: '{}',
+        flow: null,
+        scenario_id: null,
+        created_at: now,
+        updated_at: now,
+        last_notified_at: null,
+        ended_at: null,
+        end_code: null,
+        end_subcode: null,
+        end_reason: null,
+      })
+      .execute();
+  }
+
   it('handles several calls in one transaction, later rows seeing earlier ones, duplicates once', async () => {
     const rows = await stored(
       callNote(A, 'establishing'),
@@ -67,29 +94,7 @@ describe('inbox rows handled in batches', function () {
 
   it('keeps nothing of a batch in which a row fails', async () => {
     const rows = await stored(callNote(A, 'establishing'), callNote(B, 'establishing'));
-    // A stored call whose roster column is not JSON: reading it throws inside the batch.
-    await store.db
-      .insertInto('calls')
-      .values({
-        id: B,
-        tenant_id: TENANT,
-        direction: 'incoming',
-        state: 'incoming',
-        resource: '{}',
-        my_participant_id: null,
-        participants: '{not json',
-        marks: '{}',
-        flow: null,
-        scenario_id: null,
-        created_at: Date.now(),
-        updated_at: Date.now(),
-        last_notified_at: null,
-        ended_at: null,
-        end_code: null,
-        end_subcode: null,
-        end_reason: null,
-      })
-      .execute();
+    await storeBrokenCall(B); // reading it throws inside the batch
     const data = createCallData(store);
     await assert.rejects(processRows(data, rows, Date.now()), SyntaxError);
     assert.equal(await data.calls.get(A), undefined, 'the good row was rolled back with the batch');
@@ -106,28 +111,7 @@ describe('inbox rows handled in batches', function () {
       callbackUrl: 'https://app.example/api/calls',
       promptsBaseUrl: 'https://app.example/prompts',
     });
-    await store.db
-      .insertInto('calls')
-      .values({
-        id: B,
-        tenant_id: TENANT,
-        direction: 'incoming',
-        state: 'incoming',
-        resource: '{}',
-        my_participant_id: null,
-        participants: '{not json',
-        marks: '{}',
-        flow: null,
-        scenario_id: null,
-        created_at: Date.now(),
-        updated_at: Date.now(),
-        last_notified_at: null,
-        ended_at: null,
-        end_code: null,
-        end_subcode: null,
-        end_reason: null,
-      })
-      .execute();
+    await storeBrokenCall(B);
     await service.start();
     await service.inbox.accept(batch(callNote(A, 'establishing'), callNote(B, 'establishing')));
     await eventually(async () => (await service.getCall(A))?.state === 'establishing', 2000);
