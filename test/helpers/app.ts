@@ -14,8 +14,15 @@ export interface TestApp {
   readonly logs: Array<Record<string, unknown>>;
   /** The calling key authority the app trusts, unless the test passed its own CALLING_OPENID_CONFIG_URL. */
   readonly keys: KeyAuthority | undefined;
+  /** The app's temp data folder (the SQLite file and the text prompt cache, unless the env moves them). */
+  readonly dir: string;
+  /** Closes the app and starts it again with the same configuration: same database, same PORT if one was set. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** What createApp takes besides its configuration (a notifier, flow timings). */
+export type AppDeps = NonNullable<Parameters<typeof createApp>[2]>;
 
 export const TEST_APP_ID = '0b6e2f4c-0000-4000-8000-00000000b302';
 export const TEST_TENANT_ID = '7c1f0d2a-0000-4000-8000-000000009f11';
@@ -25,7 +32,7 @@ export const TEST_TENANT_ID = '7c1f0d2a-0000-4000-8000-000000009f11';
  * Unless the test names its own CALLING_OPENID_CONFIG_URL, a local key authority stands in for the
  * calling service's OpenID document, so nothing leaves loopback.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(env: Record<string, string> = {}, deps: AppDeps = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-app-'));
   const keys = env.CALLING_OPENID_CONFIG_URL
     ? undefined
@@ -41,6 +48,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     PORT: '0',
     HOST: '127.0.0.1',
     SQLITE_PATH: path.join(dir, 'switchboard.db'),
+    TTS_CACHE_DIR: path.join(dir, 'tts'),
     LOG_LEVEL: 'debug',
     SHUTDOWN_GRACE_MS: '2000',
     ...env,
@@ -53,17 +61,41 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       cb();
     },
   });
-  const app = await createApp(config, createLogger({ level: config.LOG_LEVEL, destination: sink }));
-  const { port, url } = await app.listen();
+  const boot = async () => {
+    const app = await createApp(config, createLogger({ level: config.LOG_LEVEL, destination: sink }), deps);
+    const address = await app.listen();
+    // Text prompts are synthesized once at start; a call placed before that would wait on it.
+    await app.callFlows?.ready();
+    return { app, ...address };
+  };
+  let running: Awaited<ReturnType<typeof boot>>;
+  try {
+    running = await boot();
+  } catch (err) {
+    await keys?.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
-    url,
-    port,
-    app,
+    get url() {
+      return running.url;
+    },
+    get port() {
+      return running.port;
+    },
+    get app() {
+      return running.app;
+    },
     config,
     logs,
     keys,
+    dir,
+    async restart() {
+      await running.app.close();
+      running = await boot();
+    },
     async stop() {
-      await app.close();
+      await running.app.close();
       await keys?.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -8,27 +8,22 @@ import path from 'node:path';
 import { RECORDS_KV, type RecordSubscriptionState } from '../../../calling/records';
 import { createEntra } from '../../../emulator/entra';
 import { createCallRecordSummaries } from '../../../store';
-import { startApp, type TestApp } from '../../helpers/app';
-import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
+import type { TestApp } from '../../helpers/app';
+import type { RunningEmulator } from '../../helpers/emulator';
 import { GraphTestClient, WebhookReceiver, callState, request } from '../../helpers/graph-test-client';
+import { useStack } from '../../helpers/stack';
 import { p2pBody } from '../emulator/fixture';
-import { appEnv, freePort, person, script, until } from './harness';
+import { person, script, until } from './harness';
 
 const AUDIENCE = 'api://localhost/call-records-e2e';
 
 describe('calling e2e: Graph call records feed the tab history', function () {
   this.timeout(90_000);
+  const stack = useStack({ emulator: { EMULATOR_CALLRECORD_DELAY_MS: '300' }, app: false });
   let emu: RunningEmulator;
   let app: TestApp | undefined;
   let tokenFor: (personId: string) => Promise<string>;
-
-  async function start(): Promise<TestApp> {
-    const port = await freePort();
-    await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
-      callingWebhook: `http://127.0.0.1:${port}/api/calls`,
-    });
-    return startApp({ ...appEnv(emu, port), TAB_API_AUDIENCE: AUDIENCE });
-  }
+  const start = () => stack.startApp({ TAB_API_AUDIENCE: AUDIENCE });
 
   async function history(a: TestApp, personId: string) {
     const res = await request(`${a.url}/api/tab/history?days=1`, {
@@ -42,7 +37,7 @@ describe('calling e2e: Graph call records feed the tab history', function () {
     (await a.app.store.kv.get<RecordSubscriptionState>(RECORDS_KV, 'subscription'))?.value;
 
   before(async () => {
-    emu = await startEmulator({ env: { EMULATOR_CALLRECORD_DELAY_MS: '300' } });
+    emu = stack.emu;
     const tenant = (await emu.control('GET', '/emulator/tenant')).body;
     const entra = await createEntra({
       publicBase: emu.url,
@@ -55,9 +50,6 @@ describe('calling e2e: Graph call records feed the tab history', function () {
   afterEach(async () => {
     await app?.stop();
     app = undefined;
-  });
-  after(async () => {
-    await emu?.stop();
   });
 
   it('stores the record of a call the app made and shows it in the history of who was on it', async () => {

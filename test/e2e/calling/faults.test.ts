@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import type { CallingEvents } from '../../../calling';
-import { collect, person, script, sleep, startHarness, until, type Harness } from './harness';
+import { collect, person, script, sleep, until, useCallingStack } from './harness';
 
 describe('calling e2e: duplicated and reordered notifications act once', function () {
   this.timeout(90_000);
-  let h: Harness;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => h?.stop());
+  const h = useCallingStack();
 
   it('keeps one established, one prompt completion, one tone per key and one termination', async () => {
     const diego = person(h, 'Diego Siciliani');

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import type { CallingEvents } from '../../../calling';
-import { collect, person, script, startHarness, until, type Harness } from './harness';
+import { collect, person, script, until, useCallingStack } from './harness';
 
 describe('calling e2e: group calls and meetings', function () {
   this.timeout(90_000);
-  let h: Harness;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => h?.stop());
+  const h = useCallingStack();
 
   it('places a group call, invites, lists and mutes participants, and sees people leave', async () => {
     const [adele, alex, diego] = ['Adele Vance', 'Alex Wilber', 'Diego Siciliani'].map((n) => person(h, n));

@@ -1,74 +1,14 @@
-// The app (in this process, real server and SQLite) and the emulator (its own process) wired together
-// over loopback, as `npm start` does in local mode.
-import { createServer } from 'node:net';
-import type { CallingService } from '../../../calling';
-import { startApp, type TestApp } from '../../helpers/app';
-import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
+// Shared by the calling e2e suites: the emulator and the app over loopback (test/helpers/stack), and
+// small readers and waiters on both sides.
+import type { RunningEmulator } from '../../helpers/emulator';
+import { emulatorAppEnv, useStack, type Stack } from '../../helpers/stack';
 
-export interface Harness {
-  readonly emu: RunningEmulator;
-  readonly app: TestApp;
-  readonly calling: CallingService;
-  readonly port: number;
-  stop(): Promise<void>;
-}
+export { freePort } from '../../helpers/free-port';
+export const appEnv = emulatorAppEnv;
 
-/** A free port on 127.0.0.1 (the app's URL must be known before it listens: Graph calls it back). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The app's environment for talking to this emulator. */
-export function appEnv(emu: RunningEmulator, port: number): Record<string, string> {
-  return {
-    SWITCHBOARD_MODE: 'local',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    MicrosoftAppId: emu.appId,
-    MicrosoftAppPassword: emu.appSecret,
-    MicrosoftAppTenantId: emu.tenantId,
-    GRAPH_BASE_URL: `${emu.url}/v1.0`,
-    ENTRA_AUTHORITY_HOST: emu.url,
-    CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
-    EXTRA_CA_FILE: emu.caPath,
-    LOG_LEVEL: 'warn',
-  };
-}
-
-/** Starts the emulator and the app; new incoming calls are announced to this app. */
-export async function startHarness(emuEnv: Record<string, string> = {}): Promise<Harness> {
-  const emu = await startEmulator({ env: { EMULATOR_PROMPT_SPEED: '2', ...emuEnv } });
-  try {
-    const port = await freePort();
-    await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
-      callingWebhook: `http://127.0.0.1:${port}/api/calls`,
-    });
-    const app = await startApp(appEnv(emu, port));
-    const calling = app.app.calling;
-    if (!calling) throw new Error('the app started without its call model');
-    return {
-      emu,
-      app,
-      calling,
-      port,
-      async stop() {
-        await app.stop();
-        await emu.stop();
-      },
-    };
-  } catch (err) {
-    await emu.stop();
-    throw err;
-  }
+/** The emulator (prompts at double speed) and the app for one suite: started before it, stopped after it. */
+export function useCallingStack(): Stack {
+  return useStack({ emulator: { EMULATOR_PROMPT_SPEED: '2' } });
 }
 
 /** A seeded person by display name. */

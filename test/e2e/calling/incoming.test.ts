@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import type { CallingEvents } from '../../../calling';
-import { collect, person, startHarness, until, type Harness } from './harness';
+import { collect, person, until, useCallingStack } from './harness';
 
 describe('calling e2e: incoming calls', function () {
   this.timeout(60_000);
-  let h: Harness;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => h?.stop());
+  const h = useCallingStack();
 
   it('announces the caller, answers, plays a prompt and sees the caller hang up', async () => {
     const megan = person(h, 'Megan Bowen');

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import type { CallingEvents } from '../../../calling';
-import { collect, person, script, startHarness, until, type Harness } from './harness';
+import { collect, person, script, until, useCallingStack } from './harness';
 
 describe('calling e2e: outbound P2P call', function () {
   this.timeout(60_000);
-  let h: Harness;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => h?.stop());
+  const h = useCallingStack();
 
   it('calls a person who answers, plays a prompt to the end, receives a key, hangs up with a reason', async () => {
     const adele = person(h, 'Adele Vance');

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
 import { spawnTs, type Spawned } from '../../helpers/process';
-import { appEnv, freePort, person, script } from './harness';
+import { freePort } from '../../helpers/free-port';
+import { emulatorAppEnv, routeCallsTo } from '../../helpers/stack';
+import { person, script } from './harness';
 
 const CHILD = 'test/e2e/calling/app-process.ts';
 
@@ -35,14 +37,8 @@ describe('calling e2e: the app killed mid-call (SIGKILL) and started again', fun
     const adele = person({ emu }, 'Adele Vance');
     await script({ emu }, adele.id, { onRing: 'answer', answerAfterMs: 200 });
     const port = await freePort();
-    await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
-      callingWebhook: `http://127.0.0.1:${port}/api/calls`,
-    });
-    const env = {
-      ...appEnv(emu, port),
-      SQLITE_PATH: path.join(dir, 'switchboard.db'),
-      PROMPTS_DIR: path.resolve('assets/prompts'),
-    };
+    await routeCallsTo(emu, port);
+    const env = { ...emulatorAppEnv(emu, port), SQLITE_PATH: path.join(dir, 'switchboard.db') };
 
     const first = spawnTs(CHILD, { ...env, SCENARIO: 'start', PERSON_ID: adele.id });
     children.push(first);

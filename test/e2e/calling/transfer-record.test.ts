@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import { CallOperationError } from '../../../calling';
-import { person, script, startHarness, until, type Harness } from './harness';
+import { person, script, until, useCallingStack } from './harness';
 
 function fetchBytes(url: string, ca: string, token: string): Promise<{ status: number; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -17,12 +17,7 @@ function fetchBytes(url: string, ca: string, token: string): Promise<{ status: n
 
 describe('calling e2e: transfers and recordings', function () {
   this.timeout(90_000);
-  let h: Harness;
-
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => h?.stop());
+  const h = useCallingStack();
 
   it('blind transfer: the call moves to the target and ends here with the transfer reason', async () => {
     const [henrietta, lee] = ['Henrietta Mueller', 'Lee Gu'].map((n) => person(h, n));
