@@ -15,6 +15,12 @@ export default defineConfig({
     // The bench and the budget in bench/tab-size.ts watch the gzipped total; one chunk warning is noise.
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // Two pages: the tab, and the configuration page Teams shows when the tab is added to a channel,
+      // chat or meeting (manifest configurationUrl), which loads only its own small part of the code.
+      input: {
+        index: path.join(import.meta.dirname, 'index.html'),
+        config: path.join(import.meta.dirname, 'config.html'),
+      },
       // Fluent marks its modules 'use client' for server components; in a browser bundle it means nothing.
       onLog(level, log, handler) {
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -4,6 +4,7 @@
 
 (function () {
   const P = globalThis.TeamsHostProtocol;
+  const C = globalThis.TeamsHostConfigStage;
   const $ = (id) => document.getElementById(id);
   const query = new URLSearchParams(location.search);
   const state = {
@@ -19,6 +20,10 @@
     theme: query.get('theme') || 'default',
     fault: query.get('fault') || 'none',
     tabUrl: query.get('tab') || 'http://localhost:3978/tab/',
+    stage: query.get('stage') === 'configure' ? 'configure' : 'content',
+    configParam: query.get('config') || '',
+    // The configured tab Teams keeps once a configuration page saved (config-dialog.js).
+    saved: undefined,
     sessionId: crypto.randomUUID(),
     tabOrigin: undefined,
     initialized: false,
@@ -37,17 +42,27 @@
     document.body.classList.toggle('side-panel', state.context === 'meetingSidePanel');
   }
 
+  const dialog = globalThis.TeamsHostConfigDialog.create({ state, $, log, reload: () => loadTab() });
+
+  /** The page to frame: the configuration page, a configured tab's content URL, or the tab URL. */
+  function frameUrl() {
+    if (state.stage === 'configure') return C.configUrlFor(state.tabUrl, state.configParam, location.href);
+    return new URL(state.saved ? state.saved.contentUrl : state.tabUrl, location.href).href;
+  }
+
   function loadTab() {
     state.initialized = false;
     state.sessionId = crypto.randomUUID();
+    dialog.reset();
     let url;
     try {
-      url = new URL(state.tabUrl, location.href);
+      url = new URL(frameUrl());
     } catch {
       log(`not a URL: ${state.tabUrl}`, true);
       return;
     }
     state.tabOrigin = url.origin;
+    dialog.show();
     $('tab').src = url.href;
     log(`framing ${url.href}`);
   }
@@ -80,6 +95,12 @@
         return [P.buildContext(state)];
       case 'meeting.getMeetingDetails':
         return P.meetingDetailsArgs(state);
+      case 'settings.setValidityState':
+      case 'settings.setSettings':
+      case 'settings.getSettings':
+      case 'settings.save.success':
+      case 'settings.save.failure':
+        return dialog.answer(msg);
       case 'authentication.getAuthToken': {
         const interactive = msg.args?.[2] === false;
         const r = await mintToken(interactive);
@@ -183,6 +204,7 @@
       state.meeting?.id,
     );
     $('context').value = state.context;
+    $('stage').value = state.stage;
     $('theme').value = state.theme;
     $('fault').value = state.fault;
     $('tab-url').value = state.tabUrl;
@@ -195,7 +217,14 @@
     state.person = state.people.find((p) => p.id === e.target.value);
     loadTab();
   });
+  $('stage').addEventListener('change', (e) => {
+    state.stage = e.target.value;
+    loadTab();
+  });
+  $('save').addEventListener('click', dialog.startSave);
   $('context').addEventListener('change', (e) => {
+    // Another place has no tab configured yet.
+    state.saved = undefined;
     state.context = e.target.value;
     showFields();
     applyTheme();
@@ -203,16 +232,19 @@
   });
   $('meeting').addEventListener('change', (e) => {
     state.meeting = state.meetings.find((m) => m.id === e.target.value);
+    state.saved = undefined;
     loadTab();
   });
   $('team').addEventListener('change', (e) => {
     state.team = state.teams.find((t) => t.id === e.target.value);
+    state.saved = undefined;
     state.channel = state.team?.channels[0];
     fillTeam();
     loadTab();
   });
   $('channel').addEventListener('change', (e) => {
     state.channel = state.team?.channels.find((c) => c.id === e.target.value);
+    state.saved = undefined;
     loadTab();
   });
   $('theme').addEventListener('change', (e) => {
@@ -224,6 +256,7 @@
   });
   $('reload').addEventListener('click', () => {
     state.tabUrl = $('tab-url').value;
+    state.saved = undefined;
     loadTab();
   });
 

@@ -5,8 +5,12 @@
 (function () {
   const SDK_VERSION = '2.58.0';
 
-  /** teams-js frame context for a host context choice. */
-  function frameContextOf(choice) {
+  /**
+   * teams-js frame context for a host context choice and stage: Teams shows a configuration page (the
+   * "configure" stage, adding the tab) in the settings frame, and the tab itself in content or sidePanel.
+   */
+  function frameContextOf(choice, stage) {
+    if (stage === 'configure') return 'settings';
     return choice === 'meetingSidePanel' ? 'sidePanel' : 'content';
   }
 
@@ -57,8 +61,9 @@
     const inMeeting = isMeetingChoice(s.context) && s.meeting;
     const inTeam = s.context === 'teamChannel' && s.team;
     return {
-      entityId: 'switchboard',
-      frameContext: frameContextOf(s.context),
+      // A configured tab's context carries the entity id its configuration page saved.
+      entityId: (s.saved && s.saved.entityId) || 'switchboard',
+      frameContext: frameContextOf(s.context, s.stage),
       hostClientType: 'web',
       hostName: 'Teams',
       theme: s.theme,
@@ -104,7 +109,7 @@
 
   /** initialize's answer: frame context, client type, runtime (JSON) and the SDK version supported. */
   function initializeArgs(s) {
-    return [frameContextOf(s.context), 'web', JSON.stringify(runtimeConfig()), SDK_VERSION];
+    return [frameContextOf(s.context, s.stage), 'web', JSON.stringify(runtimeConfig()), SDK_VERSION];
   }
 
   globalThis.TeamsHostProtocol = {

@@ -1,12 +1,9 @@
 // The Teams host through teams-js: start-up, the context the tab needs, theme changes and SSO tokens.
 import { app, authentication, meeting } from '@microsoft/teams-js';
-import { loopbackHostOrigins, themeName } from './host-rules';
-import type { ThemeName } from './host-rules';
+import { loopbackHostOrigins, surfaceFor, themeName, viewParam } from './host-rules';
+import type { Surface, ThemeName } from './host-rules';
 
-export type { ThemeName };
-
-/** Where the tab is shown: a personal tab, or one of a meeting's surfaces. */
-export type Surface = 'personal' | 'meeting';
+export type { Surface, ThemeName };
 
 /** What the tab takes from app.getContext(). */
 export interface HostContext {
@@ -21,9 +18,9 @@ export interface HostContext {
   /** The team's group id, in a team channel tab. */
   teamId?: string;
   teamName?: string;
+  /** The channel's name, in a team channel (what the configuration page names). */
+  channelName?: string;
 }
-
-const MEETING_FRAMES = new Set(['sidePanel', 'meetingStage']);
 
 /** Connects to the host, or rejects after timeoutMs when nothing answers (the tab is not in Teams). */
 export async function connectHost(timeoutMs: number): Promise<HostContext> {
@@ -38,7 +35,7 @@ export async function connectHost(timeoutMs: number): Promise<HostContext> {
     const meetingId = ctx.meeting?.id;
     return {
       theme: themeName(ctx.app.theme),
-      surface: MEETING_FRAMES.has(frameContext) || meetingId ? 'meeting' : 'personal',
+      surface: surfaceFor(frameContext, meetingId, viewParam(location.search)),
       frameContext,
       userId: ctx.user?.id,
       tenantId: ctx.user?.tenant?.id,
@@ -47,6 +44,7 @@ export async function connectHost(timeoutMs: number): Promise<HostContext> {
       chatId: ctx.chat?.id,
       teamId: ctx.team?.groupId,
       teamName: ctx.team?.displayName,
+      channelName: ctx.channel?.displayName,
     };
   } finally {
     clearTimeout(timer);

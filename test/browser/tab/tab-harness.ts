@@ -49,6 +49,10 @@ export interface TabWorld {
     team?: string;
     channel?: string;
     fault?: string;
+    /** `configure` frames the configuration page in the host's "add a tab" dialog. */
+    stage?: string;
+    /** The page to frame instead of the app's tab. */
+    tab?: string;
   }): string;
   stop(): Promise<void>;
 }
