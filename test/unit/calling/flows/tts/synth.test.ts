@@ -50,6 +50,20 @@ describe('text prompts', function () {
     assert.ok(heard.spoke && heard.speechMs > 600, `speech found (${heard.speechMs} ms)`);
   });
 
+  it('speaks in a worker thread: the main event loop stays mostly idle while eSpeak NG runs', async () => {
+    const synth = createEspeakSynthesizer();
+    await synth.synthesize('Warm up.'); // the engine's first start is not what this looks at
+    const before = performance.eventLoopUtilization();
+    const wav = await synth.synthesize('Thank you for calling. Please hold while we connect you.');
+    const used = performance.eventLoopUtilization(before);
+    assert.equal(promptProblem(wav), undefined);
+    // On the main thread, synthesis and resampling keep the loop busy nearly all along (utilization ~1).
+    assert.ok(
+      used.utilization < 0.5,
+      `main thread busy ${used.active.toFixed(0)} of ${(used.active + used.idle).toFixed(0)} ms`,
+    );
+  });
+
   it('refuses an unknown voice with a readable error', async () => {
     await assert.rejects(createEspeakSynthesizer().synthesize('hi', { voice: 'zz-nope' }), (err: unknown) => {
       return err instanceof SynthesisError && /voice "zz-nope"/.test(err.message);
