@@ -105,6 +105,14 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       logger: logger.child({ module: 'bot-ports' }),
       ...(flows ? { reminders: flows.reminders, clickToCall: flows.clickToCall } : {}),
       ...(callFlows ? { frontDesk: callFlows.frontDesk } : {}),
+      ...(config.PSTN_RESOURCE_ACCOUNT_ID
+        ? {
+            pstnSource: {
+              applicationInstance: config.PSTN_RESOURCE_ACCOUNT_ID,
+              displayName: config.PSTN_RESOURCE_ACCOUNT_NAME,
+            },
+          }
+        : {}),
     });
   const bot = createBot({
     auth: botAuthSettings(config),

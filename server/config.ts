@@ -70,6 +70,9 @@ const schema = z.object({
     .regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*(\+[a-z0-9]+)?$/i, 'must be an eSpeak NG voice such as en-us or de')
     .default('en-us'),
   NOTIFY_TARGET: z.string().min(1).optional(),
+  // Calls to phone numbers leave from a Teams resource account (an application instance with a number).
+  PSTN_RESOURCE_ACCOUNT_ID: guid().optional(),
+  PSTN_RESOURCE_ACCOUNT_NAME: z.string().min(1).default('Switchboard'),
 });
 
 type Parsed = z.infer<typeof schema>;

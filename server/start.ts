@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     // Local mode answers incoming calls with the shipped front desk and menus unless told otherwise.
     FRONTDESK_CONFIG: env.FRONTDESK_CONFIG ?? path.join(root, 'config', 'frontdesk.yaml'),
     IVR_DIR: env.IVR_DIR ?? path.join(root, 'config', 'ivr'),
+    // Phone calls leave from the emulator's resource account bound to this app, if the seed has one.
+    ...pstnAccount(env, seedPath, ready.appId),
   };
   const localSources = { ...sources };
   for (const k of [
@@ -58,6 +60,9 @@ async function main(): Promise<void> {
     localSources[k] = 'local mode (emulator)';
   }
   for (const k of ['FRONTDESK_CONFIG', 'IVR_DIR']) localSources[k] ??= 'local mode (shipped default)';
+  for (const k of ['PSTN_RESOURCE_ACCOUNT_ID', 'PSTN_RESOURCE_ACCOUNT_NAME'] as const) {
+    if (localEnv[k] !== undefined) localSources[k] ??= 'local mode (emulator seed)';
+  }
   const stopEmulator = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -119,6 +124,25 @@ function appSecret(seedPath: string, appId: string): string {
   const secret = seed.apps?.find((a) => a.appId === appId)?.secrets?.[0];
   if (!secret) throw new Error(`the emulator seed ${seedPath} has no secret for app ${appId}`);
   return secret;
+}
+
+function pstnAccount(
+  env: Record<string, string | undefined>,
+  seedPath: string,
+  appId: string,
+): Record<string, string> {
+  if (env.PSTN_RESOURCE_ACCOUNT_ID) return {};
+  const seed = JSON.parse(readFileSync(seedPath, 'utf8')) as {
+    resourceAccounts?: Array<{ id: string; appId: string; displayName?: string }>;
+  };
+  const account = seed.resourceAccounts?.find((r) => r.appId.toLowerCase() === appId.toLowerCase());
+  if (!account) return {};
+  return {
+    PSTN_RESOURCE_ACCOUNT_ID: account.id,
+    ...(env.PSTN_RESOURCE_ACCOUNT_NAME || !account.displayName
+      ? {}
+      : { PSTN_RESOURCE_ACCOUNT_NAME: account.displayName }),
+  };
 }
 
 function tryJson(line: string): Record<string, unknown> | undefined {

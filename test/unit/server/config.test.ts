@@ -74,6 +74,10 @@ describe('readConfig', () => {
       errorOf({ SWITCHBOARD_MODE: 'local', TENANT_ALLOWLIST: 'a,b' }).message,
       /^TENANT_ALLOWLIST must list tenant ids, each a GUID/,
     );
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', PSTN_RESOURCE_ACCOUNT_ID: '+14255550199' }).message,
+      /^PSTN_RESOURCE_ACCOUNT_ID must be a GUID/,
+    );
   });
 
   it('never echoes a secret value in an error', () => {
