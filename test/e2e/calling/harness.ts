@@ -1,10 +1,7 @@
 // Shared by the calling e2e suites: the emulator and the app over loopback (test/helpers/stack), and
 // small readers and waiters on both sides.
 import type { RunningEmulator } from '../../helpers/emulator';
-import { emulatorAppEnv, useStack, type Stack } from '../../helpers/stack';
-
-export { freePort } from '../../helpers/free-port';
-export const appEnv = emulatorAppEnv;
+import { useStack, type Stack } from '../../helpers/stack';
 
 /** The emulator (prompts at double speed) and the app for one suite: started before it, stopped after it. */
 export function useCallingStack(): Stack {

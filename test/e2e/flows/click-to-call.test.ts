@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
-import {
-  ClickToCallError,
-  createEspeakSynthesizer,
-  createPromptCache,
-  type NotificationCard,
-  type Notifier,
-  type TextPrompts,
-} from '../../../calling';
-import { createApp, createLogger, readConfig, type App } from '../../../server';
-import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
-import { appEnv, freePort, person, script, until } from '../calling/harness';
+import { ClickToCallError, type TextPrompts } from '../../../calling';
+import type { App } from '../../../server';
+import type { RunningEmulator } from '../../helpers/emulator';
+import { recordingNotifier, useStack } from '../../helpers/stack';
+import { person, script, until } from '../calling/harness';
+import { appSpeech } from './flows-harness';
 
 const CONV = 'conv-connect';
 
@@ -21,42 +12,18 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
   this.timeout(90_000);
   let emu: RunningEmulator;
   let app: App;
-  let dir: string;
   let speech: TextPrompts;
-  const posted: Array<{ target: string; card: NotificationCard }> = [];
-  const notifier: Notifier = {
-    async postCard(target, card) {
-      posted.push({ target, card });
-    },
-  };
-
-  before(async () => {
-    emu = await startEmulator({ env: { EMULATOR_PROMPT_SPEED: '2', EMULATOR_RING_TIMEOUT_MS: '2500' } });
-    dir = mkdtempSync(path.join(tmpdir(), 'sb-connect-'));
-    const port = await freePort();
-    const config = readConfig({
-      ...appEnv(emu, port),
-      SQLITE_PATH: path.join(dir, 'switchboard.db'),
-      PROMPTS_DIR: path.resolve('assets/prompts'),
-      TTS_CACHE_DIR: path.join(dir, 'tts'),
-    });
-    // The same settings as the app's text prompts: a text's file name says which text was spoken.
-    speech = createPromptCache({
-      synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
-      dir: config.TTS_CACHE_DIR,
-      baseUrl: `${config.publicUrl}/prompts/tts`,
-    });
-    const sink = new Writable({ write: (_c, _e, cb) => cb() });
-    app = await createApp(config, createLogger({ level: 'warn', destination: sink }), {
-      notifier,
-      flows: { clickToCall: { pollMs: 250, checkIntervalMs: 2000 } },
-    });
-    await app.listen();
+  const notifier = recordingNotifier();
+  const posted = notifier.posted;
+  const stack = useStack({
+    emulator: { EMULATOR_PROMPT_SPEED: '2', EMULATOR_RING_TIMEOUT_MS: '2500' },
+    deps: { notifier, flows: { clickToCall: { pollMs: 250, checkIntervalMs: 2000 } } },
   });
-  after(async () => {
-    await app?.close();
-    await emu?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+
+  before(() => {
+    emu = stack.emu;
+    app = stack.app.app;
+    speech = appSpeech(stack.app.config);
   });
 
   const timeline = async (callId: string) =>

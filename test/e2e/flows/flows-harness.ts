@@ -1,18 +1,22 @@
 // The app (in this process, with the front desk and IVR on) and the emulator, for the flows e2e tests.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
-import type { CallFlows, CallingService, NotificationCard, Notifier } from '../../../calling';
-import { createApp, createLogger, readConfig, type App } from '../../../server';
-import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
-import { appEnv, freePort, until } from '../calling/harness';
+import {
+  createEspeakSynthesizer,
+  createPromptCache,
+  type CallFlows,
+  type CallingService,
+  type NotificationCard,
+  type TextPrompts,
+} from '../../../calling';
+import type { App, Config } from '../../../server';
+import type { RunningEmulator } from '../../helpers/emulator';
+import { recordingNotifier, startStack } from '../../helpers/stack';
+import { until } from '../calling/harness';
 
 export interface FlowsHarness {
   readonly emu: RunningEmulator;
-  app: App;
-  calling: CallingService;
-  flows: CallFlows;
+  readonly app: App;
+  readonly calling: CallingService;
+  readonly flows: CallFlows;
   /** The app's data folder (SQLite and the text prompt cache). */
   readonly dataDir: string;
   readonly posted: Array<{ target: string; card: NotificationCard }>;
@@ -23,80 +27,45 @@ export interface FlowsHarness {
 }
 
 /** Starts the emulator and the app with FRONTDESK_CONFIG set to `frontdesk`. */
-export async function startFlowsHarness(
-  frontdesk: string,
-  extraEnv: Record<string, string> = {},
-): Promise<FlowsHarness> {
-  const emu = await startEmulator({ env: { EMULATOR_PROMPT_SPEED: '2' } });
-  const dir = mkdtempSync(path.join(tmpdir(), 'sb-flows-'));
-  const dataDir = path.join(dir, 'data');
-  const port = await freePort();
-  await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
-    callingWebhook: `http://127.0.0.1:${port}/api/calls`,
+export async function startFlowsHarness(frontdesk: string): Promise<FlowsHarness> {
+  const notifier = recordingNotifier();
+  const stack = await startStack({
+    emulator: { EMULATOR_PROMPT_SPEED: '2' },
+    frontDesk: frontdesk,
+    app: { NOTIFY_TARGET: 'conv-frontdesk' },
+    deps: { notifier },
   });
-  const posted: Array<{ target: string; card: NotificationCard }> = [];
-  const notifier: Notifier = {
-    async postCard(target, card) {
-      posted.push({ target, card });
-    },
-  };
-  const logs: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      for (const line of chunk.toString('utf8').split('\n'))
-        if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
-      cb();
-    },
-  });
-  const env = {
-    ...appEnv(emu, port),
-    SQLITE_PATH: path.join(dataDir, 'switchboard.db'),
-    TTS_CACHE_DIR: path.join(dataDir, 'tts'),
-    FRONTDESK_CONFIG: path.resolve(frontdesk),
-    IVR_DIR: path.resolve('config/ivr'),
-    PROMPTS_DIR: path.resolve('assets/prompts'),
-    NOTIFY_TARGET: 'conv-frontdesk',
-    ...extraEnv,
-  };
-  const boot = async () => {
-    const app = await createApp(readConfig(env), createLogger({ level: 'warn', destination: sink }), {
-      notifier,
-    });
-    await app.listen();
-    if (!app.calling || !app.callFlows)
-      throw new Error('the app started without its call model or front desk');
-    // Text prompts are synthesized once at start; calls placed before that would wait on it.
-    await app.callFlows.ready();
-    return app;
-  };
-  let app: App;
-  try {
-    app = await boot();
-  } catch (err) {
-    await emu.stop();
-    throw err;
+  const t = stack.app;
+  if (!t.app.callFlows) {
+    await stack.stop();
+    throw new Error('the app started without its front desk');
   }
-  const h: FlowsHarness = {
-    emu,
-    app,
-    calling: app.calling!,
-    flows: app.callFlows!,
-    dataDir,
-    posted,
-    logs,
-    async restart() {
-      await h.app.close();
-      h.app = await boot();
-      h.calling = h.app.calling!;
-      h.flows = h.app.callFlows!;
+  return {
+    emu: stack.emu,
+    get app() {
+      return t.app;
     },
-    async stop() {
-      await h.app.close();
-      await emu.stop();
-      rmSync(dir, { recursive: true, force: true });
+    get calling() {
+      return t.app.calling!;
     },
+    get flows() {
+      return t.app.callFlows!;
+    },
+    dataDir: t.dir,
+    posted: notifier.posted,
+    logs: t.logs,
+    restart: () => t.restart(),
+    stop: () => stack.stop(),
   };
-  return h;
+}
+
+/** A prompt cache with the app's own text prompt settings: a text's file name says which text was spoken. */
+export function appSpeech(config: Config): TextPrompts {
+  return createPromptCache({
+    synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
+    dir: config.TTS_CACHE_DIR,
+    baseUrl: `${config.publicUrl}/prompts/tts`,
+  });
 }
 
 /** The person calls the app; resolves with the call id (the same on both sides). */

@@ -2,40 +2,27 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import {
-  createEspeakSynthesizer,
-  createPromptCache,
   createReminderBook,
   ReminderError,
-  type NotificationCard,
-  type Notifier,
   type Reminder,
   type ReminderBook,
   type TextPrompts,
 } from '../../../calling';
-import { createApp, createLogger, readConfig, type App } from '../../../server';
+import type { App } from '../../../server';
 import { openStore, type Store } from '../../../store';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
+import { freePort } from '../../helpers/free-port';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { spawnTs, type Spawned } from '../../helpers/process';
-import { appEnv, freePort, person, script, sleep, until } from '../calling/harness';
+import { emulatorAppEnv, recordingNotifier, useStack } from '../../helpers/stack';
+import { person, script, sleep, until } from '../calling/harness';
+import { appSpeech } from './flows-harness';
 
 const CONV = 'conv-requester';
 const ESCALATIONS = 'conv-escalations';
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const requester = (id = 'megan') => ({ id, name: 'Megan Bowen', conversationId: CONV });
-
-/** A notifier that keeps every card it is asked to post. */
-function recordingNotifier(): Notifier & { posted: Array<{ target: string; card: NotificationCard }> } {
-  const posted: Array<{ target: string; card: NotificationCard }> = [];
-  return {
-    posted,
-    async postCard(target, card) {
-      posted.push({ target, card });
-    },
-  };
-}
 
 /** Emulator calls (live and recent) to one person. */
 async function callsTo(emu: RunningEmulator, personId: string): Promise<Array<Record<string, unknown>>> {
@@ -60,37 +47,21 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
   this.timeout(120_000);
   let emu: RunningEmulator;
   let app: App;
-  let dir: string;
   let speech: TextPrompts;
   const notifier = recordingNotifier();
-
-  before(async () => {
-    emu = await startEmulator({ env: { EMULATOR_PROMPT_SPEED: '2', EMULATOR_RING_TIMEOUT_MS: '2500' } });
-    dir = mkdtempSync(path.join(tmpdir(), 'sb-reminders-'));
-    const port = await freePort();
-    const config = readConfig({
-      ...appEnv(emu, port),
-      SQLITE_PATH: path.join(dir, 'switchboard.db'),
-      PROMPTS_DIR: path.resolve('assets/prompts'),
-      TTS_CACHE_DIR: path.join(dir, 'tts'),
-    });
-    speech = createPromptCache({
-      synthesizer: createEspeakSynthesizer({ voice: config.TTS_VOICE }),
-      dir: config.TTS_CACHE_DIR,
-      baseUrl: `${config.publicUrl}/prompts/tts`,
-    });
-    const sink = new Writable({ write: (_c, _e, cb) => cb() });
-    app = await createApp(config, createLogger({ level: 'warn', destination: sink }), {
+  const stack = useStack({
+    emulator: { EMULATOR_PROMPT_SPEED: '2', EMULATOR_RING_TIMEOUT_MS: '2500' },
+    deps: {
       notifier,
       // Backoff in seconds, short waits: the same code paths at test speed.
       flows: { backoffUnitMs: 1000, reminders: { pollMs: 250, checkIntervalMs: 2000, confirmWaitMs: 3000 } },
-    });
-    await app.listen();
+    },
   });
-  after(async () => {
-    await app?.close();
-    await emu?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+
+  before(() => {
+    emu = stack.emu;
+    app = stack.app.app;
+    speech = appSpeech(stack.app.config);
   });
 
   it('calls at the time, plays the message, collects "1", hangs up and records "confirmed"', async () => {
@@ -316,8 +287,7 @@ describe('reminder calls e2e: app processes, restarts and several instances', fu
   const envFor = async (extra: Record<string, string>) => {
     const port = await freePort();
     return {
-      ...appEnv(emu, port),
-      PROMPTS_DIR: path.resolve('assets/prompts'),
+      ...emulatorAppEnv(emu, port),
       TAB_DIR: path.resolve('teams-tab/web/dist'),
       TTS_CACHE_DIR: path.join(dir, 'tts'),
       ...extra,
