@@ -145,6 +145,8 @@ export interface RemindersPort {
     readonly message: string;
     readonly requestedBy: Requester;
     readonly replyTo: string;
+    /** The requester's IANA time zone (Teams' localTimezone): notices state the time in it. */
+    readonly timeZone?: string;
   }): Promise<Reminder>;
   /** The requester's reminders that have not happened yet. */
   list(by: Requester): Promise<readonly Reminder[]>;

@@ -25,6 +25,7 @@ export async function remind(cmd: CommandOf<'remind'>, s: Scope): Promise<Outcom
     message: cmd.message,
     requestedBy: s.requester,
     replyTo: s.conversationId,
+    timeZone: s.clock.timeZone,
   });
   return { card: reminderSetCard(reminder) };
 }

@@ -18,10 +18,7 @@ export interface RemindersPortOptions {
   readonly reminders: ReminderCalls;
   /** The resource account reminders to phone numbers are placed from. */
   readonly pstnSource?: CallSource;
-  /**
-   * The zone reminder notices state times in. The bot reads the user's own zone when it parses the time
-   * but hands over only the instant.
-   */
+  /** The zone notices state times in when a request names none (default UTC). */
   readonly timeZone?: string;
 }
 
@@ -72,7 +69,7 @@ export function createRemindersPort(opts: RemindersPortOptions): RemindersPort {
         who: t.kind === 'person' ? t.person.id : t.number,
         ...(t.kind === 'person' ? { name: t.person.displayName } : {}),
         when: new Date(req.dueAt).toISOString(),
-        timeZone: opts.timeZone ?? 'UTC',
+        timeZone: req.timeZone ?? opts.timeZone ?? 'UTC',
         message: req.message,
         requestedBy: {
           id: requesterId(req.requestedBy),

@@ -107,9 +107,10 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
     const h = harness();
     const [set] = await h.say('remind me in 20 minutes to stretch');
     const [req] = h.fake.ops('schedule')[0]! as [
-      { dueAt: number; message: string; replyTo: string; target: unknown },
+      { dueAt: number; message: string; replyTo: string; target: unknown; timeZone?: string },
     ];
     assert.equal(req.dueAt, h.clock + 20 * 60_000);
+    assert.equal(req.timeZone, 'Europe/Berlin', "the user's zone from localTimezone goes with it");
     assert.equal(req.message, 'stretch');
     assert.equal(req.replyTo, CONVERSATION.id);
     assert.deepEqual(req.target, { kind: 'person', person: alex });

@@ -92,6 +92,21 @@ describe('bot ports: reminders over the reminder calls', () => {
     });
   });
 
+  it("hands over the requester's time zone, so the notices state times where they are", async () => {
+    const calls = book();
+    const port = createRemindersPort({ reminders: calls });
+    await port.schedule({
+      target: megan,
+      dueAt: Date.parse('2025-04-01T07:00:00Z'),
+      message: 'Standup',
+      requestedBy: adele,
+      replyTo: 'conv-1',
+      timeZone: 'Europe/Paris',
+    });
+    assert.equal(calls.asked[0]?.timeZone, 'Europe/Paris');
+    assert.equal(calls.asked[0]?.when, '2025-04-01T07:00:00.000Z', 'the instant itself is unchanged');
+  });
+
   it('a phone number needs a resource account; a guest cannot keep reminders', async () => {
     const port = createRemindersPort({ reminders: book() });
     const base = { dueAt: 1, message: 'm', replyTo: 'c' };
