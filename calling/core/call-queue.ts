@@ -85,9 +85,11 @@ export function createCallQueue(opts: CallQueueOptions): CallQueue {
       else lookAgainLater(id, false);
     }
     if (mine.length === 0) return;
+    // Held now: whatever look was planned for these calls is moot, and their next wait starts afresh.
     for (const id of mine) {
       const w = waiting.get(id);
-      if (w && !w.timer) waiting.delete(id);
+      if (w?.timer) clearTimeout(w.timer);
+      waiting.delete(id);
     }
     try {
       const rows = await opts.data.inbox.pendingFor(mine, batchSize);
