@@ -1,26 +1,11 @@
 // The whole stack as `npm start` runs it locally: the emulator (its own process), the app with its call
 // model talking to it, and the Agents Playground as the Teams client chatting with the bot.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { startApp, type TestApp } from '../../helpers/app';
-import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
+import type { TestApp } from '../../helpers/app';
+import type { RunningEmulator } from '../../helpers/emulator';
+import { useStack } from '../../helpers/stack';
 import { assertValidCard, button, cardText } from '../../unit/bot/validate-card';
 import { cardOfMessage, startPlayground, type Playground, type StreamEvent } from './playground';
-
-const CONFIG = path.resolve(__dirname, '../../../bot/playground.yml');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const textOf = (e: StreamEvent) => {
   const card = cardOfMessage(e.message);
@@ -36,6 +21,7 @@ interface EmuCall {
 
 describe('calls from the chat: Agents Playground → app → emulator', function () {
   this.timeout(120_000);
+  const stack = useStack();
   let emu: RunningEmulator;
   let app: TestApp;
   let pg: Playground;
@@ -43,36 +29,16 @@ describe('calls from the chat: Agents Playground → app → emulator', function
   let adeleId: string;
 
   before(async () => {
-    emu = await startEmulator();
-    const port = await freePort();
-    await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
-      callingWebhook: `http://127.0.0.1:${port}/api/calls`,
-    });
-    app = await startApp({
-      SWITCHBOARD_MODE: 'local',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      MicrosoftAppId: emu.appId,
-      MicrosoftAppPassword: emu.appSecret,
-      MicrosoftAppTenantId: emu.tenantId,
-      GRAPH_BASE_URL: `${emu.url}/v1.0`,
-      ENTRA_AUTHORITY_HOST: emu.url,
-      CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
-      EXTRA_CA_FILE: emu.caPath,
-      LOG_LEVEL: 'warn',
-    });
-    pg = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: CONFIG });
+    emu = stack.emu;
+    app = stack.app;
+    pg = await startPlayground({ botEndpoint: `${app.url}/api/messages` });
+    stack.onStop(() => pg.stop());
     chat = pg.config.personalChat.id;
     adeleId = pg.config.currentUser.aadObjectId;
     assert.ok(
       emu.people.some((p) => p.id === adeleId),
       'the Playground user is a person of the emulated tenant',
     );
-  });
-  after(async () => {
-    await pg?.stop();
-    await app?.stop();
-    await emu?.stop();
   });
 
   async function emuCalls(): Promise<EmuCall[]> {

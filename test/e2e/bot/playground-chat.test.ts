@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { startApp, type TestApp } from '../../helpers/app';
 import { assertValidCard, button, cardText } from '../../unit/bot/validate-card';
 import { cardOfMessage, startPlayground, type Playground, type StreamEvent } from './playground';
-
-const CONFIG = path.resolve(__dirname, '../../../bot/playground.yml');
 
 /** A message from the bot, created in this conversation, whose card text matches. */
 function botCard(pg: Playground, conversationId: string, text: RegExp, action = 'createMessage') {
@@ -26,7 +23,7 @@ describe('chat through the Microsoft 365 Agents Playground (app only, local mode
 
   before(async () => {
     app = await startApp();
-    pg = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: CONFIG });
+    pg = await startPlayground({ botEndpoint: `${app.url}/api/messages` });
     chat = pg.config.personalChat.id;
   });
   after(async () => {

@@ -4,14 +4,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createBot, type Bot } from '../../../bot';
 import { FakeCalling } from '../../unit/bot/fake-ports';
 import { people } from '../../unit/bot/harness';
 import { assertValidCard, button, cardText } from '../../unit/bot/validate-card';
 import { cardOfMessage, startPlayground, type Playground, type StreamEvent } from './playground';
 
-const CONFIG = path.resolve(__dirname, '../../../bot/playground.yml');
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** POST /api/messages for a bot, on 127.0.0.1. */
@@ -54,7 +52,7 @@ describe('live call card and notifications through the Agents Playground (CloudA
     fake = new FakeCalling(people, Date.now);
     bot = createBot({ auth: {}, logger: silent, ports: fake.ports });
     host = await serve(bot);
-    pg = await startPlayground({ botEndpoint: `${host.url}/api/messages`, configPath: CONFIG });
+    pg = await startPlayground({ botEndpoint: `${host.url}/api/messages` });
     chat = pg.config.personalChat.id;
   });
   after(async () => {

@@ -3,14 +3,16 @@
 // /_conversation/v1/submit, /_debug/conversation/{id}/installation and ws /_ws_conversation/v1/conversations/stream.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import type { AdaptiveCard } from '../../../bot/cards/types';
+import { freePort } from '../../helpers/free-port';
 
 const CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
+/** The project's Playground configuration (the emulated tenant's people, chats and teams). */
+const CONFIG = path.resolve(__dirname, '../../../bot/playground.yml');
 
 export interface PlaygroundUser {
   id: string;
@@ -72,18 +74,6 @@ export function cardOfMessage(m: PlaygroundMessage | undefined): AdaptiveCard | 
   return a?.content as AdaptiveCard | undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function json(url: string, method: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, {
     method,
@@ -97,10 +87,10 @@ async function json(url: string, method: string, body?: unknown): Promise<{ stat
   return { status: res.status, body: parsed };
 }
 
-/** Starts the Playground against a bot endpoint with a config file; stop() ends it and removes its files. */
+/** Starts the Playground against a bot endpoint (bot/playground.yml unless another config file is named); stop() ends it and removes its files. */
 export async function startPlayground(opts: {
   botEndpoint: string;
-  configPath: string;
+  configPath?: string;
   timeoutMs?: number;
 }): Promise<Playground> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-playground-'));
@@ -119,7 +109,7 @@ export async function startPlayground(opts: {
         // Headless: never try to open a browser (it exits when xdg-open is missing).
         TEAMSAPPTESTER_BROWSER: 'none',
         M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: opts.configPath,
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: opts.configPath ?? CONFIG,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
