@@ -1,6 +1,9 @@
 // The tab's weight and start-up against a blank Vite page, both built and measured in this run.
 //
 // Size: every .js file of each build, gzipped at level 9 and summed (target: the tab's total ≤ 200 KB).
+// The tab's build has two pages, index.html (the tab) and config.html (the configuration page Teams shows
+// when the tab is added to a channel, chat or meeting): the total counts the configuration page's own
+// chunks too, though a tab load never fetches them; "up front" counts index.html's scripts only.
 // Time to interactive, per load, in Debian's Chromium (playwright-core), on a fresh page with no-store
 // caching, served by one loopback static server:
 //   boot  = navigation start → the page sets data-boot="waiting" on <html> (the tab does it once React
