@@ -1,42 +1,10 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startApp, type TestApp } from '../../helpers/app';
+import { startConnector, type BotConnector, type ConnectorPost } from '../../helpers/bot-connector';
 import type { AdaptiveCard } from '../../../bot/cards/types';
 import { assertValidCard, button, cardText } from '../../unit/bot/validate-card';
 
-interface Received {
-  method: string;
-  path: string;
-  body: Record<string, unknown>;
-}
-
-/** A stand-in Bot Connector that records what the bot posts and edits. */
-async function startConnector(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let data = '';
-    req.on('data', (c: Buffer) => (data += c.toString()));
-    req.on('end', () => {
-      received.push({
-        method: req.method ?? '',
-        path: req.url ?? '',
-        body: JSON.parse(data || '{}') as Record<string, unknown>,
-      });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${received.length}` }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-}
-
-function cardIn(r: Received | undefined): AdaptiveCard {
+function cardIn(r: ConnectorPost | undefined): AdaptiveCard {
   const att = (r?.body.attachments as Array<{ contentType: string; content: AdaptiveCard }> | undefined)?.[0];
   assert.ok(att, `no attachment in ${JSON.stringify(r?.body)}`);
   assert.equal(att.contentType, 'application/vnd.microsoft.card.adaptive');
@@ -45,7 +13,7 @@ function cardIn(r: Received | undefined): AdaptiveCard {
 
 describe('bot behind POST /api/messages (local mode, no calling configured)', () => {
   let t: TestApp;
-  let connector: Awaited<ReturnType<typeof startConnector>>;
+  let connector: BotConnector;
   before(async () => {
     t = await startApp();
     connector = await startConnector();

@@ -1,38 +1,12 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AdaptiveCard } from '../../../bot';
 import { startApp, type TestApp } from '../../helpers/app';
+import { startConnector, type BotConnector } from '../../helpers/bot-connector';
 import { assertValidCard, cardText } from '../../unit/bot/validate-card';
-
-/** A stand-in Bot Connector: records what the bot sends back to the conversation. */
-async function startConnector(): Promise<{
-  url: string;
-  received: Array<{ path: string; body: Record<string, unknown> }>;
-  close(): Promise<void>;
-}> {
-  const received: Array<{ path: string; body: Record<string, unknown> }> = [];
-  const server = http.createServer((req, res) => {
-    let data = '';
-    req.on('data', (c: Buffer) => (data += c.toString()));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', body: JSON.parse(data || '{}') as Record<string, unknown> });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${received.length}` }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-}
 
 describe('POST /api/messages through botbuilder (local mode: no Bot Framework auth)', () => {
   let t: TestApp;
-  let connector: Awaited<ReturnType<typeof startConnector>>;
+  let connector: BotConnector;
   before(async () => {
     t = await startApp();
     connector = await startConnector();

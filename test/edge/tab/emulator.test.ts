@@ -3,10 +3,9 @@
 // app places and its live updates over server-sent events through the real HTTP server.
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { startApp, type TestApp } from '../../helpers/app';
-import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
+import type { TestApp } from '../../helpers/app';
+import type { RunningEmulator } from '../../helpers/emulator';
+import { useStack } from '../../helpers/stack';
 
 // Answers are read loosely: the shapes are asserted field by field.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,19 +15,12 @@ const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
 const DIEGO = '78377b16-9ba5-4342-9ed8-cf0ae0629405';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 describe('edge: the tab API against the emulator', function () {
   this.timeout(60_000);
+  const stack = useStack({
+    // The emulated app registration's Application ID URI (PUBLIC_URL names 127.0.0.1 here).
+    app: (emu) => ({ TAB_API_AUDIENCE: `api://localhost/${emu.appId}` }),
+  });
   let emu: RunningEmulator;
   let app: TestApp;
 
@@ -51,31 +43,9 @@ describe('edge: the tab API against the emulator', function () {
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Json };
   }
 
-  before(async () => {
-    emu = await startEmulator();
-    const port = await freePort();
-    await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
-      callingWebhook: `http://127.0.0.1:${port}/api/calls`,
-    });
-    app = await startApp({
-      SWITCHBOARD_MODE: 'local',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      MicrosoftAppId: emu.appId,
-      MicrosoftAppPassword: emu.appSecret,
-      MicrosoftAppTenantId: emu.tenantId,
-      GRAPH_BASE_URL: `${emu.url}/v1.0`,
-      ENTRA_AUTHORITY_HOST: emu.url,
-      CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
-      EXTRA_CA_FILE: emu.caPath,
-      // The emulated app registration's Application ID URI (PUBLIC_URL names 127.0.0.1 here).
-      TAB_API_AUDIENCE: `api://localhost/${emu.appId}`,
-      PROMPTS_DIR: path.resolve('assets/prompts'),
-    });
-  });
-  after(async () => {
-    await app?.stop();
-    await emu?.stop();
+  before(() => {
+    emu = stack.emu;
+    app = stack.app;
   });
 
   it('accepts the host page’s token for the signed-in person', async () => {
