@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { createFetchJson, createSsoVerifier, createTenantKeys, TAB_SCOPE } from '../../../teams-tab/api';
-import { launchBrowser, saveScreenshot, type RunningBrowser } from '../../helpers/browser';
-import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
+import { saveScreenshot, type RunningBrowser } from '../../helpers/browser';
+import type { RunningEmulator } from '../../helpers/emulator';
+import { useStack } from '../../helpers/stack';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'tab');
 const TEAMS_JS = require.resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js');
@@ -57,19 +58,16 @@ async function probeOf(page: Page): Promise<{ frame: Frame; probe: Probe }> {
 
 describe('browser: the emulator Teams host page', function () {
   this.timeout(60_000);
+  const stack = useStack({ app: false, browser: true });
   let emu: RunningEmulator;
   let tab: { url: string; stop(): Promise<void> };
   let browser: RunningBrowser;
 
   before(async () => {
-    emu = await startEmulator();
+    emu = stack.emu;
+    browser = stack.browser;
     tab = await startProbeTab();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await tab?.stop();
-    await emu?.stop();
+    stack.onStop(() => tab.stop());
   });
 
   function hostUrl(params: Record<string, string>): string {
