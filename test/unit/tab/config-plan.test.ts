@@ -12,8 +12,8 @@ const chat = { chatId: '19:abc@thread.v2' };
 describe('tab configuration: the tab a place gets', () => {
   it('picks the team board in a channel, the meeting in a meeting, the board in a group chat', () => {
     assert.equal(viewForPlace(team), 'team');
-    // A meeting held in a channel still has the team in its context: the team's board wins there.
-    assert.equal(viewForPlace({ ...team, ...meeting }), 'team');
+    // A meeting held in a channel has the team in its context too: it is still the meeting's tab.
+    assert.equal(viewForPlace({ ...team, ...meeting }), 'meeting');
     assert.equal(viewForPlace(meeting), 'meeting');
     assert.equal(viewForPlace(chat), 'chat');
     assert.equal(viewForPlace({}), undefined);

@@ -82,9 +82,7 @@ export default function ConfigView(props: { host: HostContext }) {
           {plan.details}
         </Text>
         <Text as="p" data-testid="config-state" data-state={outcome.state}>
-          {outcome.state === 'saved'
-            ? 'Added: Teams opens the tab now.'
-            : 'Press Save to add the tab.'}
+          {outcome.state === 'saved' ? 'Added: Teams opens the tab now.' : 'Press Save to add the tab.'}
         </Text>
         {outcome.state === 'failed' && <Problem message={outcome.message} />}
       </>

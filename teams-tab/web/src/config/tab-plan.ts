@@ -37,10 +37,13 @@ const ENTITY_IDS: Record<TabView, string> = {
   chat: 'switchboard-chat-board',
 };
 
-/** The view for a place: a team's board, a meeting's panel, or a group chat's board; none elsewhere. */
+/**
+ * The view for a place: a meeting's panel (also a channel meeting's, whose context names the team too),
+ * a team's board, or a group chat's board; none elsewhere.
+ */
 export function viewForPlace(ctx: PlaceContext): TabView | undefined {
-  if (ctx.teamId) return 'team';
   if (ctx.meetingId) return 'meeting';
+  if (ctx.teamId) return 'team';
   if (ctx.chatId) return 'chat';
   return undefined;
 }
