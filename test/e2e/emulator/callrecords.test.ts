@@ -6,25 +6,17 @@ import assert from 'node:assert/strict';
 import { GraphTestClient, callState } from '../../helpers/graph-test-client';
 import type { Wire } from '../../helpers/graph-test-client';
 import { delegatedToken, graphAs } from './delegated';
-import { PEOPLE, SERVICE_MEDIA, establishedCall, hangUpAll, setScript, startWorld } from './fixture';
-import type { World } from './fixture';
+import { PEOPLE, SERVICE_MEDIA, establishedCall, setScript, useWorld } from './fixture';
 
 const DELAY_MS = 1500;
 
 describe('emulator e2e: call records', function () {
   this.timeout(30_000);
-  let w: World;
+  const w = useWorld({ EMULATOR_CALLRECORD_DELAY_MS: String(DELAY_MS) });
 
   before(async () => {
-    w = await startWorld({ EMULATOR_CALLRECORD_DELAY_MS: String(DELAY_MS) });
     for (const id of [PEOPLE.adele, PEOPLE.alex, PEOPLE.diego])
       await setScript(w, id, { onRing: 'answer', answerAfterMs: 200 });
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
   });
 
   const chainOf = async (callId: string): Promise<string> =>

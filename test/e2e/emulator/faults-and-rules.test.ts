@@ -2,31 +2,14 @@
 // Graph error format.
 import assert from 'node:assert/strict';
 import { callState, request } from '../../helpers/graph-test-client';
-import {
-  PEOPLE,
-  SERVICE_MEDIA,
-  establishedCall,
-  hangUpAll,
-  p2pBody,
-  promptsOf,
-  setScript,
-  startWorld,
-} from './fixture';
-import type { World } from './fixture';
+import { PEOPLE, SERVICE_MEDIA, establishedCall, p2pBody, promptsOf, setScript, useWorld } from './fixture';
 
 describe('emulator e2e: faults, keepAlive and validation', function () {
   this.timeout(30_000);
-  let w: World;
+  const w = useWorld();
 
   before(async () => {
-    w = await startWorld();
     await setScript(w, PEOPLE.adele, { onRing: 'answer', answerAfterMs: 100 });
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
   });
 
   it('answers the next Graph requests with 429 and Retry-After when a fault is injected', async () => {

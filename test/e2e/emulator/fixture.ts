@@ -99,6 +99,39 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
   };
 }
 
+/** A world for one suite: started in before(), every live call hung up after each test, stopped in after(). */
+export function useWorld(env: Record<string, string> = {}): World {
+  let started: World | undefined;
+  before(async () => {
+    started = await startWorld(env);
+  });
+  afterEach(async () => {
+    if (started) await hangUpAll(started);
+  });
+  after(async () => {
+    await started?.stop();
+  });
+  const world = (): World => {
+    if (!started) throw new Error('the world is used before its before() hook ran');
+    return started;
+  };
+  return {
+    get emu() {
+      return world().emu;
+    },
+    get graph() {
+      return world().graph;
+    },
+    get hook() {
+      return world().hook;
+    },
+    get prompts() {
+      return world().prompts;
+    },
+    stop: () => world().stop(),
+  };
+}
+
 export const SERVICE_MEDIA = { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' };
 
 /** A create-call body for a P2P call to a user. */

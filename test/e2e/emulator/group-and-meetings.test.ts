@@ -9,11 +9,9 @@ import {
   assertAllVerified,
   assertTwin,
   establishedCall,
-  hangUpAll,
   setScript,
-  startWorld,
+  useWorld,
 } from './fixture';
-import type { World } from './fixture';
 import type { Wire } from '../../helpers/graph-test-client';
 
 const MEETING = {
@@ -36,18 +34,11 @@ const userIds = (roster: Wire[]): string[] =>
 
 describe('emulator e2e: group calls and meetings', function () {
   this.timeout(30_000);
-  let w: World;
+  const w = useWorld({ EMULATOR_RING_TIMEOUT_MS: '3000' });
 
   before(async () => {
-    w = await startWorld({ EMULATOR_RING_TIMEOUT_MS: '3000' });
     for (const id of [PEOPLE.adele, PEOPLE.alex, PEOPLE.diego])
       await setScript(w, id, { onRing: 'answer', answerAfterMs: 200 });
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
   });
 
   const roster = (callId: string, predicate: (value: Wire[]) => boolean) => (n: Received) =>

@@ -3,32 +3,16 @@
 import assert from 'node:assert/strict';
 import { callState } from '../../helpers/graph-test-client';
 import type { Received } from '../../helpers/graph-test-client';
-import {
-  PEOPLE,
-  SERVICE_MEDIA,
-  assertAllVerified,
-  assertTwin,
-  hangUpAll,
-  setScript,
-  startWorld,
-} from './fixture';
-import type { World } from './fixture';
+import { PEOPLE, SERVICE_MEDIA, assertAllVerified, assertTwin, setScript, useWorld } from './fixture';
 import type { Wire } from '../../helpers/graph-test-client';
 
 describe('emulator e2e: incoming calls', function () {
   this.timeout(30_000);
-  let w: World;
+  const w = useWorld({ EMULATOR_INCOMING_TIMEOUT_MS: '1500', EMULATOR_RING_TIMEOUT_MS: '3000' });
 
   before(async () => {
-    w = await startWorld({ EMULATOR_INCOMING_TIMEOUT_MS: '1500', EMULATOR_RING_TIMEOUT_MS: '3000' });
     await setScript(w, PEOPLE.alex, { onRing: 'answer', answerAfterMs: 300 });
     await setScript(w, PEOPLE.isaiahDeclines, { onRing: 'decline', answerAfterMs: 100 });
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
   });
 
   async function incoming(personId: string, body: object = { to: 'app' }): Promise<Received> {

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { GraphTestClient, callState } from '../../helpers/graph-test-client';
 import type { Wire } from '../../helpers/graph-test-client';
 import { delegatedToken, graphAs } from './delegated';
-import { PEOPLE, SERVICE_MEDIA, hangUpAll, startWorld } from './fixture';
-import type { World } from './fixture';
+import { PEOPLE, SERVICE_MEDIA, useWorld } from './fixture';
 
 const SEEDED = {
   threadId: '19:meeting_NmYxNzY1NzEtYjI0YS00NzZhLWJjMjAtNWM1YzFk@thread.v2',
@@ -15,17 +14,7 @@ const SEEDED = {
 
 describe('emulator e2e: online meetings', function () {
   this.timeout(30_000);
-  let w: World;
-
-  before(async () => {
-    w = await startWorld();
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
-  });
+  const w = useWorld();
 
   const create = (userId: string, body: Record<string, unknown>) =>
     w.graph.call('POST', `/users/${userId}/onlineMeetings`, body);

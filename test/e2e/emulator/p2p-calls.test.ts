@@ -8,32 +8,23 @@ import { callState } from '../../helpers/graph-test-client';
 import {
   PEOPLE,
   assertAllVerified,
-  hangUpAll,
   assertTwin,
   establishedCall,
   p2pBody,
   promptsOf,
   setScript,
-  startWorld,
+  useWorld,
 } from './fixture';
-import type { World } from './fixture';
 import type { Wire } from '../../helpers/graph-test-client';
 
 const PAYLOADS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'graph', 'payloads');
 
 describe('emulator e2e: P2P calls', function () {
   this.timeout(30_000);
-  let w: World;
+  const w = useWorld({ EMULATOR_PROMPT_SPEED: '4', EMULATOR_RING_TIMEOUT_MS: '3000' });
 
   before(async () => {
-    w = await startWorld({ EMULATOR_PROMPT_SPEED: '4', EMULATOR_RING_TIMEOUT_MS: '3000' });
     await setScript(w, PEOPLE.adele, { onRing: 'answer', answerAfterMs: 200 });
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
   });
 
   it('creates a call (201, Location, establishing) shaped like the documented response', async () => {

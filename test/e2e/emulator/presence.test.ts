@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { GraphTestClient } from '../../helpers/graph-test-client';
 import type { Wire } from '../../helpers/graph-test-client';
 import { delegatedToken, graphAs } from './delegated';
-import { PEOPLE, SERVICE_MEDIA, hangUpAll, p2pBody, setScript, startWorld } from './fixture';
-import type { World } from './fixture';
+import { PEOPLE, SERVICE_MEDIA, p2pBody, setScript, useWorld } from './fixture';
 
 const GRADY = 'e379f344-1c81-49b1-b5f5-49d5bd653e0d';
 const LIDIA = '09490e3a-050b-4875-8cce-738a1034279b';
@@ -15,18 +14,11 @@ const NESTOR = '62b4348f-61e0-438d-8a47-96987bef5cef';
 
 describe('emulator e2e: presence', function () {
   this.timeout(30_000);
-  let w: World;
+  const w = useWorld();
 
   before(async () => {
-    w = await startWorld();
     for (const id of [PEOPLE.adele, PEOPLE.alex, PEOPLE.diego])
       await setScript(w, id, { onRing: 'answer', answerAfterMs: 300 });
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
   });
 
   const presenceOf = async (id: string): Promise<{ availability: string; activity: string }> => {

@@ -6,8 +6,7 @@ import { GraphTestClient, callState } from '../../helpers/graph-test-client';
 import type { Wire } from '../../helpers/graph-test-client';
 import { compareShape } from '../../helpers/shape';
 import { delegatedToken, graphAs } from './delegated';
-import { PEOPLE, establishedCall, hangUpAll, setScript, startWorld, twin } from './fixture';
-import type { World } from './fixture';
+import { PEOPLE, establishedCall, setScript, useWorld, twin } from './fixture';
 import { Subscriber } from './subscriber';
 
 const GRADY = 'e379f344-1c81-49b1-b5f5-49d5bd653e0d';
@@ -15,23 +14,18 @@ const MINUTE = 60_000;
 
 describe('emulator e2e: subscriptions', function () {
   this.timeout(40_000);
-  let w: World;
+  const w = useWorld({
+    EMULATOR_CALLRECORD_DELAY_MS: '600000',
+    EMULATOR_SUBSCRIPTION_VALIDATION_TIMEOUT_MS: '1000',
+  });
   let sub: Subscriber;
 
   before(async () => {
     sub = await Subscriber.start();
-    w = await startWorld({
-      EMULATOR_CALLRECORD_DELAY_MS: '600000',
-      EMULATOR_SUBSCRIPTION_VALIDATION_TIMEOUT_MS: '1000',
-    });
     for (const id of [PEOPLE.adele, PEOPLE.alex])
       await setScript(w, id, { onRing: 'answer', answerAfterMs: 200 });
   });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
   after(async () => {
-    await w?.stop();
     await sub?.stop();
   });
 

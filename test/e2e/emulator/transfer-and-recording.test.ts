@@ -8,12 +8,10 @@ import {
   assertAllVerified,
   assertTwin,
   establishedCall,
-  hangUpAll,
   promptsOf,
   setScript,
-  startWorld,
+  useWorld,
 } from './fixture';
-import type { World } from './fixture';
 
 const target = (id: string, replacesCallId?: string) => ({
   transferTarget: {
@@ -28,19 +26,12 @@ const target = (id: string, replacesCallId?: string) => ({
 
 describe('emulator e2e: transfers and recordings', function () {
   this.timeout(30_000);
-  let w: World;
+  const w = useWorld({ EMULATOR_PROMPT_SPEED: '4', EMULATOR_RING_TIMEOUT_MS: '3000' });
 
   before(async () => {
-    w = await startWorld({ EMULATOR_PROMPT_SPEED: '4', EMULATOR_RING_TIMEOUT_MS: '3000' });
     for (const id of [PEOPLE.adele, PEOPLE.alex, PEOPLE.diego])
       await setScript(w, id, { onRing: 'answer', answerAfterMs: 200 });
     await setScript(w, PEOPLE.isaiahDeclines, { onRing: 'decline', answerAfterMs: 200 });
-  });
-  afterEach(async () => {
-    await hangUpAll(w);
-  });
-  after(async () => {
-    await w?.stop();
   });
 
   it('blind transfer: transferring, transferAccepted, then terminated with 0/7015', async () => {
