@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, createLogger, readConfig, type App, type Config } from '../../server';
 import { startKeyAuthority, type KeyAuthority } from './calling-keys';
+import { forSuite } from './suite';
 
 export interface TestApp {
   readonly url: string;
@@ -100,4 +101,12 @@ export async function startApp(env: Record<string, string> = {}, deps: AppDeps =
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts the app in the suite's before() and stops it in its after(). */
+export function useApp(env: Record<string, string> = {}, deps: AppDeps = {}): TestApp {
+  return forSuite(
+    () => startApp(env, deps),
+    (app) => app.stop(),
+  );
 }

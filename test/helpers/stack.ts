@@ -8,6 +8,7 @@ import { launchBrowser, type RunningBrowser } from './browser';
 import { startEmulator, type RunningEmulator } from './emulator';
 import { freePort } from './free-port';
 import { ROOT } from './process';
+import { forSuite } from './suite';
 
 export interface StackOptions {
   /** The emulator's environment (EMULATOR_*). */
@@ -135,32 +136,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
 /** Starts a stack in the suite's before() and stops it in its after(); read its fields in tests and hooks. */
 export function useStack(opts: StackOptions = {}): Stack {
-  let started: Stack | undefined;
-  before(async () => {
-    started = await startStack(opts);
-  });
-  after(async () => {
-    await started?.stop();
-  });
-  const stack = () => {
-    if (!started) throw new Error('the stack is used before its before() hook ran');
-    return started;
-  };
-  return {
-    get emu() {
-      return stack().emu;
-    },
-    get app() {
-      return stack().app;
-    },
-    get calling() {
-      return stack().calling;
-    },
-    get browser() {
-      return stack().browser;
-    },
-    startApp: (env, deps) => stack().startApp(env, deps),
-    onStop: (close) => stack().onStop(close),
-    stop: () => stack().stop(),
-  };
+  return forSuite(
+    () => startStack(opts),
+    (stack) => stack.stop(),
+  );
 }

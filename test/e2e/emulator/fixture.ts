@@ -11,6 +11,7 @@ import type { RunningEmulator } from '../../helpers/emulator';
 import { GraphTestClient, WebhookReceiver } from '../../helpers/graph-test-client';
 import type { Received } from '../../helpers/graph-test-client';
 import { compareShape } from '../../helpers/shape';
+import { forSuite } from '../../helpers/suite';
 import type { CompareShapeOptions } from '../../helpers/shape';
 import type { Wire } from '../../helpers/graph-test-client';
 
@@ -101,35 +102,12 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
 
 /** A world for one suite: started in before(), every live call hung up after each test, stopped in after(). */
 export function useWorld(env: Record<string, string> = {}): World {
-  let started: World | undefined;
-  before(async () => {
-    started = await startWorld(env);
-  });
-  afterEach(async () => {
-    if (started) await hangUpAll(started);
-  });
-  after(async () => {
-    await started?.stop();
-  });
-  const world = (): World => {
-    if (!started) throw new Error('the world is used before its before() hook ran');
-    return started;
-  };
-  return {
-    get emu() {
-      return world().emu;
-    },
-    get graph() {
-      return world().graph;
-    },
-    get hook() {
-      return world().hook;
-    },
-    get prompts() {
-      return world().prompts;
-    },
-    stop: () => world().stop(),
-  };
+  const world = forSuite(
+    () => startWorld(env),
+    (w) => w.stop(),
+  );
+  afterEach(() => hangUpAll(world));
+  return world;
 }
 
 export const SERVICE_MEDIA = { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { startApp, type TestApp } from '../../helpers/app';
+import { useApp } from '../../helpers/app';
 import { startConnector, type BotConnector, type ConnectorPost } from '../../helpers/bot-connector';
 import type { AdaptiveCard } from '../../../bot/cards/types';
 import { assertValidCard, button, cardText } from '../../unit/bot/validate-card';
@@ -12,14 +12,12 @@ function cardIn(r: ConnectorPost | undefined): AdaptiveCard {
 }
 
 describe('bot behind POST /api/messages (local mode, no calling configured)', () => {
-  let t: TestApp;
+  const t = useApp();
   let connector: BotConnector;
   before(async () => {
-    t = await startApp();
     connector = await startConnector();
   });
   after(async () => {
-    await t.stop();
     await connector.close();
   });
 

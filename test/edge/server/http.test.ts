@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { startApp, type TestApp } from '../../helpers/app';
+import { startApp, useApp } from '../../helpers/app';
 
 describe('server edge: the real restify server on loopback', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await startApp();
-  });
-  after(async () => {
-    await t.stop();
-  });
+  const t = useApp();
 
   it('GET /healthz answers 200 alive', async () => {
     const res = await fetch(`${t.url}/healthz`);

@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import type { AdaptiveCard } from '../../../bot';
-import { startApp, type TestApp } from '../../helpers/app';
+import { useApp } from '../../helpers/app';
 import { startConnector, type BotConnector } from '../../helpers/bot-connector';
 import { assertValidCard, cardText } from '../../unit/bot/validate-card';
 
 describe('POST /api/messages through botbuilder (local mode: no Bot Framework auth)', () => {
-  let t: TestApp;
+  const t = useApp();
   let connector: BotConnector;
   before(async () => {
-    t = await startApp();
     connector = await startConnector();
   });
   after(async () => {
-    await t.stop();
     await connector.close();
   });
 
