@@ -56,6 +56,9 @@ async function drainJobs(store: Store, config: ChildConfig): Promise<object> {
     }
     for (const job of batch) {
       claimed.push(job.id);
+      // A job takes a moment, as real ones do: without it one process can drain all of them before the
+      // other (started at the same moment, but scheduled late on a busy machine) has made its first claim.
+      await sleep(5);
       if (!(await store.jobs.complete(job.id, config.label)))
         throw new Error(`lost job ${job.id} before completing`);
     }
