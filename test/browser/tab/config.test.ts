@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { saveScreenshot } from '../../helpers/browser';
-import { startTabWorld, waitUntil } from './tab-harness';
-import type { TabWorld } from './tab-harness';
+import { useTabWorld, waitUntil } from './tab-harness';
 
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const SALES = '02bd9fd6-8f93-4758-87c3-1fb73740a315';
@@ -23,41 +22,30 @@ const isConfigPage = (u: URL) => u.pathname.endsWith('/tab/config.html');
 
 describe('browser: adding the tab through its configuration page', function () {
   this.timeout(120_000);
-  let world: TabWorld;
-  let page: Page;
-
-  before(async () => {
-    world = await startTabWorld();
-    page = await world.browser.newPage();
-  });
-  after(async () => {
-    await world?.stop();
-  });
-  afterEach(async function () {
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
-    if (this.currentTest?.state === 'failed' && world?.browser.errors.length)
-      console.log(`page errors:\n${world.browser.errors.join('\n')}`);
+  const world = useTabWorld();
+  afterEach(async () => {
+    await world.page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
   it("adds the tab to a team channel: Save after validity, then the team's presence board", async () => {
     // Hold the configuration page's script so the dialog can be seen before the page has spoken.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/tab\/assets\/config-[^/]*\.js$/, async (route) => {
+    await world.page.route(/\/tab\/assets\/config-[^/]*\.js$/, async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(
+    await world.page.goto(
       world.hostUrl({ context: 'teamChannel', team: SALES, person: ADELE, stage: 'configure' }),
     );
-    const config = await framed(page, isConfigPage);
-    await page.waitForSelector('#dialog-foot:not([hidden])');
-    assert.equal(await page.isDisabled('#save'), true, 'Save is disabled before the page said valid');
-    assert.match((await page.textContent('#dialog-title')) ?? '', /Sales and Marketing › General/);
+    const config = await framed(world.page, isConfigPage);
+    await world.page.waitForSelector('#dialog-foot:not([hidden])');
+    assert.equal(await world.page.isDisabled('#save'), true, 'Save is disabled before the page said valid');
+    assert.match((await world.page.textContent('#dialog-title')) ?? '', /Sales and Marketing › General/);
 
     release();
     await config.waitForSelector('html[data-valid="true"]', { state: 'attached', timeout: 15_000 });
-    await page.waitForSelector('#save:not([disabled])', { timeout: 5_000 });
+    await world.page.waitForSelector('#save:not([disabled])', { timeout: 5_000 });
     assert.equal(
       (await config.textContent('[data-testid="config-headline"]'))?.trim(),
       'Add Switchboard to General in Sales and Marketing',
@@ -66,11 +54,11 @@ describe('browser: adding the tab through its configuration page', function () {
       (await config.textContent('[data-testid="config-details"]')) ?? '',
       /Sales and Marketing's members with their live presence/,
     );
-    await saveScreenshot(page, 'tab-config-team');
+    await saveScreenshot(world.page, 'tab-config-team');
 
-    await page.click('#save');
+    await world.page.click('#save');
     const tab = await framed(
-      page,
+      world.page,
       (u) => u.pathname.endsWith('/tab/') && u.searchParams.get('view') === 'team',
     );
     await tab.waitForSelector('html[data-ready="personal"]', { state: 'attached', timeout: 15_000 });
@@ -82,9 +70,9 @@ describe('browser: adding the tab through its configuration page', function () {
       timeout: 15_000,
     });
     assert.match((await tab.textContent('[data-testid="team-board"] h2')) ?? '', /Sales and Marketing/);
-    assert.equal(await page.inputValue('#stage'), 'content', 'the host left the configure stage');
-    assert.equal(await page.isHidden('#dialog-foot'), true);
-    const log = (await page.textContent('#log')) ?? '';
+    assert.equal(await world.page.inputValue('#stage'), 'content', 'the host left the configure stage');
+    assert.equal(await world.page.isHidden('#dialog-foot'), true);
+    const log = (await world.page.textContent('#log')) ?? '';
     assert.match(log, /tab saved: "Switchboard", entity switchboard-team-board/);
   });
 
@@ -96,18 +84,18 @@ describe('browser: adding the tab through its configuration page', function () {
     }>;
     const standup = meetings.find((m) => m.emulator?.meetingId === 'seed-standup');
     assert.ok(standup, 'the seeded stand-up exists');
-    await page.goto(
+    await world.page.goto(
       world.hostUrl({ context: 'meetingChatTab', person: ADELE, meeting: standup.id, stage: 'configure' }),
     );
-    const config = await framed(page, isConfigPage);
+    const config = await framed(world.page, isConfigPage);
     await config.waitForSelector('html[data-valid="true"]', { state: 'attached', timeout: 15_000 });
     assert.equal(
       (await config.textContent('[data-testid="config-headline"]'))?.trim(),
       'Add Switchboard to this meeting',
     );
-    await page.click('#save');
+    await world.page.click('#save');
     const tab = await framed(
-      page,
+      world.page,
       (u) => u.pathname.endsWith('/tab/') && u.searchParams.get('view') === 'meeting',
     );
     await tab.waitForSelector('html[data-ready="meeting"]', { state: 'attached', timeout: 15_000 });
@@ -116,17 +104,17 @@ describe('browser: adding the tab through its configuration page', function () {
   });
 
   it('says clearly that it needs Teams when no host answers', async () => {
-    await page.goto(`${world.app.url}/tab/config.html`);
-    await page.waitForSelector('[data-testid="no-host"]', { timeout: 15_000 });
-    assert.equal(await page.getAttribute('html', 'data-boot'), 'no-host');
-    const text = (await page.textContent('[data-testid="no-host"]')) ?? '';
+    await world.page.goto(`${world.app.url}/tab/config.html`);
+    await world.page.waitForSelector('[data-testid="no-host"]', { timeout: 15_000 });
+    assert.equal(await world.page.getAttribute('html', 'data-boot'), 'no-host');
+    const text = (await world.page.textContent('[data-testid="no-host"]')) ?? '';
     assert.match(text, /no Teams host answered/);
     assert.match(text, /Add Switchboard from a team channel, a group chat or a meeting/);
-    assert.equal(await page.$('html[data-valid]'), null);
+    assert.equal(await world.page.$('html[data-valid]'), null);
   });
 
   it('says to open the tab itself when framed as a tab rather than in the add dialog', async () => {
-    await page.goto(
+    await world.page.goto(
       world.hostUrl({
         context: 'teamChannel',
         team: SALES,
@@ -134,7 +122,7 @@ describe('browser: adding the tab through its configuration page', function () {
         tab: `${world.app.url}/tab/config.html`,
       }),
     );
-    const config = await framed(page, isConfigPage);
+    const config = await framed(world.page, isConfigPage);
     await config.waitForSelector('[data-testid="config-error"]', { timeout: 15_000 });
     assert.match(
       (await config.textContent('[data-testid="config-error"]')) ?? '',

@@ -2,8 +2,6 @@
 // emulator process, and opened in the emulator's Teams host page in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -13,6 +11,9 @@ import { launchBrowser } from '../../helpers/browser';
 import type { RunningBrowser } from '../../helpers/browser';
 import { startEmulator } from '../../helpers/emulator';
 import type { RunningEmulator } from '../../helpers/emulator';
+import { freePort } from '../../helpers/free-port';
+import { emulatorAppEnv, routeCallsTo } from '../../helpers/stack';
+import { forSuite } from '../../helpers/suite';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -26,14 +27,6 @@ export async function buildTab(): Promise<string> {
   );
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
   return out;
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export interface TabWorld {
@@ -65,22 +58,11 @@ export async function startTabWorld(opts: { colorScheme?: 'light' | 'dark' } = {
   const registration = (emu.tenant.apps as Array<{ appId: string; identifierUri?: string }>).find(
     (a) => a.appId === emu.appId,
   );
-  await emu.control('PATCH', `/emulator/apps/${emu.appId}`, {
-    callingWebhook: `http://127.0.0.1:${port}/api/calls`,
-  });
+  await routeCallsTo(emu, port);
   const app = await startApp({
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    MicrosoftAppId: emu.appId,
-    MicrosoftAppPassword: emu.appSecret,
-    MicrosoftAppTenantId: emu.tenantId,
-    GRAPH_BASE_URL: `${emu.url}/v1.0`,
-    ENTRA_AUTHORITY_HOST: emu.url,
-    CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
-    EXTRA_CA_FILE: emu.caPath,
+    ...emulatorAppEnv(emu, port),
     ...(registration?.identifierUri ? { TAB_API_AUDIENCE: registration.identifierUri } : {}),
     TAB_DIR: tabDir,
-    LOG_LEVEL: 'warn',
   });
   const browser = await launchBrowser({ colorScheme: opts.colorScheme ?? 'light' });
   // Nothing leaves loopback (teams-js asks a Microsoft CDN for host origins and falls back to its list).
@@ -104,6 +86,25 @@ export async function startTabWorld(opts: { colorScheme?: 'light' | 'dark' } = {
       await rm(tabDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A suite's tab world and one page in it: started in before(), stopped in after(); page errors are printed
+ * when a test fails. */
+export function useTabWorld(
+  opts: { colorScheme?: 'light' | 'dark' } = {},
+): TabWorld & { readonly page: Page } {
+  const world = forSuite(
+    async () => {
+      const w = await startTabWorld(opts);
+      return Object.assign(w, { page: await w.browser.newPage() });
+    },
+    (w) => w.stop(),
+  );
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && world.browser.errors.length)
+      console.log(`page errors:\n${world.browser.errors.join('\n')}`);
+  });
+  return world;
 }
 
 /** Opens the host page and returns the tab's frame once the tab has shown its first data. */

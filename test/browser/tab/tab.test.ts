@@ -2,11 +2,10 @@
 // softphone), a new meeting with its join link, the meeting context, the consent message; screenshots of
 // the personal and meeting contexts in light and dark.
 import assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { createCallRecordSummaries } from '../../../store';
 import { saveScreenshot } from '../../helpers/browser';
-import { openTab, startTabWorld, waitUntil } from './tab-harness';
-import type { TabWorld } from './tab-harness';
+import { openTab, useTabWorld, waitUntil } from './tab-harness';
 
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
@@ -15,20 +14,7 @@ const MEGAN = '2c0fd3f4-495a-4f8d-9668-9ce043008303';
 
 describe('browser: the Teams tab in the emulated host', function () {
   this.timeout(120_000);
-  let world: TabWorld;
-  let page: Page;
-
-  before(async () => {
-    world = await startTabWorld();
-    page = await world.browser.newPage();
-  });
-  after(async () => {
-    await world?.stop();
-  });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && world?.browser.errors.length)
-      console.log(`page errors:\n${world.browser.errors.join('\n')}`);
-  });
+  const world = useTabWorld();
 
   /** What Graph reports for a person now, through the control API. */
   const presenceOf = async (id: string): Promise<string> =>
@@ -55,7 +41,7 @@ describe('browser: the Teams tab in the emulated host', function () {
   let created: EmuMeeting | undefined;
 
   it('shows seeded people on the presence board with the presence Graph reports', async () => {
-    personal = await openTab(page, world.hostUrl({ context: 'personal', person: ADELE }));
+    personal = await openTab(world.page, world.hostUrl({ context: 'personal', person: ADELE }));
     assert.match((await personal.textContent('h1')) ?? '', /Adele Vance/);
     await addToBoard(personal, 'Alex', ALEX);
     const expected = await presenceOf(ALEX);
@@ -93,14 +79,14 @@ describe('browser: the Teams tab in the emulated host', function () {
   });
 
   it('saves screenshots of the personal tab in light and dark', async () => {
-    await saveScreenshot(page, 'tab-personal-light');
-    await page.selectOption('#theme', 'dark');
+    await saveScreenshot(world.page, 'tab-personal-light');
+    await world.page.selectOption('#theme', 'dark');
     await personal.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
-    await saveScreenshot(page, 'tab-personal-dark');
-    await page.selectOption('#theme', 'contrast');
+    await saveScreenshot(world.page, 'tab-personal-dark');
+    await world.page.selectOption('#theme', 'contrast');
     await personal.waitForSelector('html[data-theme="contrast"]', { state: 'attached' });
-    await saveScreenshot(page, 'tab-personal-contrast');
-    await page.selectOption('#theme', 'default');
+    await saveScreenshot(world.page, 'tab-personal-contrast');
+    await world.page.selectOption('#theme', 'default');
     await personal.waitForSelector('html[data-theme="default"]', { state: 'attached' });
   });
 
@@ -166,7 +152,7 @@ describe('browser: the Teams tab in the emulated host', function () {
     assert.ok(created, 'a meeting was created by the previous test');
     const m = created;
     const tab = await openTab(
-      page,
+      world.page,
       world.hostUrl({ context: 'meetingSidePanel', person: ADELE, meeting: m.id }),
     );
     assert.equal(await tab.textContent('[data-testid="meeting-subject"]'), m.subject);
@@ -178,10 +164,10 @@ describe('browser: the Teams tab in the emulated host', function () {
     await tab.click('button:has-text("Have Switchboard join")');
     await tab.waitForSelector('[data-testid="meeting-call"]', { timeout: 20_000 });
     await tab.waitForSelector('[data-testid="meeting-participants"] [data-person]', { timeout: 20_000 });
-    await saveScreenshot(page, 'tab-meeting-light');
-    await page.selectOption('#theme', 'dark');
+    await saveScreenshot(world.page, 'tab-meeting-light');
+    await world.page.selectOption('#theme', 'dark');
     await tab.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
-    await saveScreenshot(page, 'tab-meeting-dark');
+    await saveScreenshot(world.page, 'tab-meeting-dark');
     await tab.click('button:has-text("Switchboard leaves")');
     await tab.waitForSelector('button:has-text("Have Switchboard join")', { timeout: 20_000 });
   });
@@ -193,7 +179,7 @@ describe('browser: the Teams tab in the emulated host', function () {
     const standup = meetings.find((m) => m.emulator?.meetingId === 'seed-standup');
     assert.ok(standup, 'the seeded stand-up exists');
     const tab = await openTab(
-      page,
+      world.page,
       world.hostUrl({ context: 'meetingChatTab', person: ADELE, meeting: standup.id }),
     );
     await tab.waitForSelector(`[data-testid="meeting-subject"]:has-text("${standup.subject ?? ''}")`);
@@ -218,7 +204,7 @@ describe('browser: the Teams tab in the emulated host', function () {
       async () => ((await records.forUser(DIEGO, 0, Date.now() + 1)).length > 0 ? true : undefined),
       20_000,
     );
-    const tab = await openTab(page, world.hostUrl({ context: 'personal', person: DIEGO }));
+    const tab = await openTab(world.page, world.hostUrl({ context: 'personal', person: DIEGO }));
     const totals = await tab.waitForSelector('[data-testid="history-totals"]', { timeout: 15_000 });
     const calls = Number(/^(\d+) calls?,/.exec((await totals.textContent()) ?? '')?.[1]);
     assert.equal(
@@ -234,10 +220,10 @@ describe('browser: the Teams tab in the emulated host', function () {
       heights.some((h) => h > 0),
       'today has a bar',
     );
-    await saveScreenshot(page, 'tab-history');
+    await saveScreenshot(world.page, 'tab-history');
 
     // Someone who was on none of them sees no chart, and why it may still be empty.
-    const other = await openTab(page, world.hostUrl({ context: 'personal', person: MEGAN }));
+    const other = await openTab(world.page, world.hostUrl({ context: 'personal', person: MEGAN }));
     const empty = await other.waitForSelector('[data-testid="history-empty"]', { timeout: 15_000 });
     assert.match((await empty.textContent()) ?? '', /minutes after it ends/);
     assert.equal(await other.$('[data-testid="history"] svg'), null);
@@ -245,13 +231,13 @@ describe('browser: the Teams tab in the emulated host', function () {
 
   it('shows the consent message when the token is refused, and recovers after consent', async () => {
     const tab = await openTab(
-      page,
+      world.page,
       world.hostUrl({ context: 'personal', person: ADELE, fault: 'consent' }),
       false,
     );
     const bar = await tab.waitForSelector('[data-testid="consent"]', { timeout: 15_000 });
     assert.match((await bar.textContent()) ?? '', /sign/i);
-    await saveScreenshot(page, 'tab-consent');
+    await saveScreenshot(world.page, 'tab-consent');
     await tab.click('[data-testid="consent"] button');
     await tab.waitForSelector('html[data-ready="personal"]', { state: 'attached', timeout: 15_000 });
     assert.equal(await tab.$('[data-testid="consent"]'), null);

@@ -2,10 +2,9 @@
 // (read as the user through Graph) with the presence Graph reports, follows a member's presence change,
 // refuses a team the user is not in, and shows no team section in a personal tab.
 import assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { saveScreenshot } from '../../helpers/browser';
-import { openTab, startTabWorld, waitUntil } from './tab-harness';
-import type { TabWorld } from './tab-harness';
+import { openTab, useTabWorld, waitUntil } from './tab-harness';
 
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const HENRIETTA = '84223a0a-9a8b-4a67-ba4e-21533853230a';
@@ -13,27 +12,14 @@ const SALES = '02bd9fd6-8f93-4758-87c3-1fb73740a315';
 
 describe('browser: the tab in a team channel', function () {
   this.timeout(120_000);
-  let world: TabWorld;
-  let page: Page;
+  const world = useTabWorld();
   let tab: Frame;
-
-  before(async () => {
-    world = await startTabWorld();
-    page = await world.browser.newPage();
-  });
-  after(async () => {
-    await world?.stop();
-  });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && world?.browser.errors.length)
-      console.log(`page errors:\n${world.browser.errors.join('\n')}`);
-  });
 
   const rowSelector = (id: string) => `[data-testid="team-board"] [data-person="${id}"]`;
   const availabilityOn = (id: string) => tab.getAttribute(rowSelector(id), 'data-availability');
 
   it("lists the team's other members with the presence Graph reports", async () => {
-    tab = await openTab(page, world.hostUrl({ context: 'teamChannel', team: SALES, person: ADELE }));
+    tab = await openTab(world.page, world.hostUrl({ context: 'teamChannel', team: SALES, person: ADELE }));
     const team = (await world.emu.control('GET', '/emulator/teams')).body.value.find(
       (t: { id: string }) => t.id === SALES,
     ) as { displayName: string; members: Array<{ userId: string }> };
@@ -50,7 +36,7 @@ describe('browser: the tab in a team channel', function () {
         .availability as string;
       await waitUntil(async () => ((await availabilityOn(id)) === expected ? true : undefined), 15_000);
     }
-    await saveScreenshot(page, 'tab-team-light');
+    await saveScreenshot(world.page, 'tab-team-light');
   });
 
   it("follows a member's presence change in the emulator", async () => {
@@ -74,7 +60,10 @@ describe('browser: the tab in a team channel', function () {
   });
 
   it("says why a team's members are not shown to someone outside the team", async () => {
-    tab = await openTab(page, world.hostUrl({ context: 'teamChannel', team: SALES, person: HENRIETTA }));
+    tab = await openTab(
+      world.page,
+      world.hostUrl({ context: 'teamChannel', team: SALES, person: HENRIETTA }),
+    );
     await tab.waitForSelector('[data-testid="error"]', { timeout: 15_000 });
     assert.match(
       (await tab.textContent('[data-testid="error"]')) ?? '',
@@ -84,7 +73,7 @@ describe('browser: the tab in a team channel', function () {
   });
 
   it('shows no team section in a personal tab', async () => {
-    tab = await openTab(page, world.hostUrl({ context: 'personal', person: ADELE }));
+    tab = await openTab(world.page, world.hostUrl({ context: 'personal', person: ADELE }));
     await tab.waitForSelector('[data-testid="board"]');
     assert.equal(await tab.$('[data-testid="team-board"]'), null);
   });
