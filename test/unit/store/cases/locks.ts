@@ -164,8 +164,8 @@ export function lockCases(ctx: ContractContext): void {
 
   it('keeps a claimed group renewed until release', async () => {
     const { locks } = ctx.store;
-    const group = await locks.claim(['claim-long'], { leaseMs: 150 });
-    await sleep(400);
+    const group = await locks.claim(['claim-long'], { leaseMs: 300 });
+    await sleep(800);
     assert.equal((await locks.claim(['claim-long'])).held.size, 0, 'still held after two lease lengths');
     assert.equal(group.signal.aborted, false);
     await group.release();
