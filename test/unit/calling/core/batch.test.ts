@@ -3,24 +3,27 @@ import { createCallingService } from '../../../../calling/core';
 import { processRows } from '../../../../calling/core/process-row';
 import { contentHash, toStored } from '../../../../calling/core/stored-notification';
 import type { ParsedNotification } from '../../../../calling';
-import { createCallData, type Store } from '../../../../store';
-import { batch, callNote, eventually, fakeGraph, rosterNote, tempStore, testLogger, TENANT } from './fakes';
+import { createCallData } from '../../../../store';
+import {
+  batch,
+  callNote,
+  eventually,
+  fakeGraph,
+  rosterNote,
+  eachTempStore,
+  testLogger,
+  TENANT,
+} from './fakes';
 
 const A = 'aaaaaaaa-1111-4222-8333-444444444444';
 const B = 'bbbbbbbb-1111-4222-8333-444444444444';
 
 describe('inbox rows handled in batches', function () {
   this.timeout(15_000);
-  let store: Store;
-  let close: () => Promise<void>;
-
-  beforeEach(async () => {
-    ({ store, close } = await tempStore());
-  });
-  afterEach(async () => close());
+  const t = eachTempStore();
 
   async function stored(...notes: ParsedNotification[]) {
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     await data.inbox.append(
       notes.map((n) => ({
         callId: n.callId,
@@ -36,7 +39,7 @@ describe('inbox rows handled in batches', function () {
   // A stored call whose roster column is not JSON: reading it throws, as a corrupt row would.
   async function storeBrokenCall(id: string): Promise<void> {
     const now = Date.now();
-    await store.db
+    await t.store.db
       .insertInto('calls')
       .values({
         id,
@@ -70,7 +73,7 @@ describe('inbox rows handled in batches', function () {
       ]),
       callNote(A, 'established'), // redelivered within the same batch
     );
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     const handled = await processRows(data, rows, Date.now());
     assert.equal(handled.length, 5);
     const names = handled.flatMap((h) => h.events.map((e) => `${e.name}`));
@@ -95,7 +98,7 @@ describe('inbox rows handled in batches', function () {
   it('keeps nothing of a batch in which a row fails', async () => {
     const rows = await stored(callNote(A, 'establishing'), callNote(B, 'establishing'));
     await storeBrokenCall(B); // reading it throws inside the batch
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     await assert.rejects(processRows(data, rows, Date.now()), SyntaxError);
     assert.equal(await data.calls.get(A), undefined, 'the good row was rolled back with the batch');
     assert.equal((await data.inbox.callsWithPending()).length, 2);
@@ -103,7 +106,7 @@ describe('inbox rows handled in batches', function () {
 
   it('in the service, a failing call is retried and then skipped while the other call goes on', async () => {
     const service = createCallingService({
-      store,
+      store: t.store,
       graph: fakeGraph(),
       logger: testLogger(),
       appId: 'app',
@@ -115,7 +118,7 @@ describe('inbox rows handled in batches', function () {
     await service.start();
     await service.inbox.accept(batch(callNote(A, 'establishing'), callNote(B, 'establishing')));
     await eventually(async () => (await service.getCall(A))?.state === 'establishing', 2000);
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     // Three attempts a second apart, then the row is skipped with a line on the call's timeline.
     await eventually(async () => (await data.inbox.callsWithPending()).length === 0, 8000);
     const summaries = (await data.timeline.list(B)).map((e) => e.summary);

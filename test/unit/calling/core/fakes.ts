@@ -21,6 +21,24 @@ export async function tempStore(): Promise<{ store: Store; close(): Promise<void
   };
 }
 
+/** A fresh SQLite store for every test of the suite, closed and removed after each. */
+export function eachTempStore(): { readonly store: Store } {
+  let current: { store: Store; close(): Promise<void> } | undefined;
+  beforeEach(async () => {
+    current = await tempStore();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get store() {
+      if (!current) throw new Error('the store exists only while a test runs');
+      return current.store;
+    },
+  };
+}
+
 /** A logger that keeps error lines so tests can assert none happened. */
 export function testLogger(): CoreLogger & { errors: object[] } {
   const errors: object[] = [];

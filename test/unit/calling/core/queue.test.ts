@@ -2,23 +2,17 @@ import assert from 'node:assert/strict';
 import { createCallQueue } from '../../../../calling/core/call-queue';
 import { createCallingService } from '../../../../calling/core';
 import { contentHash, toStored } from '../../../../calling/core/stored-notification';
-import { createCallData, type InboxRow, type Store } from '../../../../store';
-import { batch, callNote, eventually, fakeGraph, tempStore, testLogger, TENANT } from './fakes';
+import { createCallData, type InboxRow } from '../../../../store';
+import { batch, callNote, eventually, fakeGraph, eachTempStore, testLogger, TENANT } from './fakes';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('per-call queue (SQLite store)', function () {
+describe('per-call queue (SQLite t.store)', function () {
   this.timeout(15_000);
-  let store: Store;
-  let close: () => Promise<void>;
-
-  beforeEach(async () => {
-    ({ store, close } = await tempStore());
-  });
-  afterEach(async () => close());
+  const t = eachTempStore();
 
   async function append(callId: string, n: number): Promise<void> {
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     await data.inbox.append(
       Array.from({ length: n }, (_, i) => ({
         callId,
@@ -31,11 +25,11 @@ describe('per-call queue (SQLite store)', function () {
   }
 
   it('processes each call strictly in arrival order, several calls in one batch', async () => {
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     const batches: Array<Array<{ callId: string; i: number }>> = [];
     let active = 0;
     const queue = createCallQueue({
-      locks: store.locks,
+      locks: t.store.locks,
       data,
       logger: testLogger(),
       batchSize: 4,
@@ -44,7 +38,7 @@ describe('per-call queue (SQLite store)', function () {
         assert.equal(active, 1, 'one batch at a time in an instance');
         // While the batch runs, its calls' leases are taken: nobody else may work on them.
         for (const id of new Set(rows.map((r) => r.callId))) {
-          const other = await store.locks.claim([`call:${id}`]);
+          const other = await t.store.locks.claim([`call:${id}`]);
           assert.equal(other.held.size, 0, `${id} is leased while its rows are handled`);
           await other.release();
         }
@@ -74,15 +68,15 @@ describe('per-call queue (SQLite store)', function () {
       'no batch over batchSize',
     );
     assert.deepEqual(await data.inbox.callsWithPending(), []);
-    assert.equal((await store.db.selectFrom('locks').selectAll().execute()).length, 0, 'leases released');
+    assert.equal((await t.store.db.selectFrom('locks').selectAll().execute()).length, 0, 'leases released');
     queue.stop();
   });
 
   it('leaves a call leased elsewhere to its holder and takes it up once it is free', async () => {
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     const handled: string[] = [];
     const queue = createCallQueue({
-      locks: store.locks,
+      locks: t.store.locks,
       data,
       logger: testLogger(),
       async processBatch(rows: readonly InboxRow[]) {
@@ -95,7 +89,7 @@ describe('per-call queue (SQLite store)', function () {
     });
     await append('call-a', 2);
     await append('call-b', 1);
-    const elsewhere = await store.locks.claim(['call:call-a']);
+    const elsewhere = await t.store.locks.claim(['call:call-a']);
     assert.equal(elsewhere.held.size, 1);
     void queue.kick('call-a');
     await queue.kick('call-b');
@@ -108,11 +102,11 @@ describe('per-call queue (SQLite store)', function () {
   });
 
   it('retries a call whose row failed, without holding up the others', async () => {
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     let failOnce = true;
     const handled: string[] = [];
     const queue = createCallQueue({
-      locks: store.locks,
+      locks: t.store.locks,
       data,
       logger: testLogger(),
       retryMs: 20,
@@ -146,7 +140,7 @@ describe('per-call queue (SQLite store)', function () {
   });
 
   it('resumes calls left with unprocessed rows when the service starts (crash recovery)', async () => {
-    const data = createCallData(store);
+    const data = createCallData(t.store);
     const id = '3c3c3c3c-1111-4222-8333-444444444444';
     // Rows stored by an earlier process that died before handling them.
     await data.inbox.append(
@@ -159,7 +153,7 @@ describe('per-call queue (SQLite store)', function () {
       })),
     );
     const service = createCallingService({
-      store,
+      store: t.store,
       graph: fakeGraph(),
       logger: testLogger(),
       appId: 'app',
@@ -177,7 +171,7 @@ describe('per-call queue (SQLite store)', function () {
     assert.deepEqual(established, [id], 'a redelivered establishing/established acts once');
     const kinds = (await service.timeline(id)).map((e) => e.summary);
     assert.ok(kinds.includes('ignored duplicate notification'), kinds.join(' | '));
-    const jobs = await store.jobs.list({ kind: 'calling.keepAlive' });
+    const jobs = await t.store.jobs.list({ kind: 'calling.keepAlive' });
     assert.equal(jobs.length, 1, 'keepAlive scheduled for the established call');
     await service.stop();
   });
