@@ -7,8 +7,8 @@ import type { CallData, InboxRow, StoredCall, StoredCallPatch, TimelineEntry } f
 
 export interface BatchView {
   readonly data: CallData;
-  /** Loads these calls in one query (those not cached yet). */
-  prefetch(callIds: readonly string[]): Promise<void>;
+  /** Reads the batch's calls and which of its rows' contents were processed before, one query each. */
+  prefetch(): Promise<void>;
   /** Writes every change made through `data` so far. */
   flush(): Promise<void>;
 }
@@ -116,12 +116,12 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
 
   return {
     data,
-    async prefetch(callIds) {
+    async prefetch() {
       if (!seenLoaded) {
         for (const key of await tx.inbox.seenHashes(rows)) seen.add(key);
         seenLoaded = true;
       }
-      const missing = [...new Set(callIds)].filter((id) => !calls.has(id));
+      const missing = [...new Set(rows.map((r) => r.callId))].filter((id) => !calls.has(id));
       if (missing.length === 0) return;
       const found = new Map((await tx.calls.getMany(missing)).map((c) => [c.id, c]));
       for (const id of missing) calls.set(id, found.get(id));

@@ -42,7 +42,7 @@ export function processRow(data: CallData, row: InboxRow, now: number): Promise<
 export function processRows(data: CallData, rows: readonly InboxRow[], now: number): Promise<Handled[]> {
   return data.transaction(async (tx) => {
     const view = createBatchView(tx, rows, now);
-    await view.prefetch(rows.map((r) => r.callId));
+    await view.prefetch();
     const handled: Handled[] = [];
     for (const row of rows) handled.push(await handleRow(view.data, row, now));
     await view.flush();
