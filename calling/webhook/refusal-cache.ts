@@ -1,3 +1,4 @@
+import { createTokenMap } from './token-map';
 import type { TokenRejection } from './types';
 
 /**
@@ -20,25 +21,11 @@ export interface RefusalCache {
  * the checks cost and merely cycle through this cache, never through the cache of verified tokens.
  */
 export function createRefusalCache(maxEntries: number, ttlSec: number): RefusalCache {
-  const entries = new Map<string, { reason: TokenRejection; untilSec: number }>();
+  const entries = createTokenMap<TokenRejection>(maxEntries);
   return {
-    get(token, nowSec) {
-      const hit = entries.get(token);
-      if (!hit) return undefined;
-      if (nowSec > hit.untilSec) {
-        entries.delete(token);
-        return undefined;
-      }
-      return hit.reason;
-    },
+    get: (token, nowSec) => entries.get(token, nowSec),
     set(token, reason, nowSec) {
-      if (maxEntries <= 0 || !REMEMBERED_REFUSALS.has(reason)) return;
-      entries.delete(token);
-      if (entries.size >= maxEntries) {
-        const oldest = entries.keys().next();
-        if (!oldest.done) entries.delete(oldest.value);
-      }
-      entries.set(token, { reason, untilSec: nowSec + ttlSec });
+      if (REMEMBERED_REFUSALS.has(reason)) entries.set(token, reason, nowSec + ttlSec);
     },
   };
 }

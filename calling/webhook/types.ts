@@ -16,6 +16,15 @@ export interface CallsRequest {
   json(): Promise<unknown>;
 }
 
+/**
+ * The webhook edge. `early` is what it can answer from the headers alone, synchronously, before the
+ * server routes the request (a refusal of a token already known to be bad); undefined means "route it".
+ */
+export interface CallsEdge {
+  (req: CallsRequest): Promise<CallsResponse>;
+  early(headers: CallsRequest['headers']): CallsResponse | undefined;
+}
+
 /** The webhook's answer; error bodies use the app's one shape `{ error: { code, message } }`. */
 export interface CallsResponse {
   readonly status: number;
@@ -45,4 +54,9 @@ export type TokenCheck =
 /** Checks the Authorization header of a notification POST; never reads the body. */
 export interface TokenVerifier {
   verify(authorization: string | string[] | undefined): Promise<TokenCheck>;
+  /**
+   * What can be said at once, without any key or crypto: a header that is missing or malformed, or a
+   * token already verified or refused (and remembered). Undefined when the token still needs `verify`.
+   */
+  recall(authorization: string | string[] | undefined): TokenCheck | undefined;
 }

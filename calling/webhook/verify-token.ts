@@ -2,7 +2,7 @@ import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import { splitJwt } from './jwt-parts';
 import type { CallingKeys } from './openid-keys';
 import { createRefusalCache } from './refusal-cache';
-import { createTokenCache } from './token-cache';
+import { createTokenMap } from './token-map';
 import type { TokenCheck, TokenRejection, TokenVerifier } from './types';
 
 /** Issuers the calling service writes (SPEC §10.1: Teams docs show the first, Microsoft's sample accepts both). */
@@ -17,6 +17,9 @@ export const CLOCK_SKEW_SEC = 300;
 // A real calling token is about 1 KB; anything far larger is refused before it is even split.
 const MAX_TOKEN_CHARS = 16 * 1024;
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+// How Graph writes the header. A token is only remembered after it came out of BEARER, so a header of
+// exactly this prefix and a remembered token needs no regex to be answered.
+const BEARER_PREFIX = 'Bearer ';
 
 export interface TokenVerifierOptions {
   readonly keys: Pick<CallingKeys, 'find'>;
@@ -39,13 +42,41 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
   const now = opts.now ?? Date.now;
   const appId = opts.appId?.toLowerCase();
   const allow = opts.tenantAllowlist && new Set(opts.tenantAllowlist.map((t) => t.toLowerCase()));
-  const cache = createTokenCache(opts.cacheSize ?? 1000);
-
+  // Verified tokens, each with the verdict to answer (one object, so a cache hit allocates nothing).
+  const verified = createTokenMap<TokenCheck>(opts.cacheSize ?? 1000);
   const refused = createRefusalCache(opts.refusalCacheSize ?? 1000, REFUSAL_TTL_SEC);
-  const no = (reason: TokenRejection): TokenCheck => ({ ok: false, reason });
+  const refusals = new Map<TokenRejection, TokenCheck>();
+  const no = (reason: TokenRejection): TokenCheck => {
+    let check = refusals.get(reason);
+    if (!check) refusals.set(reason, (check = Object.freeze({ ok: false, reason })));
+    return check;
+  };
+
+  function remembered(token: string, nowSec: number): TokenCheck | undefined {
+    const hit = verified.get(token, nowSec);
+    if (hit) return hit;
+    const known = refused.get(token, nowSec);
+    return known ? no(known) : undefined;
+  }
+
+  // What the header alone decides: a refusal, a remembered verdict, or the token still to be checked.
+  function triage(authorization: string | string[] | undefined, nowSec: number): TokenCheck | string {
+    if (!appId) return no('not_configured');
+    if (authorization === undefined || authorization === '') return no('missing_authorization');
+    if (typeof authorization !== 'string' || authorization.length > MAX_TOKEN_CHARS + 16) {
+      return no('malformed_authorization');
+    }
+    if (authorization.startsWith(BEARER_PREFIX)) {
+      const hit = remembered(authorization.slice(BEARER_PREFIX.length), nowSec);
+      if (hit) return hit;
+    }
+    const token = BEARER.exec(authorization)?.[1];
+    if (!token || token.length > MAX_TOKEN_CHARS) return no('malformed_authorization');
+    return remembered(token, nowSec) ?? token;
+  }
 
   // Every check on the token itself, cheapest first; the signature is the only crypto and comes last.
-  async function check(token: string, appId: string, nowSec: number): Promise<TokenCheck> {
+  async function check(token: string, nowSec: number): Promise<TokenCheck> {
     const jwt = splitJwt(token);
     if (!jwt) return no('malformed_token');
     const { header, payload } = jwt;
@@ -73,27 +104,23 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
     if (!key) return no('unknown_key');
     if (!signatureHolds(jwt.signingInput, key, jwt.signature)) return no('bad_signature');
 
-    cache.set(token, tenant, exp + CLOCK_SKEW_SEC);
-    return { ok: true, tenantId: tenant };
+    const ok: TokenCheck = Object.freeze({ ok: true, tenantId: tenant });
+    verified.set(token, ok, exp + CLOCK_SKEW_SEC);
+    return ok;
   }
 
+  const nowSec = () => Math.floor(now() / 1000);
   return {
+    recall(authorization) {
+      const t = triage(authorization, nowSec());
+      return typeof t === 'string' ? undefined : t;
+    },
     async verify(authorization) {
-      if (!appId) return no('not_configured');
-      if (authorization === undefined || authorization === '') return no('missing_authorization');
-      if (typeof authorization !== 'string' || authorization.length > MAX_TOKEN_CHARS + 16) {
-        return no('malformed_authorization');
-      }
-      const token = BEARER.exec(authorization)?.[1];
-      if (!token || token.length > MAX_TOKEN_CHARS) return no('malformed_authorization');
-      const nowSec = Math.floor(now() / 1000);
-      const cached = cache.get(token, nowSec);
-      if (cached) return { ok: true, tenantId: cached };
-      const known = refused.get(token, nowSec);
-      if (known) return no(known);
-
-      const result = await check(token, appId, nowSec);
-      if (!result.ok) refused.set(token, result.reason, nowSec);
+      const at = nowSec();
+      const t = triage(authorization, at);
+      if (typeof t !== 'string') return t;
+      const result = await check(t, at);
+      if (!result.ok) refused.set(t, result.reason, at);
       return result;
     },
   };
@@ -108,7 +135,8 @@ function signatureHolds(signingInput: string, key: KeyObject, signature: Buffer)
   }
 }
 
-function audienceMatches(aud: unknown, appId: string): boolean {
+function audienceMatches(aud: unknown, appId: string | undefined): boolean {
+  if (appId === undefined) return false;
   if (typeof aud === 'string') return aud.toLowerCase() === appId;
   // RFC 7519 allows an array of audiences; ours must be among them.
   return Array.isArray(aud) && aud.some((a) => typeof a === 'string' && a.toLowerCase() === appId);

@@ -189,4 +189,38 @@ describe('calling/webhook verify-token', () => {
     await v.verify(a);
     assert.equal(lookups.length, 3);
   });
+
+  describe('recall: what the header alone decides, with no key lookup', () => {
+    it('header-level refusals at once; an unseen token is left to verify', () => {
+      const v = make();
+      assert.deepEqual(v.recall(undefined), { ok: false, reason: 'missing_authorization' });
+      assert.deepEqual(v.recall('Basic abc'), { ok: false, reason: 'malformed_authorization' });
+      assert.deepEqual(make({ appId: undefined }).recall(bearer('x')), {
+        ok: false,
+        reason: 'not_configured',
+      });
+      assert.equal(v.recall(bearer(signToken(key, claims()))), undefined);
+      assert.deepEqual(lookups, []);
+    });
+
+    it('a verified token is recalled as verified, a forged one as refused, until each expires', async () => {
+      const v = make();
+      const good = signToken(key, claims({ exp: T0 + 60 }));
+      const [h, p, s] = signToken(key, claims({ jti: 'f' })).split('.') as [string, string, string];
+      const forged = `${h}.${p}.${s.slice(0, -4)}AAAA`;
+      await v.verify(bearer(good));
+      await v.verify(bearer(forged));
+      assert.equal(lookups.length, 2);
+      assert.deepEqual(v.recall(bearer(good)), { ok: true, tenantId: TENANT });
+      assert.deepEqual(v.recall(bearer(forged)), { ok: false, reason: 'bad_signature' });
+      // Other spellings of the header reach the same remembered verdicts (through the full header check).
+      assert.deepEqual(v.recall(`bearer  ${good}\t`), { ok: true, tenantId: TENANT });
+      assert.deepEqual(v.recall(`Bearer ${good} x`), { ok: false, reason: 'malformed_authorization' });
+      assert.equal(lookups.length, 2);
+      nowSec = T0 + 60 + 301;
+      assert.equal(v.recall(bearer(good)), undefined);
+      nowSec = T0 + 10 + 601;
+      assert.equal(v.recall(bearer(forged)), undefined);
+    });
+  });
 });
