@@ -10,7 +10,7 @@ export { createCallsEdge, type CallsEdgeDeps } from './webhook/calls-edge';
 export { createCallingKeys, type CallingKeys, type CallingKeysOptions } from './webhook/openid-keys';
 export { createTokenVerifier, type TokenVerifierOptions } from './webhook/verify-token';
 export { createKvInbox, readKvInbox, KV_INBOX_NAMESPACE } from './webhook/kv-inbox';
-export type { CallsRequest, CallsResponse, TokenVerifier, WebhookLogger } from './webhook/types';
+export type { CallsEdge, CallsRequest, CallsResponse, TokenVerifier, WebhookLogger } from './webhook/types';
 // The call model (calling/core) and the prompt check (calling/prompts).
 export {
   createCallingService,

@@ -24,7 +24,6 @@ import type { Config } from './config';
 import type { ReadinessCheck } from './health';
 import { createHttpServer } from './http/restify-adapter';
 import { staticFiles } from './http/static-files';
-import type { Edge } from './http/types';
 import type { Logger } from './logger';
 import { messagesEdge } from './messages-edge';
 import { notificationsEdge } from './notifications-edge';
@@ -131,7 +130,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     { name: 'store', check: () => store.ping() },
     { name: 'calling-keys', check: () => callingKeys.ensureReady() },
   ];
-  const calls: Edge = createCallsEdge({
+  const calls = createCallsEdge({
     verifier: createTokenVerifier({
       keys: callingKeys,
       appId: config.MicrosoftAppId,

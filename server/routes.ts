@@ -1,7 +1,7 @@
 import { AppError } from './errors';
 import { healthz, readyz, type ReadinessCheck } from './health';
 import { staticFiles } from './http/static-files';
-import type { Edge, Route } from './http/types';
+import type { EarlyAnswer, Edge, Route } from './http/types';
 
 export const BODY_LIMITS = {
   messages: 512 * 1024,
@@ -13,7 +13,7 @@ export const BODY_LIMITS = {
 
 export interface RouteParts {
   readonly messages: Edge;
-  readonly calls: Edge;
+  readonly calls: Edge & { readonly early?: EarlyAnswer };
   readonly notifications: Edge;
   readonly tabApi: Edge;
   readonly tabDir: string;
@@ -31,7 +31,13 @@ export function buildRoutes(p: RouteParts): Route[] {
   }));
   return [
     { method: 'POST', path: '/api/messages', maxBodyBytes: BODY_LIMITS.messages, handle: p.messages },
-    { method: 'POST', path: '/api/calls', maxBodyBytes: BODY_LIMITS.calls, handle: p.calls },
+    {
+      method: 'POST',
+      path: '/api/calls',
+      maxBodyBytes: BODY_LIMITS.calls,
+      handle: p.calls,
+      ...(p.calls.early ? { early: p.calls.early } : {}),
+    },
     {
       method: 'POST',
       path: '/api/notifications',

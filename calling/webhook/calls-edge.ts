@@ -2,7 +2,14 @@ import type { CallInbox, InboundBatch } from '../types';
 import { isLegacyIncomingCall } from './legacy-format';
 import { parseNotifications } from './parse-notifications';
 import { createRefusalLog, type RefusalLogOptions } from './refusal-log';
-import type { CallsRequest, CallsResponse, TokenRejection, TokenVerifier, WebhookLogger } from './types';
+import type {
+  CallsEdge,
+  CallsRequest,
+  CallsResponse,
+  TokenRejection,
+  TokenVerifier,
+  WebhookLogger,
+} from './types';
 
 export interface CallsEdgeDeps {
   readonly verifier: TokenVerifier;
@@ -30,20 +37,39 @@ const REFUSED: Record<TokenRejection, string> = {
   bad_signature: "The bearer token's signature does not verify.",
 };
 
+// The 403 for each reason, serialised once: `early` answers a flood of known-bad tokens with these.
+const REFUSED_EARLY = new Map(
+  (Object.keys(REFUSED) as TokenRejection[]).map((reason): [TokenRejection, CallsResponse] => [
+    reason,
+    {
+      status: 403,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(refusal(reason).body),
+    },
+  ]),
+);
+
 /**
  * POST /api/calls: verify the bearer token (before the body is read), parse the notifications, hand the
  * batch to the inbox and answer 202. It never calls Graph and runs no call logic: Graph wants a quick 2xx,
- * and the work happens after the acknowledgement.
+ * and the work happens after the acknowledgement. Its `early` part refuses, before routing, what the
+ * headers alone already decide (a missing header, a token refused before): the same 403, logged the same.
  */
-export function createCallsEdge(deps: CallsEdgeDeps): (req: CallsRequest) => Promise<CallsResponse> {
+export function createCallsEdge(deps: CallsEdgeDeps): CallsEdge {
   const now = deps.now ?? Date.now;
   const log = deps.logger;
   const logRefusal = createRefusalLog(log, deps.refusalLog);
-  return async (req) => {
+  const early = (headers: CallsRequest['headers']): CallsResponse | undefined => {
+    const known = deps.verifier.recall(headers['authorization']);
+    if (!known || known.ok) return undefined;
+    logRefusal(known.reason);
+    return REFUSED_EARLY.get(known.reason);
+  };
+  const edge = async (req: CallsRequest): Promise<CallsResponse> => {
     const check = await deps.verifier.verify(req.headers['authorization']);
     if (!check.ok) {
       logRefusal(check.reason);
-      return error(403, 'forbidden', REFUSED[check.reason]);
+      return refusal(check.reason);
     }
     // Malformed JSON (400) and oversize bodies (413) are the server's to answer; let them through.
     const body = await req.json();
@@ -89,6 +115,11 @@ export function createCallsEdge(deps: CallsEdgeDeps): (req: CallsRequest) => Pro
     );
     return { status: 202 };
   };
+  return Object.assign(edge, { early });
+}
+
+function refusal(reason: TokenRejection): CallsResponse {
+  return error(403, 'forbidden', REFUSED[reason]);
 }
 
 function error(status: number, code: string, message: string): CallsResponse {

@@ -6,7 +6,7 @@ import restify from 'restify';
 import type { Logger } from '../logger';
 import { AppError, errorBody, httpStatusOf, toAppError } from '../errors';
 import { parseJson, readBody } from './body';
-import type { EdgeRequest, EdgeResponse, Route } from './types';
+import type { EarlyAnswer, EdgeRequest, EdgeResponse, Route } from './types';
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
@@ -75,6 +75,10 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
     });
   }
 
+  const early = new Map<string, EarlyAnswer>();
+  for (const route of routes) if (route.early) early.set(`${route.method} ${route.path}`, route.early);
+  if (early.size > 0) answerEarly(server.server, early, logger);
+
   // restify answers 404/405 itself; give its error our one error shape (it serialises via toJSON).
   for (const event of ['NotFound', 'MethodNotAllowed'] as const) {
     server.on(
@@ -142,6 +146,41 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
       await closed;
     },
   };
+}
+
+/**
+ * Puts the routes' early answers in front of restify's request listener. A request they answer (a flood
+ * of known-forged tokens, say) costs the HTTP parsing and the check, not restify's per-request set-up,
+ * routing and handler chain; any other request, including one whose path differs in a way the router
+ * would forgive (a trailing slash), goes to restify untouched, and its edge gives the same answer.
+ */
+function answerEarly(
+  httpServer: http.Server,
+  answers: ReadonlyMap<string, EarlyAnswer>,
+  logger: Logger,
+): void {
+  const routed = httpServer.listeners('request') as Array<
+    (req: IncomingMessage, res: ServerResponse) => void
+  >;
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const answer = answers.get(`${req.method} ${q < 0 ? url : url.slice(0, q)}`);
+    if (answer) {
+      let result: EdgeResponse | undefined;
+      try {
+        result = answer(req.headers);
+      } catch (err) {
+        logger.error({ err, path: url }, 'early answer failed; the request goes to its route');
+      }
+      if (result) {
+        void send(res, result);
+        return;
+      }
+    }
+    for (const listener of routed) listener.call(httpServer, req, res);
+  });
 }
 
 function toEdgeRequest(route: Route, req: restify.Request): EdgeRequest {

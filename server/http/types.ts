@@ -24,6 +24,13 @@ export interface EdgeResponse {
 
 export type Edge = (req: EdgeRequest) => Promise<EdgeResponse>;
 
+/**
+ * An answer from the request's headers alone, given synchronously before the framework routes the
+ * request; undefined lets the request through to the route's edge. For refusing floods cheaply: it must
+ * answer exactly what the edge would, since the same request may reach either.
+ */
+export type EarlyAnswer = (headers: IncomingHttpHeaders) => EdgeResponse | undefined;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One row of the route table. `path` uses restify's syntax (`/api/tab/*`, `/x/:id`). */
@@ -33,4 +40,6 @@ export interface Route {
   /** Body limit in bytes (default 64 KB). */
   readonly maxBodyBytes?: number;
   readonly handle: Edge;
+  /** Only on routes with a fixed path (no parameters or wildcards). */
+  readonly early?: EarlyAnswer;
 }

@@ -207,6 +207,27 @@ describe('POST /api/calls on the real server: signed payloads and forged tokens'
       assert.equal((await inbox(t)).length, before);
     });
 
+    it('a forged token sent again is refused before routing, with the same answer and log line', async () => {
+      const [h, p, s] = signed({ jti: 'forged-again' }).split('.') as [string, string, string];
+      const sig = Buffer.from(s, 'base64url');
+      sig[3] = sig[3]! ^ 0x11;
+      const forged = `${h}.${p}.${sig.toString('base64url')}`;
+      const jwksBefore = keys.fetches.jwks;
+      const logsBefore = t.logs.length;
+      const first = await postCalls(t, load('established.json'), forged);
+      const again = await postCalls(t, load('established.json'), forged);
+      assert.equal(first.status, 403);
+      assert.equal(again.status, 403);
+      assert.equal(again.text, first.text);
+      assert.equal(again.contentType, first.contentType);
+      const reasons = t.logs
+        .slice(logsBefore)
+        .filter((l) => l['msg'] === 'calling notification refused')
+        .map((l) => l['reason']);
+      assert.deepEqual(reasons, ['bad_signature', 'bad_signature']);
+      assert.equal(keys.fetches.jwks, jwksBefore);
+    });
+
     it('a valid token is verified from the cache on repeat and still accepted', async () => {
       const token = signed({ jti: 'repeat' });
       const jwksBefore = keys.fetches.jwks;

@@ -8,6 +8,7 @@ export const FOREIGN_TENANT = '11111111-2222-4333-8444-555555555555';
 
 export interface Posted {
   readonly status: number;
+  readonly contentType: string | null;
   readonly text: string;
   readonly error?: { code: string; message: string };
 }
@@ -25,7 +26,12 @@ export async function postCalls(t: TestApp, body: unknown, token?: string): Prom
   const text = await res.text();
   let error: Posted['error'];
   if (text.startsWith('{')) error = (JSON.parse(text) as { error?: Posted['error'] }).error;
-  return { status: res.status, text, ...(error ? { error } : {}) };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    text,
+    ...(error ? { error } : {}),
+  };
 }
 
 /** Every batch the kv inbox holds, oldest first. */

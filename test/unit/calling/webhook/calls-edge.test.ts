@@ -27,9 +27,14 @@ describe('calling/webhook calls-edge', () => {
       return body;
     },
   });
-  const edge = (check: TokenCheck, accept?: (b: InboundBatch) => Promise<void>) =>
+  // `known`: what the verifier can say from the header alone (undefined: it would have to check).
+  const edge = (
+    check: TokenCheck,
+    accept?: (b: InboundBatch) => Promise<void>,
+    known: TokenCheck | undefined = undefined,
+  ) =>
     createCallsEdge({
-      verifier: { verify: async () => check },
+      verifier: { verify: async () => check, recall: () => known },
       inbox: { accept: accept ?? (async (b) => void stored.push(b)) },
       logger,
       now: () => 1_700_000_000_000,
@@ -89,5 +94,38 @@ describe('calling/webhook calls-edge', () => {
     const legacy = { id: 'c1', participants: [], presentedModalityTypes: ['audio'], callState: 'incoming' };
     assert.deepEqual(await edge(ok)(request(legacy)), { status: 204 });
     assert.equal(stored.length, 0);
+  });
+
+  describe('early: the answer from the headers alone, before routing', () => {
+    it('a token the verifier already refused gets the very 403 the edge gives, logged the same way', async () => {
+      const refused: TokenCheck = { ok: false, reason: 'bad_signature' };
+      const e = edge(refused, undefined, refused);
+      const early = e.early({ authorization: 'Bearer x' });
+      assert.ok(early);
+      logs = [];
+      const routed = await e(request(GOOD));
+      assert.equal(early.status, 403);
+      assert.equal(early.headers?.['content-type'], 'application/json; charset=utf-8');
+      assert.deepEqual(JSON.parse(early.body as string), routed.body);
+      assert.deepEqual(logs, [
+        { level: 'info', obj: { reason: 'bad_signature' }, msg: 'calling notification refused' },
+      ]);
+      assert.equal(bodyReads, 0);
+    });
+
+    it('every refusal reason has its early answer', () => {
+      for (const reason of ['missing_authorization', 'malformed_authorization', 'not_configured'] as const) {
+        const no: TokenCheck = { ok: false, reason };
+        const early = edge(no, undefined, no).early({});
+        assert.equal(early?.status, 403, reason);
+        assert.match(JSON.parse(early?.body as string).error.message, /\w/, reason);
+      }
+    });
+
+    it('a remembered good token, or one still to be checked, goes on to the route', () => {
+      assert.equal(edge(ok, undefined, ok).early({ authorization: 'Bearer x' }), undefined);
+      assert.equal(edge(ok).early({ authorization: 'Bearer y' }), undefined);
+      assert.deepEqual(logs, []);
+    });
   });
 });

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { createHttpServer, type HttpServer } from '../../../server/http/restify-adapter';
+import type { EdgeResponse, Route } from '../../../server/http/types';
+import { createLogger } from '../../../server/logger';
+
+// Route.early on the real restify server: an answer from the headers alone, before restify routes.
+describe('server edge: early answers in front of restify', () => {
+  let server: HttpServer;
+  let url: string;
+  let routed: string[];
+  let logged: string[];
+
+  const refusal: EdgeResponse = {
+    status: 403,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: '{"error":{"code":"forbidden","message":"no"}}',
+  };
+
+  before(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logged.push(chunk.toString());
+        done();
+      },
+    });
+    const routes: Route[] = [
+      {
+        method: 'POST',
+        path: '/guarded',
+        handle: async (req) => {
+          routed.push(`${req.method} ${req.path}`);
+          return { status: 202 };
+        },
+        early: (headers) => {
+          if (headers['x-explode']) throw new Error('early check broke');
+          return headers['x-refuse'] ? refusal : undefined;
+        },
+      },
+    ];
+    server = createHttpServer(routes, createLogger({ level: 'info', destination: sink }));
+    ({ url } = await server.listen(0, '127.0.0.1'));
+  });
+  after(() => server.close(100));
+  beforeEach(() => {
+    routed = [];
+    logged = [];
+  });
+
+  const post = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}${path}`, { method: 'POST', headers, body: '{"value":[]}' });
+
+  it('an early answer is sent as is and the route never runs', async () => {
+    const res = await post('/guarded?x=1', { 'x-refuse': '1' });
+    assert.equal(res.status, 403);
+    assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.deepEqual(await res.json(), { error: { code: 'forbidden', message: 'no' } });
+    assert.deepEqual(routed, []);
+  });
+
+  it('undefined lets the request through to the route', async () => {
+    const res = await post('/guarded');
+    assert.equal(res.status, 202);
+    assert.deepEqual(routed, ['POST /guarded']);
+  });
+
+  it('only the exact method and path are answered early; the rest is restify’s as before', async () => {
+    const get = await fetch(`${url}/guarded`, { headers: { 'x-refuse': '1' } });
+    assert.equal(get.status, 405);
+    const other = await post('/elsewhere', { 'x-refuse': '1' });
+    assert.equal(other.status, 404);
+    assert.deepEqual(routed, []);
+  });
+
+  it('an early check that throws is logged and the request goes to its route', async () => {
+    const res = await post('/guarded', { 'x-explode': '1' });
+    assert.equal(res.status, 202);
+    assert.deepEqual(routed, ['POST /guarded']);
+    assert.ok(logged.some((l) => l.includes('early answer failed')));
+  });
+
+  it('the connection stays usable after an early answer (keep-alive, unread body drained)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await post('/guarded', i % 2 ? {} : { 'x-refuse': '1' });
+      assert.equal(res.status, i % 2 ? 202 : 403);
+      await res.arrayBuffer();
+    }
+    assert.equal(routed.length, 2);
+  });
+});
