@@ -1,7 +1,7 @@
 // POST /api/calls through the whole path (token check, tolerant parse, durable inbox, 202, then the call
 // model processing every notification) with valid signed notifications, and with forged tokens, each as a
 // ratio to a restify hello-world measured in the same run. Targets: valid >= 0.6, forged >= 0.9.
-// Run: npx tsx bench/calls-webhook.ts [--seconds 3 --rounds 3 --calls 50 --cpu-prof <dir>]
+// Run: npx tsx bench/calls-webhook.ts [--seconds 3 --rounds 3 --calls 50 --cpu-prof <dir> --no-pin]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { startKeyAuthority } from '../test/helpers/calling-keys';
 import { forgedOnce, forgedVaried, notificationStream } from './calls-traffic';
 import { interleaved, median, type Target } from './lib';
-import { spawnLogged, startRefusingSink } from './processes';
+import { pinCpus, spawnLogged, startRefusingSink } from './processes';
 
 const APP_ID = '0b6e2f4c-0000-4000-8000-00000000b302';
 const TENANT_ID = '7c1f0d2a-0000-4000-8000-000000009f11';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const rounds = Number(arg('rounds') ?? 3);
   const calls = Number(arg('calls') ?? 50);
   const profileDir = arg('cpu-prof');
+  const pinning = pinCpus(process.argv.includes('--no-pin'));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
   const dbPath = path.join(dir, 'bench.db');
   const keys = await startKeyAuthority({ appId: APP_ID, tenantId: TENANT_ID });
@@ -47,12 +48,14 @@ async function main(): Promise<void> {
     },
     path.join(dir, 'app.log'),
     profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [],
+    pinning?.serverCpu,
   );
   const hello = spawnLogged(
     'bench/hello-restify.ts',
     {},
     path.join(dir, 'hello.log'),
     profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [],
+    pinning?.serverCpu,
   );
   if (profileDir)
     process.stdout.write(`profiles: app pid ${app.child.pid}, hello-world pid ${hello.child.pid}\n`);
@@ -149,6 +152,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       node: process.version,
       cpus: os.cpus().length,
+      pinning: pinning ?? 'none',
       seconds,
       rounds,
       calls,
