@@ -1,23 +1,40 @@
-import type { Kysely } from 'kysely';
-import type { CallTimelineRepo, Database, TimelineKind } from './types';
+import type { Insertable, Kysely } from 'kysely';
+import { placeholders, prepare, preparedByShape } from './prepared-query';
+import type { CallTimelineRepo, CallTimelineTable, Database, TimelineKind } from './types';
+
+// Entries per insert statement: 5 parameters each, well under both databases' limits.
+const CHUNK = 200;
+const COLUMNS = ['call_id', 'at', 'kind', 'summary', 'data'] as const;
+
+// A batch's timeline lines go in with one statement, compiled once per number of lines.
+const insertQuery = preparedByShape<unknown[]>((db, n) => {
+  const values = placeholders(Number(n) * COLUMNS.length, 'value');
+  const rows = Array.from(
+    { length: Number(n) },
+    (_, r) =>
+      Object.fromEntries(
+        COLUMNS.map((c, k) => [c, values[r * COLUMNS.length + k]]),
+      ) as unknown as Insertable<CallTimelineTable>,
+  );
+  return prepare<unknown[]>(db.insertInto('call_timeline').values(rows).compile(), values);
+});
 
 /** The per-call timeline over one Kysely handle. */
 export function createCallTimelineRepo(db: Kysely<Database>): CallTimelineRepo {
   return {
     async add(entries) {
       if (entries.length === 0) return;
-      await db
-        .insertInto('call_timeline')
-        .values(
-          entries.map((e) => ({
-            call_id: e.callId,
-            at: e.at,
-            kind: e.kind,
-            summary: e.summary,
-            data: e.data === undefined ? null : JSON.stringify(e.data),
-          })),
-        )
-        .execute();
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const chunk = entries.slice(i, i + CHUNK);
+        const values = chunk.flatMap((e) => [
+          e.callId,
+          e.at,
+          e.kind,
+          e.summary,
+          e.data === undefined ? null : JSON.stringify(e.data),
+        ]);
+        await db.executeQuery(insertQuery(db, String(chunk.length))(...values));
+      }
     },
 
     async list(callId, opts = {}) {

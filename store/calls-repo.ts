@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import { placeholders, prepare, preparedByShape } from './prepared-query';
 import type { CallsRepo, CallsTable, Database, StoredCall, StoredCallPatch } from './types';
 
 const TERMINATED = 'terminated';
@@ -51,6 +52,21 @@ function toColumns(patch: StoredCallPatch): Partial<CallsTable> {
   return out;
 }
 
+// The batch view writes each changed call with every column set, so one shape serves nearly every update.
+const updateQuery = preparedByShape<unknown[]>((db, shape) => {
+  const columns = shape.split(',') as Array<keyof CallsTable>;
+  const values = placeholders(columns.length, 'column');
+  const id = placeholders(1, 'id').join('');
+  const set = Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Updateable<CallsTable>;
+  const compiled = db.updateTable('calls').set(set).where('id', '=', id).compile();
+  return prepare<unknown[]>(compiled, [...values, id]);
+});
+
+const getManyQuery = preparedByShape<string[]>((db, n) => {
+  const ids = placeholders(Number(n), 'id');
+  return prepare(db.selectFrom('calls').selectAll().where('id', 'in', ids).compile(), ids);
+});
+
 /** The calls table over one Kysely handle (the database or a transaction). */
 export function createCallsRepo(db: Kysely<Database>): CallsRepo {
   return {
@@ -61,11 +77,10 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
 
     async getMany(ids) {
       if (ids.length === 0) return [];
-      const rows = await db
-        .selectFrom('calls')
-        .selectAll()
-        .where('id', 'in', [...new Set(ids)])
-        .execute();
+      const unique = [...new Set(ids)];
+      const { rows } = await db.executeQuery<Selectable<CallsTable>>(
+        getManyQuery(db, String(unique.length))(...unique),
+      );
       return rows.map(toCall);
     },
 
@@ -98,9 +113,11 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
 
     async update(id, patch) {
       const columns = toColumns(patch);
-      if (Object.keys(columns).length === 0) return (await this.get(id)) !== undefined;
-      const result = await db.updateTable('calls').set(columns).where('id', '=', id).executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      const names = Object.keys(columns) as Array<keyof CallsTable>;
+      if (names.length === 0) return (await this.get(id)) !== undefined;
+      const query = updateQuery(db, names.join(','));
+      const result = await db.executeQuery(query(...names.map((n) => columns[n]), id));
+      return Number(result.numAffectedRows ?? 0) > 0;
     },
 
     async list(opts = {}) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { StoreLockTimeoutError } from './errors';
+import { NUMBER_PLACEHOLDER, placeholders, prepare, preparedByShape } from './prepared-query';
 import type { Database, LeaseGroup, LockLease, LockOptions, Locks, StoreLogger } from './types';
 
 const DEFAULT_WAIT_MS = 10_000;
@@ -10,6 +11,41 @@ const MIN_POLL_MS = 5;
 const MAX_POLL_MS = 100;
 // claim puts its keys into one statement each way; the bound keeps it under both databases' parameter limits.
 const MAX_CLAIM = 500;
+
+// Leases are taken and released for a drain cycle's calls at once: one statement each way, compiled once
+// per number of keys.
+const takeQuery = preparedByShape<unknown[]>((db, n) => {
+  const slots = placeholders(Number(n), 'lease').map((p) => ({
+    key: `${p}:key`,
+    owner: `${p}:owner`,
+    expires_at: `${p}:expires`,
+  }));
+  const compiled = db
+    .insertInto('locks')
+    .values(slots as unknown as Array<{ key: string; owner: string; expires_at: number }>)
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({
+          owner: eb.ref('excluded.owner'),
+          expires_at: eb.ref('excluded.expires_at'),
+        }))
+        .where('locks.expires_at', '<', NUMBER_PLACEHOLDER),
+    )
+    .returning(['key', 'owner'])
+    .compile();
+  return prepare<unknown[]>(compiled, [
+    ...slots.flatMap((r) => [r.key, r.owner, r.expires_at]),
+    NUMBER_PLACEHOLDER,
+  ]);
+});
+
+const releaseQuery = preparedByShape<unknown[]>((db, n) => {
+  const owner = placeholders(1, 'owner').join('');
+  const keys = placeholders(Number(n), 'key');
+  const compiled = db.deleteFrom('locks').where('owner', '=', owner).where('key', 'in', keys).compile();
+  return prepare<unknown[]>(compiled, [owner, ...keys]);
+});
 
 /**
  * Lease-row locks on the locks table. One atomic upsert takes the free or expired leases among some keys;
@@ -24,20 +60,10 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
   /** Takes those of `keys` that are free or expired for `owner`; answers the ones taken. */
   async function take(keys: readonly string[], owner: string, leaseMs: number): Promise<Set<string>> {
     const now = Date.now();
-    const rows = await db
-      .insertInto('locks')
-      .values(keys.map((key) => ({ key, owner, expires_at: now + leaseMs })))
-      .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet((eb) => ({
-            owner: eb.ref('excluded.owner'),
-            expires_at: eb.ref('excluded.expires_at'),
-          }))
-          .where('locks.expires_at', '<', now),
-      )
-      .returning(['key', 'owner'])
-      .execute();
+    const args = keys.flatMap((key) => [key, owner, now + leaseMs]);
+    const { rows } = await db.executeQuery<{ key: string; owner: string }>(
+      takeQuery(db, String(keys.length))(...args, now),
+    );
     return new Set(rows.filter((r) => r.owner === owner).map((r) => r.key));
   }
 
@@ -116,11 +142,7 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
   async function release(held: ReadonlySet<string>, owner: string): Promise<void> {
     if (held.size === 0) return;
     try {
-      await db
-        .deleteFrom('locks')
-        .where('owner', '=', owner)
-        .where('key', 'in', [...held])
-        .execute();
+      await db.executeQuery(releaseQuery(db, String(held.size))(owner, ...held));
     } catch (error) {
       // The leases expire by themselves; failing the caller's finished work over this would be worse.
       logger.warn(

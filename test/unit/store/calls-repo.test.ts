@@ -161,8 +161,18 @@ for (const target of storeTargets()) {
         { callId: 'x', contentHash: 'h1' },
         { callId: 'y', contentHash: 'h1' },
         { callId: 'z', contentHash: 'h2' },
+        { callId: 'x', contentHash: 'h0' },
       ]);
       assert.deepEqual([...seen].sort(), ['x\u0000h0', 'y\u0000h1']);
+      // The same call asked twice, and lists of every length so far, read as the first time did.
+      assert.deepEqual(
+        (await data.inbox.pendingFor(['z', 'z', 'y'], 10)).map((r) => r.seq),
+        [seqs[2], seqs[4]],
+      );
+      assert.deepEqual(
+        [...(await data.inbox.seenHashes([{ callId: 'y', contentHash: 'h1' }]))],
+        ['y\u0000h1'],
+      );
     });
 
     it('settles an operation once and finds it by Graph id or clientContext', async () => {
