@@ -75,8 +75,14 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
     });
   }
 
-  const early = new Map<string, EarlyAnswer>();
-  for (const route of routes) if (route.early) early.set(`${route.method} ${route.path}`, route.early);
+  const early = new Map<string, { answer: EarlyAnswer; limit: number }>();
+  for (const route of routes) {
+    if (!route.early) continue;
+    early.set(`${route.method} ${route.path}`, {
+      answer: route.early,
+      limit: route.maxBodyBytes ?? DEFAULT_BODY_LIMIT,
+    });
+  }
   if (early.size > 0) answerEarly(server.server, early, logger);
 
   // restify answers 404/405 itself; give its error our one error shape (it serialises via toJSON).
@@ -156,7 +162,7 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
  */
 function answerEarly(
   httpServer: http.Server,
-  answers: ReadonlyMap<string, EarlyAnswer>,
+  answers: ReadonlyMap<string, { answer: EarlyAnswer; limit: number }>,
   logger: Logger,
 ): void {
   const routed = httpServer.listeners('request') as Array<
@@ -166,11 +172,12 @@ function answerEarly(
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const answer = answers.get(`${req.method} ${q < 0 ? url : url.slice(0, q)}`);
-    if (answer) {
+    const early = answers.get(`${req.method} ${q < 0 ? url : url.slice(0, q)}`);
+    // A declared oversize body is refused (413) before the edge on the routed path; so it is here too.
+    if (early && !(Number(req.headers['content-length']) > early.limit)) {
       let result: EdgeResponse | undefined;
       try {
-        result = answer(req.headers);
+        result = early.answer(req.headers);
       } catch (err) {
         logger.error({ err, path: url }, 'early answer failed; the request goes to its route');
       }

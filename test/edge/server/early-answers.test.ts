@@ -28,6 +28,7 @@ describe('server edge: early answers in front of restify', () => {
       {
         method: 'POST',
         path: '/guarded',
+        maxBodyBytes: 512,
         handle: async (req) => {
           routed.push(`${req.method} ${req.path}`);
           return { status: 202 };
@@ -69,6 +70,16 @@ describe('server edge: early answers in front of restify', () => {
     assert.equal(get.status, 405);
     const other = await post('/elsewhere', { 'x-refuse': '1' });
     assert.equal(other.status, 404);
+    assert.deepEqual(routed, []);
+  });
+
+  it('a declared oversize body still gets the 413 the routed path gives first', async () => {
+    const res = await fetch(`${url}/guarded`, {
+      method: 'POST',
+      headers: { 'x-refuse': '1' },
+      body: 'x'.repeat(1024),
+    });
+    assert.equal(res.status, 413);
     assert.deepEqual(routed, []);
   });
 
