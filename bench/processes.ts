@@ -31,8 +31,8 @@ export interface Pinning {
 /**
  * Pins this process to one CPU and returns where servers should go, unless the machine has a single CPU,
  * taskset is missing or `disabled`. On a small machine the scheduler otherwise moves the server and the
- * load generator between CPUs as it likes: on 2 cores the same pair of runs gave ratios from 0.60 to 0.96
- * unpinned, and within 0.01 of each other pinned.
+ * load generator between CPUs as it likes: on 2 cores one comparison gave ratios from 0.60 to 0.96 across
+ * unpinned runs, and 0.72-0.73 in three pinned runs of the same code.
  */
 export function pinCpus(disabled: boolean): Pinning | undefined {
   if (disabled || os.cpus().length < 2) return undefined;
