@@ -44,6 +44,7 @@ export async function enter(
         clearFirst: opts.clearFirst === true,
         log: st.ctl.log,
       }),
+      { after: 'cancel' },
     );
     return { ...s, phase: 'prompting' };
   }
@@ -115,7 +116,9 @@ export async function act(st: Step, a: Action, via?: string): Promise<IvrState> 
       );
     }
     if ('record' in a) {
-      ctl.spawn('record', recordTask(ctl.calling, ctl.callId, a.record, deps.recording));
+      ctl.spawn('record', recordTask(ctl.calling, ctl.callId, a.record, deps.recording), {
+        after: 'cancel',
+      });
       ctl.note(`ivr ${st.s.menu}/${st.s.node}: recording a short answer`);
       return {
         ...st.s,

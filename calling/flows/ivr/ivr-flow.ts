@@ -37,6 +37,7 @@ function retry(st: Step, kind: 'invalid' | 'noInput', entry: string): Promise<Iv
   st.ctl.spawn(
     'prompt',
     promptTask(st.ctl.calling, st.ctl.callId, prompts, st.deps.tts, { log: st.ctl.log }),
+    { after: 'cancel' },
   );
   return { ...s, phase: 'retrying', since: st.ctl.now };
 }

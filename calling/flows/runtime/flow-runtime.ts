@@ -103,9 +103,17 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     const { next } = effects;
     timers.clear(callId, next.clearedTimers);
     arm(callId, { ...next.flow, timers: next.newTimers });
+    const started = new Map<string, Promise<unknown>>();
     for (const task of next.spawned) {
-      void task
-        .work()
+      const before = task.after === undefined ? undefined : started.get(task.after);
+      const run = before
+        ? before.then(
+            () => task.work(),
+            () => task.work(),
+          )
+        : task.work();
+      started.set(task.name, run);
+      void run
         .then(
           (value) => ({ type: 'done', task: task.name, ok: true, value }) as const,
           (error: unknown) =>

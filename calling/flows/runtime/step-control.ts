@@ -8,6 +8,8 @@ export interface SpawnedTask {
   readonly name: string;
   readonly token: string;
   readonly work: () => Promise<unknown>;
+  /** A task spawned earlier in the same step that must settle before this one starts. */
+  readonly after?: string;
 }
 
 export interface StepResult {
@@ -48,10 +50,12 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
     calling: input.calling,
     now,
     log: input.log,
-    spawn(name, work) {
+    spawn(name, work, opts = {}) {
       const token = randomUUID();
       tasks[name] = token;
-      spawned.push({ name, token, work });
+      const after =
+        opts.after !== undefined && spawned.some((t) => t.name === opts.after) ? opts.after : undefined;
+      spawned.push({ name, token, work, ...(after === undefined ? {} : { after }) });
     },
     forgetTask(name) {
       delete tasks[name];

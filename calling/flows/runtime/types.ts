@@ -34,8 +34,13 @@ export interface FlowControl {
   readonly calling: CallingApi;
   readonly now: number;
   readonly log: CoreLogger;
-  /** Runs work outside the call's flow lock; its outcome comes back as a `done` event for `task`. */
-  spawn(task: string, work: () => Promise<unknown>): void;
+  /**
+   * Runs work outside the call's flow lock; its outcome comes back as a `done` event for `task`. With
+   * `after`, the work starts only once the task of that name spawned in the same step has settled (a
+   * recording must not reach Graph before the cancelMediaProcessing that barge-in sent, or it is
+   * cancelled with the prompt); without such a task in the step it starts at once.
+   */
+  spawn(task: string, work: () => Promise<unknown>, opts?: { readonly after?: string }): void;
   /** Stops waiting for a task: its outcome, when it comes, is dropped. */
   forgetTask(task: string): void;
   /** Fires a `timer` event after delayMs (replacing a pending timer of that name). */
