@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   NUMBER_PLACEHOLDER,
   numberPlaceholders,
+  placeholder,
   placeholders,
   prepare,
   preparedByShape,
@@ -28,7 +29,6 @@ interface InboxStatements {
   readonly seenHash: Prepared<[string, string]>;
 }
 
-const S = '\u0000placeholder:';
 // Rows per statement when many are updated at once (well under both databases' parameter limits).
 const CHUNK = 500;
 const N = NUMBER_PLACEHOLDER;
@@ -39,15 +39,15 @@ function compileStatements(db: Kysely<Database>): InboxStatements {
       db
         .insertInto('call_inbox')
         .values({
-          call_id: `${S}call`,
-          tenant_id: `${S}tenant`,
+          call_id: placeholder('call'),
+          tenant_id: placeholder('tenant'),
           received_at: N,
-          notification: `${S}notification`,
-          content_hash: `${S}hash`,
+          notification: placeholder('notification'),
+          content_hash: placeholder('hash'),
         })
         .returning('seq')
         .compile(),
-      [`${S}call`, `${S}tenant`, N, `${S}notification`, `${S}hash`] as [
+      [placeholder('call'), placeholder('tenant'), N, placeholder('notification'), placeholder('hash')] as [
         string,
         string,
         number,
@@ -60,11 +60,11 @@ function compileStatements(db: Kysely<Database>): InboxStatements {
         .selectFrom('call_inbox')
         .selectAll()
         .where('processed_at', 'is', null)
-        .where('call_id', '=', `${S}call`)
+        .where('call_id', '=', placeholder('call'))
         .orderBy('seq')
         .limit(N)
         .compile(),
-      [`${S}call`, N] as [string, number],
+      [placeholder('call'), N] as [string, number],
     ),
     markProcessed: prepare(
       db
@@ -78,12 +78,12 @@ function compileStatements(db: Kysely<Database>): InboxStatements {
       db
         .selectFrom('call_inbox')
         .select('seq')
-        .where('call_id', '=', `${S}call`)
-        .where('content_hash', '=', `${S}hash`)
+        .where('call_id', '=', placeholder('call'))
+        .where('content_hash', '=', placeholder('hash'))
         .where('processed_at', 'is not', null)
         .limit(1)
         .compile(),
-      [`${S}call`, `${S}hash`] as [string, string],
+      [placeholder('call'), placeholder('hash')] as [string, string],
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import { placeholders, prepare, preparedByShape } from './prepared-query';
+import { placeholder, placeholders, prepare, preparedByShape } from './prepared-query';
 import type { CallsRepo, CallsTable, Database, StoredCall, StoredCallPatch } from './types';
 
 const TERMINATED = 'terminated';
@@ -56,7 +56,7 @@ function toColumns(patch: StoredCallPatch): Partial<CallsTable> {
 const updateQuery = preparedByShape<unknown[]>((db, shape) => {
   const columns = shape.split(',') as Array<keyof CallsTable>;
   const values = placeholders(columns.length, 'column');
-  const id = placeholders(1, 'id').join('');
+  const id = placeholder('id');
   const set = Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Updateable<CallsTable>;
   const compiled = db.updateTable('calls').set(set).where('id', '=', id).compile();
   return prepare<unknown[]>(compiled, [...values, id]);

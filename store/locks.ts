@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { StoreLockTimeoutError } from './errors';
-import { NUMBER_PLACEHOLDER, placeholders, prepare, preparedByShape } from './prepared-query';
+import { NUMBER_PLACEHOLDER, placeholder, placeholders, prepare, preparedByShape } from './prepared-query';
 import type { Database, LeaseGroup, LockLease, LockOptions, Locks, StoreLogger } from './types';
 
 const DEFAULT_WAIT_MS = 10_000;
@@ -41,7 +41,7 @@ const takeQuery = preparedByShape<unknown[]>((db, n) => {
 });
 
 const releaseQuery = preparedByShape<unknown[]>((db, n) => {
-  const owner = placeholders(1, 'owner').join('');
+  const owner = placeholder('owner');
   const keys = placeholders(Number(n), 'key');
   const compiled = db.deleteFrom('locks').where('owner', '=', owner).where('key', 'in', keys).compile();
   return prepare<unknown[]>(compiled, [owner, ...keys]);

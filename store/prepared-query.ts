@@ -31,9 +31,14 @@ export function prepare<A extends readonly unknown[]>(compiled: CompiledQuery, p
 
 const S = '\u0000placeholder:';
 
+/** A placeholder string no caller passes, for the parameter `name`. */
+export function placeholder(name: string): string {
+  return `${S}${name}`;
+}
+
 /** `n` distinct placeholder strings, for the values of a list. */
 export function placeholders(n: number, name: string): string[] {
-  return Array.from({ length: n }, (_, i) => `${S}${name}:${i}`);
+  return Array.from({ length: n }, (_, i) => placeholder(`${name}:${i}`));
 }
 
 /** A placeholder number no caller passes (a limit, a time). */

@@ -66,13 +66,15 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
     if (typeof authorization !== 'string' || authorization.length > MAX_TOKEN_CHARS + 16) {
       return no('malformed_authorization');
     }
-    if (authorization.startsWith(BEARER_PREFIX)) {
-      const hit = remembered(authorization.slice(BEARER_PREFIX.length), nowSec);
-      if (hit) return hit;
-    }
+    const quick = authorization.startsWith(BEARER_PREFIX)
+      ? authorization.slice(BEARER_PREFIX.length)
+      : undefined;
+    const hit = quick === undefined ? undefined : remembered(quick, nowSec);
+    if (hit) return hit;
     const token = BEARER.exec(authorization)?.[1];
     if (!token || token.length > MAX_TOKEN_CHARS) return no('malformed_authorization');
-    return remembered(token, nowSec) ?? token;
+    // Graph's own spelling was looked up already; only another spelling of the header needs a second look.
+    return (token === quick ? undefined : remembered(token, nowSec)) ?? token;
   }
 
   // Every check on the token itself, cheapest first; the signature is the only crypto and comes last.

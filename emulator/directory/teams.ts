@@ -4,19 +4,12 @@ import type { Needs } from '../access';
 import { GraphError } from '../http';
 import type { HttpResponse, RequestContext } from '../http';
 import type { FilterNode } from '../odata';
-import {
-  FilterSyntaxError,
-  applySelect,
-  matchesFilter,
-  parseFilter,
-  parseSelect,
-  parseTop,
-  queryOption,
-} from '../odata';
+import { applySelect, matchesFilter, parseSelect, parseTop, queryOption } from '../odata';
 import type { SeedTeam } from '../people';
 import { userNotFound } from './lookup';
 import { USER_ODATA_TYPE, conversationMemberJson, groupMemberJson } from './team-json';
 import { userJson } from './user-json';
+import { parseGraphFilter } from './user-filter';
 import { requireTeamReader, resolveTeam } from './team-lookup';
 import type { UserRouteDeps } from './users';
 
@@ -26,40 +19,22 @@ const TEAM_MEMBERS: Needs = {
   app: ['TeamMember.Read.All', 'TeamMember.ReadWrite.All'],
   delegated: ['TeamMember.Read.All', 'TeamMember.ReadWrite.All'],
 };
-const GROUP_MEMBERS: Needs = {
-  app: [
-    'GroupMember.Read.All',
-    'Group.Read.All',
-    'GroupMember.ReadWrite.All',
-    'Group.ReadWrite.All',
-    'Directory.Read.All',
-    'Directory.ReadWrite.All',
-  ],
-  delegated: [
-    'GroupMember.Read.All',
-    'Group.Read.All',
-    'GroupMember.ReadWrite.All',
-    'Group.ReadWrite.All',
-    'Directory.Read.All',
-    'Directory.ReadWrite.All',
-  ],
-};
+// The same permissions admit an app and a signed-in user.
+const GROUP_MEMBER_PERMISSIONS = [
+  'GroupMember.Read.All',
+  'Group.Read.All',
+  'GroupMember.ReadWrite.All',
+  'Group.ReadWrite.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+];
+const GROUP_MEMBERS: Needs = { app: GROUP_MEMBER_PERMISSIONS, delegated: GROUP_MEMBER_PERMISSIONS };
 const MEMBER_TYPE = 'microsoft.graph.aadUserConversationMember';
 const USER_TYPE = 'microsoft.graph.user';
 const DEFAULT_PAGE = 100;
 
 function memberFilter(raw: string | null): FilterNode | undefined {
-  if (raw === null) return undefined;
-  try {
-    return parseFilter(raw);
-  } catch (err) {
-    if (!(err instanceof FilterSyntaxError)) throw err;
-    throw new GraphError(
-      400,
-      'BadRequest',
-      `Invalid filter clause: ${err.message} at position ${err.position} in '${raw}'.`,
-    );
-  }
+  return raw === null ? undefined : parseGraphFilter(raw);
 }
 
 /** One page of `items` after $top and $skiptoken, with the nextLink Graph adds when more remain. */

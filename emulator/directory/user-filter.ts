@@ -34,11 +34,10 @@ function needsAdvanced(node: FilterNode): boolean {
   }
 }
 
-/** Parses and checks a /users $filter; throws Graph's 400s. */
-export function userFilter(raw: string, advanced: boolean): FilterNode {
-  let node: FilterNode;
+/** Parses a $filter, turning a syntax error into Graph's 400. */
+export function parseGraphFilter(raw: string): FilterNode {
   try {
-    node = parseFilter(raw);
+    return parseFilter(raw);
   } catch (err) {
     if (!(err instanceof FilterSyntaxError)) throw err;
     throw new GraphError(
@@ -47,6 +46,11 @@ export function userFilter(raw: string, advanced: boolean): FilterNode {
       `Invalid filter clause: ${err.message} at position ${err.position} in '${raw}'.`,
     );
   }
+}
+
+/** Parses and checks a /users $filter; throws Graph's 400s. */
+export function userFilter(raw: string, advanced: boolean): FilterNode {
+  const node = parseGraphFilter(raw);
   for (const path of filterPaths(node)) {
     const head = path.split('/')[0] ?? '';
     if (!FILTERABLE.some((f) => f.toLowerCase() === head.toLowerCase()))

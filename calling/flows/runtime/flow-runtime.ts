@@ -6,7 +6,7 @@ import type { Store } from '../../../store';
 import type { CallingApi, Clock, CoreLogger } from '../../core';
 import { LocalTimers } from './local-timers';
 import { isStoredFlow } from './stored-flow';
-import { createStepControl } from './step-control';
+import { createStepControl, startTasks } from './step-control';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
 
 export interface FlowRuntimeOptions {
@@ -103,16 +103,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     const { next } = effects;
     timers.clear(callId, next.clearedTimers);
     arm(callId, { ...next.flow, timers: next.newTimers });
-    const started = new Map<string, Promise<unknown>>();
-    for (const task of next.spawned) {
-      const before = task.after === undefined ? undefined : started.get(task.after);
-      const run = before
-        ? before.then(
-            () => task.work(),
-            () => task.work(),
-          )
-        : task.work();
-      started.set(task.name, run);
+    for (const { task, run } of startTasks(next.spawned)) {
       void run
         .then(
           (value) => ({ type: 'done', task: task.name, ok: true, value }) as const,

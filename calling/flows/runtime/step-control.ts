@@ -92,3 +92,19 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
     },
   };
 }
+
+/**
+ * Starts a step's tasks in the order they were spawned; a task with `after` starts once that task has
+ * settled, whether it succeeded or failed. Answers each task with its run.
+ */
+export function startTasks(
+  spawned: readonly SpawnedTask[],
+): Array<{ readonly task: SpawnedTask; readonly run: Promise<unknown> }> {
+  const runs = new Map<string, Promise<unknown>>();
+  return spawned.map((task) => {
+    const before = task.after === undefined ? undefined : runs.get(task.after);
+    const run = before ? before.then(task.work, task.work) : task.work();
+    runs.set(task.name, run);
+    return { task, run };
+  });
+}

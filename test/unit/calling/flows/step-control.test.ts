@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CallingApi, CallView, CoreLogger } from '../../../../calling/core';
-import { createStepControl } from '../../../../calling/flows/runtime/step-control';
+import { createStepControl, startTasks } from '../../../../calling/flows/runtime/step-control';
 
 describe('calling/flows step control: spawned tasks', () => {
   const control = () =>
@@ -28,5 +28,57 @@ describe('calling/flows step control: spawned tasks', () => {
         ['prompt', 'cancel'],
       ],
     );
+  });
+
+  describe('startTasks', () => {
+    // A task that logs its start, then settles (or fails) when released.
+    const gated = (name: string, log: string[], fail = false) => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const work = async () => {
+        log.push(`start ${name}`);
+        await gate;
+        log.push(`end ${name}`);
+        if (fail) throw new Error(`${name} failed`);
+      };
+      return { work, release };
+    };
+
+    it('a task with `after` starts only once that task settled; others start at once', async () => {
+      const log: string[] = [];
+      const cancel = gated('cancel', log);
+      const record = gated('record', log);
+      const notify = gated('notify', log);
+      const runs = startTasks([
+        { name: 'cancel', token: 'a', work: cancel.work },
+        { name: 'record', token: 'b', work: record.work, after: 'cancel' },
+        { name: 'notify', token: 'c', work: notify.work },
+      ]);
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(log, ['start cancel', 'start notify']);
+      cancel.release();
+      await runs[0]!.run;
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(log, ['start cancel', 'start notify', 'end cancel', 'start record']);
+      record.release();
+      notify.release();
+      await Promise.all(runs.map((r) => r.run));
+    });
+
+    it('a failed task still lets the one after it start, and each run keeps its own outcome', async () => {
+      const log: string[] = [];
+      const cancel = gated('cancel', log, true);
+      const record = gated('record', log);
+      const [first, second] = startTasks([
+        { name: 'cancel', token: 'a', work: cancel.work },
+        { name: 'record', token: 'b', work: record.work, after: 'cancel' },
+      ]);
+      cancel.release();
+      await assert.rejects(first!.run, /cancel failed/);
+      await new Promise((r) => setImmediate(r));
+      assert.ok(log.includes('start record'));
+      record.release();
+      await second!.run;
+    });
   });
 });
