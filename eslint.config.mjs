@@ -63,6 +63,16 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody handles can end the process (Node treats an unhandled rejection as fatal), so every
+    // promise in the app and the emulator is awaited, returned, or handed off with `void` and a catch.
+    files: ['{server,bot,calling,store,manifest,emulator}/**/*.ts', 'teams-tab/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

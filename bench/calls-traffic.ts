@@ -3,8 +3,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { NOTIFICATIONS } from '../test/helpers/fixtures';
 
-const PAYLOADS = path.resolve(__dirname, '../../shared/graph/payloads');
+const PAYLOADS = NOTIFICATIONS;
 const SAMPLE_CALL_IDS = ['2f1a0c00-7e4d-4b9a-a5c3-9d8e6f4b2a10', '4c3d0e00-2a3b-4c4d-9e5f-6a7b8c9d0e1f'];
 
 type Template = (callId: string, n: number) => string;

@@ -2,6 +2,7 @@
 // work from the repository root with no variables set.
 import fs from 'node:fs';
 import path from 'node:path';
+import { shippedCsdlPath } from './csdl';
 
 /** Everything main.ts needs to start the emulator. */
 export interface EmulatorConfig {
@@ -31,15 +32,6 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
   return value;
 }
 
-function defaultCsdl(): string {
-  return firstExisting([
-    path.resolve(__dirname, '..', '..', 'shared', 'graph', 'v1.0.csdl'),
-    path.resolve(__dirname, '..', '..', '..', 'shared', 'graph', 'v1.0.csdl'),
-    path.resolve(process.cwd(), '..', 'shared', 'graph', 'v1.0.csdl'),
-    path.resolve(process.cwd(), 'shared', 'graph', 'v1.0.csdl'),
-  ]);
-}
-
 /** The first existing path of the candidates (the first one when none exists, for the error message). */
 function firstExisting(candidates: string[]): string {
   return candidates.find((p) => fs.existsSync(p)) ?? (candidates[0] as string);
@@ -63,7 +55,7 @@ export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
     host: env.EMULATOR_HOST || '127.0.0.1',
     dataDir: path.resolve(env.EMULATOR_DATA_DIR || './data/emulator'),
     seedPath: path.resolve(env.EMULATOR_SEED || defaultSeed()),
-    csdlPath: path.resolve(env.EMULATOR_CSDL || defaultCsdl()),
+    csdlPath: env.EMULATOR_CSDL ? path.resolve(env.EMULATOR_CSDL) : shippedCsdlPath(),
     publicUrl: env.EMULATOR_PUBLIC_URL ? env.EMULATOR_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     appWebhook: env.EMULATOR_APP_WEBHOOK || undefined,
     promptSpeed: speed,

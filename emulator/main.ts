@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createClock } from './clock';
 import { readEmulatorConfig } from './config';
 import { controlRoutes } from './control';
-import { loadCsdl } from './csdl';
+import { CsdlFileError, loadCsdl } from './csdl';
 import { createEntra } from './entra';
 import type { EntraTenant } from './entra';
 import { createGraphService, graphRoutes, mediaRoutes } from './graph';
@@ -221,6 +221,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  log('failed to start', err);
+  // A missing or corrupt metadata file is a setup problem: one line that says what to do, no stack.
+  if (err instanceof CsdlFileError) log(`failed to start: ${err.message}`);
+  else log('failed to start', err);
   process.exit(1);
 });

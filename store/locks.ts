@@ -110,7 +110,7 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
     let stopped = false;
     const keys = [...held];
     const schedule = () => {
-      timer = setTimeout(renew, Math.max(1, Math.floor(leaseMs / 3)));
+      timer = setTimeout(() => void renew(), Math.max(1, Math.floor(leaseMs / 3)));
       timer.unref();
     };
     const renew = async () => {

@@ -51,6 +51,11 @@ export async function runOperation(
     { callId, at: now, kind: 'request', summary: `${kind} requested`, data: { operationId: id } },
   ]);
   const waiting = ctx.tracker.wait(id, callId, opts.timeoutMs ?? ctx.timing.operationTimeoutMs);
+  // The call can end, and this operation fail with it, while the request below is still out (a hang-up
+  // during a Retry-After wait is enough). Whoever awaits what this function returns handles that
+  // rejection, but only from the return on; until then Node would count it as unhandled and stop the
+  // process. When the request itself fails, its error is the one reported and this one is moot.
+  waiting.catch(() => undefined);
 
   let accepted: OperationAccepted | void;
   try {

@@ -1,4 +1,4 @@
-// Request validation derived from the official Graph v1.0 metadata (shared/graph/v1.0.csdl).
+// Request validation derived from the official Graph v1.0 metadata (metadata/v1.0.csdl.gz, see SOURCE.md).
 // See README.md beside this file for the rules and the choices made where the CSDL is silent.
 export type {
   CsdlAction,
@@ -15,6 +15,7 @@ export type { IssueCode, ValidationIssue } from './issues';
 export type { ValidationOptions } from './walk';
 export type { FormattedError } from './format';
 export { loadCsdl } from './load';
+export { CsdlFileError, readCsdlText, shippedCsdlPath } from './read-file';
 export {
   allProperties,
   concreteTypes,

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import type { CsdlModel } from './model';
 import { readActions } from './read-actions';
 import { readAnnotations } from './read-annotations';
+import { CsdlFileError, readCsdlText } from './read-file';
 import { readEnumTypes, readStructuredTypes, linkDerivedTypes } from './read-types';
 import type { XmlElement } from './xml';
 import { children } from './xml';
@@ -18,14 +18,17 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
 });
 
-/** Parses the CSDL file once into a model of types, enums and actions. */
+/** Parses the CSDL file (plain or gzipped) once into a model of types, enums and actions. */
 export function loadCsdl(path: string): CsdlModel {
   const started = performance.now();
-  const doc = parser.parse(readFileSync(path, 'utf8')) as XmlElement;
+  const doc = parser.parse(readCsdlText(path)) as XmlElement;
   const edmx = children(doc, 'edmx:Edmx')[0];
   const services = edmx ? children(edmx, 'edmx:DataServices')[0] : undefined;
   const schemas = services ? children(services, 'Schema') : [];
-  if (schemas.length === 0) throw new Error(`${path}: no edmx:Edmx/edmx:DataServices/Schema element`);
+  if (schemas.length === 0)
+    throw new CsdlFileError(
+      `${path}: no edmx:Edmx/edmx:DataServices/Schema element; set EMULATOR_CSDL to a Graph v1.0 CSDL file`,
+    );
 
   const namespaces = new Map<string, string>();
   for (const schema of schemas) {

@@ -1,5 +1,5 @@
 // Graph JSON for the engine's records: calls, participants, operations and identities, in the shapes of
-// the documented responses and notifications (../../shared/graph/payloads).
+// the documented responses and notifications (test/fixtures/graph/notifications/ holds the project's fixtures of them).
 import type { CallRec, Json, OperationRec, ParticipantRec, ResultInfo } from './model';
 
 const NS = '#microsoft.graph.';

@@ -3,7 +3,7 @@ import { callPath, nextEtag, pick, resultInfo, typed } from './odata';
 import type { Json } from './odata';
 import type { ChangeType, CommsNotification } from './types';
 
-/** Which documented call notification a change looks like; each has its own shape in payloads/. */
+/** Which documented call notification a change looks like; each has its own documented shape (fixtures: test/fixtures/graph/notifications/). */
 export type CallNotificationKind =
   | 'incoming'
   | 'incomingPstn'

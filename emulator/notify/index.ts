@@ -1,5 +1,5 @@
 // Notifications as the Graph communications service sends them: envelopes in the shapes of the documented
-// examples (../shared/graph/payloads/), and signed, ordered delivery with retries and injected faults.
+// examples (the fixtures in test/fixtures/graph/notifications/), and signed, ordered delivery with retries and injected faults.
 export type { ChangeType, CommsNotification, CommsNotifications } from './types';
 export { commsEnvelope, commsNotification } from './envelope';
 export { callNotification, callNotificationKind } from './call-notification';

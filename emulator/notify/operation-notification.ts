@@ -25,7 +25,7 @@ const HOLD: OperationShape = {
 };
 
 // Keyed by `@odata.type` and then by final status. The documented completions differ in decorations and
-// in which fields they repeat; each is reproduced as shown (see payloads/), failures follow the cancelled
+// in which fields they repeat; each is reproduced as shown (see test/fixtures/graph/notifications/), failures follow the cancelled
 // examples (no @odata.id), and types without an example get the plain base shape.
 const SHAPES: Record<string, { completed: OperationShape; failed: OperationShape }> = {
   '#microsoft.graph.playPromptOperation': {

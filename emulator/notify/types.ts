@@ -1,6 +1,6 @@
 export type ChangeType = 'created' | 'updated' | 'deleted';
 
-/** One element of a commsNotifications POST (see payloads/ in the Graph reference). */
+/** One element of a commsNotifications POST (see test/fixtures/graph/notifications/). */
 export interface CommsNotification {
   '@odata.type': '#microsoft.graph.commsNotification';
   changeType: ChangeType;

@@ -14,6 +14,7 @@ import { compareShape } from '../../helpers/shape';
 import { forSuite } from '../../helpers/suite';
 import type { CompareShapeOptions } from '../../helpers/shape';
 import type { Wire } from '../../helpers/graph-test-client';
+import { NOTIFICATIONS } from '../../helpers/fixtures';
 
 export const PEOPLE = {
   adele: '86528ee4-da06-4aa2-9aed-32e626300172',
@@ -27,7 +28,7 @@ export const PEOPLE = {
   megan: '2c0fd3f4-495a-4f8d-9668-9ce043008303',
 } as const;
 
-const PAYLOADS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'graph', 'payloads');
+const PAYLOADS = NOTIFICATIONS;
 
 /** The first notification of a documented payload file. */
 export function twin(name: string): Wire {

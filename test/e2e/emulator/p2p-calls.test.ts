@@ -16,8 +16,9 @@ import {
   useWorld,
 } from './fixture';
 import type { Wire } from '../../helpers/graph-test-client';
+import { NOTIFICATIONS } from '../../helpers/fixtures';
 
-const PAYLOADS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'graph', 'payloads');
+const PAYLOADS = NOTIFICATIONS;
 
 describe('emulator e2e: P2P calls', function () {
   this.timeout(30_000);

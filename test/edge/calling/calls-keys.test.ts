@@ -7,9 +7,10 @@ import { loadOrCreateTls } from '../../../emulator/tls';
 import { startApp, type TestApp } from '../../helpers/app';
 import { startKeyAuthority, type KeyAuthority } from '../../helpers/calling-keys';
 import { APP_ID, inbox, postCalls, TENANT } from './webhook-client';
+import { NOTIFICATIONS } from '../../helpers/fixtures';
 
 const PAYLOAD = JSON.parse(
-  readFileSync(path.join(__dirname, '../../../../shared/graph/payloads/established.json'), 'utf8'),
+  readFileSync(path.join(NOTIFICATIONS, 'established.json'), 'utf8'),
 ) as unknown;
 
 interface Readiness {

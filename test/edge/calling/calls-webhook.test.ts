@@ -5,8 +5,9 @@ import path from 'node:path';
 import { startApp, type TestApp } from '../../helpers/app';
 import { startKeyAuthority, type KeyAuthority } from '../../helpers/calling-keys';
 import { APP_ID, FOREIGN_TENANT, inbox, postCalls, TENANT } from './webhook-client';
+import { NOTIFICATIONS } from '../../helpers/fixtures';
 
-const PAYLOADS = path.join(__dirname, '../../../../shared/graph/payloads');
+const PAYLOADS = NOTIFICATIONS;
 const NOT_FOR_THE_WEBHOOK = new Set(['callrecord-created.json', 'create-call-response.json']);
 const payloadFiles = readdirSync(PAYLOADS)
   .filter((f) => f.endsWith('.json'))

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canReceiveNotifications, readRecordNotices } from '../../../../calling';
+import { NOTIFICATIONS } from '../../../helpers/fixtures';
 
-const PAYLOAD = path.resolve(__dirname, '../../../../../shared/graph/payloads/callrecord-created.json');
+const PAYLOAD = path.join(NOTIFICATIONS, 'callrecord-created.json');
 const created = () => JSON.parse(readFileSync(PAYLOAD, 'utf8')) as { value: Array<Record<string, unknown>> };
 const first = () => created().value[0] as Record<string, unknown>;
 

@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLegacyIncomingCall } from '../../../../calling/webhook/legacy-format';
 import { parseNotifications } from '../../../../calling/webhook/parse-notifications';
+import { NOTIFICATIONS } from '../../../helpers/fixtures';
 
-const PAYLOADS = path.join(__dirname, '../../../../../shared/graph/payloads');
+const PAYLOADS = NOTIFICATIONS;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const P2P = '2f1a0c00-7e4d-4b9a-a5c3-9d8e6f4b2a10';
 const GROUP = '4c3d0e00-2a3b-4c4d-9e5f-6a7b8c9d0e1f';

@@ -1,9 +1,9 @@
 // A second, deliberately naive reading of the CSDL text with regular expressions, so that the
 // model built by the XML parser can be checked against the file without trusting that parser.
-import { readFileSync } from 'node:fs';
+import { readCsdlText } from '../../../../emulator/csdl';
 import { CSDL_PATH } from './shared-model';
 
-const text = readFileSync(CSDL_PATH, 'utf8');
+const text = readCsdlText(CSDL_PATH);
 
 /** Number of elements with this tag in the whole file. */
 export function countElements(tag: string): number {

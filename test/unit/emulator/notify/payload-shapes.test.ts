@@ -15,8 +15,9 @@ import type { CommsNotification } from '../../../../emulator/notify';
 import { compareShape } from '../../../helpers/shape';
 import type { CompareShapeOptions } from '../../../helpers/shape';
 import { fullCall, groupCall, participant, pstnCall, userIdentity } from './calls';
+import { NOTIFICATIONS } from '../../../helpers/fixtures';
 
-const PAYLOADS = path.join(__dirname, '../../../../../shared/graph/payloads');
+const PAYLOADS = NOTIFICATIONS;
 type Json = Record<string, unknown>;
 
 function payload(file: string): Json {
