@@ -10,6 +10,7 @@ import type { EntraTenant } from './entra';
 import { createGraphService, graphRoutes, mediaRoutes } from './graph';
 import type { CallRec } from './graph';
 import { GraphFaults, createHandler } from './http';
+import { installLastResort } from './last-resort';
 import { fetchPrompt, synthesizeSpeechWav } from './media';
 import { Deliverer } from './notify';
 import { hostRoutes } from './host';
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
+installLastResort(process, log);
 main().catch((err: unknown) => {
   // A missing or corrupt metadata file is a setup problem: one line that says what to do, no stack.
   if (err instanceof CsdlFileError) log(`failed to start: ${err.message}`);
