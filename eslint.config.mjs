@@ -64,13 +64,20 @@ export default tseslint.config(
   },
   {
     // A promise nobody handles can end the process (Node treats an unhandled rejection as fatal), so every
-    // promise in the app and the emulator is awaited, returned, or handed off with `void` and a catch.
+    // promise in the app and the emulator is awaited, returned, or ends in a catch (or a then with a
+    // rejection handler). `void` does not count: a voided promise that rejects is just as unhandled.
     files: ['{server,bot,calling,store,manifest,emulator}/**/*.ts', 'teams-tab/**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
       '@typescript-eslint/no-misused-promises': 'error',
     },
+  },
+  {
+    // TEMPORARY, until the rework of the call core and the flow runtime lands with its own handlers:
+    // these two folders still accept `void somePromise()`. Remove this block when it merges.
+    files: ['calling/core/**/*.ts', 'calling/flows/runtime/**/*.ts'],
+    rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

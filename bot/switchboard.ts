@@ -56,9 +56,7 @@ export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions)
     now,
     routes: ROUTES,
   };
-  const unsubscribe = opts.ports.calls.subscribe((call) => {
-    void liveCards.update(call);
-  });
+  const unsubscribe = opts.ports.calls.subscribe((call) => liveCards.update(call));
   return {
     handler: new SwitchboardBot(core),
     notifier: createNotifier({

@@ -10,6 +10,7 @@ import type { EntraTenant } from './entra';
 import { createGraphService, graphRoutes, mediaRoutes } from './graph';
 import type { CallRec } from './graph';
 import { GraphFaults, createHandler } from './http';
+import { installLastResort } from './last-resort';
 import { fetchPrompt, synthesizeSpeechWav } from './media';
 import { Deliverer } from './notify';
 import { hostRoutes } from './host';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     sign: (aud, tid) => entra.signCallingNotification({ aud, tid }),
     now: clock.now,
     ca: tls.caCertPem,
+    log,
     onEvent: (e) => {
       const call = ref.svc?.engine.find(e.callId);
       if (!call) return;
@@ -94,10 +96,13 @@ async function main(): Promise<void> {
     clock,
     directory,
     deliver: (url, body, meta) => {
-      void deliverer.deliver(url, body, meta).then((r) => {
-        if (!r.ok && r.outcome !== 'dropped' && r.outcome !== 'stopped')
-          log(`notification to ${url} ${r.outcome} (${r.status ?? r.error ?? 'no answer'})`);
-      });
+      deliverer
+        .deliver(url, body, meta)
+        .then((r) => {
+          if (!r.ok && r.outcome !== 'dropped' && r.outcome !== 'stopped')
+            log(`notification to ${url} ${r.outcome} (${r.status ?? r.error ?? 'no answer'})`);
+        })
+        .catch((err: unknown) => log(`call ${meta.callId}: notification to ${url} failed`, err));
     },
     settings: {
       promptSpeed: config.promptSpeed,
@@ -123,7 +128,7 @@ async function main(): Promise<void> {
   const records = new CallRecords({ clock, directory, delayMs: recordDelayFrom(process.env) });
   observers.changed.push((call) => records.callChanged(call));
   observers.ended.push((call) => records.callEnded(call));
-  const queues = new NotificationQueues({ ca: tls.caCertPem });
+  const queues = new NotificationQueues({ ca: tls.caCertPem, log });
   const subscriptions = new SubscriptionService({ clock, queues });
   records.store.onRecord((rec) => subscriptions.recordCreated(rec.record));
   presence.onChange((personId) => subscriptions.presenceChanged(personId));
@@ -213,13 +218,20 @@ async function main(): Promise<void> {
     queues.stop();
     service.engine.clear();
     clock.reset();
-    void listener.close().then(() => process.exit(0));
+    listener.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log('closing the listener failed', err);
+        process.exit(1);
+      },
+    );
     setTimeout(() => process.exit(0), 2000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
+installLastResort(process, log);
 main().catch((err: unknown) => {
   // A missing or corrupt metadata file is a setup problem: one line that says what to do, no stack.
   if (err instanceof CsdlFileError) log(`failed to start: ${err.message}`);

@@ -1,6 +1,7 @@
 import { createApp, type App } from './app';
 import { describeConfig, readConfig, type Config } from './config';
 import { AppError } from './errors';
+import { installLastResort } from './last-resort';
 import { createLogger, type Logger } from './logger';
 
 export interface Running {
@@ -12,7 +13,8 @@ export interface Running {
 
 /**
  * Reads the configuration, starts the app, and installs SIGTERM/SIGINT handlers that drain requests
- * and close the store. A configuration error prints one line naming the variable and exits 1.
+ * and close the store, and the last-resort handlers (see last-resort.ts). A configuration error prints
+ * one line naming the variable and exits 1.
  */
 export async function run(
   env: Readonly<Record<string, string | undefined>>,
@@ -30,6 +32,7 @@ export async function run(
     throw e;
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
+  installLastResort(process, logger, onStop ? { cleanup: onStop } : {});
   logger.info({ config: describeConfig(config, sources) }, 'configuration read');
   if (config.SWITCHBOARD_MODE === 'local') {
     logger.warn(

@@ -110,27 +110,33 @@ export function createLocks(db: Kysely<Database>, logger: StoreLogger): Locks {
     let stopped = false;
     const keys = [...held];
     const schedule = () => {
-      timer = setTimeout(() => void renew(), Math.max(1, Math.floor(leaseMs / 3)));
+      timer = setTimeout(renewThenReschedule, Math.max(1, Math.floor(leaseMs / 3)));
       timer.unref();
     };
-    const renew = async () => {
-      try {
-        const result = await db
-          .updateTable('locks')
-          .set({ expires_at: Date.now() + leaseMs })
-          .where('owner', '=', owner)
-          .where('key', 'in', keys)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) < keys.length && !stopped) {
-          logger.warn({ keys }, 'lock lease lost before the work finished; another holder may run now');
-          lost.abort(new Error(`a lease on ${keys.map((k) => `"${k}"`).join(', ')} was lost`));
-          return;
-        }
-      } catch (error) {
+    /** Resolves false once a lease is lost (the work is told through `lost`), true otherwise. */
+    const renew = async (): Promise<boolean> => {
+      const result = await db
+        .updateTable('locks')
+        .set({ expires_at: Date.now() + leaseMs })
+        .where('owner', '=', owner)
+        .where('key', 'in', keys)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) < keys.length && !stopped) {
+        logger.warn({ keys }, 'lock lease lost before the work finished; another holder may run now');
+        lost.abort(new Error(`a lease on ${keys.map((k) => `"${k}"`).join(', ')} was lost`));
+        return false;
+      }
+      return true;
+    };
+    const next = (held: boolean): void => {
+      if (held && !stopped) schedule();
+    };
+    const renewThenReschedule = (): void => {
+      renew().then(next, (error: unknown) => {
         // Keep trying: a brief database hiccup shorter than the lease must not drop the lock.
         logger.warn({ keys, err: error }, 'renewing a lock lease failed');
-      }
-      if (!stopped) schedule();
+        next(true);
+      });
     };
     schedule();
     return () => {

@@ -99,14 +99,12 @@ const migrationTurns = new Map<string, Promise<unknown>>();
 export function inMigrationTurn<T>(file: string, fn: () => Promise<T>): Promise<T> {
   const id = file === ':memory:' ? `:memory:${Math.random()}` : path.resolve(file);
   const previous = migrationTurns.get(id) ?? Promise.resolve();
-  const mine = previous.then(fn, fn);
-  const settled = mine.then(
-    () => undefined,
-    () => undefined,
-  );
-  migrationTurns.set(id, settled);
-  void settled.then(() => {
+  const mine = previous.then(fn);
+  // The next migration waits for this one whatever its outcome; the outcome goes to the caller.
+  const forget = (): void => {
     if (migrationTurns.get(id) === settled) migrationTurns.delete(id);
-  });
+  };
+  const settled: Promise<void> = mine.then(forget, forget);
+  migrationTurns.set(id, settled);
   return mine;
 }

@@ -73,16 +73,22 @@ export class LiveCallCards {
     },
   ) {}
 
-  /** Runs work for one call after the work before it; failures are logged, never thrown. */
+  /**
+   * Runs work for one call after the work before it. The next piece of work waits for this one whatever
+   * its outcome; the outcome goes to the caller.
+   */
   private serial(callId: string, work: () => Promise<void>): Promise<void> {
-    const tail = (this.chains.get(callId) ?? Promise.resolve())
-      .then(work)
-      .catch((err: unknown) => this.deps.logger.warn({ err, callId }, 'call card update failed'));
-    this.chains.set(callId, tail);
-    void tail.then(() => {
+    const run = (this.chains.get(callId) ?? Promise.resolve()).then(work);
+    const forget = (): void => {
       if (this.chains.get(callId) === tail) this.chains.delete(callId);
-    });
-    return tail;
+    };
+    const tail: Promise<void> = run.then(forget, forget);
+    this.chains.set(callId, tail);
+    return run;
+  }
+
+  private failed(callId: string): (err: unknown) => void {
+    return (err) => this.deps.logger.warn({ err, callId }, 'call card update failed');
   }
 
   private remember(call: LiveCall): void {
@@ -138,7 +144,7 @@ export class LiveCallCards {
   ): Promise<AdaptiveCard | undefined> {
     this.remember(shown);
     let result: AdaptiveCard | undefined = edit;
-    await this.serial(shown.id, async () => {
+    const work = async () => {
       const record = (await this.read(shown.id)) ?? { placements: [] };
       const others = record.placements.filter((p) => p.activityId !== placement.activityId);
       record.placements = [...others, placement];
@@ -149,14 +155,16 @@ export class LiveCallCards {
       // A notification may have overtaken this turn: show the newer state rather than the answer.
       if (latest && found !== shown && isNewer(latest, shown)) result = await this.render(latest, placement);
       else if (edit) await this.edit(placement, edit);
-    });
+    };
+    // A failure leaves the card as the turn answered it; the turn itself goes on.
+    await this.serial(shown.id, work).catch(this.failed(shown.id));
     return result;
   }
 
-  /** A change of a call, from the calling module's subscription. */
-  update(call: LiveCall): Promise<void> {
+  /** A change of a call, from the calling module's subscription; runs in the background, failures logged. */
+  update(call: LiveCall): void {
     this.remember(call);
-    return this.serial(call.id, async () => {
+    const work = async () => {
       const record = await this.read(call.id);
       if (!record || !isNewer(call, record.last)) return;
       const shown = keepPeople(call, record.last);
@@ -172,7 +180,8 @@ export class LiveCallCards {
           );
         }
       }
-    });
+    };
+    this.serial(call.id, work).catch(this.failed(call.id));
   }
 
   /** The newest state known for a call: the calling module's, a recent update, or the last one shown. */

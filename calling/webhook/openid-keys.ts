@@ -57,10 +57,12 @@ export function createCallingKeys(opts: CallingKeysOptions): CallingKeys {
     return indexKeys(await fetchJson(jwksUrl), jwksUrl);
   }
 
-  function refresh(): Promise<void> {
-    if (inflight) return inflight;
+  // Starts a fetch unless one is under way or the last was too recent. Its outcome, good or bad, is
+  // recorded in the state above, so nothing is left to reject.
+  function startRefresh(): void {
+    if (inflight) return;
     const startedAt = now();
-    if (startedAt < nextFetchAt) return Promise.resolve();
+    if (startedAt < nextFetchAt) return;
     const first = index === undefined;
     inflight = load()
       .then(
@@ -86,7 +88,11 @@ export function createCallingKeys(opts: CallingKeysOptions): CallingKeys {
       .finally(() => {
         inflight = undefined;
       });
-    return inflight;
+  }
+
+  async function refresh(): Promise<void> {
+    startRefresh();
+    await inflight;
   }
 
   return {
@@ -96,7 +102,7 @@ export function createCallingKeys(opts: CallingKeysOptions): CallingKeys {
         await refresh();
         refreshed = true;
       } else if (now() - loadedAt > maxAgeMs) {
-        void refresh();
+        startRefresh();
       }
       const known = index?.byId.get(id);
       if (known || refreshed) return known;

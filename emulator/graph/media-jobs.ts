@@ -6,8 +6,8 @@ import type { CallEngine } from './engine';
 import type { MediaJob } from './media-queue';
 import type { CallRec, OperationRec, ResultInfo } from './model';
 import { finishOperation } from './operations';
-import { loadPrompts } from './prompt-media';
-import type { MediaPort } from './prompt-media';
+import { failPromptWork, loadPrompts } from './prompt-media';
+import type { MediaPort, PromptsResult } from './prompt-media';
 import type { RecordingStore } from './recordings';
 import { OPERATION } from './result-codes';
 
@@ -57,7 +57,7 @@ export function playJob(
     opId: op.id,
     start: () => {
       env.engine.note(call, 'media', { operationId: op.id, event: 'prompt-start', uris });
-      void loadPrompts(env.media, uris).then((loaded) => {
+      const play = (loaded: PromptsResult): void => {
         if (stopped || call.state === 'terminated') return;
         if (!loaded.ok) {
           env.engine.note(call, 'media', {
@@ -85,7 +85,10 @@ export function playJob(
           stopped = true;
           env.engine.cancel(call, timer);
         };
-      });
+      };
+      loadPrompts(env.media, uris)
+        .then(play)
+        .catch(failPromptWork(env.engine, call, op, () => done(job)));
     },
     stop: () => {
       stopped = true;
@@ -148,7 +151,7 @@ export function recordJob(
     opId: op.id,
     start: () => {
       engine.note(call, 'media', { operationId: op.id, event: 'record-start' });
-      void loadPrompts(env.media, params.promptUris).then((loaded) => {
+      const prompted = (loaded: PromptsResult): void => {
         if (stopped || call.state === 'terminated') return;
         if (!loaded.ok) {
           finishOperation(engine, call, op, 'failed', loaded.result, {
@@ -166,7 +169,10 @@ export function recordJob(
           });
         const leadMs = (loaded.totalMs + (params.playBeep ? BEEP_MS : 0)) / speedOf(env);
         endTimer = engine.later(call, leadMs, listen);
-      });
+      };
+      loadPrompts(env.media, params.promptUris)
+        .then(prompted)
+        .catch(failPromptWork(engine, call, op, () => done(job)));
     },
     stop: () => {
       stopped = true;

@@ -5,7 +5,8 @@ import { touchParticipant } from './call-factory';
 import type { CallRec, ParticipantRec } from './model';
 import { finishOperation, newOperation, operationResponse } from './operations';
 import { removeParticipant } from './person-events';
-import { loadPrompts, promptUris } from './prompt-media';
+import { failPromptWork, loadPrompts, promptUris } from './prompt-media';
+import type { PromptsResult } from './prompt-media';
 import { OPERATION } from './result-codes';
 import { participantJson } from './serialize';
 import { liveCall } from './service';
@@ -108,9 +109,9 @@ function holdMusic(svc: GraphService, ctx: RequestContext, start: boolean): Http
     body.clientContext,
   );
   const uris = start && body.customPrompt ? promptUris([body.customPrompt]) : [];
-  void (
-    uris.length > 0 ? loadPrompts(svc.mediaPort, uris) : Promise.resolve({ ok: true as const, totalMs: 0 })
-  ).then((loaded) => {
+  const loading: Promise<PromptsResult> =
+    uris.length > 0 ? loadPrompts(svc.mediaPort, uris) : Promise.resolve({ ok: true, totalMs: 0 });
+  const held = (loaded: PromptsResult): void => {
     svc.engine.later(call, HOLD_MUSIC_MS, () => {
       if (!loaded.ok) {
         finishOperation(svc.engine, call, op, 'failed', loaded.result);
@@ -123,7 +124,8 @@ function holdMusic(svc: GraphService, ctx: RequestContext, start: boolean): Http
       finishOperation(svc.engine, call, op, 'completed', OPERATION.completed);
       svc.engine.notifyWholeRoster(call);
     });
-  });
+  };
+  loading.then(held).catch(failPromptWork(svc.engine, call, op));
   return operationResponse(svc.engine, call, op, 202);
 }
 

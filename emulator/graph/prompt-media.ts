@@ -1,5 +1,7 @@
 // Fetching the prompts of a media operation and turning failures into the operation's resultInfo.
-import type { ResultInfo } from './model';
+import type { CallEngine } from './engine';
+import type { CallRec, OperationRec, ResultInfo } from './model';
+import { finishOperation } from './operations';
 import { OPERATION } from './result-codes';
 
 /** The media functions the engine uses (emulator/media), injectable for tests. */
@@ -46,4 +48,24 @@ export async function loadPrompts(media: MediaPort, uris: string[]): Promise<Pro
     totalMs += r.info.durationMs;
   }
   return { ok: true, totalMs };
+}
+
+/**
+ * The rejection handler of an operation's prompt work: a fetch that threw (rather than answering "not
+ * ok") or a fault in the emulator is logged with the call and fails the operation as a download
+ * failure, so the app hears of it instead of waiting for a completion that never comes.
+ */
+export function failPromptWork(
+  engine: CallEngine,
+  call: CallRec,
+  op: OperationRec,
+  after?: () => void,
+): (err: unknown) => void {
+  return (err) => {
+    engine.deps.log(`call ${call.id}: ${op.type} ${op.id} failed inside the emulator`, err);
+    const reason = err instanceof Error ? err.message : String(err);
+    engine.note(call, 'media', { operationId: op.id, event: 'prompt-failed', reason });
+    finishOperation(engine, call, op, 'failed', promptFailure(reason));
+    after?.();
+  };
 }

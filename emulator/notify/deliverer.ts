@@ -61,7 +61,7 @@ export class Deliverer {
       queue.items.push({ url, body: JSON.stringify(body), meta, resolve });
     });
     if (queue.running) queue.wake?.();
-    else void this.run(key, queue);
+    else this.run(key, queue).catch((err: unknown) => this.abandon(key, queue, err));
     return done;
   }
 
@@ -106,6 +106,23 @@ export class Deliverer {
     }
     q.running = false;
     this.queues.delete(key);
+    if (this.pending === 0) this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  /**
+   * A fault inside delivery (a bug, not a refused POST): everything still queued for that call settles as
+   * given up with the error, so no caller waits forever, and the next notification starts a new queue.
+   */
+  private abandon(key: string, q: Queue, err: unknown): void {
+    const callId = q.items[0]?.meta.callId;
+    this.opts.log?.(`notification delivery for call ${callId ?? '(none)'} failed inside the emulator`, err);
+    const error = `delivery failed inside the emulator: ${err instanceof Error ? err.message : String(err)}`;
+    for (const item of q.items.splice(0)) {
+      item.resolve({ outcome: 'gave-up', ok: false, attempts: 0, error });
+      this.pending -= 1;
+    }
+    q.running = false;
+    if (this.queues.get(key) === q) this.queues.delete(key);
     if (this.pending === 0) this.idleWaiters.splice(0).forEach((w) => w());
   }
 

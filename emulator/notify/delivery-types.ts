@@ -62,4 +62,6 @@ export interface DeliveryOptions {
   reorderHoldMs?: number;
   /** Upper bound on a Retry-After wait. Default 60 s. */
   maxRetryAfterMs?: number;
+  /** Where a fault inside delivery itself (a bug) is reported, with its error. */
+  log?: (msg: string, err?: unknown) => void;
 }

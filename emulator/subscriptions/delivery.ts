@@ -26,6 +26,8 @@ export interface QueueOptions {
   ca?: string;
   timeoutMs?: number;
   retryDelaysMs?: number[];
+  /** Where a fault inside a queue itself (a bug) is reported, with its error. */
+  log?: (msg: string, err?: unknown) => void;
 }
 
 /** Ordered delivery queues keyed by subscription and URL. */
@@ -53,7 +55,7 @@ export class NotificationQueues {
       return;
     }
     this.queues.set(key, [job]);
-    void this.run(key);
+    this.start(key);
   }
 
   /** Cancels every wait and in-flight POST. */
@@ -62,6 +64,23 @@ export class NotificationQueues {
     this.abort.abort();
     for (const t of this.waits) clearTimeout(t);
     this.waits.clear();
+  }
+
+  /**
+   * Runs a queue. A fault inside it (a bug, not a refused POST) is logged and reported as the head
+   * notification giving up, and the queue goes on with the next one rather than stalling for good.
+   */
+  private start(key: string): void {
+    this.run(key).catch((err: unknown) => {
+      const subscription = key.split('\n')[0];
+      this.opts.log?.(`subscription ${subscription}: notification queue failed inside the emulator`, err);
+      const q = this.queues.get(key);
+      const job = q?.shift();
+      const error = `delivery failed inside the emulator: ${err instanceof Error ? err.message : String(err)}`;
+      job?.report({ outcome: 'gave-up', attempt: 0, error });
+      if (q && q.length > 0 && !this.stopped) this.start(key);
+      else this.queues.delete(key);
+    });
   }
 
   private async run(key: string): Promise<void> {

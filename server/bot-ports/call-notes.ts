@@ -63,12 +63,13 @@ export class CallNotes {
 
   // Changes to one call's note run one after another, so none is lost to a concurrent read-modify-write.
   private serial<T>(callId: string, work: () => Promise<T>): Promise<T> {
-    const run = (this.chains.get(callId) ?? Promise.resolve()).then(work, work);
-    const tail = run.catch(() => undefined);
-    this.chains.set(callId, tail);
-    void tail.then(() => {
+    const run = (this.chains.get(callId) ?? Promise.resolve()).then(work);
+    // The next change waits for this one whatever its outcome; the outcome goes to the caller.
+    const forget = (): void => {
       if (this.chains.get(callId) === tail) this.chains.delete(callId);
-    });
+    };
+    const tail: Promise<void> = run.then(forget, forget);
+    this.chains.set(callId, tail);
     return run;
   }
 

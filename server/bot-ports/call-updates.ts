@@ -81,12 +81,12 @@ export class CallUpdates {
         }
       }
     };
-    const tail = (this.chains.get(callId) ?? Promise.resolve())
+    const tail: Promise<void> = (this.chains.get(callId) ?? Promise.resolve())
       .then(work)
-      .catch((err: unknown) => this.deps.logger.warn({ err, callId }, 'could not pass on a call update'));
+      .catch((err: unknown) => this.deps.logger.warn({ err, callId }, 'could not pass on a call update'))
+      .finally(() => {
+        if (this.chains.get(callId) === tail) this.chains.delete(callId);
+      });
     this.chains.set(callId, tail);
-    void tail.then(() => {
-      if (this.chains.get(callId) === tail) this.chains.delete(callId);
-    });
   }
 }

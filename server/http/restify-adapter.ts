@@ -124,7 +124,8 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
       result = { status: httpStatusOf(err.code), body: errorBody(err) };
       if (err.code === 'payload_too_large') result = { ...result, headers: { connection: 'close' } };
     }
-    if (!res.writableEnded && !req.socket.destroyed) await send(res, result);
+    if (!res.writableEnded && !req.socket.destroyed)
+      await new Promise<void>((sent) => send(res, result, sent));
   }
 
   return {
@@ -182,7 +183,7 @@ function answerEarly(
         logger.error({ err, path: url }, 'early answer failed; the request goes to its route');
       }
       if (result) {
-        void send(res, result);
+        send(res, result);
         return;
       }
     }
@@ -241,8 +242,8 @@ class LazyEdgeRequest implements EdgeRequest {
   }
 }
 
-/** Writes the response; resolves once it has been ended. */
-function send(res: ServerResponse, result: EdgeResponse): Promise<void> | undefined {
+/** Writes the response; calls `sent` once it has been ended (a stream: once it has started). */
+function send(res: ServerResponse, result: EdgeResponse, sent?: () => void): void {
   const headers: Record<string, string> = { ...result.headers };
   if (result.body instanceof Readable) {
     // A long-lived answer (server-sent events): headers now, then whatever the edge writes.
@@ -251,6 +252,7 @@ function send(res: ServerResponse, result: EdgeResponse): Promise<void> | undefi
     res.flushHeaders();
     res.on('close', () => body.destroy());
     body.pipe(res);
+    sent?.();
     return;
   }
   let payload: string | Buffer | undefined;
@@ -263,7 +265,8 @@ function send(res: ServerResponse, result: EdgeResponse): Promise<void> | undefi
   if (payload === undefined) {
     res.writeHead(result.status, headers);
     res.end();
-    return undefined;
+    sent?.();
+    return;
   }
   headers['content-length'] = String(Buffer.byteLength(payload));
   res.writeHead(result.status, headers);
@@ -271,10 +274,8 @@ function send(res: ServerResponse, result: EdgeResponse): Promise<void> | undefi
   // response after that flush adds nothing. end(body) would also queue an empty final chunk while corked,
   // which turns every response into a writev(2) of two buffers (measurably slower per response).
   res.write(payload);
-  return new Promise((resolve) =>
-    process.nextTick(() => {
-      if (!res.writableEnded) res.end();
-      resolve();
-    }),
-  );
+  process.nextTick(() => {
+    if (!res.writableEnded) res.end();
+    sent?.();
+  });
 }

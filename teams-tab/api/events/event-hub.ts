@@ -116,14 +116,22 @@ export function createEventHub(deps: EventHubDeps): EventHub {
               deps.logger.warn({ err, personId }, 'presence re-read after a notification failed'),
             );
         };
-        void subscriptions.follow(user, ids, reread).then((stop) => {
-          if (!stop) return;
-          if (sse.closed) return stop();
-          unsubscribe = stop;
-          stopPoll();
-          stopPoll = poll(SAFETY_POLL_MS);
-          sse.send('ready', { presenceUpdates: 'subscription', ids });
-        });
+        subscriptions
+          .follow(user, ids, reread)
+          .then((stop) => {
+            if (!stop) return;
+            if (sse.closed) return stop();
+            unsubscribe = stop;
+            stopPoll();
+            stopPoll = poll(SAFETY_POLL_MS);
+            sse.send('ready', { presenceUpdates: 'subscription', ids });
+          })
+          .catch((err: unknown) =>
+            deps.logger.warn(
+              { err, userId: user.id },
+              'could not switch presence updates to a subscription; the stream keeps polling',
+            ),
+          );
       }
       sse.onClose(() => {
         listeners.delete(listener);

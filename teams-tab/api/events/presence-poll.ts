@@ -37,22 +37,26 @@ export function pollPresence(o: PollOptions): () => void {
   const last = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const tick = async () => {
-    try {
-      const list = await o.graph.presence.getPresences(
-        o.ids,
-        { kind: 'user', userAssertion: o.user.assertion },
-        { tenantId: o.user.tenantId },
-      );
-      for (const raw of list) {
-        const p = toTabPresence(raw);
-        if (!p || stopped) continue;
-        const key = `${p.availability}/${p.activity}`;
-        if (last.get(p.id) === key) continue;
-        last.set(p.id, key);
-        o.onChange(p);
-      }
-    } catch (err) {
+  const read = async (): Promise<void> => {
+    const list = await o.graph.presence.getPresences(
+      o.ids,
+      { kind: 'user', userAssertion: o.user.assertion },
+      { tenantId: o.user.tenantId },
+    );
+    for (const raw of list) {
+      const p = toTabPresence(raw);
+      if (!p || stopped) continue;
+      const key = `${p.availability}/${p.activity}`;
+      if (last.get(p.id) === key) continue;
+      last.set(p.id, key);
+      o.onChange(p);
+    }
+  };
+  const again = (): void => {
+    if (!stopped) timer = setTimeout(tick, o.everyMs);
+  };
+  const tick = (): void => {
+    read().then(again, (err: unknown) => {
       const refused = consentFailure(err);
       if (refused) {
         stopped = true;
@@ -60,10 +64,10 @@ export function pollPresence(o: PollOptions): () => void {
         return;
       }
       o.logger.warn({ err, userId: o.user.id }, 'presence poll failed; trying again next round');
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), o.everyMs);
+      again();
+    });
   };
-  void tick();
+  tick();
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);

@@ -32,7 +32,7 @@ export function CallCard(props: { call: Call; onChanged(): void }) {
         <Button
           size="small"
           disabled={busy || c.state === 'terminated'}
-          onClick={() => void run(() => api.hangUp(c.id).then(props.onChanged))}
+          onClick={() => run(() => api.hangUp(c.id).then(props.onChanged))}
         >
           Hang up
         </Button>
@@ -47,7 +47,7 @@ export function CallCard(props: { call: Call; onChanged(): void }) {
               size="small"
               appearance="subtle"
               disabled={busy}
-              onClick={() => void run(() => api.mute(c.id, p.id))}
+              onClick={() => run(() => api.mute(c.id, p.id))}
             >
               Mute
             </Button>

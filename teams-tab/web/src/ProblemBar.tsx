@@ -7,22 +7,23 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Problem } from './session';
+import { useSession, type Problem } from './session';
 
 export default function ProblemBar(props: {
   problem: Problem;
+  /** Asks for consent; a failure it does not report itself is shown here like any other. */
   onConsent(): Promise<void>;
   onDismiss(): void;
 }) {
   const { problem } = props;
+  const { fail } = useSession();
   const [busy, setBusy] = useState(false);
-  const consent = async (): Promise<void> => {
+  const consent = (): void => {
     setBusy(true);
-    try {
-      await props.onConsent();
-    } finally {
-      setBusy(false);
-    }
+    props
+      .onConsent()
+      .catch(fail)
+      .finally(() => setBusy(false));
   };
   return (
     <MessageBar intent={problem.auth ? 'warning' : 'error'} data-testid={problem.auth ? 'consent' : 'error'}>
@@ -32,7 +33,7 @@ export default function ProblemBar(props: {
       </MessageBarBody>
       <MessageBarActions>
         {problem.consentLabel ? (
-          <Button appearance="primary" disabled={busy} onClick={() => void consent()}>
+          <Button appearance="primary" disabled={busy} onClick={consent}>
             {problem.consentLabel}
           </Button>
         ) : (

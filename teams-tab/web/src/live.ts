@@ -39,15 +39,19 @@ export function watch(api: Api, ids: string[], on: LiveHandlers, opts: WatchOpti
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
 
-  const poll = async (): Promise<void> => {
+  const poll = (): void => {
     if (stopped) return;
-    try {
-      for (const p of await api.presence(ids)) on.presence(p);
-    } catch (err) {
-      if (refusedForGood(err)) return;
-      console.warn('presence poll failed', err);
-    }
-    if (!stopped) pollTimer = setTimeout(() => void poll(), POLL_MS);
+    const again = (): void => {
+      if (!stopped) pollTimer = setTimeout(poll, POLL_MS);
+    };
+    api
+      .presence(ids)
+      .then((list) => list.forEach((p) => on.presence(p)))
+      .then(again, (err: unknown) => {
+        if (refusedForGood(err)) return;
+        console.warn('presence poll failed', err);
+        again();
+      });
   };
 
   const open = async (): Promise<void> => {
@@ -82,14 +86,22 @@ export function watch(api: Api, ids: string[], on: LiveHandlers, opts: WatchOpti
       if (stopped) return;
       failures += 1;
       if (failures >= MAX_STREAM_FAILURES) return fallBack();
-      setTimeout(() => void open(), retryMs * failures);
+      setTimeout(start, retryMs * failures);
     };
+  };
+
+  // A stream that cannot be opened at all (say, a URL the browser refuses) is one more reason to poll.
+  const start = (): void => {
+    open().catch((err: unknown) => {
+      console.warn('live updates could not be opened; checking presence by polling instead', err);
+      fallBack();
+    });
   };
 
   const fallBack = (): void => {
     if (stopped) return;
     on.mode('tab-polling');
-    void poll();
+    poll();
   };
 
   const refusedForGood = (err: unknown): boolean => {
@@ -99,7 +111,7 @@ export function watch(api: Api, ids: string[], on: LiveHandlers, opts: WatchOpti
     return true;
   };
 
-  void open();
+  start();
   return () => {
     stopped = true;
     source?.close();

@@ -19,20 +19,21 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [T | undefi
   return [data, useCallback(() => setTick((t) => t + 1), [])];
 }
 
-/** Wraps an action so its failure is reported and a second click waits for the first. */
-export function useAction(): [boolean, (work: () => Promise<unknown>) => Promise<void>] {
+/**
+ * Wraps an action: `run(work)` starts it, shows its failure in the problem bar, and keeps `busy` set
+ * until it ends, so a second click waits for the first.
+ */
+export function useAction(): [boolean, (work: () => Promise<unknown>) => void] {
   const { fail } = useSession();
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async (work: () => Promise<unknown>) => {
+    (work: () => Promise<unknown>): void => {
       setBusy(true);
-      try {
-        await work();
-      } catch (err) {
-        fail(err);
-      } finally {
-        setBusy(false);
-      }
+      // Through a promise, so work that throws before returning one is reported the same way.
+      Promise.resolve()
+        .then(work)
+        .catch(fail)
+        .finally(() => setBusy(false));
     },
     [fail],
   );

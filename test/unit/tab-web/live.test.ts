@@ -72,6 +72,40 @@ describe('tab web: live updates', () => {
     assert.equal(streams[0]?.closed, true);
   });
 
+  it('a stream that cannot even be opened falls back to polling, with a warning on the console', async () => {
+    const modes: string[] = [];
+    const got: string[] = [];
+    const warned: unknown[][] = [];
+    const { api, calls } = fakeApi({
+      presence: async () => [{ id: 'a', availability: 'Away', activity: 'Away' }],
+    });
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const stop = watch(
+        api,
+        ['a'],
+        { presence: (p) => got.push(p.availability), call: () => undefined, mode: (m) => modes.push(m) },
+        {
+          openStream: () => {
+            throw new SyntaxError('The URL is invalid');
+          },
+        },
+      );
+      await tick();
+      stop();
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(modes, ['tab-polling']);
+    assert.equal(calls.polls, 1);
+    assert.deepEqual(got, ['Away']);
+    assert.ok(
+      warned.some((args) => args.some((a) => a instanceof SyntaxError)),
+      `the failure reaches the console: ${JSON.stringify(warned)}`,
+    );
+  });
+
   it('reopens a failed stream with a new ticket, and polls after three failures in a row', async () => {
     const streams: FakeStream[] = [];
     const modes: string[] = [];

@@ -77,7 +77,7 @@ export default function MeetingPanel() {
     meeting?.attendees.find((a) => a.id === id)?.displayName ??
     id ??
     'unknown';
-  const act = (work: () => Promise<unknown>) => void run(() => work().then(reload));
+  const act = (work: () => Promise<unknown>) => run(() => work().then(reload));
 
   return (
     <div className={styles.col}>

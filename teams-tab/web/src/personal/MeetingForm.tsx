@@ -55,7 +55,7 @@ export function MeetingForm(props: { attendees: Picked[] }) {
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          void create();
+          create();
         }}
       >
         <Field label="Subject" required>
@@ -97,7 +97,7 @@ export function MeetingForm(props: { attendees: Picked[] }) {
             <Text data-testid="bot-joined">Switchboard is in the meeting.</Text>
           ) : (
             <div>
-              <Button disabled={busy} onClick={() => void join(made.meeting)}>
+              <Button disabled={busy} onClick={() => join(made.meeting)}>
                 Have Switchboard join
               </Button>
             </div>

@@ -16,14 +16,14 @@ export function PeopleSearch(props: { onAdd(p: Person): void; exclude: Set<strin
   const [text, setText] = useState('');
   const [found, setFound] = useState<Person[] | undefined>();
   const [busy, run] = useAction();
-  const search = (): Promise<void> => run(async () => setFound(await api.people(text.trim())));
+  const search = (): void => run(async () => setFound(await api.people(text.trim())));
   return (
     <div>
       <form
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim()) void search();
+          if (text.trim()) search();
         }}
       >
         <Input

@@ -51,7 +51,7 @@ export function PresenceBoard(props: {
               />
             }
           >
-            <Button size="small" disabled={busy} onClick={() => void run(() => api.call([p.id]))}>
+            <Button size="small" disabled={busy} onClick={() => run(() => api.call([p.id]))}>
               Call
             </Button>
             <Button size="small" appearance="subtle" onClick={() => props.onRemove(p.id)}>
@@ -64,13 +64,13 @@ export function PresenceBoard(props: {
         <div className={styles.bar}>
           <Button
             disabled={busy || chosen.length !== 2}
-            onClick={() => first && second && void run(() => api.connect(first.id, second.id))}
+            onClick={() => first && second && run(() => api.connect(first.id, second.id))}
           >
             Connect the two selected
           </Button>
           <Button
             disabled={busy || chosen.length < 2 || chosen.length > 5}
-            onClick={() => void run(() => api.call(chosen.map((p) => p.id)))}
+            onClick={() => run(() => api.call(chosen.map((p) => p.id)))}
           >
             Group call with the selected
           </Button>

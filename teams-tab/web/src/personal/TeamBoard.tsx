@@ -42,7 +42,7 @@ export default function TeamBoard(props: {
               />
             }
           >
-            <Button size="small" disabled={busy} onClick={() => void run(() => api.call([m.id]))}>
+            <Button size="small" disabled={busy} onClick={() => run(() => api.call([m.id]))}>
               Call
             </Button>
           </PersonRow>

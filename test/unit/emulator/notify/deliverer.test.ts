@@ -221,4 +221,31 @@ describe('emulator/notify Deliverer', () => {
       await secure.close();
     }
   });
+
+  it('a fault inside delivery settles its queue as given up with the error, logs it, and the next one goes out', async () => {
+    const logged: Array<{ msg: string; err: unknown }> = [];
+    let broken = true;
+    const d = make({
+      onEvent: (e) => {
+        if (broken && e.type === 'sent') throw new Error('timeline is broken');
+        events.push(e);
+      },
+      log: (msg, err) => logged.push({ msg, err }),
+    });
+    const first = d.deliver(receiver.url(), { seq: 1 }, meta());
+    const second = d.deliver(receiver.url(), { seq: 2 }, meta());
+    const [a, b] = await Promise.all([first, second]);
+    for (const r of [a, b]) {
+      assert.equal(r.outcome, 'gave-up');
+      assert.equal(r.ok, false);
+      assert.match(r.error ?? '', /timeline is broken/);
+    }
+    assert.equal(logged.length, 1);
+    assert.match(logged[0]?.msg ?? '', /call-a/);
+    assert.match(String(logged[0]?.err), /timeline is broken/);
+    await d.idle();
+    broken = false;
+    const third = await d.deliver(receiver.url(), { seq: 3 }, meta());
+    assert.equal(third.outcome, 'delivered');
+  });
 });

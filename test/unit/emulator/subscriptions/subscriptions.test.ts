@@ -164,6 +164,41 @@ describe('emulator subscriptions: handshake and delivery', () => {
     assert.ok(!seen.includes('/gone'));
     queues.stop();
   });
+
+  it('a fault inside a queue reports that notification as given up, logs it, and the queue goes on', async () => {
+    const logged: Array<{ msg: string; err: unknown }> = [];
+    const queues = new NotificationQueues({ log: (msg, err) => logged.push({ msg, err }) });
+    const steps: Array<[string, DeliveryStep]> = [];
+    const settled = new Promise<void>((resolve) => {
+      const report = (name: string) => (s: DeliveryStep) => {
+        steps.push([name, s]);
+        if (name === 'after' && s.outcome !== 'retrying') resolve();
+      };
+      queues.send(
+        'faulty',
+        `${base}/faulty`,
+        { value: [] },
+        () => {
+          throw new Error('subscription record is corrupt');
+        },
+        report('faulty'),
+      );
+      queues.send('faulty', `${base}/after`, { value: [] }, () => true, report('after'));
+    });
+    await settled;
+    assert.deepEqual(
+      steps.map(([name, s]) => [name, s.outcome]),
+      [
+        ['faulty', 'gave-up'],
+        ['after', 'delivered'],
+      ],
+    );
+    assert.match(steps[0]?.[1].error ?? '', /subscription record is corrupt/);
+    assert.equal(logged.length, 1);
+    assert.match(String(logged[0]?.err), /subscription record is corrupt/);
+    assert.ok(seen.includes('/after'));
+    queues.stop();
+  });
 });
 
 describe('emulator subscriptions: lifecycle on the emulator clock', () => {
