@@ -11,7 +11,8 @@ import { listMeetings } from './meetings';
 import { flushRecords, listRecords } from './records';
 import { listSubscriptions } from './subscriptions';
 import { listTeams, putTeamMembers } from './teams';
-import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
+import { patchApp, putApp } from './apps';
+import { advanceClock, getClock, getFaults, getTenant, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
 
@@ -41,6 +42,7 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/faults', setFaults],
   ['GET', '/emulator/clock', getClock],
   ['POST', '/emulator/clock/advance', advanceClock],
+  ['PUT', '/emulator/apps/:appId', putApp],
   ['PATCH', '/emulator/apps/:appId', patchApp],
   ['POST', '/emulator/reset', reset],
 ];
