@@ -7,7 +7,7 @@ import { listPeople } from './people-list';
 import { answerRing, declineRing } from './ring';
 import { getPerson, placeCall, putScript } from './people';
 import { getPresence, putPresence } from './presence';
-import { listMeetings } from './meetings';
+import { listMeetings, meetingAttendance } from './meetings';
 import { flushRecords, listRecords } from './records';
 import { listSubscriptions } from './subscriptions';
 import { listTeams, putTeamMembers } from './teams';
@@ -33,6 +33,7 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/calls/:callId/decline', declineRing],
   ['GET', '/emulator/events', personEvents],
   ['GET', '/emulator/meetings', listMeetings],
+  ['GET', '/emulator/meetings/:meetingId/attendance', meetingAttendance],
   ['GET', '/emulator/teams', listTeams],
   ['PUT', '/emulator/teams/:teamId/members', putTeamMembers],
   ['GET', '/emulator/records', listRecords],

@@ -1,6 +1,7 @@
-// The Graph call service in-process for handler tests: the seeded tenant, the shipped metadata, the
-// emulated clock, every notification kept with the audience it was signed for, and requests made as
-// any app of the tenant (no HTTP, no tokens: the caller is set as the Graph layer would set it).
+// The Graph call service and the online meetings in-process for handler tests: the seeded tenant, the
+// shipped metadata, the emulated clock, every notification kept with the audience it was signed for,
+// attendance followed as main.ts follows it, and requests made as any app of the tenant or as a
+// signed-in user (no HTTP, no tokens: the caller is set as the Graph layer would set it).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createClock } from '../../../../emulator/clock';
@@ -8,7 +9,8 @@ import type { Clock } from '../../../../emulator/clock';
 import { createGraphService, graphRoutes } from '../../../../emulator/graph';
 import type { GraphService } from '../../../../emulator/graph';
 import { GraphError, findRoute, splitPath } from '../../../../emulator/http';
-import type { HttpResponse, RequestContext, Route } from '../../../../emulator/http';
+import type { Caller, HttpResponse, RequestContext, Route } from '../../../../emulator/http';
+import { AttendanceTracker, MeetingStore, meetingRoutes } from '../../../../emulator/meetings';
 import { Directory, loadTenant } from '../../../../emulator/people';
 import type { AppRegistration, Tenant } from '../../../../emulator/people';
 import { sharedModel } from '../csdl/shared-model';
@@ -32,8 +34,12 @@ export interface Harness {
   clock: Clock;
   svc: GraphService;
   delivered: Delivered[];
-  /** A Graph request (path under /v1.0) as the app; a GraphError becomes its status and error body. */
+  meetings: MeetingStore;
+  attendance: AttendanceTracker;
+  /** A Graph request (path under /v1.0, query allowed) as the app; a GraphError becomes its status and error body. */
   graph(appId: string, method: string, p: string, body?: unknown): Promise<HttpResponse>;
+  /** The same as a signed-in user holding the delegated scopes (through the seeded app). */
+  graphAs(userId: string, scopes: string[], method: string, p: string, body?: unknown): Promise<HttpResponse>;
   /** Registers another app in the tenant (as PUT /emulator/apps/{id} does). */
   addApp(app: Partial<AppRegistration> & { appId: string }): AppRegistration;
   stop(): void;
@@ -44,6 +50,7 @@ export function graphHarness(settings: { incomingTimeoutMs?: number } = {}): Har
   const clock = createClock(() => 1_000_000);
   const directory = new Directory(SEED);
   const delivered: Delivered[] = [];
+  const observed: { attendance?: AttendanceTracker } = {};
   const svc = createGraphService({
     clock,
     directory,
@@ -63,13 +70,47 @@ export function graphHarness(settings: { incomingTimeoutMs?: number } = {}): Har
       fetchPrompt: async () => ({ ok: false, reason: 'unused' }),
       synthesizeSpeechWav: () => Buffer.alloc(0),
     },
+    onCallChanged: (call) => observed.attendance?.callChanged(call),
   });
-  const routes: Route[] = graphRoutes(svc);
+  const meetings = new MeetingStore(directory, clock);
+  const attendance = new AttendanceTracker({
+    now: clock.now,
+    calls: () => svc.engine.calls.values(),
+    exists: (id) => directory.current().meetings.some((m) => m.id === id),
+  });
+  observed.attendance = attendance;
+  const routes: Route[] = [
+    ...graphRoutes(svc),
+    ...meetingRoutes({
+      meetings,
+      directory,
+      csdl: sharedModel(),
+      clock,
+      publicBase: () => 'https://localhost:1',
+      attendance,
+    }),
+  ];
 
-  async function graph(appId: string, method: string, p: string, body?: unknown): Promise<HttpResponse> {
+  function graph(appId: string, method: string, p: string, body?: unknown): Promise<HttpResponse> {
     const app = directory.app(appId);
     assert.ok(app, `no app ${appId}`);
-    const pathname = `/v1.0${p}`;
+    return request({ tid: SEED.tenantId, appid: app.appId, roles: app.graphRoles }, method, p, body);
+  }
+
+  function graphAs(
+    userId: string,
+    scopes: string[],
+    method: string,
+    p: string,
+    body?: unknown,
+  ): Promise<HttpResponse> {
+    const caller = { tid: SEED.tenantId, appid: APP.appId, roles: [], scp: scopes.join(' '), oid: userId };
+    return request({ ...caller, idtyp: 'user' }, method, p, body);
+  }
+
+  async function request(caller: Caller, method: string, p: string, body?: unknown): Promise<HttpResponse> {
+    const url = new URL(`/v1.0${p}`, 'https://localhost:1');
+    const pathname = url.pathname;
     const segments = splitPath(pathname) ?? [];
     const match = findRoute(routes, method, segments);
     assert.equal(match.kind, 'found', `${method} ${pathname}`);
@@ -78,14 +119,14 @@ export function graphHarness(settings: { incomingTimeoutMs?: number } = {}): Har
       method,
       path: pathname,
       segments,
-      query: new URLSearchParams(),
+      query: url.searchParams,
       headers: {},
       rawBody: body === undefined ? '' : JSON.stringify(body),
       params: match.params,
       requestId: 'r',
       clientRequestId: 'c',
       receivedAt: new Date(clock.now()),
-      caller: { tid: SEED.tenantId, appid: app.appId, roles: app.graphRoles },
+      caller,
     };
     try {
       return await match.route.handle(ctx);
@@ -107,7 +148,7 @@ export function graphHarness(settings: { incomingTimeoutMs?: number } = {}): Har
     return full;
   }
 
-  return { clock, svc, delivered, graph, addApp, stop: () => clock.reset() };
+  return { clock, svc, delivered, meetings, attendance, graph, graphAs, addApp, stop: () => clock.reset() };
 }
 
 /** The identitySet of an invitationParticipantInfo naming an application. */
