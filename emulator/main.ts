@@ -19,7 +19,7 @@ import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
 import { PresenceService, callActivityOf, presenceRoutes } from './presence';
 import { directoryRoutes } from './directory';
-import { MeetingStore, meetingRoutes } from './meetings';
+import { AttendanceTracker, MeetingStore, meetingRoutes } from './meetings';
 import { CallRecords, recordDelayFrom, recordRoutes } from './records';
 import {
   NotificationQueues,
@@ -125,6 +125,13 @@ async function main(): Promise<void> {
   observers.changed.push(() => presence.refresh());
   const resourceDeps = { directory, csdl, publicBase: () => publicBase };
   const meetings = new MeetingStore(directory, clock);
+  const attendance = new AttendanceTracker({
+    now: clock.now,
+    calls: () => service.engine.calls.values(),
+    exists: (meetingId) => directory.current().meetings.some((m) => m.id === meetingId),
+  });
+  observers.changed.push((call) => attendance.callChanged(call));
+  observers.ended.push((call) => attendance.callChanged(call));
   const records = new CallRecords({ clock, directory, delayMs: recordDelayFrom(process.env) });
   observers.changed.push((call) => records.callChanged(call));
   observers.ended.push((call) => records.callEnded(call));
@@ -138,7 +145,7 @@ async function main(): Promise<void> {
       ...graphRoutes(service),
       ...directoryRoutes(resourceDeps),
       ...presenceRoutes({ ...resourceDeps, presence }),
-      ...meetingRoutes({ ...resourceDeps, meetings, clock }),
+      ...meetingRoutes({ ...resourceDeps, meetings, clock, attendance }),
       ...recordRoutes({ ...resourceDeps, records: records.store }),
       ...subscriptionRoutes({
         ...resourceDeps,
@@ -156,6 +163,7 @@ async function main(): Promise<void> {
       publicBase: () => publicBase,
       presence,
       meetings,
+      attendance,
       records: records.store,
       subscriptions,
       onReset: () => {
@@ -163,6 +171,7 @@ async function main(): Promise<void> {
         records.reset();
         presence.reset();
         meetings.reset();
+        attendance.reset();
       },
     }),
     mediaRoutes: mediaRoutes(service),

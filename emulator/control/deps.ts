@@ -4,7 +4,7 @@ import type { GraphFaults } from '../http';
 import type { GraphService } from '../graph';
 import type { DeliveryFaults } from '../notify';
 import type { PresenceService } from '../presence';
-import type { MeetingStore } from '../meetings';
+import type { AttendanceTracker, MeetingStore } from '../meetings';
 import type { RecordStore } from '../records';
 import type { SubscriptionService } from '../subscriptions';
 
@@ -18,6 +18,8 @@ export interface ControlDeps {
   presence?: PresenceService;
   /** Online meetings (seeded and created); GET /emulator/meetings answers 404 without them. */
   meetings?: MeetingStore;
+  /** Who joined each meeting and for how long; the attendance endpoint answers 404 without it. */
+  attendance?: AttendanceTracker;
   /** Call records (pending and published); the records endpoints answer 404 without them. */
   records?: RecordStore;
   /** Change-notification subscriptions; GET /emulator/subscriptions answers 404 without them. */

@@ -7,11 +7,12 @@ import { listPeople } from './people-list';
 import { answerRing, declineRing } from './ring';
 import { getPerson, placeCall, putScript } from './people';
 import { getPresence, putPresence } from './presence';
-import { listMeetings } from './meetings';
+import { listMeetings, meetingAttendance } from './meetings';
 import { flushRecords, listRecords } from './records';
 import { listSubscriptions } from './subscriptions';
 import { listTeams, putTeamMembers } from './teams';
-import { advanceClock, getClock, getFaults, getTenant, patchApp, reset, setFaults } from './system';
+import { patchApp, putApp } from './apps';
+import { advanceClock, getClock, getFaults, getTenant, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
 
@@ -32,6 +33,7 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/calls/:callId/decline', declineRing],
   ['GET', '/emulator/events', personEvents],
   ['GET', '/emulator/meetings', listMeetings],
+  ['GET', '/emulator/meetings/:meetingId/attendance', meetingAttendance],
   ['GET', '/emulator/teams', listTeams],
   ['PUT', '/emulator/teams/:teamId/members', putTeamMembers],
   ['GET', '/emulator/records', listRecords],
@@ -41,6 +43,7 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/faults', setFaults],
   ['GET', '/emulator/clock', getClock],
   ['POST', '/emulator/clock/advance', advanceClock],
+  ['PUT', '/emulator/apps/:appId', putApp],
   ['PATCH', '/emulator/apps/:appId', patchApp],
   ['POST', '/emulator/reset', reset],
 ];

@@ -1,6 +1,6 @@
-// Control API for the emulator as a whole: tenant, apps, faults, clock and reset.
+// Control API for the emulator as a whole: tenant, faults, clock and reset.
 import type { HttpResponse, RequestContext } from '../http';
-import { controlBody, controlError, controlNotFound, ok } from './body';
+import { controlBody, controlError, ok } from './body';
 import type { ControlDeps } from './deps';
 
 /** GET /emulator/tenant: the tenant as it stands (seed plus changes), with the emulator's URLs. */
@@ -17,30 +17,6 @@ export function getTenant(deps: ControlDeps): HttpResponse {
       graph: `${base}/v1.0`,
     },
   });
-}
-
-const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-
-/** PATCH /emulator/apps/{appId} {"graphRoles":[...], "callingWebhook":"..."}: new tokens carry the roles. */
-export function patchApp(deps: ControlDeps, ctx: RequestContext): HttpResponse {
-  const app = deps.svc.engine.directory.app(ctx.params.appId ?? '');
-  if (!app) throw controlNotFound(`No app '${ctx.params.appId}' in the tenant.`);
-  const body = controlBody(ctx);
-  if (body.graphRoles !== undefined) {
-    if (!strings(body.graphRoles)) throw controlError('"graphRoles" must be an array of strings.');
-    app.graphRoles = body.graphRoles;
-  }
-  if (body.callingWebhook !== undefined) {
-    if (typeof body.callingWebhook !== 'string' || !/^https?:\/\//.test(body.callingWebhook))
-      throw controlError('"callingWebhook" must be an http(s) URL.');
-    app.callingWebhook = body.callingWebhook;
-  }
-  if (body.delegatedConsent !== undefined) {
-    if (!strings(body.delegatedConsent))
-      throw controlError('"delegatedConsent" must be an array of strings.');
-    app.delegatedConsent = body.delegatedConsent;
-  }
-  return ok(app);
 }
 
 /**

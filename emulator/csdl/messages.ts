@@ -40,6 +40,8 @@ export const say = {
     `The property ${named(path)} has the abstract type '${type}' and no '@odata.type' naming a concrete type. Abstract types cannot be instantiated; use one of: ${concrete.map((c) => `#${c}`).join(', ')}.`,
   readOnly: (path: string, type: string): string =>
     `The property ${named(path)} of type '${type}' is read-only (computed by the service) and cannot be set in a request.`,
+  notUpdatable: (path: string, type: string): string =>
+    `The property ${named(path)} of type '${type}' is read-only for an update and cannot be changed with PATCH.`,
   immutable: (path: string, type: string): string =>
     `The property ${named(path)} of type '${type}' is immutable and cannot be changed after creation.`,
   unknownAction: (action: string, binding: string): string =>

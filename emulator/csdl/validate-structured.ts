@@ -43,6 +43,15 @@ export function validateStructured(
     const annotated =
       typeof typeNote === 'string' ? typeFromAnnotation(typeNote, walk.model.namespaces) : undefined;
     const prop = findProperty(walk.model, actual, key);
+    const nav = prop ? undefined : findNavigation(walk.model, actual, key);
+    if ((prop || nav) && notUpdatable(walk, ctx, key)) {
+      walk.issues.push({
+        path: memberPath,
+        code: 'ReadOnlyProperty',
+        message: say.notUpdatable(memberPath, actual.name),
+      });
+      continue;
+    }
     if (prop) {
       if (walk.mode !== 'action' && prop.readOnly) {
         walk.issues.push({
@@ -67,7 +76,6 @@ export function validateStructured(
       }
       continue;
     }
-    const nav = findNavigation(walk.model, actual, key);
     if (nav && walk.mode !== 'action' && nav.readOnly) {
       walk.issues.push({
         path: memberPath,
@@ -87,6 +95,12 @@ export function validateStructured(
     }
   }
   if (!(walk.mode === 'update' && ctx.topLevel)) checkMissing(walk, value, actual, path);
+}
+
+// A declared member of the entity itself that the update's documented list leaves out.
+function notUpdatable(walk: Walk, ctx: StructuredContext, key: string): boolean {
+  const allowed = walk.options.updatable;
+  return walk.mode === 'update' && ctx.topLevel && allowed !== undefined && !allowed.includes(key);
 }
 
 // The type the value claims through `@odata.type`, if it may stand where `declared` is expected.

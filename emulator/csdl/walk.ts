@@ -13,6 +13,11 @@ export interface ValidationOptions extends PrimitiveOptions {
   relaxRequired?: readonly string[];
   /** Allowed values of properties the CSDL types as plain strings, e.g. `{ availability: [...] }`. */
   allowedValues?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * On update, the declared top-level properties the docs let a PATCH set, where the CSDL marks none
+   * read-only (onlineMeeting); every other declared property of the entity is refused as read-only.
+   */
+  updatable?: readonly string[];
 }
 
 /** State shared while one body is walked. */

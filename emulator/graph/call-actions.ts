@@ -4,6 +4,7 @@ import type { HttpResponse, RequestContext } from '../http';
 import { armKeepAlive, startAnswered } from './call-flows';
 import { idKey } from './engine';
 import type { Json } from './model';
+import { redirectTaken } from './redirect-app';
 import { END } from './result-codes';
 import { callJson, operationJson } from './serialize';
 import { liveCall } from './service';
@@ -60,6 +61,7 @@ export function answerCall(svc: GraphService, ctx: RequestContext): HttpResponse
       'InvalidCallState',
     );
   call.decided = true;
+  redirectTaken(call);
   call.mediaConfig = body.mediaConfig as Json;
   if (body.callOptions) call.callOptions = body.callOptions as Json;
   const modalities = body.acceptedModalities as string[];

@@ -89,11 +89,12 @@ export class CallEngine {
     };
   }
 
-  /** Runs fn after ms of emulated time unless the call has ended by then. */
+  /** Runs fn after ms of emulated time unless the call has ended (or a reset dropped it) by then. */
   later(call: CallRec, ms: number, fn: () => void): ClockTimer {
     const timer = this.clock.setTimer(ms, () => {
       call.timers.delete(timer);
-      if (call.state === 'terminated') return;
+      // A cleanup run by clear() may start a timer on a call that clear() has already stopped.
+      if (call.state === 'terminated' || this.find(call.id) !== call) return;
       try {
         fn();
       } catch (err) {

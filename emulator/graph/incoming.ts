@@ -29,6 +29,10 @@ export interface IncomingOptions {
   viaNumber?: string;
   /** The person invites the app into this meeting (chatInfo + tokenMeetingInfo). */
   meeting?: SeedMeeting;
+  /** The caller is on the phone network though the app itself is dialled (a redirected PSTN call). */
+  pstn?: boolean;
+  /** The call another app redirected here (named on the new call's timeline). */
+  redirectedFrom?: string;
 }
 
 function callerIdentity(svc: GraphService, opts: IncomingOptions, pstn: boolean): Json {
@@ -42,13 +46,20 @@ function callerIdentity(svc: GraphService, opts: IncomingOptions, pstn: boolean)
   return personIdentity(opts.person, tenantId, pstn, true);
 }
 
+/** How the call reached the app, for the timeline. */
+function viaOf(opts: IncomingOptions): string | undefined {
+  if (opts.redirectedFrom) return `redirect of ${opts.redirectedFrom}`;
+  if (opts.meeting) return `meeting ${opts.meeting.id}`;
+  return opts.viaNumber ?? 'app';
+}
+
 /** Starts an incoming call from a person to the app; returns the call. */
 export function startIncoming(svc: GraphService, opts: IncomingOptions): CallRec {
   const { engine } = svc;
   const tenant = engine.directory.current();
   const instance =
     !opts.meeting && opts.viaNumber ? engine.directory.resourceAccountByPhone(opts.viaNumber) : undefined;
-  const pstn = instance !== undefined;
+  const pstn = instance !== undefined || (opts.pstn === true && !opts.meeting);
   const me = botInfo(opts.app, instance ? { ...instance, tenantId: tenant.tenantId } : undefined);
   // Each documented incoming example decorates source and target differently; these follow them.
   const target: Json = {
@@ -98,7 +109,7 @@ export function startIncoming(svc: GraphService, opts: IncomingOptions): CallRec
   engine.note(call, 'person', {
     personId: opts.person.id,
     event: 'calls-app',
-    via: opts.meeting ? `meeting ${opts.meeting.id}` : pstn ? opts.viaNumber : 'app',
+    via: viaOf(opts),
   });
   engine.later(call, FIRST_NOTIFICATION_MS, () => {
     engine.notifyCall(call, 'created', opts.meeting ? 'incomingGroup' : pstn ? 'incomingPstn' : 'incoming');

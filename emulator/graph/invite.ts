@@ -1,11 +1,12 @@
 // POST .../participants/invite: rings each invitee (their script decides) or, with replacesCallId,
-// moves the invitee over from their current call, which then ends. The operation completes once every
-// invitee has joined or failed; the roster update follows it.
+// moves the invitee over from their current call, which then ends (of such a request only the first
+// participant is read, as the service does). The operation completes once every invitee has joined or
+// failed; the roster update follows it.
 import { GraphError, badRequest, callerOf, jsonBody, requireAnyRole } from '../http';
 import type { HttpResponse, RequestContext } from '../http';
 import type { Person } from '../people';
 import { connectPerson } from './call-flows';
-import { targetPerson } from './create-scenario';
+import { identityOf, targetPerson } from './create-scenario';
 import type { CallRec, Json, ResultInfo } from './model';
 import { finishOperation, newOperation, operationResponse } from './operations';
 import { END, OPERATION, ringFailure } from './result-codes';
@@ -33,15 +34,15 @@ export function inviteParticipants(svc: GraphService, ctx: RequestContext): Http
   const body = jsonBody(ctx, false);
   svc.validator.action('participants', 'invite', body);
   checkClientContext(body);
-  const invitees = arrayOfLength(body, 'participants', 1, 5) as Json[];
+  const listed = arrayOfLength(body, 'participants', 1, 5) as Json[];
+  // With replacesCallId the service reads the first participant only and ignores the rest.
+  const replacing = listed.some((p) => typeof p.replacesCallId === 'string');
+  const invitees = replacing ? listed.slice(0, 1) : listed;
   if (invitees.length > 1 && !call.chatInfo)
     throw invalid(
       'participants',
       'Inviting several participants at once needs a call with chatInfo (a meeting); invite them one by one.',
     );
-  const replacing = invitees.some((p) => typeof p.replacesCallId === 'string');
-  if (replacing && invitees.length !== 1)
-    throw invalid('participants', 'With replacesCallId, invite exactly one participant per request.');
   if (call.state !== 'established')
     throw badRequest(
       `Participants can be invited into an established call; this one is ${call.state}.`,
@@ -49,6 +50,13 @@ export function inviteParticipants(svc: GraphService, ctx: RequestContext): Http
     );
   const people = invitees.map((inv, i) => resolveInvitee(svc, call, inv, i));
   const { engine } = svc;
+  if (listed.length > invitees.length) {
+    engine.note(call, 'note', {
+      event: 'invite-participants-ignored',
+      reason: 'replacesCallId: only the first participant is read',
+      ignored: listed.slice(invitees.length).map((p) => identityOf(p)?.id ?? null),
+    });
+  }
   if (call.kind === 'p2p') {
     // Inviting a third person turns the P2P call into a group call; roster notifications start.
     call.kind = 'group';

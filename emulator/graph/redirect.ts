@@ -1,10 +1,12 @@
-// POST /communications/calls/{id}/redirect: the incoming call rings other people instead (all at once
-// when there are several: the first to answer wins); the app's leg ends either way.
+// POST /communications/calls/{id}/redirect: the incoming call rings other people, or reaches other apps,
+// instead (all at once when there are several: the first to answer wins); the app's leg ends either way.
 import { badRequest, jsonBody, requireAnyRole, callerOf } from '../http';
 import type { HttpResponse, RequestContext } from '../http';
-import type { Person } from '../people';
-import { personInfo } from './call-factory';
-import { targetPerson } from './create-scenario';
+import type { AppRegistration, Directory, Person } from '../people';
+import { botInfo, personInfo } from './call-factory';
+import { identityOf, targetPerson } from './create-scenario';
+import type { Json } from './model';
+import { redirectTaken, ringApp } from './redirect-app';
 import { END, ringFailure } from './result-codes';
 import { ringPerson } from './ringing';
 import type { RingFailure } from './ringing';
@@ -20,6 +22,19 @@ function overallFailure(failures: Failure[]): Failure {
   for (const kind of ['decline', 'busy', 'ignore'] as const) if (failures.includes(kind)) return kind;
   return 'notFound';
 }
+
+type Target =
+  | { kind: 'person'; person: Person | undefined; pstn: boolean }
+  | { kind: 'app'; appId: string; app: AppRegistration | undefined };
+
+function targetOf(directory: Directory, target: unknown, index: number, allowPhone: boolean): Target {
+  const id = identityOf(target);
+  if (id?.kind === 'application') return { kind: 'app', appId: id.id, app: directory.app(id.id) };
+  return { kind: 'person', ...targetPerson(directory, target, index, allowPhone) };
+}
+
+const targetName = (t: Target): string | null =>
+  t.kind === 'app' ? `application:${t.appId}` : (t.person?.id ?? null);
 
 /** Handles redirect. */
 export function redirectCall(svc: GraphService, ctx: RequestContext): HttpResponse {
@@ -37,38 +52,55 @@ export function redirectCall(svc: GraphService, ctx: RequestContext): HttpRespon
       'InvalidCallState',
     );
   }
-  const people = targets.map((t, i) =>
-    targetPerson(svc.engine.directory, t, i, call.applicationInstanceId !== undefined),
+  const resolved = targets.map((t, i) =>
+    targetOf(svc.engine.directory, t, i, call.applicationInstanceId !== undefined),
   );
   call.decided = true;
+  // A redirect of a call that was itself redirected here hands it on: the first redirect succeeded.
+  redirectTaken(call);
   const { engine } = svc;
-  engine.note(call, 'note', {
-    event: 'redirect',
-    targets: people.map((p) => p.person?.id ?? null),
-    timeoutSec,
-  });
+  engine.note(call, 'note', { event: 'redirect', targets: resolved.map(targetName), timeoutSec });
   engine.setState(call, 'redirecting', { silent: true });
   const failures: Failure[] = [];
   const stops: (() => void)[] = [];
-  let pending = people.length;
+  let pending = resolved.length;
   const failOne = (why: Failure): void => {
     failures.push(why);
     pending -= 1;
     if (pending === 0) engine.end(call, ringFailure(overallFailure(failures)));
   };
-  const win = (person: Person, pstn: boolean): void => {
+  const win = (answeredBy: Json): void => {
     for (const stop of stops) stop();
-    call.answeredBy = personInfo(person, call.tenantId, pstn);
+    call.answeredBy = answeredBy;
     engine.end(call, END.redirected);
   };
-  for (const { person, pstn } of people) {
+  for (const target of resolved) {
+    if (target.kind === 'app') {
+      const { app } = target;
+      if (!app?.callingWebhook) {
+        // Graph has nowhere to deliver the call (no such app in the tenant, or no calling webhook
+        // registered for it): the closest documented end code is the unknown user's, 480/10037 "no
+        // callee endpoints found" (SPEC.md §2.3), rather than a busy or declined target.
+        engine.note(call, 'note', { event: 'redirect-target-unreachable', appId: target.appId });
+        engine.later(call, NOT_FOUND_MS, () => failOne('notFound'));
+        continue;
+      }
+      stops.push(
+        ringApp(svc, call, app, app.callingWebhook, timeoutSec * 1000, {
+          onAnswer: () => win(botInfo(app)),
+          onFail: failOne,
+        }),
+      );
+      continue;
+    }
+    const { person, pstn } = target;
     if (!person) {
       engine.later(call, NOT_FOUND_MS, () => failOne('notFound'));
       continue;
     }
     stops.push(
       ringPerson(engine, call, person, timeoutSec * 1000, {
-        onAnswer: () => win(person, pstn),
+        onAnswer: () => win(personInfo(person, call.tenantId, pstn)),
         onFail: failOne,
       }),
     );

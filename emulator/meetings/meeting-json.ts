@@ -22,6 +22,21 @@ export function participantInfo(
   };
 }
 
+/** The meeting options a meeting has until its create or update body says otherwise. */
+const DEFAULT_OPTIONS: Json = {
+  lobbyBypassSettings: { scope: 'organization', isDialInBypassEnabled: false },
+  allowedPresenters: 'everyone',
+  isEntryExitAnnounced: true,
+  allowMeetingChat: 'enabled',
+  allowTeamworkReactions: true,
+  recordAutomatically: false,
+};
+
+/** The meeting's options as Graph shows them: the defaults, then what create and update set. */
+export function effectiveOptions(view: MeetingView): Json {
+  return { ...DEFAULT_OPTIONS, ...view.details.options };
+}
+
 /** The onlineMeeting resource. */
 export function meetingJson(
   view: MeetingView,
@@ -57,15 +72,7 @@ export function meetingJson(
       passcode,
     },
     audioConferencing: null,
-    lobbyBypassSettings: details.options.lobbyBypassSettings ?? {
-      scope: 'organization',
-      isDialInBypassEnabled: false,
-    },
-    allowedPresenters: details.options.allowedPresenters ?? 'everyone',
-    isEntryExitAnnounced: details.options.isEntryExitAnnounced ?? true,
-    allowMeetingChat: details.options.allowMeetingChat ?? 'enabled',
-    allowTeamworkReactions: details.options.allowTeamworkReactions ?? true,
-    recordAutomatically: details.options.recordAutomatically ?? false,
+    ...effectiveOptions(view),
     joinInformation: {
       content: `data:text/html,${encodeURIComponent(`<p>Join the meeting: <a href="${joinWebUrl}">${joinWebUrl}</a></p>`)}`,
       contentType: 'html',

@@ -79,6 +79,14 @@ export class MeetingStore {
     return this.view(meeting);
   }
 
+  /** Drops a meeting (seeded or created): it can no longer be read or joined. A reset brings seeded ones back. */
+  remove(view: MeetingView): void {
+    const meetings = this.directory.current().meetings;
+    const index = meetings.indexOf(view.meeting);
+    if (index >= 0) meetings.splice(index, 1);
+    this.details.delete(view.meeting.threadId);
+  }
+
   /** Forgets created meetings' details (the directory reset has dropped the meetings themselves). */
   reset(): void {
     this.details.clear();

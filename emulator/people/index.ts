@@ -1,5 +1,5 @@
 // Simulated people: the seeded tenant, the live directory and what their scripts make them do.
-export { loadTenant, parseTenant, parseScript } from './tenant';
+export { loadTenant, parseApp, parseTenant, parseScript } from './tenant';
 export type {
   AppRegistration,
   Person,

@@ -107,6 +107,15 @@ export function parseScript(
   return { ok: false, message: z.prettifyError(result.error) };
 }
 
+/** Checks an app registration sent through the control API; returns it or a readable error. */
+export function parseApp(
+  value: unknown,
+): { ok: true; app: AppRegistration } | { ok: false; message: string } {
+  const result = appSchema.safeParse(value);
+  if (result.success) return { ok: true, app: result.data };
+  return { ok: false, message: z.prettifyError(result.error) };
+}
+
 /** Parses and checks a tenant object (the seed's content). */
 export function parseTenant(value: unknown): Tenant {
   const result = tenantSchema.safeParse(value);

@@ -121,10 +121,18 @@ describe('emulator e2e: group calls and meetings', function () {
   it('moves a person from their P2P call into another call (invite with replacesCallId); the old call ends', async () => {
     const oldCall = await establishedCall(w, PEOPLE.adele);
     const main = await establishedCall(w, PEOPLE.alex);
+    // Only the first participant of a replacing invite is read; Diego is ignored, never rung.
     const invite = await w.graph.call('POST', `/communications/calls/${main}/participants/invite`, {
-      participants: [{ ...user(PEOPLE.adele), replacesCallId: oldCall }],
+      participants: [{ ...user(PEOPLE.adele), replacesCallId: oldCall }, user(PEOPLE.diego)],
     });
     assert.equal(invite.status, 200, JSON.stringify(invite.body));
+    assert.deepEqual(
+      invite.body.participants.map((p: Wire) => p.identity.user.id),
+      [PEOPLE.adele],
+    );
+    const timeline = (await w.emu.control('GET', `/emulator/calls/${main}/timeline`)).body.value as Wire[];
+    const ignored = timeline.find((e) => e.event === 'invite-participants-ignored');
+    assert.deepEqual(ignored?.ignored, [PEOPLE.diego]);
     const done = await w.hook.waitFor((n) => n.resourceUrl.endsWith(`/operations/${invite.body.id}`));
     assert.equal(done.resourceData.status, 'completed');
     const ended = await w.hook.waitFor(callState(oldCall, 'terminated', 'deleted'));
@@ -135,6 +143,8 @@ describe('emulator e2e: group calls and meetings', function () {
     // The P2P call became a group call: its roster is announced with both people.
     const both = await w.hook.waitFor(roster(main, (v) => userIds(v).length === 2));
     assert.deepEqual(userIds(both.resourceData), [PEOPLE.adele, PEOPLE.alex].sort());
+    const diego = (await w.emu.control('GET', `/emulator/people/${PEOPLE.diego}`)).body;
+    assert.equal(diego.inCall, false, 'the ignored participant was never rung');
     const two = await w.graph.call('POST', `/communications/calls/${main}/participants/invite`, {
       participants: [user(PEOPLE.diego), user(PEOPLE.megan)],
     });

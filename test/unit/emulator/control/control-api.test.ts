@@ -147,4 +147,30 @@ describe('emulator control API', () => {
     assert.equal(clock.offsetMs(), 0);
     assert.equal(graphFaults.remaining(), 0);
   });
+
+  it('registers another app (201), replaces it (200), refuses a bad one, and reset drops it', async () => {
+    const appId = '22bfd41f-550e-477d-8789-f6f7bd2a5e8b';
+    const second = {
+      displayName: 'Reception bot',
+      secrets: ['reception-secret'],
+      graphRoles: ['Calls.Initiate.All'],
+      callingWebhook: 'https://reception.example/api/calls',
+    };
+    const created = await call('PUT', `/emulator/apps/${appId}`, second);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(svc.engine.directory.app(appId)?.callingWebhook, second.callingWebhook);
+    assert.deepEqual(svc.engine.directory.app(appId)?.delegatedConsent, []);
+    const replaced = await call('PUT', `/emulator/apps/${appId}`, { ...second, displayName: 'Front desk' });
+    assert.equal(replaced.status, 200);
+    assert.equal(svc.engine.directory.current().apps.filter((a) => a.appId === appId).length, 1);
+    assert.equal(svc.engine.directory.app(appId)?.displayName, 'Front desk');
+    assert.equal((await call('PUT', `/emulator/apps/${appId}`, { ...second, secrets: [] })).status, 400);
+    assert.equal((await call('PUT', `/emulator/apps/${appId}`, { secrets: ['x'] })).status, 400);
+    assert.equal(
+      (await call('PUT', `/emulator/apps/${appId}`, { ...second, callingWebhook: 'ftp://x' })).status,
+      400,
+    );
+    await call('POST', '/emulator/reset');
+    assert.equal(svc.engine.directory.app(appId), undefined);
+  });
 });

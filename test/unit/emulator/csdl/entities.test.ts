@@ -64,6 +64,44 @@ describe('emulator/csdl: entity bodies (fixtures/emulator/csdl/entities)', () =>
     }
   });
 
+  it("refuses, on update, a declared property outside the docs' updatable list (the CSDL marks none read-only)", () => {
+    const type = 'microsoft.graph.onlineMeeting';
+    const updatable = ['subject', 'participants', 'startDateTime', 'endDateTime'];
+    const body = {
+      subject: 'Moved',
+      joinWebUrl: 'https://teams.microsoft.com/l/meetup-join/x/0',
+      participants: { attendees: [{ upn: 'a@contoso.example' }] },
+      attendanceReports: [],
+      custom: 'open types take undeclared members',
+    };
+    assert.deepEqual(
+      validateEntityBody(model, type, body, 'update'),
+      [],
+      'the CSDL alone lets joinWebUrl through',
+    );
+    const issues = validateEntityBody(model, type, body, 'update', { updatable });
+    assert.deepEqual(
+      issues.map((i) => [i.code, i.path]),
+      [
+        ['ReadOnlyProperty', 'joinWebUrl'],
+        ['ReadOnlyProperty', 'attendanceReports'],
+      ],
+    );
+    assert.match(issues[0]?.message ?? '', /'joinWebUrl'.*cannot be changed/);
+    assert.deepEqual(
+      validateEntityBody(model, type, { joinWebUrl: 'x' }, 'create', { updatable }),
+      [],
+      'creating is not updating',
+    );
+    assert.deepEqual(
+      validateEntityBody(model, type, { participants: { organizer: { foo: 1 } } }, 'update', {
+        updatable,
+      }).map((i) => [i.code, i.path]),
+      [['UnknownProperty', 'participants.organizer.foo']],
+      'members of an updatable property are still checked against the CSDL',
+    );
+  });
+
   it('refuses a body that is not a JSON object', () => {
     const issues = validateEntityBody(model, 'microsoft.graph.subscription', ['x'], 'create');
     assert.deepEqual(
