@@ -55,7 +55,7 @@ export type {
 export { checkPrompts, PromptCheckError } from './prompts';
 export { CallingError, isCallingError, type CallingErrorCode } from './errors';
 // Flows on the call model: reminder calls, click-to-call, and the notify interface they report through.
-export type { Notifier, NotificationCard } from './flows/notify';
+export { NO_ALERTS_CHAT, type Notifier, type NotificationCard } from './flows/notify';
 export {
   createReminders,
   createReminderBook,
