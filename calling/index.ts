@@ -100,6 +100,8 @@ export {
   loadFrontDeskConfig,
   validateFrontDeskConfig,
   openAt,
+  describeWeek,
+  describeHolidays,
   FRONTDESK_KV,
 } from './flows/frontdesk';
 export type {
@@ -110,6 +112,7 @@ export type {
   FrontDeskConfig,
   FrontDeskRule,
   FrontDeskAction,
+  Hours as FrontDeskHours,
   Decision as FrontDeskDecision,
 } from './flows/frontdesk';
 export {

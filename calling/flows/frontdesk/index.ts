@@ -3,6 +3,7 @@ export { createFrontDesk, FRONTDESK_KV, type FrontDesk, type FrontDeskOptions } 
 export { createCallFlows, type CallFlows, type CallFlowsOptions } from './setup';
 export { decide, describeAction, directoryOf, type Decision, type DecisionInput } from './decide';
 export { openAt, localTime } from './hours';
+export { describeHolidays, describeWeek } from './hours-text';
 export { callerMatches, phonePattern } from './match';
 export {
   checkFrontDesk,
