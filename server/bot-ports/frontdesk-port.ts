@@ -51,7 +51,12 @@ export function createFrontDeskPort(deps: {
       desk.current(),
       kv.get<SetAside>(FRONTDESK_NAMESPACE, ASIDE_KEY),
     ]);
-    return { config, version, legacy: stored !== undefined, rules: withSetAside(config.rules, stored?.value) };
+    return {
+      config,
+      version,
+      legacy: stored !== undefined,
+      rules: withSetAside(config.rules, stored?.value),
+    };
   }
 
   async function change(ruleId: string, enabled: boolean, by: Requester): Promise<FrontDeskRule> {
