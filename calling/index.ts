@@ -93,6 +93,8 @@ export type {
 // The front desk and the IVR, with their runtime, text prompts and recording analysis.
 export {
   createCallFlows,
+  loadCallFlowFiles,
+  NOT_SET_UP_MESSAGE,
   createFrontDesk,
   decide as decideFrontDesk,
   describeAction as describeFrontDeskAction,
