@@ -114,7 +114,14 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       await frontDesk.start();
       // Text prompts are made ahead of the first call that needs them; a failure only gets logged here.
       warmed = warmTextPrompts();
-      log.info({ menus: [...menus.keys()], rules: fileConfig.rules.length }, 'front desk and IVR ready');
+      log.info(
+        {
+          menus: [...menus.keys()],
+          rules: fileConfig.rules.length,
+          configured: opts.frontDeskFile !== undefined,
+        },
+        'front desk and IVR ready',
+      );
     },
     async stop() {
       frontDesk.stop();
