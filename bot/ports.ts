@@ -161,6 +161,8 @@ export interface FrontDeskRule {
   /** One line: when it applies and what it does. */
   readonly description: string;
   readonly enabled: boolean;
+  /** Short lines: the people it names, an hours rule's hours, time zone and whether it is open now. */
+  readonly details?: readonly string[];
 }
 
 export interface FrontDeskPort {

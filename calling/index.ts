@@ -55,7 +55,7 @@ export type {
 export { checkPrompts, PromptCheckError } from './prompts';
 export { CallingError, isCallingError, type CallingErrorCode } from './errors';
 // Flows on the call model: reminder calls, click-to-call, and the notify interface they report through.
-export type { Notifier, NotificationCard } from './flows/notify';
+export { NO_ALERTS_CHAT, type Notifier, type NotificationCard } from './flows/notify';
 export {
   createReminders,
   createReminderBook,
@@ -93,6 +93,8 @@ export type {
 // The front desk and the IVR, with their runtime, text prompts and recording analysis.
 export {
   createCallFlows,
+  loadCallFlowFiles,
+  NOT_SET_UP_MESSAGE,
   createFrontDesk,
   decide as decideFrontDesk,
   describeAction as describeFrontDeskAction,
@@ -100,6 +102,8 @@ export {
   loadFrontDeskConfig,
   validateFrontDeskConfig,
   openAt,
+  describeWeek,
+  describeHolidays,
   FRONTDESK_KV,
 } from './flows/frontdesk';
 export type {
@@ -110,6 +114,7 @@ export type {
   FrontDeskConfig,
   FrontDeskRule,
   FrontDeskAction,
+  Hours as FrontDeskHours,
   Decision as FrontDeskDecision,
 } from './flows/frontdesk';
 export {

@@ -10,7 +10,7 @@ export type BotScope = 'personal' | 'team' | 'groupChat';
 export interface CommandDescription {
   /** What the user types, e.g. `call`. */
   readonly title: string;
-  /** One line of help, e.g. `call <person>: place a 1:1 call`. */
+  /** One line of help, e.g. `call {person}: place a 1:1 call`. */
   readonly description: string;
   readonly scopes: readonly BotScope[];
 }

@@ -36,6 +36,7 @@ export { DOCTOR_CHECKS } from './doctor/checks';
 export { accessPolicyCheck, DOCTOR_MEETING_ID } from './doctor/checks/access-policy';
 export { configCheck } from './doctor/checks/config';
 export { entraTokenCheck } from './doctor/checks/entra-token';
+export { frontDeskCheck } from './doctor/checks/frontdesk';
 export { graphPermissionsCheck } from './doctor/checks/graph-permissions';
 export { manifestCheck } from './doctor/checks/manifest';
 export { promptsCheck } from './doctor/checks/prompts';

@@ -45,7 +45,10 @@ export interface App {
   /** Reminder calls and click-to-call, on the call model (absent with it). */
   readonly reminders?: Reminders;
   readonly clickToCall?: ClickToCall;
-  /** The front desk and the IVR (present when FRONTDESK_CONFIG is set and the call model runs). */
+  /**
+   * The front desk and the IVR (with the call model). Without FRONTDESK_CONFIG `configured` is false:
+   * the front desk only answers that the line is not set up, and the bot does not offer its rules.
+   */
   readonly callFlows?: CallFlows;
   /** Graph call records (subscription, summaries), with the call model. */
   readonly records?: CallRecordsService;
@@ -59,6 +62,11 @@ export interface App {
 export interface AppDeps {
   /** Where the calling flows post what happened (reminder outcomes, escalations, click-to-call results). */
   readonly notifier?: Notifier;
+  /**
+   * The composition takes incoming calls itself (`calling.on('incoming')`): with no FRONTDESK_CONFIG the
+   * app then leaves them alone instead of answering that the line is not set up.
+   */
+  readonly ownIncomingCalls?: boolean;
   /** Flow timings; `backoffUnitMs` is what one unit of a reminder's backoffMinutes lasts (default 60 s). */
   readonly flows?: {
     readonly backoffUnitMs?: number;
@@ -103,7 +111,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       kv: store.kv,
       logger: logger.child({ module: 'bot-ports' }),
       ...(flows ? { reminders: flows.reminders, clickToCall: flows.clickToCall } : {}),
-      ...(callFlows ? { frontDesk: callFlows.frontDesk } : {}),
+      ...(callFlows?.configured ? { frontDesk: callFlows.frontDesk } : {}),
       ...(config.PSTN_RESOURCE_ACCOUNT_ID
         ? {
             pstnSource: {

@@ -122,9 +122,11 @@ export function textPrompts(config: Config): TextPrompts {
 }
 
 /**
- * The front desk and the IVR, when FRONTDESK_CONFIG names a rules file. Text prompts are synthesized
- * with eSpeak NG into TTS_CACHE_DIR (served at /prompts/tts/). Without a notifier from the composition,
- * IVR notifications are only logged.
+ * The front desk and the IVR from FRONTDESK_CONFIG's rules file. Without one, the front desk answers
+ * every incoming call with "this line is not set up yet" and hangs up (a caller is never left ringing),
+ * unless the composition takes incoming calls itself. Text prompts are synthesized with eSpeak NG into
+ * TTS_CACHE_DIR (served at /prompts/tts/). Without a notifier from the composition, IVR notifications
+ * are only logged.
  */
 export async function createFrontDeskAndIvr(
   config: Config,
@@ -135,16 +137,22 @@ export async function createFrontDeskAndIvr(
   extraCa: string | undefined,
 ): Promise<CallFlows | undefined> {
   if (!config.FRONTDESK_CONFIG) {
-    logger.info(
-      'front desk is off: set FRONTDESK_CONFIG (e.g. ./config/frontdesk.yaml) to answer incoming calls',
+    if (deps.ownIncomingCalls) {
+      logger.info({}, 'front desk is off: this composition takes incoming calls itself');
+      return undefined;
+    }
+    logger.warn(
+      {},
+      'no front desk is configured (FRONTDESK_CONFIG is unset): every incoming call is answered with ' +
+        '"this line is not set up yet" and hung up. Set FRONTDESK_CONFIG to a rules file, e.g. ' +
+        './config/frontdesk.yaml (see config/README.md), to route calls',
     );
-    return undefined;
   }
   return createCallFlows({
     calling,
     store,
     logger,
-    frontDeskFile: path.resolve(config.FRONTDESK_CONFIG),
+    ...(config.FRONTDESK_CONFIG ? { frontDeskFile: path.resolve(config.FRONTDESK_CONFIG) } : {}),
     ivrDir: path.resolve(config.IVR_DIR),
     promptsDir: path.resolve(config.PROMPTS_DIR),
     tts: textPrompts(config),

@@ -61,7 +61,7 @@ const schema = z.object({
   TAB_DIR: z.string().min(1).default('./teams-tab/web/dist'),
   TAB_API_AUDIENCE: z.string().min(1).optional(),
   SHUTDOWN_GRACE_MS: positiveInt('SHUTDOWN_GRACE_MS').default(10000),
-  // Front desk and IVR: unset FRONTDESK_CONFIG leaves incoming calls to whatever else listens for them.
+  // Front desk and IVR: unset FRONTDESK_CONFIG answers every incoming call with "not set up yet" and hangs up.
   FRONTDESK_CONFIG: z.string().min(1).optional(),
   IVR_DIR: z.string().min(1).default('./config/ivr'),
   TTS_CACHE_DIR: z.string().min(1).default('./data/tts'),

@@ -1,4 +1,4 @@
-import { infoOf } from '../commands/catalog';
+import { infoOf, usageMarkdown } from '../commands/catalog';
 import { card, container, heading, sayButton, text } from './elements';
 import type { AdaptiveCard, CardAction, CardElement } from './types';
 
@@ -22,7 +22,7 @@ export function errorCard(problem: Problem, actions: readonly CardAction[] = [])
     body.push(
       container(
         [
-          text(`Usage: ${info.usage}`, { size: 'Small' }),
+          text(`Usage: ${usageMarkdown(info)}`, { size: 'Small' }),
           text(`Example: ${info.example}`, { size: 'Small', subtle: true }),
         ],
         {

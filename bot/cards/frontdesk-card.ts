@@ -12,6 +12,7 @@ export function frontDeskCard(rules: readonly FrontDeskRule[], opts: { alertsHer
         [
           text(`**${r.name}** · ${r.enabled ? 'on' : 'off'}`, { color: r.enabled ? 'good' : 'default' }),
           text(r.description, { subtle: true, spacing: 'None' }),
+          ...(r.details ?? []).map((d) => text(d, { subtle: true, size: 'Small', spacing: 'None' })),
         ],
         [
           runButton(r.enabled ? 'Switch off' : 'Switch on', {

@@ -1,4 +1,4 @@
-import { CATALOG } from '../commands/catalog';
+import { CATALOG, usageMarkdown } from '../commands/catalog';
 import {
   actionSet,
   card,
@@ -85,7 +85,7 @@ export function helpCard(): AdaptiveCard {
   const list: CardElement[] = CATALOG.map((c) =>
     row(
       [
-        text(`**${c.usage}**`, { spacing: 'None' }),
+        text(usageMarkdown(c), { spacing: 'None' }),
         text(c.summary, { subtle: true, spacing: 'None', size: 'Small' }),
       ],
       [],

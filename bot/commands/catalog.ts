@@ -1,6 +1,7 @@
 /** One chat command as `help` presents it. */
 export interface CommandInfo {
   readonly name: string;
+  /** How to write it: placeholders in braces (`{person}`), optional parts in brackets (`[at {time}]`). */
   readonly usage: string;
   readonly summary: string;
   readonly example: string;
@@ -10,50 +11,50 @@ export interface CommandInfo {
 export const CATALOG: readonly CommandInfo[] = [
   {
     name: 'call',
-    usage: 'call <person|number>',
+    usage: 'call {person or number}',
     summary: 'I call them for you; "call me" calls you.',
     example: 'call me',
   },
   {
     name: 'groupcall',
-    usage: 'groupcall <people...>',
+    usage: 'groupcall {people…}',
     summary: 'A group call with you and the people you name.',
     example: 'groupcall Adele, Megan',
   },
   {
     name: 'connect',
-    usage: 'connect <A> <B>',
+    usage: 'connect {A} {B}',
     summary: 'Click-to-call: I call A, then bring B in.',
     example: 'connect Adele +14255550100',
   },
   {
     name: 'meet',
-    usage: 'meet <subject> [at <time>] [for <duration>] [with <people...>]',
+    usage: 'meet {subject} [at {time}] [for {duration}] [with {people…}]',
     summary: 'Creates a Teams meeting and posts its card.',
     example: 'meet Budget review at 3pm for 30m with Adele, Megan',
   },
   {
     name: 'join',
-    usage: 'join <join link>',
+    usage: 'join {join link}',
     summary: 'I join the meeting; in a meeting chat "join" alone is enough.',
     example: 'join https://teams.microsoft.com/l/meetup-join/...',
   },
   {
     name: 'presence',
-    usage: 'presence [people...]',
+    usage: 'presence [{people…}]',
     summary: 'Who is available, with a call button beside people you can reach.',
     example: 'presence Adele, Megan',
   },
   {
     name: 'remind',
-    usage: 'remind <person> <when> <message>',
+    usage: 'remind {person} {when} {message}',
     summary: 'At that time I call them and say the message.',
     example: 'remind me in 20 minutes to call the bank',
   },
   { name: 'reminders', usage: 'reminders', summary: 'Your pending reminders.', example: 'reminders' },
   {
     name: 'cancel reminder',
-    usage: 'cancel reminder <n>',
+    usage: 'cancel reminder {n}',
     summary: 'Cancels the n-th reminder of the "reminders" list.',
     example: 'cancel reminder 1',
   },
@@ -75,4 +76,13 @@ export const CATALOG: readonly CommandInfo[] = [
 /** The catalog entry for a command name. */
 export function infoOf(name: string): CommandInfo | undefined {
   return CATALOG.find((c) => c.name === name);
+}
+
+/**
+ * The usage for a card's markdown: the command in bold, placeholders in italics. Teams takes anything in
+ * angle brackets for HTML and drops it, so the usage never uses them.
+ */
+export function usageMarkdown(c: CommandInfo): string {
+  const args = c.usage.slice(c.name.length).replace(/\{([^}]+)\}/g, '_$1_');
+  return `**${c.name}**${args}`;
 }

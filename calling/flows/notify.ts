@@ -12,9 +12,13 @@ export interface NotificationCard {
   readonly callId: string;
 }
 
+/** The `code` of the error postCard rejects with when `target` is '' and no default chat is set. */
+export const NO_ALERTS_CHAT = 'no_alerts_chat';
+
 /**
  * Posts a card to a Teams chat or channel (`target`: a conversation id the bot knows; '' when the flow
- * knows none, and the notifier posts to its default chat, e.g. the bot's alerts chat).
+ * knows none, and the notifier posts to its default chat, e.g. the bot's alerts chat; without one it
+ * rejects with an error whose `code` is NO_ALERTS_CHAT).
  */
 export interface Notifier {
   postCard(target: string, card: NotificationCard): Promise<void>;

@@ -1,77 +1,67 @@
-// The bot's front desk port: the incoming-call rules with a switch each. The front desk itself knows
-// only the rules in force, so a rule switched off is set aside (with its place in the list) in the
-// store, and switching it on puts it back where it was.
+// The bot's front desk port: the incoming-call rules with a switch each. A switch is the rule's own
+// `enabled` flag, the same one a rules file may set: switching a rule off keeps it in its place with
+// `enabled: false`, and the front desk skips it. Rules that earlier versions set aside in the key-value
+// store are shown as off in their place and written into the rules at the next switch.
 import type { FrontDeskPort, FrontDeskRule, Requester } from '../../bot';
-import { describeFrontDeskAction, type FrontDesk, type FrontDeskRule as DeskRule } from '../../calling';
+import type { FrontDesk, FrontDeskRule as DeskRule } from '../../calling';
 import { StoreConflictError, type KeyValue } from '../../store';
+import { ruleView } from './frontdesk-rule-view';
 import { PortError } from './port-error';
 import type { PortsLogger } from './types';
+
+export { describeRule } from './frontdesk-rule-view';
 
 export const FRONTDESK_NAMESPACE = 'bot-frontdesk';
 const ASIDE_KEY = 'switched-off';
 
+/** What earlier versions kept for rules switched off from the chat. */
 interface SetAside {
   readonly rules: ReadonlyArray<{ readonly at: number; readonly rule: DeskRule }>;
 }
 
-type Caller = NonNullable<NonNullable<DeskRule['when']>['callers']>[number];
-
-function callerText(c: Caller): string {
-  if (typeof c === 'string') return c;
-  if ('user' in c) return `user ${c.user}`;
-  if ('phone' in c) return c.phone;
-  return 'anonymous callers';
-}
-
-/** One line: when the rule applies and what it does. */
-export function describeRule(rule: DeskRule): string {
-  const w = rule.when;
-  const when = [
-    ...(w?.callers ? [`calls from ${w.callers.map(callerText).join(', ')}`] : []),
-    ...(w?.outsideHours ? ['outside business hours'] : []),
-    ...(w?.overCapacity ? ['when too many calls are in progress'] : []),
-  ];
-  const text = when.length > 0 ? when.join(', ') : 'every other call';
-  return `${text[0]!.toUpperCase()}${text.slice(1)}: ${describeFrontDeskAction(rule.then)}`;
-}
-
-/** The rules in order, those in force and those set aside. */
-function merged(active: readonly DeskRule[], aside: SetAside): Array<{ rule: DeskRule; enabled: boolean }> {
-  const out = active.map((rule) => ({ rule, enabled: true }));
-  const names = new Set(active.map((r) => r.name));
-  for (const { at, rule } of [...aside.rules].sort((a, b) => a.at - b.at)) {
-    if (!names.has(rule.name)) out.splice(Math.min(at, out.length), 0, { rule, enabled: false });
+/** The rules in order, with those set aside by an earlier version put back, switched off. */
+function withSetAside(rules: readonly DeskRule[], aside: SetAside | undefined): DeskRule[] {
+  const out = [...rules];
+  const names = new Set(rules.map((r) => r.name));
+  for (const { at, rule } of [...(aside?.rules ?? [])].sort((a, b) => a.at - b.at)) {
+    if (!names.has(rule.name)) out.splice(Math.min(at, out.length), 0, { ...rule, enabled: false });
   }
   return out;
 }
 
-const view = (r: { rule: DeskRule; enabled: boolean }): FrontDeskRule => ({
-  id: r.rule.name,
-  name: r.rule.name,
-  description: describeRule(r.rule),
-  enabled: r.enabled,
-});
+/** The rule switched on (no flag: on is the default) or off. */
+function switched(rule: DeskRule, enabled: boolean): DeskRule {
+  const { enabled: _was, ...rest } = rule;
+  return enabled ? rest : { ...rest, enabled: false };
+}
 
 /** Lists the front desk's rules and switches them on and off. */
 export function createFrontDeskPort(deps: {
   desk: Pick<FrontDesk, 'current' | 'update'>;
-  kv: Pick<KeyValue, 'get' | 'put'>;
+  kv: Pick<KeyValue, 'get' | 'delete'>;
   logger: PortsLogger;
+  /** For "open now" on hours rules. */
+  clock?: { now(): number };
 }): FrontDeskPort {
   const { desk, kv } = deps;
+  const now = () => deps.clock?.now() ?? Date.now();
 
   async function state() {
     const [{ config, version }, stored] = await Promise.all([
       desk.current(),
       kv.get<SetAside>(FRONTDESK_NAMESPACE, ASIDE_KEY),
     ]);
-    const aside = stored?.value ?? { rules: [] };
-    return { config, version, aside, asideVersion: stored?.version ?? 0, rules: merged(config.rules, aside) };
+    return {
+      config,
+      version,
+      legacy: stored !== undefined,
+      rules: withSetAside(config.rules, stored?.value),
+    };
   }
 
   async function change(ruleId: string, enabled: boolean, by: Requester): Promise<FrontDeskRule> {
     const s = await state();
-    const at = s.rules.findIndex((r) => r.rule.name === ruleId);
+    const at = s.rules.findIndex((r) => r.name === ruleId);
     const found = s.rules[at];
     if (!found) {
       throw new PortError(
@@ -80,37 +70,29 @@ export function createFrontDeskPort(deps: {
         'Send "frontdesk" to see the rules as they are now.',
       );
     }
-    if (found.enabled === enabled) return view(found);
-    const next = s.rules.map((r, i) => (i === at ? { ...r, enabled } : r));
-    const active = next.filter((r) => r.enabled).map((r) => r.rule);
-    if (active.length === 0) {
+    const rules = s.rules.map((r, i) => (i === at ? switched(r, enabled) : r));
+    if (!rules.some((r) => r.enabled !== false)) {
       throw new PortError(
         'frontdesk_last_rule',
         'The front desk needs at least one rule switched on.',
         'Switch another rule on first.',
       );
     }
-    const aside: SetAside = {
-      rules: next.flatMap((r, i) => (r.enabled ? [] : [{ at: i, rule: r.rule }])),
-    };
-    const apply = () => desk.update({ ...s.config, rules: active }, { expectedVersion: s.version });
-    const keep = () => kv.put(FRONTDESK_NAMESPACE, ASIDE_KEY, aside, { expectedVersion: s.asideVersion });
-    // A set-aside rule that is also in force is listed once, as in force; so whichever write fails,
-    // no rule is lost: switching off keeps the rule aside before dropping it, switching on the reverse.
-    if (enabled) {
-      await apply();
-      await keep();
-    } else {
-      await keep();
-      await apply();
+    const config = { ...s.config, rules };
+    if ((found.enabled !== false) !== enabled || s.legacy) {
+      await desk.update(config, { expectedVersion: s.version });
+      // Every set-aside rule is in the rules now (switched off), so the old list has done its work.
+      if (s.legacy) await kv.delete(FRONTDESK_NAMESPACE, ASIDE_KEY);
+      deps.logger.info({ rule: ruleId, enabled, by: by.name }, 'front desk rule switched from the chat');
     }
-    deps.logger.info({ rule: ruleId, enabled, by: by.name }, 'front desk rule switched from the chat');
-    return view({ rule: found.rule, enabled });
+    return ruleView(rules[at]!, config, now());
   }
 
   return {
     async listRules() {
-      return (await state()).rules.map(view);
+      const s = await state();
+      const t = now();
+      return s.rules.map((r) => ruleView(r, s.config, t));
     },
     async setEnabled(ruleId, enabled, by) {
       try {

@@ -37,8 +37,8 @@ export type CallModel = Pick<
   'placeCall' | 'joinMeeting' | 'hangUp' | 'transfer' | 'participants' | 'getCall' | 'listCalls' | 'on'
 >;
 
-/** Where per-call notes are kept (the store's key-value table). */
-export type NotesStore = Pick<KeyValue, 'get' | 'put'>;
+/** The key-value table: call notes, and front desk switches an earlier version kept there. */
+export type NotesStore = Pick<KeyValue, 'get' | 'put' | 'delete'>;
 
 /** The logging the ports do. */
 export interface PortsLogger {

@@ -76,6 +76,8 @@ export const frontDeskActionSchema = z.union([
 
 export const ruleSchema = z.strictObject({
   name: z.string().min(1),
+  /** false: the rule is switched off (kept in its place, skipped when deciding); default on. */
+  enabled: z.boolean().optional(),
   /** All conditions given must hold; no `when` matches every call. */
   when: whenSchema.optional(),
   then: frontDeskActionSchema,

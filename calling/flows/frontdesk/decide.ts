@@ -30,6 +30,7 @@ export function decide(config: FrontDeskConfig, input: DecisionInput): Decision 
   const dir = directoryOf(config);
   const who = describeIdentity(input.caller);
   for (const rule of config.rules) {
+    if (rule.enabled === false) continue;
     const w = rule.when ?? {};
     const reasons: string[] = [];
     if (w.callers) {

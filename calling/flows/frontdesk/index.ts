@@ -1,8 +1,11 @@
 // The front desk: rules for incoming calls (block, redirect, hours, capacity, IVR), from a file and editable at run time.
 export { createFrontDesk, FRONTDESK_KV, type FrontDesk, type FrontDeskOptions } from './front-desk';
 export { createCallFlows, type CallFlows, type CallFlowsOptions } from './setup';
+export { loadCallFlowFiles, type CallFlowFiles } from './load-files';
+export { NOT_SET_UP, NOT_SET_UP_MESSAGE } from './not-set-up';
 export { decide, describeAction, directoryOf, type Decision, type DecisionInput } from './decide';
 export { openAt, localTime } from './hours';
+export { describeHolidays, describeWeek } from './hours-text';
 export { callerMatches, phonePattern } from './match';
 export {
   checkFrontDesk,

@@ -1,28 +1,26 @@
-// Builds the front desk, the IVR and the flow runtime from their files: the front desk's directory
-// first (menus name its people), then the menus, then the full check of the front desk's rules.
+// Builds the front desk, the IVR and the flow runtime from their files (load-files.ts), or, with no
+// front desk file, the front desk of a line that is not set up (not-set-up.ts).
 import type { Store } from '../../../store';
 import type { CallingApi, CoreLogger } from '../../core';
-import { checkPrompts } from '../../prompts';
 import {
   createEnergyAnalyser,
   forgetRecordings,
   type RecordingAnalyser,
   type RecordingFetcher,
 } from '../analysis';
-import { createIvrFlow, loadMenus, type MenuSet, type Notifier } from '../ivr';
-import { createFlowRuntime, readConfigFile, type FlowRuntime } from '../runtime';
+import { createIvrFlow, type Menu, type MenuSet, type Notifier } from '../ivr';
+import { createFlowRuntime, type FlowRuntime } from '../runtime';
 import type { TextPrompts } from '../tts';
-import { frontDeskConfigSchema } from './config-schema';
-import { directoryOf } from './decide';
 import { createFrontDesk, type FrontDesk } from './front-desk';
-import { loadFrontDeskConfig } from './load-config';
+import { loadCallFlowFiles } from './load-files';
+import { NOT_SET_UP } from './not-set-up';
 
 export interface CallFlowsOptions {
   readonly calling: CallingApi;
   readonly store: Store;
   readonly logger: CoreLogger;
-  /** The front desk's rules (YAML or JSON). */
-  readonly frontDeskFile: string;
+  /** The front desk's rules (YAML or JSON); without it the line answers that it is not set up and hangs up. */
+  readonly frontDeskFile?: string;
   /** The folder of IVR menus. */
   readonly ivrDir: string;
   /** The prompt folder, to check the prompt names menus use. */
@@ -36,6 +34,8 @@ export interface CallFlowsOptions {
 
 /** The front desk and the IVR, ready to start. */
 export interface CallFlows {
+  /** false when no front desk file was given: the front desk only answers that the line is not set up. */
+  readonly configured: boolean;
   readonly frontDesk: FrontDesk;
   readonly runtime: FlowRuntime;
   readonly menus: MenuSet;
@@ -49,13 +49,13 @@ export interface CallFlows {
 /** Loads and checks the files and wires the flows; throws ConfigFileError naming the file, line and key. */
 export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows> {
   const log = opts.logger.child({ module: 'calling.flows' });
-  const draft = await readConfigFile(opts.frontDeskFile, frontDeskConfigSchema);
-  const promptNames = opts.promptsDir ? await checkPrompts(opts.promptsDir) : undefined;
-  const menus = await loadMenus(opts.ivrDir, {
-    directory: directoryOf(draft),
-    ...(promptNames ? { promptNames } : {}),
-  });
-  const fileConfig = await loadFrontDeskConfig(opts.frontDeskFile, { menuIds: new Set(menus.keys()), menus });
+  const { fileConfig, menus } = opts.frontDeskFile
+    ? await loadCallFlowFiles({
+        frontDeskFile: opts.frontDeskFile,
+        ivrDir: opts.ivrDir,
+        ...(opts.promptsDir ? { promptsDir: opts.promptsDir } : {}),
+      })
+    : { fileConfig: NOT_SET_UP, menus: new Map<string, Menu>() };
   const runtime = createFlowRuntime({ calling: opts.calling, store: opts.store, logger: opts.logger });
   runtime.register(
     createIvrFlow({
@@ -104,6 +104,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
 
   let warmed: Promise<void> = Promise.resolve();
   return {
+    configured: opts.frontDeskFile !== undefined,
     frontDesk,
     runtime,
     menus,
@@ -113,7 +114,14 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       await frontDesk.start();
       // Text prompts are made ahead of the first call that needs them; a failure only gets logged here.
       warmed = warmTextPrompts();
-      log.info({ menus: [...menus.keys()], rules: fileConfig.rules.length }, 'front desk and IVR ready');
+      log.info(
+        {
+          menus: [...menus.keys()],
+          rules: fileConfig.rules.length,
+          configured: opts.frontDeskFile !== undefined,
+        },
+        'front desk and IVR ready',
+      );
     },
     async stop() {
       frontDesk.stop();

@@ -128,23 +128,22 @@ export async function act(st: Step, a: Action, via?: string): Promise<IvrState> 
         ...(via === undefined ? {} : { via }),
       };
     }
-    const target = a.notify.target ?? deps.notifyTarget;
-    if (target) {
-      const caller = ctl.call.source;
-      const values = {
-        caller: caller.displayName ?? caller.id ?? 'unknown caller',
-        callerId: caller.id ?? '',
-        menu: st.s.menu,
-        node: st.s.node,
-      };
-      const card = {
-        title: fillTemplate(a.notify.title, values),
-        text: fillTemplate(a.notify.text, values),
-        facts: [{ title: 'Caller', value: values.caller }],
-        callId: ctl.callId,
-      };
-      ctl.spawn('notify', notifyTask(deps.notifier, target, card));
-    } else ctl.log.warn({}, 'a notify node has no target and NOTIFY_TARGET is not set; nothing was posted');
+    // '' is the notifier's own default: the bot's alerts chat ("Post alerts in this chat").
+    const target = a.notify.target ?? deps.notifyTarget ?? '';
+    const caller = ctl.call.source;
+    const values = {
+      caller: caller.displayName ?? caller.id ?? 'unknown caller',
+      callerId: caller.id ?? '',
+      menu: st.s.menu,
+      node: st.s.node,
+    };
+    const card = {
+      title: fillTemplate(a.notify.title, values),
+      text: fillTemplate(a.notify.text, values),
+      facts: [{ title: 'Caller', value: values.caller }],
+      callId: ctl.callId,
+    };
+    ctl.spawn('notify', notifyTask(deps.notifier, target, card));
     return jump(st, a.then);
   } catch (err) {
     const onFail = 'onFail' in a ? a.onFail : undefined;

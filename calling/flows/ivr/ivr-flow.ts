@@ -6,6 +6,7 @@ import { menuOf, type IvrDeps, type Step } from './ivr-context';
 import { addKey, settingsOf, type IvrState } from './ivr-state';
 import { answerTask, promptTask, recordTask } from './ivr-tasks';
 import type { Jump } from './menu-schema';
+import { notifyFailure } from './notifier';
 
 export const IVR_FLOW = 'ivr';
 
@@ -112,6 +113,14 @@ async function onDone(st: Step, e: Done): Promise<IvrState> {
         return { ...s, phase: 'done', since: ctl.now };
       }
       return failed(st, pendingAction(st), `${e.task} failed: ${why}`);
+    case 'notify':
+      // The call goes on whether or not the card was posted; the log and the timeline say why not.
+      if (!e.ok) {
+        const why = notifyFailure(e.error);
+        ctl.log.warn({ err: e.error }, why);
+        ctl.note(`ivr ${s.menu}: ${why}`);
+      }
+      return s;
     default:
       if (!e.ok) ctl.log.warn({ task: e.task, err: e.error }, 'an IVR task failed');
       return s;

@@ -3,6 +3,7 @@ import type { DoctorCheck } from '../types';
 import { accessPolicyCheck } from './access-policy';
 import { configCheck } from './config';
 import { entraTokenCheck } from './entra-token';
+import { frontDeskCheck } from './frontdesk';
 import { graphPermissionsCheck } from './graph-permissions';
 import { manifestCheck } from './manifest';
 import { promptsCheck } from './prompts';
@@ -17,4 +18,5 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   publicUrlCheck,
   manifestCheck,
   promptsCheck,
+  frontDeskCheck,
 ];

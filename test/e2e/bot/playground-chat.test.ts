@@ -77,7 +77,7 @@ describe('chat through the Microsoft 365 Agents Playground (app only, local mode
   it('a parse error is a card that says what to write', async () => {
     await pg.say(chat, 'remind me tomorrow');
     const e = await pg.waitFor(botCard(pg, chat, /What should I say when I call/), 'the remind usage card');
-    assert.match(cardText(cardOfMessage(e.message)!), /Usage: remind <person> <when> <message>/);
+    assert.match(cardText(cardOfMessage(e.message)!), /Usage: \*\*remind\*\* _person_ _when_ _message_/);
   });
 
   it('works in the group chat too, with an @mention of the bot', async () => {

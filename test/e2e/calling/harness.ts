@@ -3,9 +3,12 @@
 import type { RunningEmulator } from '../../helpers/emulator';
 import { useStack, type Stack } from '../../helpers/stack';
 
-/** The emulator (prompts at double speed) and the app for one suite: started before it, stopped after it. */
+/**
+ * The emulator (prompts at double speed) and the app for one suite: started before it, stopped after it.
+ * The suites drive the call model themselves, incoming calls included, so no front desk answers them.
+ */
 export function useCallingStack(): Stack {
-  return useStack({ emulator: { EMULATOR_PROMPT_SPEED: '2' } });
+  return useStack({ emulator: { EMULATOR_PROMPT_SPEED: '2' }, deps: { ownIncomingCalls: true } });
 }
 
 /** A seeded person by display name. */

@@ -26,6 +26,9 @@ export interface FlowsHarness {
   stop(): Promise<void>;
 }
 
+/** What the call helpers below need: the emulator and the app's call model. */
+export type CallSides = Pick<FlowsHarness, 'emu' | 'calling'>;
+
 /** Starts the emulator and the app with FRONTDESK_CONFIG set to `frontdesk`. */
 export async function startFlowsHarness(frontdesk: string): Promise<FlowsHarness> {
   const notifier = recordingNotifier();
@@ -69,20 +72,20 @@ export function appSpeech(config: Config): TextPrompts {
 }
 
 /** The person calls the app; resolves with the call id (the same on both sides). */
-export async function callApp(h: FlowsHarness, personId: string, to = 'app'): Promise<string> {
+export async function callApp(h: CallSides, personId: string, to = 'app'): Promise<string> {
   const res = await h.emu.control<{ callId: string }>('POST', `/emulator/people/${personId}/call`, { to });
   if (res.status !== 201) throw new Error(`the call could not be placed: ${JSON.stringify(res.body)}`);
   return res.body.callId.toLowerCase();
 }
 
 /** The timeline's summaries of a call, in order. */
-export async function notes(h: FlowsHarness, callId: string): Promise<string[]> {
+export async function notes(h: CallSides, callId: string): Promise<string[]> {
   return (await h.calling.timeline(callId)).map((e) => e.summary);
 }
 
 /** Waits until a timeline summary matches. */
 export async function untilNote(
-  h: FlowsHarness,
+  h: CallSides,
   callId: string,
   re: RegExp,
   what: string,
@@ -92,19 +95,19 @@ export async function untilNote(
 }
 
 /** Waits for the call to end; resolves with its end. */
-export async function ended(h: FlowsHarness, callId: string, ms = 60_000) {
+export async function ended(h: CallSides, callId: string, ms = 60_000) {
   return (await h.calling.waitForState(callId, 'terminated', ms)).end;
 }
 
 /** The IVR's saved position (phase, node) of a call. */
-export async function ivrAt(h: FlowsHarness, callId: string): Promise<{ phase?: string; node?: string }> {
+export async function ivrAt(h: CallSides, callId: string): Promise<{ phase?: string; node?: string }> {
   const flow = (await h.calling.getCall(callId))?.flow as
     { state?: { phase?: string; node?: string } } | undefined;
   return flow?.state ?? {};
 }
 
 /** Prompt URIs the emulator played on a call, in order. */
-export async function promptsPlayed(h: FlowsHarness, callId: string): Promise<string[]> {
+export async function promptsPlayed(h: CallSides, callId: string): Promise<string[]> {
   const t = (
     await h.emu.control<{ value?: unknown[] } | unknown[]>('GET', `/emulator/calls/${callId}/timeline`)
   ).body;
@@ -117,7 +120,7 @@ export async function promptsPlayed(h: FlowsHarness, callId: string): Promise<st
 }
 
 /** Waits until the IVR is at `node` (playing its prompts or waiting for keys), then the caller presses keys. */
-export async function pressAt(h: FlowsHarness, callId: string, node: string, tones: string): Promise<void> {
+export async function pressAt(h: CallSides, callId: string, node: string, tones: string): Promise<void> {
   await until(
     async () => {
       const at = await ivrAt(h, callId);

@@ -10,7 +10,7 @@ import { pickPersonCard } from '../../../bot/cards/pick-card';
 import { presenceCard } from '../../../bot/cards/presence-card';
 import { reminderSetCard, remindersCard } from '../../../bot/cards/reminder-cards';
 import { welcomeCard } from '../../../bot/cards/welcome-card';
-import { CATALOG } from '../../../bot/commands/catalog';
+import { CATALOG, usageMarkdown } from '../../../bot/commands/catalog';
 import type { Person, Reminder } from '../../../bot/ports';
 import { assertValidCard, button, buttons, cardProblems, cardText } from './validate-card';
 
@@ -46,7 +46,7 @@ describe('cards', () => {
     const c = helpCard();
     assertValidCard(c);
     const t = cardText(c);
-    for (const cmd of CATALOG) assert.ok(t.includes(cmd.usage), `help misses ${cmd.usage}`);
+    for (const cmd of CATALOG) assert.ok(t.includes(usageMarkdown(cmd)), `help misses ${cmd.usage}`);
     const titles = buttons(c).map((b) => b.title);
     for (const t of [
       'Call me',
@@ -159,7 +159,7 @@ describe('cards', () => {
     const t = cardText(c);
     assert.match(t, /Nobody is called "zed"/);
     assert.match(t, /Use their email address/);
-    assert.match(t, /Usage: call <person\|number>/);
+    assert.match(t, /Usage: \*\*call\*\* _person or number_/);
     assert.match(t, /Error code: not_found/);
     assert.deepEqual(button(c, 'Try "call me"').data, { msteams: { type: 'imBack', value: 'call me' } });
   });

@@ -178,5 +178,8 @@ export function memoryKv(): NotesStore & { data: Map<string, unknown> } {
       data.set(`${ns}/${key}`, structuredClone(value));
       return 1;
     },
+    async delete(ns: string, key: string) {
+      return data.delete(`${ns}/${key}`);
+    },
   };
 }
