@@ -163,7 +163,10 @@ async function main(): Promise<void> {
       },
     }),
     mediaRoutes: mediaRoutes(service),
-    pageRoutes: [...pageRoutes(), ...hostRoutes((id, o) => entra.mintUserToken(id, o))],
+    pageRoutes: [
+      ...pageRoutes(),
+      ...hostRoutes((id, o) => entra.mintUserToken(id, o), { tabUrl: config.tabUrl }),
+    ],
     entra,
     faults: graphFaults,
     now: clock.now,
