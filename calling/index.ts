@@ -94,6 +94,7 @@ export type {
 export {
   createCallFlows,
   createFrontDesk,
+  loadCallFlowFiles,
   decide as decideFrontDesk,
   describeAction as describeFrontDeskAction,
   frontDeskConfigSchema,
@@ -104,6 +105,7 @@ export {
 } from './flows/frontdesk';
 export type {
   CallFlows,
+  CallFlowFiles,
   CallFlowsOptions,
   FrontDesk,
   FrontDeskOptions,

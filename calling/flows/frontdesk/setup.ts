@@ -1,21 +1,18 @@
-// Builds the front desk, the IVR and the flow runtime from their files: the front desk's directory
-// first (menus name its people), then the menus, then the full check of the front desk's rules.
+// Builds the front desk, the IVR and the flow runtime from their files (load-files.ts reads and checks
+// them).
 import type { Store } from '../../../store';
 import type { CallingApi, CoreLogger } from '../../core';
-import { checkPrompts } from '../../prompts';
 import {
   createEnergyAnalyser,
   forgetRecordings,
   type RecordingAnalyser,
   type RecordingFetcher,
 } from '../analysis';
-import { createIvrFlow, loadMenus, type MenuSet, type Notifier } from '../ivr';
-import { createFlowRuntime, readConfigFile, type FlowRuntime } from '../runtime';
+import { createIvrFlow, type MenuSet, type Notifier } from '../ivr';
+import { createFlowRuntime, type FlowRuntime } from '../runtime';
 import type { TextPrompts } from '../tts';
-import { frontDeskConfigSchema } from './config-schema';
-import { directoryOf } from './decide';
 import { createFrontDesk, type FrontDesk } from './front-desk';
-import { loadFrontDeskConfig } from './load-config';
+import { loadCallFlowFiles } from './load-files';
 
 export interface CallFlowsOptions {
   readonly calling: CallingApi;
@@ -49,13 +46,11 @@ export interface CallFlows {
 /** Loads and checks the files and wires the flows; throws ConfigFileError naming the file, line and key. */
 export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows> {
   const log = opts.logger.child({ module: 'calling.flows' });
-  const draft = await readConfigFile(opts.frontDeskFile, frontDeskConfigSchema);
-  const promptNames = opts.promptsDir ? await checkPrompts(opts.promptsDir) : undefined;
-  const menus = await loadMenus(opts.ivrDir, {
-    directory: directoryOf(draft),
-    ...(promptNames ? { promptNames } : {}),
+  const { fileConfig, menus } = await loadCallFlowFiles({
+    frontDeskFile: opts.frontDeskFile,
+    ivrDir: opts.ivrDir,
+    ...(opts.promptsDir ? { promptsDir: opts.promptsDir } : {}),
   });
-  const fileConfig = await loadFrontDeskConfig(opts.frontDeskFile, { menuIds: new Set(menus.keys()), menus });
   const runtime = createFlowRuntime({ calling: opts.calling, store: opts.store, logger: opts.logger });
   runtime.register(
     createIvrFlow({

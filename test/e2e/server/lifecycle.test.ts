@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { doctorMain } from '../../../manifest';
 import { freePort } from '../../helpers/free-port';
 import { ROOT, spawnTs, type Spawned } from '../../helpers/process';
 import { canBind, isAlive, processesWithEnv, waitUntil } from '../../helpers/process-tree';
@@ -86,6 +87,17 @@ describe('npm start in local mode: processes and ports (e2e)', function () {
       tenant.apps.map((a) => a.callingWebhook),
       tenant.apps.map(() => `http://127.0.0.1:${s.port}/api/calls`),
     );
+    // The doctor finds both where npm start put them.
+    const chunks: string[] = [];
+    await doctorMain({
+      argv: [],
+      cwd: dir,
+      root: ROOT,
+      processEnv: { PORT: String(s.port), EMULATOR_PORT: String(s.emulatorPort) },
+      out: { write: (t: string) => chunks.push(t) },
+      commands: () => [],
+    });
+    assert.match(chunks.join(''), /^✓ \[9\/9\] App and emulator on this machine: the app is ready/m);
     s.proc.child.kill('SIGINT');
     await s.proc.exited();
   });
