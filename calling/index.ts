@@ -108,6 +108,7 @@ export {
 } from './flows/frontdesk';
 export type {
   CallFlows,
+  CallFlowFiles,
   CallFlowsOptions,
   FrontDesk,
   FrontDeskOptions,

@@ -15,6 +15,8 @@ export interface EmulatorConfig {
   publicUrl: string | undefined;
   /** Overrides the seeded app's callingWebhook when set. */
   appWebhook: string | undefined;
+  /** The tab the Teams host page frames unless its URL names another (`?tab=`). */
+  tabUrl: string;
   /** Media time divisor: 10 makes prompts, beeps and recording windows run 10x faster. */
   promptSpeed: number;
   /** How long an incoming call waits for answer/reject/redirect before it ends (408/1106). */
@@ -45,6 +47,14 @@ const defaultSeed = (): string =>
     path.resolve(process.cwd(), 'emulator', 'seed', 'tenant.json'),
   ]);
 
+function httpUrlFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol))
+    throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
+
 /** Reads the emulator's configuration from env (EMULATOR_*). */
 export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
   const port = numberFrom(env, 'EMULATOR_PORT', 3979, 0);
@@ -58,6 +68,8 @@ export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
     csdlPath: env.EMULATOR_CSDL ? path.resolve(env.EMULATOR_CSDL) : shippedCsdlPath(),
     publicUrl: env.EMULATOR_PUBLIC_URL ? env.EMULATOR_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     appWebhook: env.EMULATOR_APP_WEBHOOK || undefined,
+    // The app's own default address; `npm start` passes the app's actual public URL.
+    tabUrl: httpUrlFrom(env, 'EMULATOR_TAB_URL', 'http://localhost:3978/tab/'),
     promptSpeed: speed,
     incomingTimeoutMs: numberFrom(env, 'EMULATOR_INCOMING_TIMEOUT_MS', 15_000, 1),
     ringTimeoutMs: numberFrom(env, 'EMULATOR_RING_TIMEOUT_MS', 60_000, 1),

@@ -27,6 +27,7 @@ import {
   subscriptionRoutes,
   validationTimeoutFrom,
 } from './subscriptions';
+import { startLifecycle } from './lifecycle';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -49,6 +50,7 @@ function entraTenant(tenant: Tenant): EntraTenant {
 }
 
 async function main(): Promise<void> {
+  const lifecycle = startLifecycle(log);
   const config = readEmulatorConfig(process.env);
   const seed = loadTenant(config.seedPath);
   if (config.appWebhook) for (const app of seed.apps) app.callingWebhook = config.appWebhook;
@@ -175,7 +177,10 @@ async function main(): Promise<void> {
       },
     }),
     mediaRoutes: mediaRoutes(service),
-    pageRoutes: [...pageRoutes(), ...hostRoutes((id, o) => entra.mintUserToken(id, o))],
+    pageRoutes: [
+      ...pageRoutes(),
+      ...hostRoutes((id, o) => entra.mintUserToken(id, o), { tabUrl: config.tabUrl }),
+    ],
     entra,
     faults: graphFaults,
     now: clock.now,
@@ -218,32 +223,25 @@ async function main(): Promise<void> {
     })}\n`,
   );
 
-  let closing = false;
-  const shutdown = (signal: string): void => {
-    if (closing) return;
-    closing = true;
-    log(`${signal}: shutting down`);
+  lifecycle.serving(async () => {
     deliverer.stop();
     queues.stop();
     service.engine.clear();
     clock.reset();
-    listener.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log('closing the listener failed', err);
-        process.exit(1);
-      },
-    );
-    setTimeout(() => process.exit(0), 2000).unref();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+    await listener.close();
+  });
+}
+
+function portInUse(): string {
+  const port = process.env.EMULATOR_PORT || '3979';
+  return `port ${port} is in use: another emulator (or npm start) may be running; stop it or set EMULATOR_PORT`;
 }
 
 installLastResort(process, log);
 main().catch((err: unknown) => {
   // A missing or corrupt metadata file is a setup problem: one line that says what to do, no stack.
   if (err instanceof CsdlFileError) log(`failed to start: ${err.message}`);
+  else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') log(`failed to start: ${portInUse()}`);
   else log('failed to start', err);
   process.exit(1);
 });

@@ -37,6 +37,7 @@ export { accessPolicyCheck, DOCTOR_MEETING_ID } from './doctor/checks/access-pol
 export { configCheck } from './doctor/checks/config';
 export { entraTokenCheck } from './doctor/checks/entra-token';
 export { frontDeskCheck } from './doctor/checks/frontdesk';
+export { localRunningCheck } from './doctor/checks/local-running';
 export { graphPermissionsCheck } from './doctor/checks/graph-permissions';
 export { manifestCheck } from './doctor/checks/manifest';
 export { promptsCheck } from './doctor/checks/prompts';
@@ -45,4 +46,4 @@ export { REQUIRED_GRAPH_ROLES, missingRoles } from './doctor/graph-roles';
 export { createHttpClient, type HttpAnswer, type HttpClient, type HttpRequest } from './doctor/http';
 export { doctorMain } from './doctor/main';
 export { runDoctor, type DoctorOutput, type DoctorResult } from './doctor/run';
-export type { DoctorCheck, DoctorContext, Finding, Status } from './doctor/types';
+export type { DoctorCheck, DoctorContext, DoctorMode, Finding, Status } from './doctor/types';

@@ -26,6 +26,8 @@ const schema = z.object({
     .enum(['local', 'teams'], { error: 'must be "local" (emulator, no Bot Framework auth) or "teams"' })
     .default('teams'),
   PORT: port.default(3978),
+  // Local mode only: where `npm start` runs the emulator beside the app.
+  EMULATOR_PORT: port.default(3979),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -123,6 +125,19 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     publicUrl,
     TENANT_ALLOWLIST: c.TENANT_ALLOWLIST && Object.freeze([...c.TENANT_ALLOWLIST]),
   });
+}
+
+/** A port variable besides PORT (EMULATOR_PORT), checked the way PORT is; empty or unset is `fallback`. */
+export function readPortVariable(
+  env: Readonly<Record<string, string | undefined>>,
+  key: string,
+  fallback: number,
+): number {
+  const raw = env[key];
+  const parsed = port.default(fallback).safeParse(raw === '' ? undefined : raw);
+  if (!parsed.success)
+    throw configError(key, `${parsed.error.issues[0]?.message ?? 'is invalid'} (got "${raw}")`);
+  return parsed.data;
 }
 
 function configError(key: string, what: string): AppError {

@@ -1,8 +1,8 @@
 import { createApp, type App } from './app';
 import { describeConfig, readConfig, type Config } from './config';
-import { AppError } from './errors';
 import { installLastResort } from './last-resort';
 import { createLogger, type Logger } from './logger';
+import { isAddressInUse, portInUse } from './ports';
 
 export interface Running {
   readonly app: App;
@@ -13,24 +13,16 @@ export interface Running {
 
 /**
  * Reads the configuration, starts the app, and installs SIGTERM/SIGINT handlers that drain requests
- * and close the store, and the last-resort handlers (see last-resort.ts). A configuration error prints
- * one line naming the variable and exits 1.
+ * and close the store, and the last-resort handlers (see last-resort.ts). A configuration error or a
+ * taken port rejects with an AppError whose message is the one line to print (startFailureLine); nothing
+ * is left open.
  */
 export async function run(
   env: Readonly<Record<string, string | undefined>>,
   sources: Readonly<Record<string, string>>,
   onStop?: () => Promise<void>,
 ): Promise<Running> {
-  let config: Config;
-  try {
-    config = readConfig(env);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'config_invalid') {
-      process.stderr.write(`switchboard: configuration error: ${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config: Config = readConfig(env);
   const logger = createLogger({ level: config.LOG_LEVEL });
   installLastResort(process, logger, onStop ? { cleanup: onStop } : {});
   logger.info({ config: describeConfig(config, sources) }, 'configuration read');
@@ -41,7 +33,13 @@ export async function run(
     );
   }
   const app = await createApp(config, logger);
-  const { url } = await app.listen();
+  let url: string;
+  try {
+    ({ url } = await app.listen());
+  } catch (err) {
+    await app.close();
+    throw isAddressInUse(err) ? portInUse(config.PORT, 'PORT', 'another Switchboard') : err;
+  }
   logger.info({ url, mode: config.SWITCHBOARD_MODE, store: app.store.kind }, 'switchboard listening');
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,8 +1,9 @@
-// `npm run doctor [-- --user <id or UPN>]`: loads the configuration the way the app does, runs every
-// check, and returns the exit status (0 all clear, 1 something to fix, 2 bad arguments).
+// `npm run doctor [-- --user <id or UPN>]`: loads the configuration the way the app does, picks the mode
+// `npm start` would run in (local without MicrosoftAppId), runs the checks for it, and returns the exit
+// status (0 all clear, 1 something to fix, 2 bad arguments).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnvironment } from '../../server';
+import { isLocalMode, loadEnvironment } from '../../server';
 import type { CommandDescription } from '../commands';
 import { createHttpClient } from './http';
 import { runDoctor, type DoctorOutput } from './run';
@@ -51,6 +52,7 @@ export async function doctorMain(opts: {
       cwd: opts.cwd,
       root: opts.root ?? opts.cwd,
       env,
+      mode: isLocalMode(env) ? 'local' : 'teams',
       http: createHttpClient(extraCa, opts.hosts),
       commands: opts.commands,
       user,

@@ -3,8 +3,14 @@ import type { Config } from '../../server';
 import type { CommandDescription } from '../commands';
 import type { HttpClient } from './http';
 
-/** ok = fine; fail = must be fixed; warn = works but worth a look; skip = could not run (an earlier check failed). */
-export type Status = 'ok' | 'fail' | 'warn' | 'skip';
+/**
+ * ok = fine; fail = must be fixed; warn = works but worth a look; skip = could not run (an earlier
+ * check failed); off = does not apply in this mode (a Teams check in local mode).
+ */
+export type Status = 'ok' | 'fail' | 'warn' | 'skip' | 'off';
+
+/** What is checked: a Teams setup, or what `npm start` runs locally against the emulator. */
+export type DoctorMode = 'teams' | 'local';
 
 /** What one check found. */
 export interface Finding {
@@ -28,6 +34,8 @@ export interface DoctorContext {
   readonly http: HttpClient;
   /** The bot's commands, for the manifest check (read when that check runs: it reports a failure). */
   readonly commands: () => readonly CommandDescription[];
+  /** The mode `npm start` would run in with this configuration (default teams). */
+  readonly mode?: DoctorMode;
   /** `--user`: the meeting organizer (object id or UPN) to test the access policy with. */
   readonly user?: string;
   /** Set by the configuration check when the configuration is valid. */
@@ -40,5 +48,9 @@ export interface DoctorContext {
 export interface DoctorCheck {
   readonly id: string;
   readonly title: string;
+  /** The modes it runs in (default: teams only). */
+  readonly modes?: readonly DoctorMode[];
+  /** For a Teams-only check: why local mode cannot run it; it is then listed there as not checked. */
+  readonly needsTeams?: string;
   run(ctx: DoctorContext): Promise<Finding>;
 }

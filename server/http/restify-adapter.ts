@@ -131,9 +131,10 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
   return {
     listen(port, host) {
       return new Promise((resolve, reject) => {
-        server.server.once('error', reject);
+        // restify re-emits the HTTP server's errors on itself, where nothing else listens for them.
+        server.once('error', reject);
         server.listen(port, host, () => {
-          server.server.off('error', reject);
+          server.off('error', reject);
           const addr = server.server.address();
           const actual = typeof addr === 'object' && addr ? addr.port : port;
           resolve({ port: actual, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` });

@@ -19,7 +19,8 @@
     context: query.get('context') || 'personal',
     theme: query.get('theme') || 'default',
     fault: query.get('fault') || 'none',
-    tabUrl: query.get('tab') || 'http://localhost:3978/tab/',
+    // Unless the URL names a tab, the emulator says where the app serves it (start()).
+    tabUrl: query.get('tab') || '',
     stage: query.get('stage') === 'configure' ? 'configure' : 'content',
     configParam: query.get('config') || '',
     // The configured tab Teams keeps once a configuration page saved (config-dialog.js).
@@ -169,6 +170,7 @@
   }
 
   async function start() {
+    if (!state.tabUrl) state.tabUrl = (await (await fetch('/host/defaults')).json()).tabUrl;
     const tenant = await (await fetch('/emulator/tenant')).json();
     state.tenantId = tenant.tenantId;
     state.people = tenant.people;

@@ -58,6 +58,7 @@ async function organizer(
 export const accessPolicyCheck: DoctorCheck = {
   id: 'access-policy',
   title: 'Application access policy (online meetings)',
+  needsTeams: "it asks Graph for a meeting on a user's behalf, which a Teams administrator's policy allows",
   async run(ctx): Promise<Finding> {
     const c = ctx.config;
     if (!c || !ctx.token) return { status: 'skip', summary: 'skipped: needs an app token (see above)' };

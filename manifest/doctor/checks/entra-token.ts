@@ -31,6 +31,7 @@ export function decodeJwtClaims(token: string): Record<string, unknown> {
 export const entraTokenCheck: DoctorCheck = {
   id: 'entra-token',
   title: 'App token from Entra ID',
+  needsTeams: 'it asks Entra ID for a token with your app registration',
   async run(ctx): Promise<Finding> {
     const c = ctx.config;
     if (!c?.MicrosoftAppId || !c.MicrosoftAppPassword || !c.MicrosoftAppTenantId)

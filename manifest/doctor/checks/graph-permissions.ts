@@ -6,6 +6,7 @@ import type { DoctorCheck } from '../types';
 export const graphPermissionsCheck: DoctorCheck = {
   id: 'graph-permissions',
   title: 'Graph application permissions',
+  needsTeams: "it reads the permissions your tenant's admin granted",
   async run(ctx) {
     if (!ctx.token) return { status: 'skip', summary: 'skipped: needs an app token (see above)' };
     const missing = missingRoles(ctx.token.roles);

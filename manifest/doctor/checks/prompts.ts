@@ -8,6 +8,7 @@ import type { DoctorCheck, Finding } from '../types';
 export const promptsCheck: DoctorCheck = {
   id: 'prompts',
   title: 'Prompt WAV files',
+  modes: ['teams', 'local'],
   async run(ctx): Promise<Finding> {
     const dir = path.resolve(ctx.cwd, ctx.config?.PROMPTS_DIR ?? ctx.env.PROMPTS_DIR ?? './assets/prompts');
     let names: string[];

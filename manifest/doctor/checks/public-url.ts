@@ -26,6 +26,8 @@ const ENDPOINTS = [
 export const publicUrlCheck: DoctorCheck = {
   id: 'public-url',
   title: 'PUBLIC_URL reaches the app',
+  needsTeams:
+    'Teams and Graph call the app only at a public https URL; locally the emulator calls it on loopback',
   async run(ctx): Promise<Finding> {
     const c = ctx.config;
     if (!c) return { status: 'skip', summary: 'skipped: needs a valid configuration (see above)' };

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { createFetchJson, createSsoVerifier, createTenantKeys, TAB_SCOPE } from '../../../teams-tab/api';
-import { saveScreenshot, type RunningBrowser } from '../../helpers/browser';
-import type { RunningEmulator } from '../../helpers/emulator';
+import { launchBrowser, saveScreenshot, type RunningBrowser } from '../../helpers/browser';
+import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
 import { useStack } from '../../helpers/stack';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'tab');
@@ -174,5 +174,34 @@ describe('browser: the emulator Teams host page', function () {
       body: JSON.stringify({ personId: 'nobody' }),
     });
     assert.equal(unknown.status, 404);
+  });
+});
+
+describe('browser: the emulator Teams host page without a tab in its URL', function () {
+  this.timeout(60_000);
+  let tab: { url: string; stop(): Promise<void> };
+  let emu: RunningEmulator;
+  let browser: RunningBrowser;
+
+  before(async () => {
+    tab = await startProbeTab();
+    // What `npm start` does: the emulator learns where the app serves its tab.
+    emu = await startEmulator({ env: { EMULATOR_TAB_URL: tab.url } });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await emu?.stop();
+    await tab?.stop();
+  });
+
+  it('frames the tab EMULATOR_TAB_URL names and shows it in the bar', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${emu.httpUrl}/host?person=${emu.people[0]!.id}`);
+    const { probe } = await probeOf(page);
+    assert.equal(probe.error, undefined, `teams-js failed: ${probe.error}; ${browser.errors.join('\n')}`);
+    assert.equal(probe.context?.userId, emu.people[0]!.id);
+    assert.equal(await page.inputValue('#tab-url'), tab.url);
+    await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -30,6 +31,35 @@ describe('server process: configuration errors and clean shutdown', () => {
     const { code } = await p.exited();
     assert.equal(code, 1);
     assert.match(p.stderr.join('\n'), /MicrosoftAppId is required in teams mode/);
+  });
+
+  it('a taken PORT stops with one line naming PORT, and the store is closed again', async () => {
+    const holder = createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+    const port = (holder.address() as AddressInfo).port;
+    const db = path.join(dir, 'sb.db');
+    try {
+      const p = spawnTs(
+        'server/main.ts',
+        {
+          SWITCHBOARD_MODE: 'local',
+          PORT: String(port),
+          SQLITE_PATH: db,
+          CALLING_OPENID_CONFIG_URL: keys.openIdConfigUrl,
+          PROMPTS_DIR: path.join(ROOT, 'assets', 'prompts'),
+          NODE_OPTIONS: '--disable-warning=DEP0111',
+        },
+        { cwd: dir },
+      );
+      const { code } = await p.exited();
+      assert.equal(code, 1);
+      assert.deepEqual(p.stderr, [
+        `switchboard: failed to start: port ${port} is in use: another Switchboard may be running; stop it or set PORT`,
+      ]);
+      assert.equal(existsSync(`${db}-wal`), false, 'WAL file left behind: the store was not closed');
+    } finally {
+      holder.close();
+    }
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

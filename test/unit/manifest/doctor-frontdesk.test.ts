@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DOCTOR_CHECKS, frontDeskCheck, type DoctorContext } from '../../../manifest';
+import { readConfig } from '../../../server';
 
 const ROOT = path.join(__dirname, '../../..');
 const TEAMS = {
@@ -22,6 +23,8 @@ function ctx(env: Record<string, string>): DoctorContext {
       throw new Error('the front desk check needs no network');
     },
     commands: () => [],
+    mode: env.SWITCHBOARD_MODE === 'local' ? 'local' : 'teams',
+    config: readConfig(env),
   };
 }
 
@@ -69,6 +72,12 @@ describe('doctor: the front desk', () => {
     mkdirSync(menus, { recursive: true });
     const f = await frontDeskCheck.run(ctx({ ...TEAMS, FRONTDESK_CONFIG: bad, IVR_DIR: menus }));
     assert.equal(f.status, 'fail');
-    assert.match(f.summary, /frontdesk\.yaml:3 rules\[0\]\.then\.redirect: "nobody" is not in people:/);
+    assert.match(f.summary, /frontdesk\.yaml is not valid/);
+    assert.ok(
+      f.details?.some((d) =>
+        /frontdesk\.yaml:3 rules\[0\]\.then\.redirect: "nobody" is not in people:/.test(d),
+      ),
+      f.details?.join('\n'),
+    );
   });
 });
