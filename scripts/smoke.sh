@@ -18,7 +18,7 @@ HELP="$ROOT/scripts/smoke"
 TSX=("$ROOT/node_modules/.bin/tsx")
 README_PORT=3978 README_EMULATOR_PORT=3979 # what README's first command says it uses
 STOP_SECONDS=5
-FAILED=() PGIDS=() TIMES=()
+FAILED=() PGIDS=() TIMES=() APP_PORT="" EMULATOR_PORT=""
 
 SHA=$(git -C "$ROOT" rev-parse HEAD) || die "$ROOT is not a git checkout"
 [ -x "${TSX[0]}" ] || die "the smoke's helpers need this checkout's npm packages: run npm install first"
@@ -86,12 +86,10 @@ check_log "$LOG"
 [ ${#FAILED[@]} -eq 0 ] || tail_log "$LOG"
 
 say "5/6 Ctrl-C: SIGINT to process group $PGID; every process of the clone gone and both ports free within ${STOP_SECONDS} s"
-t0=$EPOCHREALTIME
-kill -INT -- "-$PGID" 2>/dev/null
-if within "$STOP_SECONDS" all_gone "$TMP" "$APP_PORT" "$EMULATOR_PORT"; then
-  say "✓ all gone, ports free, after $(since "$t0") s"
+if stop_within INT "-$PGID"; then
+  say "✓ all gone, ports free, after $TOOK s"
 else
-  fail "after SIGINT, left after ${STOP_SECONDS} s: $(procs_under "$TMP" | tr '\n' ';') ports free: app $(port_free "$APP_PORT" && echo yes || echo no), emulator $(port_free "$EMULATOR_PORT" && echo yes || echo no)"
+  fail "Ctrl-C did not stop everything: $TOOK"
   tail_log "$LOG" 15
   kill_leftovers || die "the clone's processes or ports could not be cleared"
 fi
@@ -104,17 +102,14 @@ start_app 2
 if wait_ready "${SMOKE_READY_SECONDS:-120}"; then
   TIMES+=("second start $READY_AFTER s")
   check_log "$LOG"
-  APP=$(pids_running dist/server/start.js) EMU=$(pids_running dist/emulator/main.js)
+  APP=$(procs find "$TMP" dist/server/start.js) EMU=$(procs find "$TMP" dist/emulator/main.js)
   [ "$(wc -w <<<"$APP")" = 1 ] && [ "$(wc -w <<<"$EMU")" = 1 ] ||
-    die "expected one app and one emulator process, found app: ${APP:-none}, emulator: ${EMU:-none}"
-  say "SIGKILL to the app (pid $APP); the emulator is pid $EMU"
-  t0=$EPOCHREALTIME
-  kill -KILL "$APP"
-  emulator_gone() { ! alive "$EMU" && port_free "$EMULATOR_PORT" && port_free "$APP_PORT"; }
-  if within "$STOP_SECONDS" emulator_gone; then
-    say "✓ the emulator is gone and its port free after $(since "$t0") s"
+    die "expected one app and one emulator node process, found app: ${APP:-none}, emulator: ${EMU:-none}"
+  say "SIGKILL to the app's node process (pid $APP); the emulator is pid $EMU"
+  if stop_within KILL "$APP" "$EMU"; then
+    say "✓ the emulator is gone and both ports free after $TOOK s"
   else
-    fail "the emulator (pid $EMU) outlived the app's SIGKILL by ${STOP_SECONDS} s: alive $(alive "$EMU" && echo yes || echo no), port $EMULATOR_PORT free $(port_free "$EMULATOR_PORT" && echo yes || echo no)"
+    fail "the emulator outlived the app's SIGKILL: $TOOK"
     tail_log "$LOG" 15
   fi
 fi

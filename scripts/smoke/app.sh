@@ -10,17 +10,20 @@ die() {
   exit 1
 }
 
+procs() { "${TSX[@]}" "$HELP/procs-cli.ts" "$@"; }
+
 pick_ports() {
+  local ports
   if [ -n "${SMOKE_PORT:-}${SMOKE_EMULATOR_PORT:-}" ]; then
     APP_PORT=${SMOKE_PORT:-$README_PORT} EMULATOR_PORT=${SMOKE_EMULATOR_PORT:-$README_EMULATOR_PORT}
-  elif port_free "$README_PORT" && port_free "$README_EMULATOR_PORT"; then
-    APP_PORT=$README_PORT EMULATOR_PORT=$README_EMULATOR_PORT
+    procs free "$APP_PORT" "$EMULATOR_PORT" || die "port $APP_PORT or $EMULATOR_PORT is in use"
+  elif ports=$(procs ports "$README_PORT" "$README_EMULATOR_PORT"); then
+    read -r APP_PORT EMULATOR_PORT <<<"$ports"
   else
-    APP_PORT=$(free_port) EMULATOR_PORT=$(free_port)
+    read -r APP_PORT EMULATOR_PORT <<<"$ports"
+    [ -n "$APP_PORT" ] || die "could not find free ports"
     say "README's ports $README_PORT/$README_EMULATOR_PORT are in use here: using $APP_PORT/$EMULATOR_PORT instead"
   fi
-  local p
-  for p in "$APP_PORT" "$EMULATOR_PORT"; do port_free "$p" || die "port $p is in use"; done
   if [ "$APP_PORT/$EMULATOR_PORT" = "$README_PORT/$README_EMULATOR_PORT" ]; then
     CLEAN_ENV+=(-u PORT -u EMULATOR_PORT) # README's command as written: the app's own defaults
   else
@@ -64,12 +67,13 @@ check_log() { # $1: log file
   fi
 }
 
-# Processes of the clone whose command line contains $1 (e.g. dist/server/start.js), one pid a line.
-pids_running() { procs_under "$TMP" | awk -v s="$1" 'index($0, s) { print $1 }'; }
-
-# Kills what is left of the clone's processes (started by this smoke) so the next step starts clean.
-kill_leftovers() {
-  local pid _
-  while read -r pid _; do kill -KILL "$pid" 2>/dev/null; done < <(procs_under "$TMP")
-  within "$STOP_SECONDS" all_gone "$TMP" "$APP_PORT" "$EMULATOR_PORT"
+# Sends signal $1 to $2 (-pgid, pid or "all" of the clone's processes) and waits STOP_SECONDS for every
+# process of the clone (with a third argument: that pid alone) to be gone and both ports free. Sets TOOK.
+stop_within() {
+  local -a ports=()
+  [ -n "$APP_PORT" ] && ports=("$APP_PORT" "$EMULATOR_PORT")
+  TOOK=$(procs stop "$1" "$2" "$STOP_SECONDS" "$TMP" "${ports[@]}" ${3:+--pid "$3"})
 }
+
+# Kills what is left of the clone's processes (all started by this smoke) so the next step starts clean.
+kill_leftovers() { stop_within KILL all >/dev/null; }

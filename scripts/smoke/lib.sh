@@ -1,5 +1,4 @@
-# Helpers for scripts/smoke.sh (sourced): output, time, processes and ports, read from /proc and by
-# binding the port, so they need nothing a fresh Debian machine lacks.
+# Helpers for scripts/smoke.sh (sourced): output, time and the state of a process, read from /proc.
 
 say() { echo "smoke: $*"; }
 
@@ -29,33 +28,6 @@ alive() {
   [ "$state" != Z ]
 }
 
-# "pid command line" of every live process whose working directory or command line is under $1.
-procs_under() {
-  local p pid cwd cmd
-  for p in /proc/[0-9]*; do
-    pid=${p#/proc/}
-    if [ "$pid" = "$$" ] || [ "$pid" = "$BASHPID" ] || ! alive "$pid"; then continue; fi
-    cwd=$(readlink "$p/cwd" 2>/dev/null) || cwd=""
-    cmd=$(tr '\0' ' ' 2>/dev/null <"$p/cmdline") || cmd=""
-    case "$cwd/ $cmd" in *"$1"/*) echo "$pid $cmd" ;; esac
-  done
-}
-
-# Whether nothing listens on the port: it can be bound on every address, as `npm start` would need.
-port_free() {
-  node -e '
-    const s = require("net").createServer();
-    s.once("error", () => process.exit(1));
-    s.listen(Number(process.argv[1]), () => s.close(() => process.exit(0)));' "$1"
-}
-
-# A port nothing listens on, from the system's free ones.
-free_port() {
-  node -e '
-    const s = require("net").createServer();
-    s.listen(0, () => { process.stdout.write(String(s.address().port)); s.close(); });'
-}
-
 # Runs "$@" every 0.2 s until it succeeds (0) or $1 seconds have passed (1).
 within() {
   local until
@@ -67,6 +39,3 @@ within() {
     sleep 0.2
   done
 }
-
-# Whether no process of the clone is left and both ports are free.
-all_gone() { [ -z "$(procs_under "$1")" ] && port_free "$2" && port_free "$3"; }
