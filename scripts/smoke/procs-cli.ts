@@ -29,7 +29,7 @@ async function stop(args: string[]): Promise<number> {
   if (!signal || !target || !seconds || !dir)
     throw new Error('usage: stop <signal> <target> <seconds> <dir> <port>...');
   const started = Date.now();
-  send(signal, target, dir);
+  send(signal.startsWith('SIG') ? signal : `SIG${signal}`, target, dir);
   for (;;) {
     const procs = processesUnder(dir);
     const left = watched === undefined ? procs : procs.filter((p) => p.pid === watched);
