@@ -36,8 +36,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # What a person's terminal has: what `npm run` adds (npm's variables, node_modules/.bin on PATH) is not in it.
-CLEAN_ENV=(env -u INIT_CWD "PATH=$(tr ':' '\n' <<<"$PATH" | grep -Ev '/node_modules/\.bin$|/node-gyp-bin$' | paste -sd:)")
-for v in $(compgen -e); do [[ $v == npm_* ]] && CLEAN_ENV+=(-u "$v"); done
+# env takes its -u options before its NAME=VALUE ones: the two lists are kept apart until CLEAN_ENV is made.
+UNSET_ENV=(-u INIT_CWD)
+SET_ENV=("PATH=$(tr ':' '\n' <<<"$PATH" | grep -Ev '/node_modules/\.bin$|/node-gyp-bin$' | paste -sd:)")
+for v in $(compgen -e); do [[ $v == npm_* ]] && UNSET_ENV+=(-u "$v"); done
 
 say "1/6 clone $ROOT at ${SHA:0:12} into $CLONE"
 [ -z "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ] ||
@@ -50,6 +52,7 @@ mapfile -t FIRST < <("${TSX[@]}" "$HELP/readme-cli.ts" first "$CLONE/README.md")
 INSTALL=${FIRST[1]} START=${FIRST[2]}
 say "README's first command: ${FIRST[0]}"
 pick_ports
+CLEAN_ENV=(env "${UNSET_ENV[@]}" "${SET_ENV[@]}")
 say "ports: app $APP_PORT, emulator $EMULATOR_PORT"
 say "install: \`$INSTALL\` (output in $LOGS/install.log)"
 t0=$EPOCHREALTIME

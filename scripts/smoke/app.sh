@@ -1,5 +1,6 @@
 # Helpers for scripts/smoke.sh (sourced) around the app under test. They use the smoke's globals:
-# CLONE, LOGS, START, CLEAN_ENV, APP_PORT, EMULATOR_PORT, README_PORT, README_EMULATOR_PORT, TSX, HELP.
+# CLONE, LOGS, START, CLEAN_ENV (UNSET_ENV, SET_ENV), APP_PORT, EMULATOR_PORT, README_PORT,
+# README_EMULATOR_PORT, TSX, HELP.
 
 fail() {
   echo "smoke: ✗ $*"
@@ -25,9 +26,9 @@ pick_ports() {
     say "README's ports $README_PORT/$README_EMULATOR_PORT are in use here: using $APP_PORT/$EMULATOR_PORT instead"
   fi
   if [ "$APP_PORT/$EMULATOR_PORT" = "$README_PORT/$README_EMULATOR_PORT" ]; then
-    CLEAN_ENV+=(-u PORT -u EMULATOR_PORT) # README's command as written: the app's own defaults
+    UNSET_ENV+=(-u PORT -u EMULATOR_PORT) # README's command as written: the app's own defaults
   else
-    CLEAN_ENV+=("PORT=$APP_PORT" "EMULATOR_PORT=$EMULATOR_PORT")
+    SET_ENV+=("PORT=$APP_PORT" "EMULATOR_PORT=$EMULATOR_PORT")
   fi
 }
 
