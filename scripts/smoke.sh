@@ -57,10 +57,13 @@ say "ports: app $APP_PORT, emulator $EMULATOR_PORT"
 say "install: \`$INSTALL\` (output in $LOGS/install.log)"
 t0=$EPOCHREALTIME
 (cd "$CLONE" && timeout "${SMOKE_INSTALL_SECONDS:-1200}" "${CLEAN_ENV[@]}" bash -c "$INSTALL") \
-  >"$LOGS/install.log" 2>&1 </dev/null || {
+  >"$LOGS/install.log" 2>&1 </dev/null
+rc=$?
+if [ $rc -ne 0 ]; then
   tail_log "$LOGS/install.log"
-  die "\`$INSTALL\` failed"
-}
+  [ $rc -eq 124 ] && die "\`$INSTALL\` did not finish within ${SMOKE_INSTALL_SECONDS:-1200} s"
+  die "\`$INSTALL\` failed (exit status $rc)"
+fi
 TIMES+=("install $(since "$t0") s")
 say "✓ installed in $(since "$t0") s: $(grep -E '^(added|up to date)' "$LOGS/install.log" | tail -1)"
 start_app 1
