@@ -150,6 +150,8 @@ export type {
   ParticipantsApi,
   MeetingsApi,
   MeetingActor,
+  MeetingUpdate,
+  AttendanceApi,
   PresenceApi,
   UsersApi,
   JoinCoordinates,
