@@ -66,6 +66,8 @@ export interface MeetingAttendance {
   readonly endAt?: number;
   /** Longest stay first. */
   readonly people: readonly AttendanceEntry[];
+  /** Why the reports could not be read (a missing permission or policy), in words for people. */
+  readonly problem?: string;
 }
 
 /** A meeting Switchboard created. */

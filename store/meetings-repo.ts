@@ -128,8 +128,7 @@ export function createMeetingRecords(store: Pick<Store, 'db'>): MeetingRecords {
         updated_at: c.at,
       }),
 
-    cancel: (id, c) =>
-      change(id, { status: 'cancelled', last_change: JSON.stringify(c), updated_at: c.at }),
+    cancel: (id, c) => change(id, { status: 'cancelled', last_change: JSON.stringify(c), updated_at: c.at }),
 
     setAttendance: (id, attendance) =>
       change(id, { attendance: JSON.stringify(attendance), updated_at: attendance.checkedAt }),

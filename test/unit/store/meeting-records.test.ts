@@ -79,7 +79,10 @@ for (const target of storeTargets()) {
       await meetings.put(meeting('m'));
       const change = { kind: 'moved' as const, by: 'Adele Vance', at: 50 };
       const moved = await meetings.reschedule('m', { subject: 'Moved', startAt: 5, endAt: 6 }, change);
-      assert.deepEqual([moved?.subject, moved?.startAt, moved?.endAt, moved?.lastChange], ['Moved', 5, 6, change]);
+      assert.deepEqual(
+        [moved?.subject, moved?.startAt, moved?.endAt, moved?.lastChange],
+        ['Moved', 5, 6, change],
+      );
       const attendance = {
         checkedAt: 60,
         reports: 1,
