@@ -9,7 +9,6 @@ import {
   createJobPoller,
   createMeetingRecords,
   type MeetingAttendance,
-  type Store,
   type StoredMeeting,
 } from '../../store';
 import { CallingError, isCallingError } from '../errors';
