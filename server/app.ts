@@ -158,6 +158,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     kv: store.kv,
     logger: logger.child({ module: 'tab-api' }),
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
+    ...(meetings ? { meetings } : {}),
     records: createCallRecordSummaries(store),
   });
   const routes = [
