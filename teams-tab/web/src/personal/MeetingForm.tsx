@@ -7,7 +7,7 @@ import { useSession } from '../session';
 import { useAction } from '../use-load';
 import type { Meeting } from '../types';
 import type { Picked } from './board-store';
-import { localInputValue, timeRange } from '../meeting-time';
+import { localInputValue } from '../meeting-time';
 import { MyMeetings } from './MyMeetings';
 
 const useStyles = makeStyles({
@@ -88,7 +88,6 @@ export function MeetingForm(props: { attendees: Picked[] }) {
       {made && (
         <div className={styles.made} data-testid="meeting-created" data-meeting={made.meeting.id}>
           <Text weight="semibold">{made.meeting.subject ?? subject}</Text>
-          <Text size={200}>{timeRange(made.meeting.startDateTime, made.meeting.endDateTime)}</Text>
           <Link href={made.meeting.joinWebUrl} target="_blank" rel="noreferrer" data-testid="join-link">
             Join the meeting
           </Link>
