@@ -63,4 +63,34 @@ describe('e2e: attendance after a meeting', function () {
       JSON.stringify(view.body.meeting),
     );
   });
+
+  it('says which permission to grant when attendance reports may not be read', async () => {
+    const start = Date.now() + 3600_000;
+    const made = await w.tab(ADELE, 'POST', '/meetings', {
+      subject: 'No artifacts',
+      startDateTime: new Date(start).toISOString(),
+      endDateTime: new Date(start + 30 * 60_000).toISOString(),
+      attendees: [],
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const app = `/emulator/apps/${emu().appId}`;
+    const seeded = (emu().tenant.apps as Json[]).find((a) => a.appId === emu().appId)
+      .delegatedConsent as string[];
+    await emu().control('PATCH', app, {
+      delegatedConsent: seeded.filter((p) => p !== 'OnlineMeetingArtifact.Read.All'),
+    });
+    try {
+      const read = await w.tab(
+        ADELE,
+        'GET',
+        `/meetings/${encodeURIComponent(made.body.meeting.id)}/attendance`,
+      );
+      assert.equal(read.status, 502, JSON.stringify(read.body));
+      assert.equal(read.body.error.code, 'graph_permission_missing');
+      assert.match(read.body.error.message, /delegated Graph permission OnlineMeetingArtifact\.Read\.All/);
+      assert.match(read.body.error.message, /admin consent/);
+    } finally {
+      await emu().control('PATCH', app, { delegatedConsent: seeded });
+    }
+  });
 });
