@@ -62,7 +62,11 @@ export function createAttendanceApi(graph: GraphClient): AttendanceApi {
       // A large meeting pages its records; the report is only whole with all of them. A link to another
       // host is not followed, so the token never goes elsewhere.
       if (!next || new URL(next).origin !== new URL(graph.baseUrl).origin) return report;
-      const rest = await graph.getAll<AttendanceRecord>({ path: next, auth: meetingAuth(actor), context: ctx });
+      const rest = await graph.getAll<AttendanceRecord>({
+        path: next,
+        auth: meetingAuth(actor),
+        context: ctx,
+      });
       return { ...report, attendanceRecords: [...(report.attendanceRecords ?? []), ...rest] };
     },
     listAttendanceRecords(actor, meetingId, reportId, ctx) {

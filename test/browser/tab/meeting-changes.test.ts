@@ -90,7 +90,10 @@ describe('browser: rescheduling, cancelling and attendance in the tab', function
     );
     await panel.waitForSelector('[data-testid="meeting-changes"]');
     await panel.click('button:has-text("Have Switchboard join")');
-    const card = await panel.waitForSelector('[data-testid="meeting-call"] [data-call][data-state="established"]', { timeout: 20_000 });
+    const card = await panel.waitForSelector(
+      '[data-testid="meeting-call"] [data-call][data-state="established"]',
+      { timeout: 20_000 },
+    );
     const callId = (await card.getAttribute('data-call')) ?? '';
     await world.emu.control('PUT', `/emulator/people/${MEGAN}/script`, {
       onRing: 'answer',

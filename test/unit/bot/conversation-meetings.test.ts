@@ -128,7 +128,10 @@ describe('bot conversation: meetings after the fact', () => {
       start: Date.parse('2025-03-11T11:00:00Z'),
       end: Date.parse('2025-03-11T12:00:00Z'),
     });
-    assert.match(cardText(res.body.value as Parameters<typeof cardText>[0]), /2025-03-11T11:00:00Z\)\}\} · 1 h/);
+    assert.match(
+      cardText(res.body.value as Parameters<typeof cardText>[0]),
+      /2025-03-11T11:00:00Z\)\}\} · 1 h/,
+    );
   });
 
   it('shows who attended and for how long once the attendance is known, by name', async () => {

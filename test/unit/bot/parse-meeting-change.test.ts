@@ -23,8 +23,14 @@ function error(text: string): { message: string; command?: string } {
 describe('parseCommand: meeting move and meeting cancel', () => {
   it('"meeting cancel" alone means the latest meeting of the chat; with words, the meeting so named', () => {
     assert.deepEqual(parse('meeting cancel'), { kind: 'meetingCancel' });
-    assert.deepEqual(parse('Meeting Cancel Budget review'), { kind: 'meetingCancel', subject: 'Budget review' });
-    assert.deepEqual(parse('cancel meeting "Plan for Q3"'), { kind: 'meetingCancel', subject: 'Plan for Q3' });
+    assert.deepEqual(parse('Meeting Cancel Budget review'), {
+      kind: 'meetingCancel',
+      subject: 'Budget review',
+    });
+    assert.deepEqual(parse('cancel meeting "Plan for Q3"'), {
+      kind: 'meetingCancel',
+      subject: 'Plan for Q3',
+    });
   });
 
   it('"meeting move to 4pm" keeps the meeting’s day; a named day or a relative time does not', () => {
