@@ -2,6 +2,9 @@ import type { MeetingAttendanceInfo } from '../ports';
 import { cardClock, cardTime, container, facts, text } from './elements';
 import type { CardElement } from './types';
 
+// Teams refuses cards over about 28 KB: a large meeting lists its longest stays only.
+const MAX_ROWS = 25;
+
 /** How long someone stayed, as people say it: "45 s", "12 min", "1 h 05 min". */
 export function formatStay(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -27,6 +30,12 @@ export function attendanceSection(a: MeetingAttendanceInfo): CardElement {
     text(`**Attended**`),
     text(`${count}${when}`, { subtle: true, spacing: 'None' }),
   ];
-  if (a.people.length > 0) items.push(facts(a.people.map((p) => [p.name, formatStay(p.seconds)] as const)));
+  const shown = a.people.slice(0, MAX_ROWS);
+  if (shown.length > 0) items.push(facts(shown.map((p) => [p.name, formatStay(p.seconds)] as const)));
+  const more = a.people.length - shown.length;
+  if (more > 0)
+    items.push(
+      text(`…and ${more} more (the organizer sees everyone in Teams' attendance report).`, { subtle: true }),
+    );
   return container(items, { separator: true });
 }

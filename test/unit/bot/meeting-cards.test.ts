@@ -83,6 +83,20 @@ describe('meeting cards', () => {
     assert.match(cardText(blocked), /OnlineMeetingArtifact\.Read\.All/);
   });
 
+  it('a large meeting lists its 25 longest stays and says how many more attended', () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({
+      name: `Person ${i + 1}`,
+      seconds: 4000 - i * 60,
+    }));
+    const c = meetingCard({ ...meeting, attendance: { people } });
+    assertValidCard(c);
+    const t = cardText(c);
+    assert.match(t, /40 attendees/);
+    assert.match(t, /Person 25:/);
+    assert.doesNotMatch(t, /Person 26:/);
+    assert.match(t, /and 15 more/);
+  });
+
   it('stays are said the way people say them', () => {
     assert.deepEqual([0, 45, 89, 720, 3599, 3600, 3900].map(formatStay), [
       '0 s',
