@@ -11,6 +11,8 @@ const FORMS = [
   'groupcall',
   'connect',
   'meet',
+  'meetingMove',
+  'meetingCancel',
   'join',
   'presence',
   'remind',
@@ -26,6 +28,7 @@ const actionDataSchema = z.union([
     sb: z.literal('form'),
     form: z.enum(FORMS),
     callId: z.string().min(1).max(200).optional(),
+    meetingId: z.string().min(1).max(1000).optional(),
   }),
 ]);
 
@@ -40,8 +43,8 @@ function fromParse(r: ParseResult, replace: boolean): DecodedAction {
 }
 
 /** Input text as typed, without quotes that would confuse the parser. */
-function input(data: Record<string, unknown>, form: FormName, field: string, callId?: string): string {
-  const v = data[inputId(form, field, callId)];
+function input(data: Record<string, unknown>, form: FormName, field: string, ownerId?: string): string {
+  const v = data[inputId(form, field, ownerId)];
   return typeof v === 'string' ? v.replace(/["\u201c\u201d]/g, '').trim() : '';
 }
 
@@ -50,14 +53,43 @@ function asParty(text: string): string {
   return /\s/.test(text) && !/^(me|myself)$/i.test(text) ? `"${text}"` : text;
 }
 
+/** A meeting's new time: the form's "when" after "to", its length after "for". */
+function moveLine(subject: string, when: string, duration: string): string {
+  return `meeting move ${subject ? `"${subject}" ` : ''}${when ? `to ${when} ` : ''}${duration ? `for ${duration}` : ''}`;
+}
+
+/** The meeting forms: on a meeting's card they carry its id, on the help card a subject (or none). */
+function fromMeetingForm(
+  data: Record<string, unknown>,
+  form: 'meetingMove' | 'meetingCancel',
+  meetingId: string | undefined,
+  clock: Clock,
+): DecodedAction {
+  const subject = meetingId ? '' : input(data, form, 'subject');
+  const text =
+    form === 'meetingMove'
+      ? moveLine(subject, input(data, form, 'when', meetingId), input(data, form, 'duration', meetingId))
+      : `meeting cancel ${subject ? `"${subject}"` : ''}`;
+  const r = parseCommand({ text: text.trim(), ...clock });
+  if (!r.ok) return fromParse(r, false);
+  const cmd = r.command;
+  if (!meetingId || (cmd.kind !== 'meetingMove' && cmd.kind !== 'meetingCancel'))
+    return { ok: true, command: cmd, replace: false };
+  return { ok: true, command: { ...cmd, meetingId }, replace: false };
+}
+
 function fromForm(
   data: Record<string, unknown>,
   form: FormName,
-  callId: string | undefined,
+  ids: { callId?: string; meetingId?: string },
   clock: Clock,
 ): DecodedAction {
+  const callId = ids.callId;
   const line = (text: string) => fromParse(parseCommand({ text, ...clock }), false);
   switch (form) {
+    case 'meetingMove':
+    case 'meetingCancel':
+      return fromMeetingForm(data, form, ids.meetingId, clock);
     case 'call':
       return line(`call ${input(data, form, 'who')}`);
     case 'groupcall':
@@ -119,5 +151,5 @@ export function decodeAction(data: unknown, clock: Clock): DecodedAction {
     if (!cmd.success) return { ok: false, message: 'That button carries a request I cannot read.' };
     return { ok: true, command: cmd.data, replace: d.replace === true };
   }
-  return fromForm(d, d.form, d.callId, clock);
+  return fromForm(d, d.form, { callId: d.callId, meetingId: d.meetingId }, clock);
 }

@@ -1,6 +1,7 @@
 import type { Route } from './commands/router';
 import type { ConversationBook } from './live/conversations';
 import type { LiveCallCards } from './live/call-cards';
+import type { MeetingCards } from './live/meeting-cards';
 import type { RosterFactory } from './people/teams-roster';
 import type { BotPorts } from './ports';
 import type { BotLogger } from './types';
@@ -9,6 +10,7 @@ import type { BotLogger } from './types';
 export interface Core {
   readonly ports: BotPorts;
   readonly liveCards: LiveCallCards;
+  readonly meetingCards: MeetingCards;
   readonly conversations: ConversationBook;
   readonly roster: RosterFactory;
   readonly logger: BotLogger;

@@ -73,6 +73,25 @@ export interface CallsPort {
   subscribe(listener: (call: LiveCall) => void): () => void;
 }
 
+/** One person's stay in a meeting, from its attendance report. */
+export interface MeetingAttendee {
+  /** Their name as Teams reports it (never a bare id). */
+  readonly name: string;
+  /** How long they were in, summed over the meeting's occurrences. */
+  readonly seconds: number;
+}
+
+/** Who attended a meeting, once it has ended and Teams has published the attendance report. */
+export interface MeetingAttendanceInfo {
+  /** Longest stay first. */
+  readonly people: readonly MeetingAttendee[];
+  /** The first arrival and the last departure. */
+  readonly startedAt?: number;
+  readonly endedAt?: number;
+  /** Why the report could not be read, and what to do about it. */
+  readonly problem?: string;
+}
+
 export interface Meeting {
   readonly id: string;
   readonly subject: string;
@@ -84,17 +103,37 @@ export interface Meeting {
   /** Dial-in details when the tenant has audio conferencing. */
   readonly joinMeetingId?: string;
   readonly passcode?: string;
+  readonly status: 'scheduled' | 'cancelled';
+  /** The last move or cancellation: what, by whom (a name), when. */
+  readonly lastChange?: { readonly kind: 'moved' | 'cancelled'; readonly by: string; readonly at: number };
+  readonly attendance?: MeetingAttendanceInfo;
 }
 
 export interface MeetingsPort {
-  /** Creates an online meeting on the organizer's behalf (needs an application access policy). */
+  /**
+   * Creates an online meeting on the organizer's behalf (needs an application access policy) and
+   * remembers it, with the conversation its card is posted in.
+   */
   create(req: {
     readonly organizer: Person;
     readonly subject: string;
     readonly start: number;
     readonly end: number;
     readonly attendees: readonly Person[];
+    readonly conversationId?: string;
   }): Promise<Meeting>;
+  /** A meeting Switchboard created. */
+  get(id: string): Promise<Meeting | undefined>;
+  /** Meetings whose card was posted in this conversation, newest first. */
+  inConversation(conversationId: string): Promise<readonly Meeting[]>;
+  /** Meetings this person organized through Switchboard (chat or tab), newest first. */
+  organizedBy(organizerId: string): Promise<readonly Meeting[]>;
+  /** New times for the organizer's meeting; refused for anyone else. */
+  move(id: string, to: { readonly start: number; readonly end: number }, by: Requester): Promise<Meeting>;
+  /** Cancels the organizer's meeting; refused for anyone else. */
+  cancel(id: string, by: Requester): Promise<Meeting>;
+  /** Every change of a meeting (moved, cancelled, attendance known); returns the unsubscribe function. */
+  subscribe(listener: (meeting: Meeting) => void): () => void;
 }
 
 export interface PeoplePort {

@@ -4,6 +4,7 @@ import type { Core } from './core';
 import { SwitchboardBot } from './handler';
 import { LiveCallCards } from './live/call-cards';
 import { ConversationBook } from './live/conversations';
+import { MeetingCards } from './live/meeting-cards';
 import { createNotifier, type BotNotifier } from './live/notifier';
 import { adapterProactive, type Proactive } from './live/proactive';
 import { teamsRoster, type RosterFactory } from './people/teams-roster';
@@ -29,7 +30,7 @@ export interface SwitchboardOptions {
 export interface Switchboard {
   readonly handler: SwitchboardBot;
   readonly notifier: BotNotifier;
-  /** Stops following call updates. */
+  /** Stops following call and meeting updates. */
   close(): void;
 }
 
@@ -47,16 +48,19 @@ export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions)
     logger: opts.logger,
     now,
   });
+  const meetingCards = new MeetingCards({ storage, conversations, proactive, logger: opts.logger });
   const core: Core = {
     ports: opts.ports,
     liveCards,
+    meetingCards,
     conversations,
     roster: opts.roster ?? teamsRoster(opts.logger),
     logger: opts.logger,
     now,
     routes: ROUTES,
   };
-  const unsubscribe = opts.ports.calls.subscribe((call) => liveCards.update(call));
+  const unsubscribeCalls = opts.ports.calls.subscribe((call) => liveCards.update(call));
+  const unsubscribeMeetings = opts.ports.meetings.subscribe((meeting) => meetingCards.update(meeting));
   return {
     handler: new SwitchboardBot(core),
     notifier: createNotifier({
@@ -64,6 +68,9 @@ export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions)
       proactive,
       ...(opts.alertsConversationId ? { defaultConversationId: opts.alertsConversationId } : {}),
     }),
-    close: unsubscribe,
+    close: () => {
+      unsubscribeCalls();
+      unsubscribeMeetings();
+    },
   };
 }

@@ -29,6 +29,12 @@ async function run(cmd: Command, s: Scope, core: Core): Promise<Outcome> {
 /** Posts the outcome as a new message; a call card is then kept up to date. */
 async function post(ctx: TurnContext, outcome: Outcome, s: Scope, core: Core): Promise<void> {
   const sent = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(outcome.card)] });
+  if (outcome.meeting && sent?.id) {
+    await core.meetingCards.track(outcome.meeting.id, {
+      conversationId: s.conversationId,
+      activityId: sent.id,
+    });
+  }
   if (outcome.track && sent?.id) {
     await core.liveCards.track(outcome.track, {
       conversationId: s.conversationId,
@@ -58,6 +64,9 @@ async function replace(
   if (forEveryone) {
     const attachments = [CardFactory.adaptiveCard(outcome.card)];
     await ctx.updateActivity({ type: 'message', id: activityId, attachments });
+  }
+  if (outcome.meeting) {
+    await core.meetingCards.track(outcome.meeting.id, { conversationId: s.conversationId, activityId });
   }
   return outcome.card;
 }

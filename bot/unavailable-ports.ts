@@ -30,7 +30,15 @@ export function unavailablePorts(): BotPorts {
       joinMeeting: calls,
       subscribe: () => () => undefined,
     },
-    meetings: { create: unavailable('Creating meetings') },
+    meetings: {
+      create: unavailable('Creating meetings'),
+      get: async () => undefined,
+      inConversation: async () => [],
+      organizedBy: async () => [],
+      move: unavailable('Changing meetings'),
+      cancel: unavailable('Changing meetings'),
+      subscribe: () => () => undefined,
+    },
     people: { search: unavailable('The directory'), getById: unavailable('The directory') },
     presence: { getMany: unavailable('Presence') },
     reminders: {

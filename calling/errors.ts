@@ -38,7 +38,13 @@ export type CallingErrorCode =
   /** The call is not in a state that allows the action. */
   | 'call_wrong_state'
   /** The request itself is malformed (an empty prompt list, a bad tone...). */
-  | 'invalid_request';
+  | 'invalid_request'
+  /** The meeting is not one Switchboard created (or it is no longer kept). */
+  | 'meeting_not_found'
+  /** Only the meeting's organizer may change it or read its attendance. */
+  | 'not_organizer'
+  /** The meeting was cancelled; it cannot be moved or cancelled again. */
+  | 'meeting_cancelled';
 
 /** What a CallingError may carry besides its code and message. */
 export interface CallingErrorInit {

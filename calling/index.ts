@@ -156,6 +156,8 @@ export type {
   ParticipantsApi,
   MeetingsApi,
   MeetingActor,
+  MeetingUpdate,
+  AttendanceApi,
   PresenceApi,
   UsersApi,
   JoinCoordinates,
@@ -169,3 +171,22 @@ export {
   RECORDS_KV,
 } from './records';
 export type { CallRecordsService, CallRecordsOptions, RecordNotices } from './records';
+// Switchboard's meetings: one record per meeting it created, moves, cancellations and attendance.
+export {
+  createMeetingService,
+  summariseAttendance,
+  isOrganizer,
+  ATTENDANCE_JOB,
+  UNNAMED_ATTENDEE,
+} from './meetings';
+export type {
+  MeetingService,
+  MeetingServiceOptions,
+  MeetingCalls,
+  MeetingEvent,
+  MeetingEventKind,
+  MeetingGraph,
+  MeetingMove,
+  MeetingRequester,
+  NewMeeting,
+} from './meetings';

@@ -73,6 +73,8 @@ export interface CatalogEntry {
   readonly summary: string;
   /** Where the command is offered, in the bot's words; absent = everywhere. */
   readonly scopes?: readonly string[];
+  /** False: left out of Teams' command menu, which holds at most 12 commands per scope. */
+  readonly menu?: boolean;
 }
 
 // The bot speaks of conversation types; the manifest of scopes.
@@ -86,7 +88,7 @@ const SCOPE_OF: Record<string, BotScope> = {
 
 /** The bot's catalog in manifest terms: title = what to type, description = usage and summary. */
 export function describeCommands(catalog: readonly CatalogEntry[]): CommandDescription[] {
-  return catalog.map((c) => {
+  return catalog.filter((c) => c.menu !== false).map((c) => {
     const scopes = c.scopes?.map((s) => SCOPE_OF[s]).filter((s): s is BotScope => s !== undefined);
     const args = c.usage.startsWith(c.name) ? c.usage.slice(c.name.length).trim() : c.usage;
     return {

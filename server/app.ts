@@ -12,6 +12,7 @@ import {
   type CallRecordsService,
   type ClickToCall,
   type ClickToCallTiming,
+  type MeetingService,
   type Notifier,
   type Reminders,
   type ReminderTiming,
@@ -32,6 +33,7 @@ import {
   changeNotifications,
   createCalling,
   createFlows,
+  createMeetings,
   createRecords,
   startCalling,
   botAuthSettings,
@@ -52,6 +54,8 @@ export interface App {
   readonly callFlows?: CallFlows;
   /** Graph call records (subscription, summaries), with the call model. */
   readonly records?: CallRecordsService;
+  /** The meetings Switchboard created (moves, cancellations, attendance), with the call model. */
+  readonly meetings?: MeetingService;
   /** Starts serving; the call-record subscription is made once the app can answer Graph's handshake. */
   listen(): Promise<{ port: number; url: string }>;
   /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
@@ -89,6 +93,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const graphAccess = createCalling(config, store, logger, extraCaPem);
   const calling = graphAccess?.calling;
   const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
+  const meetings = graphAccess && createMeetings(store, graphAccess.graph, graphAccess.calling, logger);
   // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
   const botNotices = createFlowNotifier();
   const flowDeps: AppDeps = { ...deps, notifier: deps.notifier ?? botNotices.notifier };
@@ -105,9 +110,11 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
+    meetings &&
     createBotPorts({
       calling: graphAccess.calling,
       graph: graphAccess.graph,
+      meetings,
       kv: store.kv,
       logger: logger.child({ module: 'bot-ports' }),
       ...(flows ? { reminders: flows.reminders, clickToCall: flows.clickToCall } : {}),
@@ -159,6 +166,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     kv: store.kv,
     logger: logger.child({ module: 'tab-api' }),
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
+    ...(meetings ? { meetings } : {}),
     records: createCallRecordSummaries(store),
   });
   const routes = [
@@ -181,6 +189,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   ];
   const http = createHttpServer(routes, logger.child({ module: 'http' }));
   if (calling) await startCalling(calling, store);
+  meetings?.start();
   await flows?.reminders.start();
   await flows?.clickToCall.start();
   await callFlows?.start();
@@ -191,6 +200,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(flows ?? {}),
     ...(callFlows ? { callFlows } : {}),
     ...(records ? { records } : {}),
+    ...(meetings ? { meetings } : {}),
     async listen() {
       const address = await http.listen(config.PORT, config.HOST);
       await records?.start();
@@ -206,6 +216,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         await flows?.clickToCall.stop();
         await callFlows?.stop();
         await records?.stop();
+        await meetings?.stop();
         await calling?.stop();
         await store.close();
       })()),

@@ -13,11 +13,13 @@ import {
   createPromptCache,
   createRecordingFetcher,
   createReminders,
+  createMeetingService,
   KV_INBOX_NAMESPACE,
   readKvInbox,
   type CallFlows,
   type CallingService,
   type CallRecordsService,
+  type MeetingService,
   type TextPrompts,
 } from '../calling';
 import { type Store } from '../store';
@@ -58,6 +60,29 @@ export function createCalling(
     promptsBaseUrl: `${config.publicUrl}/prompts`,
   });
   return { calling, graph };
+}
+
+/**
+ * The meetings Switchboard creates, shared by the bot and the tab: moves, cancellations, and attendance
+ * read after a meeting ends (and as soon as the app's call in it ends).
+ */
+export function createMeetings(
+  store: Store,
+  graph: GraphServices,
+  calling: CallingService,
+  logger: Logger,
+): MeetingService {
+  return createMeetingService({
+    store,
+    graph: {
+      updateMeeting: graph.meetings.updateMeeting,
+      deleteMeeting: graph.meetings.deleteMeeting,
+      listAttendanceReports: graph.attendance.listAttendanceReports,
+      getAttendanceReport: graph.attendance.getAttendanceReport,
+    },
+    calls: calling,
+    logger: logger.child({ module: 'meetings' }),
+  });
 }
 
 /** The flows that run on the call model: reminder calls (their job runner) and click-to-call. */

@@ -53,6 +53,9 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   call_not_found: 404,
   call_wrong_state: 409,
   invalid_request: 400,
+  meeting_not_found: 404,
+  not_organizer: 403,
+  meeting_cancelled: 409,
 };
 
 export class AppError extends Error {

@@ -6,6 +6,7 @@ export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-po
 export { createCallData } from './call-data';
 export { rewriteCallJson, type CallJsonRewrite } from './call-json-rewrite';
 export { createCallRecordSummaries } from './record-summaries-repo';
+export { createMeetingRecords } from './meetings-repo';
 export { migrationNames } from './migrations';
 export { StoreError, StoreConflictError, StoreLockTimeoutError, StoreConfigError } from './errors';
 export type {
@@ -28,6 +29,12 @@ export type {
   LockLease,
   LockOptions,
   Locks,
+  AttendanceEntry,
+  MeetingAttendance,
+  MeetingChange,
+  MeetingPerson,
+  MeetingRecords,
+  StoredMeeting,
   NewInboxRow,
   NewJob,
   OperationSettlement,

@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { createCallTables } from './calls-schema';
+import { createMeetingTables } from './meeting-schema';
 import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
 import type { Database, StoreLogger } from './types';
@@ -54,6 +55,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_call_records': {
     async up(db: Kysely<unknown>): Promise<void> {
       await createRecordTables(db);
+    },
+  },
+  '0004_meetings': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createMeetingTables(db);
     },
   },
 };

@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { MeetingsTable } from './meeting-types';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
 export interface KvTable {
@@ -125,6 +126,7 @@ export interface Database {
   call_timeline: CallTimelineTable;
   call_records: CallRecordsTable;
   call_record_people: CallRecordPeopleTable;
+  meetings: MeetingsTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -289,3 +291,4 @@ export interface CallRecordSummaries {
 }
 
 export type * from './call-data-types';
+export type * from './meeting-types';

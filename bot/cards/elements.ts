@@ -7,16 +7,35 @@ const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 /** Forms whose inputs the bot turns into a command. */
 export type FormName =
-  'call' | 'groupcall' | 'connect' | 'meet' | 'join' | 'presence' | 'remind' | 'invite' | 'transfer' | 'mute';
+  | 'call'
+  | 'groupcall'
+  | 'connect'
+  | 'meet'
+  | 'meetingMove'
+  | 'meetingCancel'
+  | 'join'
+  | 'presence'
+  | 'remind'
+  | 'invite'
+  | 'transfer'
+  | 'mute';
 
 /** The data every Switchboard button carries: a command to run, or a form to read. */
 export type ActionData =
   | { readonly sb: 'run'; readonly command: Command; readonly replace?: boolean }
-  | { readonly sb: 'form'; readonly form: FormName; readonly callId?: string };
+  | {
+      readonly sb: 'form';
+      readonly form: FormName;
+      readonly callId?: string;
+      readonly meetingId?: string;
+    };
 
-/** The id of a form's input: "<form>.<field>", with the call id when the form belongs to one call. */
-export function inputId(form: FormName, field: string, callId?: string): string {
-  return callId ? `${form}.${field}.${callId}` : `${form}.${field}`;
+/**
+ * The id of a form's input: "<form>.<field>", with the call's (or meeting's) id when the form belongs to
+ * one, so that the forms of several cards in a chat never clash.
+ */
+export function inputId(form: FormName, field: string, ownerId?: string): string {
+  return ownerId ? `${form}.${field}.${ownerId}` : `${form}.${field}`;
 }
 
 /** A whole card with the common header fields. */
@@ -121,7 +140,7 @@ export function runButton(title: string, command: Command, opts: ButtonOptions =
 export function formButton(
   title: string,
   form: FormName,
-  extra: { callId?: string } = {},
+  extra: { callId?: string; meetingId?: string } = {},
   style?: 'positive' | 'destructive',
 ): CardAction {
   const data: ActionData = { sb: 'form', form, ...extra };
@@ -172,10 +191,17 @@ export function choiceInput(
   };
 }
 
+const cardIso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** An instant as Adaptive Cards' DATE/TIME functions want it, so each viewer sees their own local time. */
 export function cardTime(ms: number): string {
-  const iso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = cardIso(ms);
   return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+/** The time of day alone, in each viewer's local time. */
+export function cardClock(ms: number): string {
+  return `{{TIME(${cardIso(ms)})}}`;
 }
 
 /** "2 min 05 s", "1 h 02 min", "12 s". */

@@ -61,6 +61,22 @@ export function commandForms(): CardAction[] {
       'Create meeting',
     ),
     form(
+      'Move meeting…',
+      'meetingMove',
+      [
+        ['subject', 'Subject', 'empty: the latest meeting in this chat', false],
+        ['when', 'New time', 'at 4pm, tomorrow 10:00'],
+        ['duration', 'How long', 'empty: as long as before', false],
+      ],
+      'Move meeting',
+    ),
+    form(
+      'Cancel meeting…',
+      'meetingCancel',
+      [['subject', 'Subject', 'empty: the latest meeting in this chat', false]],
+      'Cancel meeting',
+    ),
+    form(
       'Join…',
       'join',
       [['url', 'Meeting join link', 'https://teams.microsoft.com/l/meetup-join/...']],

@@ -5,6 +5,8 @@ export interface CommandInfo {
   readonly usage: string;
   readonly summary: string;
   readonly example: string;
+  /** False: help lists it, Teams' command menu (at most 12 per scope) does not. */
+  readonly menu?: boolean;
 }
 
 /** Every chat command, in the order help lists them. */
@@ -32,6 +34,15 @@ export const CATALOG: readonly CommandInfo[] = [
     usage: 'meet {subject} [at {time}] [for {duration}] [with {people…}]',
     summary: 'Creates a Teams meeting and posts its card.',
     example: 'meet Budget review at 3pm for 30m with Adele, Megan',
+  },
+  {
+    name: 'meeting',
+    usage: 'meeting move [{subject}] to {time} [for {duration}], meeting cancel [{subject}]',
+    summary:
+      'Moves or cancels a meeting you made with "meet"; without a subject, the latest one in this chat.',
+    example: 'meeting move to tomorrow 10:00 for 45m',
+    // Mostly reached from the meeting card's buttons; the menu is full.
+    menu: false,
   },
   {
     name: 'join',

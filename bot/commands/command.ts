@@ -26,6 +26,13 @@ export type PartyQuery = z.infer<typeof partyQuerySchema>;
 
 const epoch = z.number().int().nonnegative();
 const callId = id;
+// Graph's online meeting ids are long base64 strings.
+const meetingId = z.string().min(1).max(1000);
+const minutes = z
+  .number()
+  .int()
+  .min(5)
+  .max(24 * 60);
 
 export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('help') }),
@@ -36,12 +43,23 @@ export const commandSchema = z.discriminatedUnion('kind', [
     kind: z.literal('meet'),
     subject: z.string().max(250),
     start: epoch.optional(),
-    durationMin: z
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60),
+    durationMin: minutes,
     attendees: z.array(personQuerySchema).max(50),
+  }),
+  /** Which meeting: by id (its card's buttons), else the requester's meeting so named, else the chat's latest. */
+  z.object({
+    kind: z.literal('meetingMove'),
+    meetingId: meetingId.optional(),
+    subject: z.string().min(1).max(250).optional(),
+    start: epoch.optional(),
+    /** The time was given without a day: keep the meeting's day. */
+    keepDay: z.boolean().optional(),
+    durationMin: minutes.optional(),
+  }),
+  z.object({
+    kind: z.literal('meetingCancel'),
+    meetingId: meetingId.optional(),
+    subject: z.string().min(1).max(250).optional(),
   }),
   z.object({ kind: z.literal('join'), joinUrl: z.string().url().max(4000).optional() }),
   z.object({ kind: z.literal('presence'), people: z.array(personQuerySchema).max(30) }),

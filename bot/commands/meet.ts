@@ -35,6 +35,7 @@ export async function meet(cmd: CommandOf<'meet'>, s: Scope): Promise<Outcome> {
     start,
     end: start + cmd.durationMin * 60_000,
     attendees,
+    conversationId: s.conversationId,
   });
-  return { card: meetingCard(meeting) };
+  return { card: meetingCard(meeting), meeting };
 }

@@ -13,6 +13,8 @@ import { help } from './help';
 import { invite } from './invite';
 import { join } from './join';
 import { meet } from './meet';
+import { meetingCancel } from './meeting-cancel';
+import { meetingMove } from './meeting-move';
 import { mute } from './mute';
 import { presence } from './presence';
 import { remind } from './remind';
@@ -50,6 +52,8 @@ export const ROUTES: readonly Route[] = [
   route('groupcall', groupcall),
   route('connect', connect),
   route('meet', meet),
+  route('meetingMove', meetingMove),
+  route('meetingCancel', meetingCancel),
   route('join', join),
   route('callEveryone', callEveryone),
   route('presence', presence),

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../cards/types';
 import type { Clock } from '../parse/when';
-import type { BotPorts, LiveCall, Requester } from '../ports';
+import type { BotPorts, LiveCall, Meeting, Requester } from '../ports';
 
 /** A member of the conversation as the Teams roster describes them. */
 export interface RosterMember {
@@ -43,4 +43,6 @@ export interface Outcome {
   readonly track?: LiveCall;
   /** Replace the card the button was on, rather than post a new one. */
   readonly inPlace?: boolean;
+  /** The card shows this meeting: edit it whenever the meeting changes. */
+  readonly meeting?: Meeting;
 }

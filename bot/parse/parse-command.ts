@@ -1,6 +1,7 @@
 import { CATALOG } from '../commands/catalog';
 import type { Command, PersonQuery } from '../commands/command';
 import { parseMeet } from './parse-meet';
+import { parseMeeting, parseMeetingCancel } from './parse-meeting-change';
 import { parseRemind } from './parse-remind';
 import { parseParties, splitSingleName } from './parties';
 import type { ParseResult } from './result';
@@ -72,7 +73,9 @@ const parsePresence: Parser = (rest, mentions) => {
   return ok({ kind: 'presence', people });
 };
 
-const parseCancel: Parser = (rest) => {
+const parseCancel: Parser = (rest, mentions) => {
+  const [first, ...after] = rest;
+  if (first?.t === 'word' && first.lower === 'meeting') return parseMeetingCancel(after, mentions);
   const words = rest.map((t) => (t.t === 'word' ? t.lower : ''));
   const n = words[0] === 'reminder' ? words[1] : words[0];
   const index = n ? Number(n.replace(/^#/, '')) : NaN;
@@ -88,7 +91,8 @@ const PARSERS: ReadonlyArray<{ names: readonly string[]; parse: Parser }> = [
   { names: ['call', 'ring', 'dial'], parse: parseCall },
   { names: ['groupcall', 'group-call'], parse: parseGroupCall },
   { names: ['connect'], parse: parseConnect },
-  { names: ['meet', 'meeting'], parse: parseMeet },
+  { names: ['meet'], parse: parseMeet },
+  { names: ['meeting'], parse: parseMeeting },
   { names: ['join'], parse: parseJoin },
   { names: ['presence', 'status', 'who'], parse: parsePresence },
   { names: ['remind'], parse: parseRemind },

@@ -149,12 +149,16 @@ function accessPolicyGuidance(path: string): string {
 function permissionGuidance(f: GraphFailure, message: string | undefined): string {
   // Graph names the missing role in its message on most non-calling endpoints.
   const named = /requires one of '([^']+)'/i.exec(message ?? '')?.[1];
-  const permission = named ?? permissionFor(f.method, f.path);
+  const hinted = named ?? permissionFor(f.method, f.path);
+  // A /me request carries the user's token: it needs a delegated permission, not an application one.
+  const delegated = /^\/me\//i.test(f.path) || Boolean(hinted?.endsWith('(delegated)'));
+  const permission = hinted?.replace(/ \(delegated\)$/, '');
+  const kind = delegated ? 'delegated Graph permission' : 'Graph application permission';
   const need = !permission
-    ? 'the Graph application permission this endpoint needs'
+    ? `the ${kind} this endpoint needs`
     : permission.includes(',')
-      ? `one of the Graph application permissions ${permission}`
-      : `the Graph application permission ${permission}`;
+      ? `one of the ${kind}s ${permission}`
+      : `the ${kind} ${permission}`;
   const said = message ? ` (${message.trim().replace(/\.+$/, '')})` : '';
   return (
     `The app is not allowed to ${f.method} ${f.path}${said}. ` +

@@ -2,6 +2,8 @@
 import type { Logger } from 'pino';
 import { createTokenProvider } from './app-token';
 import type { TokenProvider } from './app-token';
+import { createAttendanceApi } from './attendance-api';
+import type { AttendanceApi } from './attendance-api';
 import { createCallsApi } from './calls-api';
 import type { CallsApi } from './calls-api';
 import { createGraphClient } from './graph-client';
@@ -41,6 +43,8 @@ export interface GraphServices {
   readonly calls: CallsApi;
   readonly participants: ParticipantsApi;
   readonly meetings: MeetingsApi;
+  /** Meetings' attendance reports (OnlineMeetingArtifact.Read.All). */
+  readonly attendance: AttendanceApi;
   readonly presence: PresenceApi;
   readonly users: UsersApi;
 }
@@ -70,6 +74,7 @@ export function createGraphServices(opts: GraphServicesOptions): GraphServices {
     calls: createCallsApi(graph),
     participants: createParticipantsApi(graph),
     meetings: createMeetingsApi(graph),
+    attendance: createAttendanceApi(graph),
     presence: createPresenceApi(graph),
     users: createUsersApi(graph),
   };

@@ -1,4 +1,5 @@
-// Which Graph application permission an endpoint needs (SPEC §3, §4, §6, §7, §8), so a 403 can name it.
+// Which Graph permission an endpoint needs (SPEC §3, §4, §6, §7, §8), so a 403 can name it. The first
+// matching rule wins, so narrower paths come before the collections they sit under.
 
 const RULES: ReadonlyArray<{ method?: string; path: RegExp; permission: string }> = [
   {
@@ -31,6 +32,14 @@ const RULES: ReadonlyArray<{ method?: string; path: RegExp; permission: string }
     path: /^\/communications\/calls$/i,
     permission:
       'Calls.Initiate.All (1:1 calls), Calls.InitiateGroupCall.All (group calls) or Calls.JoinGroupCall.All (meetings)',
+  },
+  {
+    path: /^\/users\/[^/]+\/onlineMeetings\/[^/]+\/attendanceReports/i,
+    permission: 'OnlineMeetingArtifact.Read.All',
+  },
+  {
+    path: /^\/me\/onlineMeetings\/[^/]+\/attendanceReports/i,
+    permission: 'OnlineMeetingArtifact.Read.All (delegated)',
   },
   { path: /^\/users\/[^/]+\/onlineMeetings/i, permission: 'OnlineMeetings.ReadWrite.All' },
   { path: /^\/me\/onlineMeetings/i, permission: 'OnlineMeetings.ReadWrite (delegated)' },

@@ -10,7 +10,14 @@ export const REQUIRED_GRAPH_ROLES: ReadonlyArray<{ readonly role: string; readon
     role: 'Calls.AccessMedia.All',
     usedFor: 'keypad menus (subscribeToTone) and short recordings (recordResponse)',
   },
-  { role: 'OnlineMeetings.ReadWrite.All', usedFor: 'create meetings and look them up by join link' },
+  {
+    role: 'OnlineMeetings.ReadWrite.All',
+    usedFor: 'create, move and cancel meetings and look them up by join link',
+  },
+  {
+    role: 'OnlineMeetingArtifact.Read.All',
+    usedFor: "read a meeting's attendance report, to show who attended and for how long",
+  },
   { role: 'Presence.Read.All', usedFor: 'read presence to route calls and show who is free' },
   { role: 'CallRecords.Read.All', usedFor: 'call records and their change notifications' },
   { role: 'User.Read.All', usedFor: 'find people by name or e-mail' },

@@ -10,10 +10,26 @@ import { createMeetingsPort } from './meetings-port';
 import { createPeoplePort } from './people-port';
 import { createPresencePort } from './presence-port';
 import { createRemindersPort, type ReminderCalls } from './reminders-port';
-import type { CallModel, DirectoryApi, MeetingsApi, NotesStore, PortsLogger, PresenceApi } from './types';
+import type {
+  CallModel,
+  DirectoryApi,
+  MeetingBook,
+  MeetingsApi,
+  NotesStore,
+  PortsLogger,
+  PresenceApi,
+} from './types';
 
 export { PortError, toPortError } from './port-error';
-export type { CallModel, DirectoryApi, MeetingsApi, NotesStore, PortsLogger, PresenceApi } from './types';
+export type {
+  CallModel,
+  DirectoryApi,
+  MeetingBook,
+  MeetingsApi,
+  NotesStore,
+  PortsLogger,
+  PresenceApi,
+} from './types';
 
 export interface BotPortsOptions {
   readonly calling: CallModel;
@@ -22,6 +38,8 @@ export interface BotPortsOptions {
     readonly presence: PresenceApi;
     readonly meetings: MeetingsApi;
   };
+  /** The meetings Switchboard created (shared with the tab). */
+  readonly meetings: MeetingBook;
   /** Where call notes and switched-off front desk rules are kept (the store's key-value table). */
   readonly kv: NotesStore;
   readonly logger: PortsLogger;
@@ -50,7 +68,7 @@ export function createBotPorts(opts: BotPortsOptions): { ports: BotPorts; close(
   return {
     ports: {
       calls,
-      meetings: createMeetingsPort(opts.graph.meetings),
+      meetings: createMeetingsPort(opts.graph.meetings, opts.meetings),
       people: createPeoplePort(opts.graph.users),
       presence: createPresencePort(opts.graph.presence),
       reminders: opts.reminders

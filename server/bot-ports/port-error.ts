@@ -20,7 +20,7 @@ export class PortError extends Error implements PortFailure {
 // Graph request failures (calling's CallingError), by code.
 const GRAPH: Readonly<Record<string, { message: string; hint?: string }>> = {
   graph_access_policy_missing: {
-    message: 'Switchboard is not allowed to create meetings on your behalf yet.',
+    message: 'Switchboard is not allowed to create or change meetings on your behalf yet.',
   },
   graph_permission_missing: { message: 'Switchboard lacks a Microsoft Graph permission for this.' },
   graph_auth_failed: { message: 'Switchboard could not sign in to Microsoft Graph.' },
@@ -56,6 +56,9 @@ const CALL_MODEL: Readonly<Record<string, { message?: string; hint?: string }>> 
   invalid_request: {},
 };
 
+// The meetings service's own refusals already say what went wrong and what to do: shown as they are.
+const MEETING_CODES = new Set(['meeting_not_found', 'not_organizer', 'meeting_cancelled', 'invalid_request']);
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
@@ -70,6 +73,8 @@ export function toPortError(err: unknown): unknown {
     if (!known) return err;
     return new PortError(code, known.message ?? err.message, known.hint, { cause: err });
   }
+  if (isCallingError(err) && MEETING_CODES.has(code))
+    return new PortError(code, err.message, undefined, { cause: err });
   if (isCallingError(err)) {
     const known = GRAPH[code] ?? GRAPH['graph_error']!;
     return new PortError(code, known.message, known.hint ?? err.message, { cause: err });

@@ -1,7 +1,7 @@
 // What the bot's ports need from the calling module, named by the shape they use. The calling module's
 // own APIs satisfy these structurally; tests pass small fakes.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
-import type { CallingApi } from '../../calling';
+import type { CallingApi, MeetingService } from '../../calling';
 import type { KeyValue } from '../../store';
 
 /** Directory reads (calling's users API). */
@@ -30,6 +30,12 @@ export interface MeetingsApi {
     params: MeetingRequest,
   ): Promise<{ meeting: OnlineMeeting; created: boolean }>;
 }
+
+/** The meetings Switchboard created, shared with the tab (calling's meetings service). */
+export type MeetingBook = Pick<
+  MeetingService,
+  'remember' | 'get' | 'inConversation' | 'byOrganizer' | 'move' | 'cancel' | 'on'
+>;
 
 /** The part of the call model the calls port drives. */
 export type CallModel = Pick<

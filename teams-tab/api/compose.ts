@@ -5,7 +5,7 @@ import { createFetchJson } from './auth/fetch-json';
 import { createTenantKeys } from './auth/tenant-keys';
 import { createSsoVerifier } from './auth/verify-sso-token';
 import { createTabApi, type TabApi } from './create-tab-api';
-import type { TabCalling, TabGraph, TabKv, TabLogger, TabRecords } from './ports';
+import type { TabCalling, TabGraph, TabKv, TabLogger, TabMeetings, TabRecords } from './ports';
 
 export interface TabApiSettings {
   /** MicrosoftAppId; unset means every token is refused (fail closed). */
@@ -25,6 +25,7 @@ export interface TabApiSettings {
   readonly logger: TabLogger;
   readonly calling?: TabCalling;
   readonly graph?: TabGraph;
+  readonly meetings?: TabMeetings;
   readonly records?: TabRecords;
   readonly prompts?: readonly { readonly name: string; readonly label: string }[];
 }
@@ -56,6 +57,7 @@ export function createTabApiForApp(s: TabApiSettings): TabApi {
     prompts: s.prompts ?? TAB_PROMPTS,
     ...(s.calling ? { calling: s.calling } : {}),
     ...(s.records ? { records: s.records } : {}),
+    ...(s.meetings ? { meetings: s.meetings } : {}),
     ...(s.graph ? { graph: s.graph, notificationUrl: `${s.publicUrl}/api/notifications` } : {}),
   });
 }

@@ -6,11 +6,12 @@ import type { SsoVerifier } from './auth/verify-sso-token';
 import type { AuthResult } from './auth/types';
 import { errorResponse, TabError } from './errors';
 import { createEventHub, type EventHub } from './events/event-hub';
-import type { TabCalling, TabGraph, TabKv, TabLogger, TabRecords } from './ports';
+import type { TabCalling, TabGraph, TabKv, TabLogger, TabMeetings, TabRecords } from './ports';
 import { matchRoute, type TabRoute } from './router';
 import { callRoutes } from './routes/calls';
 import { eventRoutes } from './routes/events';
 import { historyRoutes } from './routes/history';
+import { meetingChangeRoutes } from './routes/meeting-changes';
 import { meetingRoutes } from './routes/meetings';
 import { peopleRoutes } from './routes/people';
 import { teamRoutes } from './routes/team';
@@ -25,6 +26,8 @@ export interface TabApiDeps {
   /** The call model; absent when the deployment has no Graph credentials (calls answer 503). */
   readonly calling?: TabCalling;
   readonly graph?: TabGraph;
+  /** The meetings Switchboard created (503 for moves, cancellations and attendance without them). */
+  readonly meetings?: TabMeetings;
   /** Graph call-record summaries, for the history chart (503 without them). */
   readonly records?: TabRecords;
   /** Prompt files (under /prompts) the tab may play as announcements. */
@@ -58,6 +61,7 @@ export function createTabApi(deps: TabApiDeps): TabApi {
     ...teamRoutes(parts),
     ...callRoutes(parts),
     ...meetingRoutes(parts),
+    ...meetingChangeRoutes(parts),
     ...historyRoutes(parts),
     ...eventRoutes(parts),
   ];

@@ -2,7 +2,7 @@
 // declared structurally so that the calling module's Graph services fit without this folder reaching
 // into calling's internals.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
-import type { CallingApi } from '../../calling';
+import type { CallingApi, MeetingService } from '../../calling';
 import type { CallRecordSummaries, Store } from '../../store';
 
 /** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
@@ -57,6 +57,15 @@ export interface TabGraphRequests {
 export type TabCalling = Pick<
   CallingApi,
   'placeCall' | 'joinMeeting' | 'hangUp' | 'playPrompt' | 'participants' | 'getCall' | 'listCalls' | 'on'
+>;
+
+/**
+ * The meetings Switchboard created (calling's meetings service), shared with the bot: the tab keeps the
+ * ones it creates there, and moves and cancels them for their organizer on-behalf-of the user.
+ */
+export type TabMeetings = Pick<
+  MeetingService,
+  'remember' | 'get' | 'byThread' | 'byOrganizer' | 'move' | 'cancel' | 'readAttendance'
 >;
 
 /** The app's Graph call-record summaries (the store's), read for the history chart. */

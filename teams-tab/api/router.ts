@@ -11,7 +11,7 @@ export interface RouteContext {
 }
 
 export interface TabRoute {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly pattern: string;
   handle(ctx: RouteContext): Promise<TabResponse>;
 }

@@ -1,10 +1,16 @@
 // Finding a meeting from what teams-js tells the tab: `chat.id` is the meeting chat's thread id, and
-// `meeting.id` is base64 of "0#<thread id>#0". Meetings the tab created are remembered by thread id.
+// `meeting.id` is base64 of "0#<thread id>#0". Meetings Switchboard created are kept by the meetings
+// service (shared with the bot); others are found in Graph by their join link.
 import type { OnlineMeeting } from '@microsoft/microsoft-graph-types';
-import type { TabKv } from '../ports';
+import type { StoredMeeting } from '../../../store';
 
-export const TAB_MEETINGS_NS = 'tab-meetings';
-const MEETING_TTL_MS = 90 * 24 * 3600_000;
+/** Who attended a meeting and for how long (names only), as the tab shows it. */
+export interface TabAttendance {
+  readonly people: ReadonlyArray<{ name: string; seconds: number }>;
+  readonly startDateTime?: string;
+  readonly endDateTime?: string;
+  readonly problem?: string;
+}
 
 /** The Meeting shape of the tab API. */
 export interface TabMeeting {
@@ -15,7 +21,14 @@ export interface TabMeeting {
   readonly endDateTime?: string;
   readonly threadId?: string;
   readonly organizerId?: string;
+  readonly organizerName?: string;
   readonly attendees: ReadonlyArray<{ id: string; displayName: string }>;
+  /** Present for meetings Switchboard created. */
+  readonly status?: 'scheduled' | 'cancelled';
+  readonly lastChange?: { kind: 'moved' | 'cancelled'; by: string; at: string };
+  readonly attendance?: TabAttendance;
+  /** The viewer organized it and Switchboard created it: they may move or cancel it here. */
+  readonly canChange?: boolean;
 }
 
 /** The thread id named by a context's chat id or meeting id; undefined when neither names one. */
@@ -46,14 +59,33 @@ export function toTabMeeting(m: OnlineMeeting): TabMeeting {
   };
 }
 
-/** Remembers meetings by thread id so a tab opened in the meeting finds them again. */
-export function createMeetingBook(kv: TabKv) {
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A meeting Switchboard created, as `viewerId` sees it. */
+export function recordToTabMeeting(m: StoredMeeting, viewerId: string): TabMeeting {
+  const a = m.attendance;
   return {
-    async remember(m: TabMeeting): Promise<void> {
-      if (m.threadId) await kv.put(TAB_MEETINGS_NS, m.threadId, m, { ttlMs: MEETING_TTL_MS });
-    },
-    async find(threadId: string): Promise<TabMeeting | undefined> {
-      return (await kv.get<TabMeeting>(TAB_MEETINGS_NS, threadId))?.value;
-    },
+    id: m.id,
+    subject: m.subject,
+    joinWebUrl: m.joinUrl,
+    startDateTime: iso(m.startAt),
+    endDateTime: iso(m.endAt),
+    ...(m.threadId ? { threadId: m.threadId } : {}),
+    organizerId: m.organizerId,
+    organizerName: m.organizerName,
+    attendees: m.attendees.map((p) => ({ id: p.id, displayName: p.displayName })),
+    status: m.status,
+    ...(m.lastChange ? { lastChange: { ...m.lastChange, at: iso(m.lastChange.at) } } : {}),
+    ...(a
+      ? {
+          attendance: {
+            people: a.people.map((p) => ({ name: p.name, seconds: p.seconds })),
+            ...(a.startAt !== undefined ? { startDateTime: iso(a.startAt) } : {}),
+            ...(a.endAt !== undefined ? { endDateTime: iso(a.endAt) } : {}),
+            ...(a.problem ? { problem: a.problem } : {}),
+          },
+        }
+      : {}),
+    canChange: m.status === 'scheduled' && m.organizerId.toLowerCase() === viewerId.toLowerCase(),
   };
 }

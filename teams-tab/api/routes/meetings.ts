@@ -4,12 +4,13 @@ import { z } from 'zod';
 import type { CallView } from '../../../calling';
 import type { TabUser } from '../auth/types';
 import { threadIdOf, toTabCall, toTabParticipant } from '../calls/call-view';
-import { createMeetingBook, threadIdFrom, toTabMeeting, type TabMeeting } from '../calls/meeting-ref';
+import { recordToTabMeeting, threadIdFrom, toTabMeeting, type TabMeeting } from '../calls/meeting-ref';
 import type { TabApiParts } from '../create-tab-api';
 import { badRequest, TabError } from '../errors';
 import { toTabPresence } from '../events/presence-poll';
 import type { TabRoute } from '../router';
 import { needCalling } from './calls';
+import { needMeetings } from './meeting-changes';
 import { parseBody } from './parse';
 import { needGraph } from './people';
 
@@ -28,7 +29,23 @@ const RefBody = z.looseObject({
 });
 
 export function meetingRoutes(p: TabApiParts): TabRoute[] {
-  const book = createMeetingBook(p.kv);
+  const known = async (threadId: string | undefined) =>
+    threadId && p.meetings ? p.meetings.byThread(threadId) : undefined;
+
+  // Graph answers a create with the attendees' ids and sign-in names only; the directory has their names.
+  function namesOf(people: TabMeeting['attendees'], tenantId: string) {
+    return Promise.all(
+      people.map(async (a) => {
+        try {
+          const u = await needGraph(p.graph).users.getUser(a.id, undefined, { tenantId });
+          return { id: a.id, displayName: u.displayName ?? a.displayName };
+        } catch (err) {
+          p.logger.warn({ err, userId: a.id }, 'an attendee of a new meeting is not in the directory');
+          return a;
+        }
+      }),
+    );
+  }
 
   async function appCallIn(threadId: string | undefined): Promise<CallView | undefined> {
     if (!threadId || !p.calling) return undefined;
@@ -50,6 +67,7 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
         const b = await parseBody(req, CreateBody);
         if (Date.parse(b.endDateTime) <= Date.parse(b.startDateTime))
           throw badRequest('endDateTime: must be after startDateTime.');
+        const meetings = needMeetings(p.meetings);
         const created = await needGraph(p.graph).meetings.createMeeting(
           { kind: 'user', userAssertion: user.assertion },
           {
@@ -60,8 +78,17 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
           },
           { tenantId: user.tenantId },
         );
-        const meeting = toTabMeeting(created);
-        await book.remember(meeting);
+        const kept = await meetings.remember({
+          meeting: created,
+          organizer: { id: user.id, displayName: user.displayName },
+          attendees: await namesOf(toTabMeeting(created).attendees, user.tenantId),
+          subject: b.subject,
+          startAt: Date.parse(b.startDateTime),
+          endAt: Date.parse(b.endDateTime),
+          via: 'tab',
+          tenantId: user.tenantId,
+        });
+        const meeting = recordToTabMeeting(kept, user.id);
         const call = b.botJoins && meeting.joinWebUrl ? await join(user, meeting.joinWebUrl) : undefined;
         return { status: 201, body: { meeting, ...(call ? { call: toTabCall(call) } : {}) } };
       },
@@ -72,7 +99,8 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
       async handle({ req, user }) {
         const threadId = threadIdFrom(req.query.get('chatId'), req.query.get('meetingId'));
         if (!threadId) throw badRequest('chatId or meetingId: give the meeting ids from the Teams context.');
-        let meeting: TabMeeting | undefined = await book.find(threadId);
+        const record = await known(threadId);
+        let meeting: TabMeeting | undefined = record && recordToTabMeeting(record, user.id);
         const joinWebUrl = req.query.get('joinWebUrl');
         if (!meeting && joinWebUrl && p.graph) {
           const found = await p.graph.meetings.findMeetingByJoinUrl(
@@ -116,7 +144,7 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
       async handle({ req, user }) {
         const b = await parseBody(req, RefBody);
         const threadId = threadIdFrom(b.chatId, b.meetingId);
-        const url = b.joinWebUrl ?? (threadId ? (await book.find(threadId))?.joinWebUrl : undefined);
+        const url = b.joinWebUrl ?? (await known(threadId))?.joinUrl;
         if (!url)
           throw badRequest('joinWebUrl: this meeting is not known to Switchboard; give its join link.');
         const already = await appCallIn(threadId);

@@ -1,5 +1,6 @@
 // Every call the tab makes to its backend (/api/tab/*), typed. The token comes from the host (Teams SSO).
 import type {
+  Attendance,
   Call,
   ErrorBody,
   History,
@@ -115,6 +116,13 @@ export function createApi(token: TokenSource, base = '', fetchFn: typeof fetch =
     joinMeeting: (ref: MeetingRef & { joinWebUrl?: string }) =>
       request<{ call: Call }>('POST', '/meeting/join', ref).then((r) => r.call),
     leaveMeeting: (ref: MeetingRef) => request<void>('POST', '/meeting/leave', ref),
+    myMeetings: () => request<{ meetings: Meeting[] }>('GET', '/meetings').then((r) => r.meetings),
+    moveMeeting: (id: string, to: { startDateTime: string; endDateTime: string }) =>
+      request<{ meeting: Meeting }>('PATCH', `/meetings/${enc(id)}`, to).then((r) => r.meeting),
+    cancelMeeting: (id: string) =>
+      request<{ meeting: Meeting }>('DELETE', `/meetings/${enc(id)}`).then((r) => r.meeting),
+    meetingAttendance: (id: string) =>
+      request<{ meeting: Meeting; attendance: Attendance | null }>('GET', `/meetings/${enc(id)}/attendance`),
   };
 }
 

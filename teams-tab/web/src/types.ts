@@ -42,6 +42,15 @@ export interface Call {
   endReason?: string;
 }
 
+/** Who attended a meeting and for how long, from its attendance report (names only). */
+export interface Attendance {
+  people: Array<{ name: string; seconds: number }>;
+  startDateTime?: string;
+  endDateTime?: string;
+  /** Why the report could not be read, and what to do about it. */
+  problem?: string;
+}
+
 export interface Meeting {
   id: string;
   subject?: string;
@@ -50,7 +59,14 @@ export interface Meeting {
   endDateTime?: string;
   threadId?: string;
   organizerId?: string;
+  organizerName?: string;
   attendees: Person[];
+  /** Present for meetings Switchboard created. */
+  status?: 'scheduled' | 'cancelled';
+  lastChange?: { kind: 'moved' | 'cancelled'; by: string; at: string };
+  attendance?: Attendance;
+  /** The viewer organized it and Switchboard created it: they may move or cancel it. */
+  canChange?: boolean;
 }
 
 export interface Me {

@@ -78,6 +78,7 @@ describe('cards: calls and meetings', () => {
       attendees: [adele, megan],
       joinMeetingId: '123 456',
       passcode: 'abc',
+      status: 'scheduled' as const,
     };
     const c = meetingCard(m);
     assertValidCard(c);

@@ -46,6 +46,10 @@ export class FakeCalling {
     { id: 'vip', name: 'VIP line', description: 'Ring Adele for calls from +1425555', enabled: false },
   ];
   presence = new Map<string, PresenceInfo>();
+  readonly meetings = new Map<string, Meeting>();
+  private readonly meetingChats = new Map<string, string>();
+  private meetingListeners: Array<(m: Meeting) => void> = [];
+  private meetingIds = 0;
   failNext?: Error;
   private listeners: Array<(c: LiveCall) => void> = [];
   private seq = 0;
@@ -111,6 +115,25 @@ export class FakeCalling {
     return this.put({ ...c, phase: 'ended', endedAt: this.now(), endReason: reason });
   }
 
+  /** The meeting changed (moved, cancelled, attendance known): every subscriber hears it. */
+  putMeeting(m: Meeting): Meeting {
+    this.meetings.set(m.id, m);
+    for (const l of this.meetingListeners) l(m);
+    return m;
+  }
+
+  /** As the real port does: only the organizer may change a meeting. */
+  private organizerOnly(id: string, by: Requester): Meeting {
+    const m = this.meetings.get(id);
+    if (!m) throw new FakePortError('meeting_not_found', `No meeting ${id}.`);
+    if (m.organizer?.id !== by.aadObjectId)
+      throw new FakePortError(
+        'not_organizer',
+        `Only ${m.organizer?.displayName ?? 'the organizer'} can change it.`,
+      );
+    return m;
+  }
+
   /** Pushes a stale snapshot, as an out-of-order notification would. */
   replay(call: LiveCall): void {
     for (const l of this.listeners) l(call);
@@ -170,14 +193,49 @@ export class FakeCalling {
     meetings: {
       create: async (req): Promise<Meeting> => {
         this.record('createMeeting', req);
-        return {
-          id: 'meeting-1',
+        const id = `meeting-${++this.meetingIds}`;
+        const m: Meeting = {
+          id,
           subject: req.subject,
-          joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake%40thread.v2/0',
+          joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake${this.meetingIds > 1 ? this.meetingIds : ''}%40thread.v2/0`,
           start: req.start,
           end: req.end,
           organizer: req.organizer,
           attendees: req.attendees,
+          status: 'scheduled',
+        };
+        this.meetings.set(id, m);
+        if (req.conversationId) this.meetingChats.set(id, req.conversationId);
+        return m;
+      },
+      get: async (id) => this.meetings.get(id),
+      inConversation: async (conversationId) =>
+        [...this.meetings.values()].filter((m) => this.meetingChats.get(m.id) === conversationId).reverse(),
+      organizedBy: async (organizerId) =>
+        [...this.meetings.values()].filter((m) => m.organizer?.id === organizerId).reverse(),
+      move: async (id, to, by) => {
+        this.record('moveMeeting', id, to, by);
+        const m = this.organizerOnly(id, by);
+        return this.putMeeting({
+          ...m,
+          start: to.start,
+          end: to.end,
+          lastChange: { kind: 'moved', by: by.name, at: this.now() },
+        });
+      },
+      cancel: async (id, by) => {
+        this.record('cancelMeeting', id, by);
+        const m = this.organizerOnly(id, by);
+        return this.putMeeting({
+          ...m,
+          status: 'cancelled',
+          lastChange: { kind: 'cancelled', by: by.name, at: this.now() },
+        });
+      },
+      subscribe: (listener) => {
+        this.meetingListeners.push(listener);
+        return () => {
+          this.meetingListeners = this.meetingListeners.filter((l) => l !== listener);
         };
       },
     },

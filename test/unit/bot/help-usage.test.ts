@@ -11,6 +11,7 @@ const ARGUMENTS: Record<string, readonly string[]> = {
   groupcall: ['people'],
   connect: ['A', 'B'],
   meet: ['subject', 'at', 'time', 'for', 'duration', 'with', 'people'],
+  meeting: ['move', 'subject', 'to', 'time', 'for', 'duration', 'cancel'],
   join: ['join link'],
   presence: ['people'],
   remind: ['person', 'when', 'message'],
@@ -54,7 +55,8 @@ describe('help card: usages Teams can show', () => {
       for (const arg of ARGUMENTS[c.name] ?? []) {
         assert.ok(visible.includes(arg), `"${c.name}" shows as "${visible}", without "${arg}"`);
       }
-      const placeholders = ARGUMENTS[c.name]!.filter((a) => !['at', 'for', 'with'].includes(a));
+      const words = ['at', 'for', 'with', 'to', 'move', 'cancel'];
+      const placeholders = ARGUMENTS[c.name]!.filter((a) => !words.includes(a));
       for (const p of placeholders) {
         assert.match(line, new RegExp(`_${p}…?_`), `"${p}" is not in italics in ${line}`);
       }

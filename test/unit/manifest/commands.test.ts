@@ -18,6 +18,7 @@ describe('manifest commandLists', () => {
   it("equal the bot's command catalog, in its order, in every scope the bot offers", async () => {
     const { manifest } = await buildAppPackage({ cwd: ROOT, env: ENV, commands: describeCommands(CATALOG) });
     const lists = manifest.bots?.[0]?.commandLists ?? [];
+    const menu = CATALOG.filter((c) => c.menu !== false);
     assert.deepEqual(
       lists.map((l) => l.scopes),
       [['personal'], ['team'], ['groupChat']],
@@ -25,10 +26,10 @@ describe('manifest commandLists', () => {
     for (const list of lists) {
       assert.deepEqual(
         list.commands.map((c) => c.title),
-        CATALOG.map((c) => c.name),
+        menu.map((c) => c.name),
       );
       list.commands.forEach((cmd, i) => {
-        const entry = CATALOG[i];
+        const entry = menu[i];
         assert.ok(
           entry && cmd.description?.includes(entry.summary),
           `${cmd.title}: description lacks the summary`,
@@ -50,7 +51,11 @@ describe('manifest commandLists', () => {
       { name: 'join', usage: 'join <link>', summary: 'Joins.', scopes: ['groupChat', 'channel'] },
     ]);
     assert.deepEqual(d, { title: 'join', description: 'join <link>: Joins.', scopes: ['groupChat', 'team'] });
-    const [h] = describeCommands([{ name: 'help', usage: 'help', summary: 'This list.' }]);
+    const [h, ...rest] = describeCommands([
+      { name: 'help', usage: 'help', summary: 'This list.' },
+      { name: 'meeting', usage: 'meeting cancel', summary: 'Cancels.', menu: false },
+    ]);
+    assert.deepEqual(rest, [], 'an entry kept out of the menu is not listed');
     assert.deepEqual(h, {
       title: 'help',
       description: 'This list.',

@@ -134,6 +134,18 @@ describe('doctor checks', () => {
       assert.deepEqual(missingRoles(all), []);
     });
 
+    it('asks for OnlineMeetingArtifact.Read.All, which attendance reports need', async () => {
+      const before = REQUIRED_GRAPH_ROLES.map((r) => r.role).filter(
+        (r) => r !== 'OnlineMeetingArtifact.Read.All',
+      );
+      const f = await graphPermissionsCheck.run(
+        ctx(TEAMS, undefined, { token: { accessToken: 'x', roles: before } }),
+      );
+      assert.equal(f.status, 'fail');
+      assert.deepEqual(f.details?.length, 1);
+      assert.match(f.details?.[0] ?? '', /^OnlineMeetingArtifact\.Read\.All: .*attend/);
+    });
+
     it('passes when every role is there', async () => {
       const roles = REQUIRED_GRAPH_ROLES.map((r) => r.role);
       const f = await graphPermissionsCheck.run(

@@ -43,6 +43,32 @@ describe('tab web: the API client', () => {
     assert.deepEqual(JSON.parse(f.sent[0]?.body ?? ''), { targets: ['u1', 'u2'], subject: 'Hi' });
   });
 
+  it('moves, cancels and reads the attendance of a meeting by its escaped id', async () => {
+    const meeting = { id: 'MSo1/+=', joinWebUrl: 'j', attendees: [] };
+    const f = fakeFetch([
+      { status: 200, body: { meeting } },
+      { status: 200, body: { meeting: { ...meeting, status: 'cancelled' } } },
+      { status: 200, body: { meeting, attendance: null } },
+      { status: 200, body: { meetings: [meeting] } },
+    ]);
+    const api = createApi(async () => 't', '', f.fetch);
+    const to = { startDateTime: '2026-11-24T09:00:00.000Z', endDateTime: '2026-11-24T09:30:00.000Z' };
+    assert.equal((await api.moveMeeting(meeting.id, to)).id, meeting.id);
+    assert.equal((await api.cancelMeeting(meeting.id)).status, 'cancelled');
+    assert.equal((await api.meetingAttendance(meeting.id)).attendance, null);
+    assert.equal((await api.myMeetings()).length, 1);
+    assert.deepEqual(
+      f.sent.map((x) => `${x.method} ${x.url}`),
+      [
+        'PATCH /api/tab/meetings/MSo1%2F%2B%3D',
+        'DELETE /api/tab/meetings/MSo1%2F%2B%3D',
+        'GET /api/tab/meetings/MSo1%2F%2B%3D/attendance',
+        'GET /api/tab/meetings',
+      ],
+    );
+    assert.deepEqual(JSON.parse(f.sent[0]?.body ?? ''), to);
+  });
+
   it('builds queries without empty values and escapes path parts', async () => {
     const f = fakeFetch([
       { status: 200, body: { meeting: null, call: null, participants: [] } },

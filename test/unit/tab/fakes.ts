@@ -1,7 +1,17 @@
 // Fakes of the tab API's ports (our own interfaces): a call model that records what it was asked, a
 // Graph that answers from tables, an in-memory kv and a verifier that knows two users.
-import type { OnlineMeeting, Presence } from '@microsoft/microsoft-graph-types';
-import type { CallView, CallingEvents, ParticipantView } from '../../../calling';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MeetingAttendanceReport, OnlineMeeting, Presence } from '@microsoft/microsoft-graph-types';
+import {
+  createMeetingService,
+  type CallView,
+  type CallingEvents,
+  type MeetingGraph,
+  type ParticipantView,
+} from '../../../calling';
+import { openStore } from '../../../store';
 import type { AuthResult, TabCalling, TabGraph, TabKv, TabLogger, TabRequest } from '../../../teams-tab/api';
 
 export const TENANT = '7c1f0d2a-0000-4000-8000-000000009f11';
@@ -205,5 +215,43 @@ export function request(
     query: url.searchParams,
     headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
     json: async () => opts.body,
+  };
+}
+
+/** A Graph for the meetings service that records each call and answers from `reports`. */
+export function fakeMeetingGraph() {
+  const asked: Array<{ op: string; actor: unknown; args: unknown[] }> = [];
+  const reports: MeetingAttendanceReport[] = [];
+  const graph: MeetingGraph = {
+    async updateMeeting(actor, id, update) {
+      asked.push({ op: 'updateMeeting', actor, args: [id, update] });
+      return { id, ...update } as OnlineMeeting;
+    },
+    async deleteMeeting(actor, id) {
+      asked.push({ op: 'deleteMeeting', actor, args: [id] });
+    },
+    async listAttendanceReports(actor, id) {
+      asked.push({ op: 'listAttendanceReports', actor, args: [id] });
+      return reports.map(({ attendanceRecords: _r, ...r }) => r);
+    },
+    async getAttendanceReport(actor, id, reportId) {
+      asked.push({ op: 'getAttendanceReport', actor, args: [id, reportId] });
+      return reports.find((r) => r.id === reportId) ?? {};
+    },
+  };
+  return { graph, asked, reports };
+}
+
+/** The real meetings service on a throwaway SQLite file; close() removes it. */
+export async function meetingBook(graph: MeetingGraph) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sb-tab-meetings-'));
+  const store = await openStore({ sqlitePath: path.join(dir, 'm.db') });
+  const meetings = createMeetingService({ store, graph, logger: silentLogger });
+  return {
+    meetings,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

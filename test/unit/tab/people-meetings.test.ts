@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'mocha';
+import { after, describe, it } from 'mocha';
 import { createTabApi } from '../../../teams-tab/api';
 import {
   fakeCalling,
   fakeGraph,
+  fakeMeetingGraph,
+  meetingBook,
   memoryKv,
   participant,
   request,
@@ -14,15 +16,23 @@ import {
 
 const MEGAN_PRESENCE = { id: 'megan-0000', availability: 'Busy', activity: 'InACall' };
 
-function setup() {
+const books: Array<{ close(): Promise<void> }> = [];
+after(async () => {
+  for (const b of books) await b.close();
+});
+
+async function setup() {
   const c = fakeCalling();
   const g = fakeGraph({ 'megan-0000': MEGAN_PRESENCE });
+  const book = await meetingBook(fakeMeetingGraph().graph);
+  books.push(book);
   const api = createTabApi({
     verify,
     kv: memoryKv(),
     logger: silentLogger,
     calling: c.calling,
     graph: g.graph,
+    meetings: book.meetings,
   });
   return { c, g, edge: api.edge };
 }
@@ -31,7 +41,7 @@ type ErrorBody = { error: { code: string; reason: string; consent: { required: b
 
 describe('tab API: people, presence and meetings', () => {
   it('reads presence on behalf of the user (their token, their tenant)', async () => {
-    const t = setup();
+    const t = await setup();
     const res = await t.edge(
       request('GET', '/api/tab/presence?ids=megan-0000,nobody', { token: 'token-adele' }),
     );
@@ -46,7 +56,7 @@ describe('tab API: people, presence and meetings', () => {
   });
 
   it('turns a missing delegated consent into the consent answer', async () => {
-    const t = setup();
+    const t = await setup();
     const err = Object.assign(
       new Error('Could not get an on-behalf-of token for tenant x: AADSTS65001: The user has not consented.'),
       { code: 'graph_auth_failed' },
@@ -61,7 +71,7 @@ describe('tab API: people, presence and meetings', () => {
   });
 
   it('lets other Graph failures through to the server’s error mapping', async () => {
-    const t = setup();
+    const t = await setup();
     t.g.fail(Object.assign(new Error('Graph said no'), { code: 'graph_error' }));
     await assert.rejects(
       t.edge(request('GET', '/api/tab/presence?ids=megan-0000', { token: 'token-adele' })),
@@ -70,7 +80,7 @@ describe('tab API: people, presence and meetings', () => {
   });
 
   it('searches people and refuses an empty search', async () => {
-    const t = setup();
+    const t = await setup();
     const res = await t.edge(request('GET', '/api/tab/people?search=meg', { token: 'token-adele' }));
     assert.deepEqual(res.body, {
       people: [{ id: 'megan-0000', displayName: 'Megan Bowen', mail: 'megan@contoso.example' }],
@@ -82,7 +92,7 @@ describe('tab API: people, presence and meetings', () => {
   });
 
   it('creates a meeting as the user, has the bot join, and finds it again from the Teams context', async () => {
-    const t = setup();
+    const t = await setup();
     const created = await t.edge(
       request('POST', '/api/tab/meetings', {
         token: 'token-adele',
@@ -139,7 +149,7 @@ describe('tab API: people, presence and meetings', () => {
   });
 
   it('refuses a meeting that ends before it starts, and a context without meeting ids', async () => {
-    const t = setup();
+    const t = await setup();
     const bad = await t.edge(
       request('POST', '/api/tab/meetings', {
         token: 'token-adele',

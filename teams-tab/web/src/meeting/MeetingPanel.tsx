@@ -1,15 +1,18 @@
 // A meeting's side panel / chat tab: details from the context's meeting, participants with presence,
-// and what the bot can do in it (join, leave, call someone in, mute, play an announcement).
+// and what the bot can do in it (join, leave, call someone in, mute, play an announcement). A meeting
+// Switchboard created can be rescheduled or cancelled by its organizer, and shows who attended.
 import { Button, Link, Select, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { CallCard } from '../CallCard';
-import { timeRange } from '../personal/MeetingForm';
+import { timeRange } from '../meeting-time';
 import { PersonRow } from '../PersonRow';
 import { Section } from '../Section';
 import { hostMeetingDetails } from '../host';
 import { watch } from '../live';
 import { useSession } from '../session';
 import { useAction, useLoad } from '../use-load';
+import { AttendanceView } from './AttendanceView';
+import { MeetingChanges } from './MeetingChanges';
 
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -87,11 +90,21 @@ export default function MeetingPanel() {
             <Title3 as="h1" data-testid="meeting-subject">
               {meeting.subject ?? 'Untitled meeting'}
             </Title3>
-            <Text data-testid="meeting-organizer">Organizer: {nameOf(meeting.organizerId)}</Text>
+            <Text data-testid="meeting-organizer">
+              Organizer: {meeting.organizerName ?? nameOf(meeting.organizerId)}
+            </Text>
             <Text data-testid="meeting-time">{timeRange(meeting.startDateTime, meeting.endDateTime)}</Text>
             <Link href={meeting.joinWebUrl} target="_blank" rel="noreferrer" data-testid="join-link">
               Join link
             </Link>
+            {meeting.status && (
+              <MeetingChanges
+                key={`${meeting.id}/${meeting.startDateTime ?? ''}`}
+                meeting={meeting}
+                onChanged={reload}
+              />
+            )}
+            {meeting.status && <AttendanceView meeting={meeting} onRead={reload} />}
           </>
         ) : (
           <Text>Teams did not say which meeting this is, or the meeting is not known to Switchboard.</Text>
@@ -104,7 +117,7 @@ export default function MeetingPanel() {
           ) : (
             <Button
               appearance="primary"
-              disabled={busy || !meeting}
+              disabled={busy || !meeting || meeting.status === 'cancelled'}
               onClick={() => act(() => api.joinMeeting({ ...ref, joinWebUrl: meeting?.joinWebUrl }))}
             >
               Have Switchboard join

@@ -1,4 +1,5 @@
-// Creates an online meeting (subject, time, attendees from the board) and shows it with its join link.
+// Creates an online meeting (subject, time, attendees from the board) and shows it with its join link;
+// below, the user's meetings from Switchboard, to reschedule or cancel.
 import { Button, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Section } from '../Section';
@@ -6,6 +7,8 @@ import { useSession } from '../session';
 import { useAction } from '../use-load';
 import type { Meeting } from '../types';
 import type { Picked } from './board-store';
+import { localInputValue } from '../meeting-time';
+import { MyMeetings } from './MyMeetings';
 
 const useStyles = makeStyles({
   form: {
@@ -16,12 +19,6 @@ const useStyles = makeStyles({
   made: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-/** datetime-local's value for a date, in local time. */
-export function localInputValue(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 export function MeetingForm(props: { attendees: Picked[] }) {
   const styles = useStyles();
   const { api } = useSession();
@@ -30,6 +27,7 @@ export function MeetingForm(props: { attendees: Picked[] }) {
   const [minutes, setMinutes] = useState('30');
   const [made, setMade] = useState<{ meeting: Meeting; botJoined: boolean } | undefined>();
   const [busy, run] = useAction();
+  const [refresh, setRefresh] = useState(0);
 
   const create = () =>
     run(async () => {
@@ -42,6 +40,7 @@ export function MeetingForm(props: { attendees: Picked[] }) {
         attendees: props.attendees.map((p) => p.id),
       });
       setMade({ meeting: res.meeting, botJoined: Boolean(res.call) });
+      setRefresh((n) => n + 1);
     });
   const join = (m: Meeting) =>
     run(async () => {
@@ -89,7 +88,6 @@ export function MeetingForm(props: { attendees: Picked[] }) {
       {made && (
         <div className={styles.made} data-testid="meeting-created" data-meeting={made.meeting.id}>
           <Text weight="semibold">{made.meeting.subject ?? subject}</Text>
-          <Text size={200}>{timeRange(made.meeting.startDateTime, made.meeting.endDateTime)}</Text>
           <Link href={made.meeting.joinWebUrl} target="_blank" rel="noreferrer" data-testid="join-link">
             Join the meeting
           </Link>
@@ -104,15 +102,7 @@ export function MeetingForm(props: { attendees: Picked[] }) {
           )}
         </div>
       )}
+      <MyMeetings refresh={refresh} />
     </Section>
   );
-}
-
-/** "Mon 3 Mar, 10:00 – 10:30" in the viewer's locale. */
-export function timeRange(start?: string, end?: string): string {
-  if (!start) return '';
-  const s = new Date(start);
-  const day = s.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-  const t = (d: Date) => d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return end ? `${day}, ${t(s)} – ${t(new Date(end))}` : `${day}, ${t(s)}`;
 }

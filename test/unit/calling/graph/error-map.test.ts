@@ -122,6 +122,50 @@ const ROWS: readonly Row[] = [
     says: [/User\.Read\.All/, /grant admin consent/],
   },
   {
+    name: '403 on an attendance report without the artifact role names OnlineMeetingArtifact.Read.All',
+    f: {
+      status: 403,
+      path: '/users/u-42/onlineMeetings/m-1/attendanceReports',
+      body: body('Forbidden', 'Forbidden.'),
+    },
+    code: 'graph_permission_missing',
+    says: [/the Graph application permission OnlineMeetingArtifact\.Read\.All/, /grant admin consent/],
+  },
+  {
+    name: "403 naming the artifact role in Graph's own words",
+    f: {
+      status: 403,
+      path: '/users/u-42/onlineMeetings/m-1/attendanceReports/r-1',
+      body: body(
+        'Forbidden',
+        "Missing role permissions on the request. API requires one of 'OnlineMeetingArtifact.Read.All'. Roles on the request 'OnlineMeetings.ReadWrite.All'.",
+      ),
+    },
+    code: 'graph_permission_missing',
+    says: [/OnlineMeetingArtifact\.Read\.All in Entra ID > App registrations > API permissions/],
+  },
+  {
+    name: '403 on the delegated attendance path asks for the delegated permission',
+    f: {
+      status: 403,
+      path: '/me/onlineMeetings/m-1/attendanceReports',
+      body: body('Forbidden', 'Forbidden.'),
+    },
+    code: 'graph_permission_missing',
+    says: [/the delegated Graph permission OnlineMeetingArtifact\.Read\.All/],
+  },
+  {
+    name: '403 "No application access policy" on a meeting update names the PowerShell step',
+    f: {
+      status: 403,
+      method: 'PATCH',
+      path: '/users/u-42/onlineMeetings/m-1',
+      body: body('General', 'No application access policy found for this app.'),
+    },
+    code: 'graph_access_policy_missing',
+    says: [/Grant-CsApplicationAccessPolicy -PolicyName <policyName> -Identity u-42/],
+  },
+  {
     name: '404 8522 on an action',
     f: {
       status: 404,

@@ -25,7 +25,7 @@ describe('bot ports: calling errors as port errors', () => {
     const err = toPortError(accessPolicy());
     assert.ok(err instanceof PortError);
     assert.equal(err.code, 'graph_access_policy_missing');
-    assert.match(err.message, /not allowed to create meetings on your behalf/);
+    assert.match(err.message, /not allowed to create or change meetings on your behalf/);
     assert.match(err.hint ?? '', /Grant-CsApplicationAccessPolicy/);
     assert.match(err.hint ?? '', /request-id req-1/);
     // The bot shows it as is: the code, the message and the hint reach the error card.

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { OnlineMeeting } from '@microsoft/microsoft-graph-types';
+import { CallingError, createMeetingService, type MeetingService } from '../../../../calling';
+import { openStore, type Store } from '../../../../store';
 import { createMeetingsPort } from '../../../../server/bot-ports/meetings-port';
 import { createPresencePort } from '../../../../server/bot-ports/presence-port';
 import type { MeetingRequest } from '../../../../server/bot-ports/types';
@@ -32,6 +37,28 @@ describe('bot ports: presence', () => {
 });
 
 describe('bot ports: meetings', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sb-meetings-port-'));
+  let store: Store;
+  let book: MeetingService;
+  const nothing = () => Promise.reject(new CallingError('graph_error', 'not in this test'));
+  before(async () => {
+    store = await openStore({ sqlitePath: path.join(dir, 'm.db') });
+    book = createMeetingService({
+      store,
+      graph: {
+        updateMeeting: nothing,
+        deleteMeeting: nothing,
+        listAttendanceReports: nothing,
+        getAttendanceReport: nothing,
+      },
+      logger: { info: () => undefined, warn: () => undefined },
+    });
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('creates the meeting in the app form for the organizer and reads the join details back', async () => {
     const requests: Array<{ organizerId: string; params: MeetingRequest }> = [];
     const meetings = createMeetingsPort(
@@ -49,6 +76,7 @@ describe('bot ports: meetings', () => {
           return { meeting, created: true };
         },
       },
+      book,
       () => 'ext-1',
     );
     const start = Date.parse('2025-04-01T09:00:00Z');
@@ -58,6 +86,7 @@ describe('bot ports: meetings', () => {
       start,
       end: start + 30 * 60_000,
       attendees: [megan],
+      conversationId: 'conv-1',
     });
     assert.deepEqual(requests, [
       {
@@ -81,17 +110,24 @@ describe('bot ports: meetings', () => {
       joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_1%40thread.v2/0',
       start,
       end: start + 30 * 60_000,
-      organizer: adele,
+      organizer: { id: adele.id, displayName: adele.displayName },
       attendees: [megan],
       joinMeetingId: '123 456 789',
       passcode: 'aB3xY',
+      status: 'scheduled',
     });
+    assert.deepEqual(
+      (await meetings.inConversation('conv-1')).map((m) => m.id),
+      ['MSpk-1'],
+      'kept with the conversation its card goes to',
+    );
   });
 
   it('a meeting without a join link is an error, not a card with a dead button', async () => {
-    const meetings = createMeetingsPort({
-      createOrGetMeeting: async () => ({ meeting: { id: 'm' }, created: true }),
-    });
+    const meetings = createMeetingsPort(
+      { createOrGetMeeting: async () => ({ meeting: { id: 'm' }, created: true }) },
+      book,
+    );
     await assert.rejects(
       meetings.create({ organizer: adele, subject: 's', start: 0, end: 1, attendees: [] }),
       /did not say how to join/,
