@@ -23,11 +23,13 @@ describe('smoke: README commands', () => {
     assert.throws(() => firstCommand('# nothing to run\n'), /no ```sh block/);
   });
 
-  it('reads the control-API example from its section, a backslash line joined to the next', () => {
+  it('reads the control-API example from its section', () => {
     const commands = sectionCommands(readme, 'The emulator and its control API');
     assert.match(commands[0] ?? '', /^E=http:\/\/localhost:3979\/emulator$/);
-    const script = commands.find((c) => c.includes('/script'));
-    assert.ok(script?.includes('\\\n'), 'the PUT .../script command is one command over two lines');
+    assert.ok(
+      commands.some((c) => c.includes('/script')),
+      'the example gives a caller a script',
+    );
     assert.ok(
       commands.some((c) => /\/call\b/.test(c)),
       'the example places a call',
