@@ -9,6 +9,7 @@ import { getPerson, placeCall, putScript } from './people';
 import { getPresence, putPresence } from './presence';
 import { listMeetings, meetingAttendance } from './meetings';
 import { flushRecords, listRecords } from './records';
+import { promptAudio } from './prompt-audio';
 import { listSubscriptions } from './subscriptions';
 import { listTeams, putTeamMembers } from './teams';
 import { patchApp, putApp } from './apps';
@@ -27,6 +28,7 @@ const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/calls', listCalls],
   ['GET', '/emulator/calls/:callId', getCall],
   ['GET', '/emulator/calls/:callId/timeline', timeline],
+  ['GET', '/emulator/calls/:callId/prompts/:audioId', promptAudio],
   ['POST', '/emulator/calls/:callId/keys', pressKeys],
   ['POST', '/emulator/calls/:callId/hangup', hangUp],
   ['POST', '/emulator/calls/:callId/answer', answerRing],

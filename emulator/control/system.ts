@@ -92,10 +92,11 @@ export function getClock(deps: ControlDeps): HttpResponse {
   return ok({ now: new Date(now).toISOString(), offsetMs: deps.clock.offsetMs() });
 }
 
-/** POST /emulator/reset: drops calls, recordings, faults, clock offset and every change to the tenant. */
+/** POST /emulator/reset: drops calls, recordings, prompt audio, faults, clock offset and every change to the tenant. */
 export function reset(deps: ControlDeps): HttpResponse {
   deps.svc.engine.clear();
   deps.svc.recordings.clear();
+  deps.svc.promptAudio.clear();
   deps.svc.engine.directory.reset();
   deps.graphFaults.clear();
   deps.notificationFaults.setFaults({ drop: 0, duplicate: 0, reorder: 0, endpointDown: false });

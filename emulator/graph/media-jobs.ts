@@ -6,6 +6,9 @@ import type { CallEngine } from './engine';
 import type { MediaJob } from './media-queue';
 import type { CallRec, OperationRec, ResultInfo } from './model';
 import { finishOperation } from './operations';
+import { promptNameOf } from '../media';
+import { heardPrompts } from './prompt-audio';
+import type { PromptAudioStore } from './prompt-audio';
 import { failPromptWork, loadPrompts } from './prompt-media';
 import type { MediaPort, PromptsResult } from './prompt-media';
 import type { RecordingStore } from './recordings';
@@ -22,6 +25,8 @@ export interface MediaEnv {
   engine: CallEngine;
   media: MediaPort;
   recordings: RecordingStore;
+  /** The audio of prompts being played, for the softphone page. */
+  audio: PromptAudioStore;
 }
 
 /** Settings of one recordResponse, already defaulted and checked. */
@@ -56,7 +61,12 @@ export function playJob(
   const job: MediaJob = {
     opId: op.id,
     start: () => {
-      env.engine.note(call, 'media', { operationId: op.id, event: 'prompt-start', uris });
+      env.engine.note(call, 'media', {
+        operationId: op.id,
+        event: 'prompt-start',
+        uris,
+        names: uris.map(promptNameOf),
+      });
       const play = (loaded: PromptsResult): void => {
         if (stopped || call.state === 'terminated') return;
         if (!loaded.ok) {
@@ -74,6 +84,7 @@ export function playJob(
           event: 'prompt-playing',
           uris,
           durationMs: loaded.totalMs,
+          prompts: heardPrompts(env.audio, call, loaded.prompts),
         });
         const timer = env.engine.later(call, loaded.totalMs / speedOf(env), () => {
           finishOperation(env.engine, call, op, 'completed', OPERATION.promptCompleted, {
@@ -166,6 +177,7 @@ export function recordJob(
             event: 'prompt-playing',
             uris: params.promptUris,
             durationMs: loaded.totalMs,
+            prompts: heardPrompts(env.audio, call, loaded.prompts),
           });
         const leadMs = (loaded.totalMs + (params.playBeep ? BEEP_MS : 0)) / speedOf(env);
         endTimer = engine.later(call, leadMs, listen);

@@ -7,6 +7,7 @@ import { MediaQueue } from './media-queue';
 import type { MediaJob } from './media-queue';
 import type { CallRec, OperationRec } from './model';
 import { finishOperation } from './operations';
+import type { PromptAudioStore } from './prompt-audio';
 import type { MediaPort } from './prompt-media';
 import type { RecordingStore } from './recordings';
 import { OPERATION } from './result-codes';
@@ -21,6 +22,7 @@ export class MediaService {
     private readonly engine: CallEngine,
     private readonly media: MediaPort,
     private readonly recordings: RecordingStore,
+    private readonly audio: PromptAudioStore,
   ) {}
 
   private queue(call: CallRec): MediaQueue {
@@ -39,7 +41,7 @@ export class MediaService {
   }
 
   private get env(): MediaEnv {
-    return { engine: this.engine, media: this.media, recordings: this.recordings };
+    return { engine: this.engine, media: this.media, recordings: this.recordings, audio: this.audio };
   }
 
   /** Queues a playPrompt operation. */

@@ -110,7 +110,9 @@ function holdMusic(svc: GraphService, ctx: RequestContext, start: boolean): Http
   );
   const uris = start && body.customPrompt ? promptUris([body.customPrompt]) : [];
   const loading: Promise<PromptsResult> =
-    uris.length > 0 ? loadPrompts(svc.mediaPort, uris) : Promise.resolve({ ok: true, totalMs: 0 });
+    uris.length > 0
+      ? loadPrompts(svc.mediaPort, uris)
+      : Promise.resolve({ ok: true, totalMs: 0, prompts: [] });
   const held = (loaded: PromptsResult): void => {
     svc.engine.later(call, HOLD_MUSIC_MS, () => {
       if (!loaded.ok) {

@@ -1,4 +1,5 @@
 // Fetching the prompts of a media operation and turning failures into the operation's resultInfo.
+import { promptTextOf } from '../media';
 import type { CallEngine } from './engine';
 import type { CallRec, OperationRec, ResultInfo } from './model';
 import { finishOperation } from './operations';
@@ -9,7 +10,10 @@ export interface MediaPort {
   fetchPrompt(
     uri: string,
     opts: { timeoutMs?: number; maxBytes?: number; ca?: string },
-  ): Promise<{ ok: true; info: { durationMs: number } } | { ok: false; reason: string }>;
+  ): Promise<
+    | { ok: true; info: { durationMs: number; tags?: Record<string, string> }; wav?: Buffer }
+    | { ok: false; reason: string }
+  >;
   synthesizeSpeechWav(
     segments: Array<{ startMs: number; durationMs: number }>,
     totalMs: number,
@@ -19,7 +23,16 @@ export interface MediaPort {
   ca?: string;
 }
 
-export type PromptsResult = { ok: true; totalMs: number } | { ok: false; result: ResultInfo; reason: string };
+/** A prompt ready to play: what it says, how long it lasts, and its bytes when the fetch kept them. */
+export interface LoadedPrompt {
+  uri: string;
+  text: string;
+  durationMs: number;
+  wav?: Buffer;
+}
+
+export type PromptsResult =
+  { ok: true; totalMs: number; prompts: LoadedPrompt[] } | { ok: false; result: ResultInfo; reason: string };
 
 /** The URIs of mediaPrompt objects. */
 export function promptUris(prompts: unknown): string[] {
@@ -43,11 +56,14 @@ export async function loadPrompts(media: MediaPort, uris: string[]): Promise<Pro
     uris.map((uri) => media.fetchPrompt(uri, { timeoutMs: 10_000, ca: media.ca })),
   );
   let totalMs = 0;
-  for (const r of results) {
+  const prompts: LoadedPrompt[] = [];
+  for (const [i, r] of results.entries()) {
     if (!r.ok) return { ok: false, result: promptFailure(r.reason), reason: r.reason };
     totalMs += r.info.durationMs;
+    const uri = uris[i] ?? '';
+    prompts.push({ uri, text: promptTextOf(r.info.tags, uri), durationMs: r.info.durationMs, wav: r.wav });
   }
-  return { ok: true, totalMs };
+  return { ok: true, totalMs, prompts };
 }
 
 /**

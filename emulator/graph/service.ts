@@ -9,6 +9,7 @@ import { MediaService } from './media-service';
 import type { CallRec } from './model';
 import { personActions } from './person-events';
 import type { PersonActions } from './person-session';
+import { PromptAudioStore } from './prompt-audio';
 import type { MediaPort } from './prompt-media';
 import { RecordingStore } from './recordings';
 import { GraphValidator } from './validate';
@@ -18,6 +19,8 @@ export interface GraphService {
   media: MediaService;
   validator: GraphValidator;
   recordings: RecordingStore;
+  /** The audio of prompts being played, served to the softphone page. */
+  promptAudio: PromptAudioStore;
   actions: PersonActions;
   mediaPort: MediaPort;
 }
@@ -26,11 +29,13 @@ export interface GraphService {
 export function createGraphService(deps: EngineDeps & { csdl: CsdlModel; media: MediaPort }): GraphService {
   const engine = new CallEngine(deps);
   const recordings = new RecordingStore(deps.publicBase);
-  const media = new MediaService(engine, deps.media, recordings);
+  const promptAudio = new PromptAudioStore();
+  const media = new MediaService(engine, deps.media, recordings, promptAudio);
   return {
     engine,
     media,
     recordings,
+    promptAudio,
     validator: new GraphValidator(deps.csdl),
     actions: personActions(engine, media),
     mediaPort: deps.media,

@@ -11,7 +11,8 @@ export interface FetchPromptOptions {
   ca?: string;
 }
 
-export type FetchPromptResult = { ok: true; info: WavInfo } | { ok: false; reason: string };
+/** A usable prompt: its header, labels included, and the file itself (kept in memory only). */
+export type FetchPromptResult = { ok: true; info: WavInfo; wav: Buffer } | { ok: false; reason: string };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** 2 minutes of 16 kHz 16-bit mono is under 4 MB; anything far beyond that is not a prompt. */
@@ -106,5 +107,7 @@ export async function fetchPrompt(uri: string, opts: FetchPromptOptions = {}): P
     throw err;
   }
   const problem = promptFormatProblem(info);
-  return problem ? { ok: false, reason: `unsupported prompt format: ${problem}` } : { ok: true, info };
+  return problem
+    ? { ok: false, reason: `unsupported prompt format: ${problem}` }
+    : { ok: true, info, wav: got.body };
 }

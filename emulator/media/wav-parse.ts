@@ -1,3 +1,5 @@
+import { readInfoList } from './wav-info';
+
 /** What a WAV file's header says about its audio. */
 export interface WavInfo {
   /** Format code after resolving WAVE_FORMAT_EXTENSIBLE to its sub-format: 1 = PCM, 3 = IEEE float. */
@@ -9,6 +11,8 @@ export interface WavInfo {
   durationMs: number;
   /** True when the fmt chunk was WAVE_FORMAT_EXTENSIBLE (0xFFFE). */
   extensible?: boolean;
+  /** The file's RIFF INFO labels (INAM title, ICMT comment...), when it has any. */
+  tags?: Record<string, string>;
 }
 
 /** A buffer that is not a readable RIFF/WAVE file; `reason` is a short machine-readable code. */
@@ -59,12 +63,19 @@ export function parseWav(buf: Buffer): WavInfo {
   const declaredEnd = 8 + buf.readUInt32LE(4);
   let fmt: Fmt | undefined;
   let dataBytes: number | undefined;
+  let tags: Record<string, string> = {};
   let pos = 12;
   while (pos + 8 <= buf.length) {
     const id = buf.toString('latin1', pos, pos + 4);
     const size = buf.readUInt32LE(pos + 4);
     const start = pos + 8;
-    if (id === 'fmt ') {
+    const whole = start + size <= buf.length;
+    if (id === 'LIST' && whole) {
+      tags = { ...tags, ...readInfoList(buf.subarray(start, start + size)) };
+    } else if (dataBytes !== undefined) {
+      // Past the audio only labels matter (many writers put INFO last); the walk ends at a cut-off chunk.
+      if (!whole) break;
+    } else if (id === 'fmt ') {
       if (start + size > buf.length)
         throw new WavError('truncated', 'fmt chunk runs past the end of the file');
       fmt = readFmt(buf, start, size);
@@ -74,7 +85,6 @@ export function parseWav(buf: Buffer): WavInfo {
         throw new WavError('truncated', `data chunk declares ${size} bytes, ${buf.length - start} present`);
       }
       dataBytes = size;
-      break;
     }
     // Chunks are word-aligned: an odd-sized chunk is followed by one pad byte.
     pos = start + size + (size % 2);
@@ -97,6 +107,7 @@ export function parseWav(buf: Buffer): WavInfo {
     durationMs: (dataBytes * 1000) / bytesPerSecond,
   };
   if (fmt.extensible) info.extensible = true;
+  if (Object.keys(tags).length > 0) info.tags = tags;
   return info;
 }
 

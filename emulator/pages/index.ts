@@ -11,9 +11,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-// The page only talks to the emulator it came from.
+// The page only talks to the emulator it came from, and plays prompt audio only from it.
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 /** The folder holding the softphone's files, from source (emulator/pages) or from the build (dist/). */
 export function softphoneDir(): string {

@@ -1,9 +1,10 @@
 // Text prompts as files: each text is synthesized once, stored under its content hash in a folder the
 // app serves at /prompts/tts/, and played by URL. A restart or another instance finds the file again.
+// Each file carries its text (INFO chunk), so whoever plays it can show what it says.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promptProblem } from '../../prompts';
+import { promptProblem, withWavTags } from '../../prompts';
 import { SynthesisError, type SpeakOptions, type Synthesizer } from './synthesizer';
 
 export interface PromptCacheOptions {
@@ -22,6 +23,12 @@ export interface TextPrompts {
   fileName(text: string, opts?: SpeakOptions): string;
 }
 
+/**
+ * Changes whenever what a cached file holds changes, so files written before are not served as if they
+ * were current (2: the text and the engine are written into the file).
+ */
+const FILE_LAYOUT = 2;
+
 /** A content-addressed cache of synthesized prompts. */
 export function createPromptCache(opts: PromptCacheOptions): TextPrompts {
   const base = opts.baseUrl.replace(/\/+$/, '');
@@ -29,16 +36,18 @@ export function createPromptCache(opts: PromptCacheOptions): TextPrompts {
 
   const fileName = (text: string, o: SpeakOptions = {}) =>
     `${createHash('sha256')
-      .update(JSON.stringify([opts.synthesizer.id, o.voice ?? null, text.trim()]))
+      .update(JSON.stringify([FILE_LAYOUT, opts.synthesizer.id, o.voice ?? null, text.trim()]))
       .digest('hex')}.wav`;
 
   async function ensure(name: string, text: string, o: SpeakOptions): Promise<string> {
     const file = path.join(opts.dir, name);
     const url = `${base}/${name}`;
     if ((await stat(file).catch(() => undefined))?.isFile()) return url;
-    const wav = await opts.synthesizer.synthesize(text, o);
-    const problem = promptProblem(wav);
+    const audio = await opts.synthesizer.synthesize(text, o);
+    const problem = promptProblem(audio);
     if (problem) throw new SynthesisError(`the synthesizer's audio for "${text}" ${problem}`);
+    const engine = o.voice ? `${opts.synthesizer.id} (voice ${o.voice})` : opts.synthesizer.id;
+    const wav = withWavTags(audio, { ICMT: text.trim(), ISFT: engine });
     await mkdir(opts.dir, { recursive: true });
     // Write then rename: a reader (Graph fetching the URL, another instance) never sees half a file.
     const tmp = path.join(opts.dir, `.${name}.${randomUUID()}.tmp`);

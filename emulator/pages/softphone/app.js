@@ -4,6 +4,7 @@ import { control, openEvents } from './api.js';
 import { buildKeypad } from './keypad.js';
 import { renderMe, renderPeople, renderPhone, renderTimeline, renderTimer } from './render.js';
 import { renderCallPicker, renderPresence, renderTargets } from './selects.js';
+import { createSound } from './sound.js';
 import {
   applyCall,
   applyHello,
@@ -16,6 +17,7 @@ import {
 } from './state.js';
 
 const $ = (id) => document.getElementById(id);
+const sound = createSound({ button: $('sound'), note: $('sound-note'), audio: $('prompt-audio') });
 
 function toast(message) {
   const el = $('toast');
@@ -59,6 +61,7 @@ function render() {
 function pick(personId) {
   if (personId === state.personId && state.closeEvents) return;
   state.closeEvents?.();
+  sound.stop();
   choosePerson(personId);
   history.replaceState(null, '', `/softphone?person=${encodeURIComponent(personId)}`);
   render();
@@ -68,7 +71,11 @@ function pick(personId) {
   };
   state.closeEvents = openEvents(personId, {
     onHello: redraw(applyHello),
-    onCall: redraw(applyCall),
+    onCall: redraw((update) => {
+      applyCall(update);
+      // Only what happens now, on the call at hand, is heard; a reconnect's backlog is not replayed.
+      if (update.call.id === state.phoneCallId) sound.hear(update.entries, state.promptSpeed);
+    }),
     onPerson: redraw((data) => applyPerson(data.person)),
     onLink: (link) => {
       $('link').dataset.state = link;

@@ -43,16 +43,6 @@ export function clock(ms) {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
-/** The file name at the end of a prompt URI. */
-export function fileName(uri) {
-  try {
-    const path = new URL(uri).pathname;
-    return decodeURIComponent(path.split('/').filter(Boolean).at(-1) ?? uri);
-  } catch {
-    return String(uri);
-  }
-}
-
 const END_REASONS = {
   '200/4521': 'Hung up',
   '200/540000': 'Hung up (phone)',
@@ -123,12 +113,15 @@ function personText(e, nameOf) {
   }
 }
 
+/** The prompts of a media entry by what they say (or their names); never their URLs, which may be hashes. */
+const quoted = (texts) => (texts ?? []).map((t) => `“${t}”`).join(', ') || 'a prompt';
+
 function mediaText(e) {
   switch (e.event) {
     case 'prompt-start':
-      return `prompt requested: ${(e.uris ?? []).map(fileName).join(', ')}`;
+      return `prompt requested: ${(e.names ?? []).join(', ') || 'a prompt'}`;
     case 'prompt-playing':
-      return `playing ${(e.uris ?? []).map(fileName).join(', ')} (${seconds(e.durationMs)})`;
+      return `playing ${quoted(e.prompts?.map((p) => p.text))} (${seconds(e.durationMs)})`;
     case 'prompt-failed':
       return `prompt failed: ${e.reason}`;
     case 'dtmf-sent':
@@ -161,8 +154,11 @@ export function entryText(e, nameOf) {
       return personText(e, nameOf);
     case 'media':
       return mediaText(e);
-    case 'operation':
-      return `${shortType(e.type)} ${e.status}${e.resultInfo ? ` (${e.resultInfo.code}/${e.resultInfo.subcode})` : ''}`;
+    case 'operation': {
+      // Graph reports a cancelled media operation as failed (400/8508); for a person it was interrupted.
+      const status = e.status === 'failed' && e.resultInfo?.subcode === 8508 ? 'interrupted' : e.status;
+      return `${shortType(e.type)} ${status}${e.resultInfo ? ` (${e.resultInfo.code}/${e.resultInfo.subcode})` : ''}`;
+    }
     default:
       return [e.event, e.status, e.reason].filter(Boolean).join(' · ');
   }

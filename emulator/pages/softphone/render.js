@@ -1,6 +1,6 @@
 // Drawing the softphone: the people list, the phone (ringing, active, ended), captions, participants
 // and the timeline. Functions of the state they are given; no requests from here.
-import { captionsOf } from './captions.js';
+import { captionStatus, captionText, captionsOf } from './captions.js';
 import { clock, endReason, entryText, initials, presenceLabel, seconds } from './format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -89,11 +89,11 @@ function renderCaptions(call, promptSpeed) {
     ...captions.map((c) =>
       h(
         'li',
-        { class: 'caption', 'data-status': c.status, 'data-operation-id': c.opId },
-        h('span', { class: 'file', text: c.files.join(' + ') || c.reason || 'prompt' }),
+        { class: 'caption', 'data-status': c.status, 'data-operation-id': c.opId, 'data-key': c.key },
+        h('span', { class: 'words', text: captionText(c) }),
         h('span', {
           class: 'meta',
-          text: `${seconds(c.durationMs)}${c.forRecording ? ' · before recording' : ''} · ${c.status}`,
+          text: `${seconds(c.durationMs)}${c.forRecording ? ' · before recording' : ''} · ${captionStatus(c)}`,
         }),
       ),
     ),

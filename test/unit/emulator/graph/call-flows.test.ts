@@ -10,6 +10,7 @@ import { CallEngine } from '../../../../emulator/graph/engine';
 import { MediaService } from '../../../../emulator/graph/media-service';
 import type { CallRec } from '../../../../emulator/graph/model';
 import { personActions } from '../../../../emulator/graph/person-events';
+import { PromptAudioStore } from '../../../../emulator/graph/prompt-audio';
 import { RecordingStore } from '../../../../emulator/graph/recordings';
 import { Directory, loadTenant } from '../../../../emulator/people';
 
@@ -51,6 +52,7 @@ describe('call engine flows (emulated clock)', () => {
         synthesizeSpeechWav: () => Buffer.alloc(0),
       },
       new RecordingStore(() => ''),
+      new PromptAudioStore(),
     );
     actions = personActions(engine, media);
   });

@@ -10,6 +10,7 @@ import { playJob, recordJob } from '../../../../emulator/graph/media-jobs';
 import type { MediaJob } from '../../../../emulator/graph/media-queue';
 import type { CallRec } from '../../../../emulator/graph/model';
 import { newOperation } from '../../../../emulator/graph/operations';
+import { PromptAudioStore } from '../../../../emulator/graph/prompt-audio';
 import { RecordingStore } from '../../../../emulator/graph/recordings';
 import { Directory, loadTenant } from '../../../../emulator/people';
 
@@ -41,6 +42,7 @@ describe('emulator media jobs: a prompt fetch that throws', () => {
       synthesizeSpeechWav: () => Buffer.alloc(0),
     },
     recordings: new RecordingStore(() => ''),
+    audio: new PromptAudioStore(),
   });
 
   function established(): CallRec {

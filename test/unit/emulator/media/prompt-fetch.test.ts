@@ -7,15 +7,26 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeWav, fetchPrompt } from '../../../../emulator/media';
-import { wavFile } from './riff-builder';
+import { GOOD, chunk, wavFile } from './riff-builder';
 
 const goodWav = encodeWav(new Int16Array(8000), 16000);
+const labelled = Buffer.concat([
+  wavFile(GOOD, 3200),
+  chunk(
+    'LIST',
+    Buffer.concat([Buffer.from('INFO'), chunk('ICMT', Buffer.from('Welcome to Switchboard.\0'))]),
+  ),
+]);
+labelled.writeUInt32LE(labelled.length - 8, 4);
 const narrowband = wavFile({ format: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16 }, 1600);
 
 function route(req: http.IncomingMessage, res: http.ServerResponse): void {
   switch (req.url) {
     case '/welcome.wav':
       res.writeHead(200, { 'content-type': 'audio/wav' }).end(goodWav);
+      return;
+    case '/labelled.wav':
+      res.writeHead(200, { 'content-type': 'audio/wav' }).end(labelled);
       return;
     case '/moved.wav':
       res.writeHead(302, { location: '/welcome.wav' }).end();
@@ -79,7 +90,15 @@ describe('emulator/media fetchPrompt', () => {
         dataBytes: 16000,
         durationMs: 500,
       },
+      wav: goodWav,
     });
+  });
+
+  it('returns the labels a prompt carries (RIFF INFO) with its bytes', async () => {
+    const r = await fetchPrompt(`${base}/labelled.wav`);
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(r.info.tags, { ICMT: 'Welcome to Switchboard.' });
+    assert.deepEqual(r.wav, labelled);
   });
 
   it('follows a redirect', async () => {

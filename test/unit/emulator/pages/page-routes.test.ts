@@ -31,6 +31,8 @@ describe('emulator pages: softphone routes', () => {
     assert.equal(page?.status, 200);
     assert.equal(page?.headers?.['Content-Type'], 'text/html; charset=utf-8');
     assert.match(String(page?.headers?.['Content-Security-Policy']), /connect-src 'self'/);
+    // Prompt audio comes from the emulator itself (its control API), and from nowhere else.
+    assert.match(String(page?.headers?.['Content-Security-Policy']), /media-src 'self'/);
     const script = await get('/softphone/app.js');
     assert.equal(script?.headers?.['Content-Type'], 'text/javascript; charset=utf-8');
     assert.equal(String(script?.body), 'export {};');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEnergyAnalyser } from '../../../../../calling/flows/analysis';
@@ -13,7 +14,7 @@ import {
   SynthesisError,
   type Synthesizer,
 } from '../../../../../calling/flows/tts';
-import { promptProblem } from '../../../../../calling/prompts';
+import { promptProblem, readWavTags } from '../../../../../calling/prompts';
 
 const tone = (hz: number, rate: number, seconds: number) =>
   Float32Array.from(
@@ -92,6 +93,47 @@ describe('text prompts', function () {
       assert.equal(said.length, 2, 'a new cache over the same folder finds the file');
       assert.equal(readdirSync(dir).length, 2, 'no temporary files left');
       assert.equal(promptProblem(await readCachedPrompt(dir, a.split('/').pop()!)), undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the spoken text and the engine into each file (INFO chunk), and the audio decodes as before', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sb-tts-'));
+    const audio = encodeWav(tone(440, 16000, 0.3), 16000);
+    const fake: Synthesizer = { id: 'fake:1', synthesize: async () => audio };
+    try {
+      const cache = createPromptCache({ synthesizer: fake, dir, baseUrl: 'http://app.test/prompts/tts' });
+      const url = await cache.url('  Press one for sales.  ');
+      const file = await readCachedPrompt(dir, url.split('/').pop()!);
+      assert.deepEqual(readWavTags(file), { ICMT: 'Press one for sales.', ISFT: 'fake:1' });
+      assert.equal(promptProblem(file), undefined);
+      assert.deepEqual(decodeWav(file).samples, decodeWav(audio).samples);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not serve a file cached before files carried their text: the text is synthesized again', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sb-tts-'));
+    const said: string[] = [];
+    const fake: Synthesizer = {
+      id: 'fake:1',
+      async synthesize(text) {
+        said.push(text);
+        return encodeWav(tone(440, 16000, 0.3), 16000);
+      },
+    };
+    try {
+      // The name the cache gave "Hello" when its files held audio only.
+      const old = `${createHash('sha256')
+        .update(JSON.stringify(['fake:1', null, 'Hello']))
+        .digest('hex')}.wav`;
+      writeFileSync(path.join(dir, old), encodeWav(tone(440, 16000, 0.3), 16000));
+      const url = await createPromptCache({ synthesizer: fake, dir, baseUrl: 'http://x' }).url('Hello');
+      assert.notEqual(url.split('/').pop(), old);
+      assert.deepEqual(said, ['Hello']);
+      assert.equal(readWavTags(readFileSync(path.join(dir, url.split('/').pop()!))).ICMT, 'Hello');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
