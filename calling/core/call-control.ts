@@ -1,7 +1,7 @@
 // Answering, rejecting, redirecting, transferring, hanging up and keeping calls alive.
 import { isCallingError } from '../errors';
 import { normaliseId } from '../webhook/resource-url';
-import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
+import { graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
 import { readRoster } from './roster';
@@ -120,7 +120,7 @@ export function transfer(
   );
 }
 
-/** Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally. */
+/** Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally (gone-graph.ts). */
 export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
   const call = await requireCall(ctx, callId, undefined, 'hang up');
   await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'hang up' }]);
@@ -128,11 +128,10 @@ export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
     await ctx.graph.deleteCall(call.id, graphCtx(call));
   } catch (err) {
     if (!isCallingError(err, 'graph_call_gone')) throw err;
-    await appendLocal(ctx, call, 'gone', {});
   }
 }
 
-/** Sends one keepAlive; false (and the call ended locally) when Graph says the call is gone. */
+/** Sends one keepAlive; false (and the call ended locally, by gone-graph.ts) when Graph says the call is gone. */
 export async function keepAlive(ctx: CoreContext, callId: string): Promise<boolean> {
   const call = await requireCall(ctx, callId, undefined, 'keepAlive');
   try {
@@ -144,7 +143,6 @@ export async function keepAlive(ctx: CoreContext, callId: string): Promise<boole
     await ctx.data.timeline.add([
       { callId, at: ctx.clock.now(), kind: 'request', summary: 'keepAlive: call gone (404)' },
     ]);
-    await appendLocal(ctx, call, 'gone', {});
     return false;
   }
 }
