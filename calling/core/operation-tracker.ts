@@ -13,8 +13,11 @@ interface Waiter {
 }
 
 export interface OperationTracker {
-  /** Waits for an operation to settle; resolves with it when completed, rejects when failed or late. */
-  wait(id: string, callId: string, timeoutMs: number): Promise<OperationView>;
+  /**
+   * Waits for an operation to settle; resolves with it when completed, rejects when failed or late.
+   * `onTimeout` runs when the wait gives up (not when the tracker stops).
+   */
+  wait(id: string, callId: string, timeoutMs: number, onTimeout?: () => void): Promise<OperationView>;
   /** Forgets a waiter without settling it (the action that started it failed on its own). */
   forget(id: string): void;
   /** Settles local waiters of operations this instance just saw settle. */
@@ -80,9 +83,10 @@ export function createOperationTracker(repo: CallOperationsRepo, pollMs = 300): 
   }
 
   return {
-    wait(id, callId, timeoutMs) {
+    wait(id, callId, timeoutMs, onTimeout) {
       return new Promise<OperationView>((resolve, reject) => {
         const timer = setTimeout(() => {
+          onTimeout?.();
           const list = (waiters.get(id) ?? []).filter((w) => w.timer !== timer);
           if (list.length > 0) waiters.set(id, list);
           else waiters.delete(id);
