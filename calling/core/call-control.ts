@@ -1,7 +1,7 @@
 // Answering, rejecting, redirecting, transferring, hanging up and keeping calls alive.
 import { isCallingError } from '../errors';
 import { normaliseId } from '../webhook/resource-url';
-import { graphCtx, LIVE, requireCall, type CoreContext } from './context';
+import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
 import { readRoster } from './roster';
@@ -116,7 +116,7 @@ export function transfer(
         graphCtx(call),
       );
     },
-    { states: LIVE, byState: true, timeoutMs: opts.timeoutMs ?? 60_000 },
+    { states: LIVE, byState: true, timeoutMs: opts.timeoutMs ?? ctx.timing.transferTimeoutMs },
   );
 }
 
@@ -129,6 +129,13 @@ export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
   } catch (err) {
     if (!isCallingError(err, 'graph_call_gone')) throw err;
   }
+}
+
+/** Reads the call from Graph and processes the answer like a notification (a 404 ends it locally). */
+export async function refresh(ctx: CoreContext, callId: string): Promise<void> {
+  const call = await requireCall(ctx, callId, undefined, 'refresh');
+  const fresh = await ctx.graph.getCall(call.id, graphCtx(call));
+  await appendLocal(ctx, call, 'refresh', fresh as Record<string, unknown>);
 }
 
 /** Sends one keepAlive; false (and the call ended locally, by gone-graph.ts) when Graph says the call is gone. */

@@ -47,7 +47,11 @@ export function operationError(op: StoredOperation): CallOperationError {
 }
 
 /** Creates the tracker; `pollMs` spaces the checks for operations settled by other instances. */
-export function createOperationTracker(repo: CallOperationsRepo, pollMs = 300): OperationTracker {
+export function createOperationTracker(
+  repo: CallOperationsRepo,
+  log: { warn(obj: object, msg?: string): void },
+  pollMs = 300,
+): OperationTracker {
   const waiters = new Map<string, Waiter[]>();
   let poller: NodeJS.Timeout | undefined;
   let polling = false;
@@ -74,12 +78,9 @@ export function createOperationTracker(repo: CallOperationsRepo, pollMs = 300): 
     polling = true;
     try {
       for (const op of await repo.settledAmong([...waiters.keys()])) settle(op);
-    } catch {
-      // A failed poll is retried on the next tick; waiters still have their own timeouts.
+    } finally {
       polling = false;
-      return;
     }
-    polling = false;
   }
 
   return {
@@ -104,7 +105,12 @@ export function createOperationTracker(repo: CallOperationsRepo, pollMs = 300): 
         list.push({ callId, resolve, reject, timer });
         waiters.set(id, list);
         if (!poller) {
-          poller = setInterval(() => void poll(), pollMs);
+          poller = setInterval(() => {
+            // A failed poll is retried on the next tick; waiters still have their own timeouts.
+            poll().catch((err: unknown) =>
+              log.warn({ err }, 'checking for operations settled elsewhere failed'),
+            );
+          }, pollMs);
           poller.unref();
         }
       });

@@ -51,7 +51,7 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
   const clock = opts.clock ?? SYSTEM_CLOCK;
   const timing: CallingTiming = { ...DEFAULT_TIMING, ...opts.timing };
   const emitter = new CallingEmitter(logger);
-  const tracker = createOperationTracker(data.operations);
+  const tracker = createOperationTracker(data.operations, logger);
   const failures = new Map<number, number>();
 
   // Filled in below; the queue needs the processing function, which needs the context.
