@@ -108,3 +108,11 @@ export function startTasks(
     return { task, run };
   });
 }
+
+/** An event in words, for the timeline line of a step that wrote none. */
+export function describeEvent(e: FlowEvent): string {
+  if (e.type === 'done') return `${e.task} ${e.ok ? 'finished' : `failed (${e.error.message})`}`;
+  if (e.type === 'timer') return `${e.name} timer fired`;
+  if (e.type === 'tone') return `key ${e.digit}`;
+  return e.type;
+}
