@@ -23,6 +23,10 @@ export interface IvrState {
   readonly recorded?: boolean;
   /** Why the front desk put the call here. */
   readonly origin?: string;
+  /** Times the current node's prompts were sent again after Graph failed them (reset once they play). */
+  readonly attempt?: number;
+  /** The call runs the fallback (fallback.ts): one more failure and the app hangs up. */
+  readonly fallback?: true;
 }
 
 /** The first state of an IVR on a call. */

@@ -4,6 +4,7 @@ import type { CallingApi, Party, RecordingResult } from '../../core';
 import { analyseRecording, type AnalyseDeps, type RecordingBranch } from '../analysis';
 import { latestOperation, partyOfIdentity } from '../runtime';
 import type { TextPrompts } from '../tts';
+import { callIsOver, isTransient, MAX_RESENDS, resendDelayMs } from './ivr-retry';
 import type { PromptRef, RecordSpec } from './menu-schema';
 import type { NotificationCard, Notifier } from './notifier';
 
@@ -26,14 +27,49 @@ export async function promptUrls(
   return out;
 }
 
-/** Answers the call if it still rings, then asks for key presses. */
+/** Answers the call if it still rings. */
 export function answerTask(calling: CallingApi, callId: string): () => Promise<void> {
   return async () => {
     const call = await calling.getCall(callId);
-    if (call?.state === 'incoming') await calling.answer(callId);
-    await calling.subscribeToTone(callId);
+    if (call?.state !== 'incoming') return;
+    try {
+      await calling.answer(callId);
+    } catch (err) {
+      if (!isTimeout(err)) throw err;
+      // No `established` in time: it may have been lost on the way. Graph's own view decides.
+      await calling.refresh(callId);
+      await calling.waitForState(callId, ['established', 'terminated'], ANSWER_CHECK_MS);
+    }
   };
 }
+
+/** Asks for key presses; a transient failure is sent again (subscribing twice changes nothing). */
+export function tonesTask(calling: CallingApi, callId: string): () => Promise<void> {
+  return () => resending(() => calling.subscribeToTone(callId).then(() => undefined));
+}
+
+/** Hangs up; a transient failure is sent again (hanging up twice changes nothing). */
+export function hangUpTask(calling: CallingApi, callId: string): () => Promise<void> {
+  return () => resending(() => calling.hangUp(callId));
+}
+
+async function resending(send: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (err) {
+      if (callIsOver(err)) return;
+      if (!isTransient(err) || attempt >= MAX_RESENDS) throw err;
+      await new Promise((r) => setTimeout(r, resendDelayMs(attempt + 1)));
+    }
+  }
+}
+
+const isTimeout = (err: unknown) => (err as { code?: unknown }).code === 'operation_timeout';
+// How long Graph's view of a call whose answer went unconfirmed may take to be processed.
+const ANSWER_CHECK_MS = 10_000;
+// How long a prompt waits for a transfer in progress to end (the call back in established).
+const TRANSFER_SETTLE_MS = 15_000;
 
 /** Plays prompts; after a restart the media queue is cleared first so nothing plays twice. */
 export function promptTask(
@@ -45,6 +81,11 @@ export function promptTask(
 ): () => Promise<void> {
   return async () => {
     const urls = await promptUrls(refs, tts);
+    // Graph plays nothing on a call that is being transferred: after a failed transfer, wait until
+    // the call is back (its failure may still be on the way).
+    const call = await calling.getCall(callId);
+    if (call?.state === 'transferring' || call?.state === 'transferAccepted')
+      await calling.waitForState(callId, ['established', 'hold', 'terminated'], TRANSFER_SETTLE_MS);
     if (opts.clearFirst) {
       await calling
         .cancelMedia(callId)
