@@ -13,10 +13,13 @@ type Done = Extract<FlowEvent, { type: 'done' }>;
 /** Graph failed a prompt: send it again when that may work, else the caller goes to the fallback. */
 function promptFailed(st: Step, err: Error): IvrState | Promise<IvrState> {
   const { s, ctl } = st;
-  if ((err as { code?: string }).code === 'operation_cancelled') return s;
   if (callIsOver(err)) return { ...s, phase: 'done', since: ctl.now };
+  // A barge-in forgets the prompt it cancels, so a prompt that reports back cancelled was cut by
+  // something else (a cancel that reached Graph late): it is sent again like any transient failure.
+  const cancelled = (err as { code?: string }).code === 'operation_cancelled';
   const attempt = (s.attempt ?? 0) + 1;
-  if (!isTransient(err) || attempt > MAX_RESENDS) return toFallback(st, `a prompt failed (${err.message})`);
+  if ((!cancelled && !isTransient(err)) || attempt > MAX_RESENDS)
+    return toFallback(st, `a prompt failed (${err.message})`);
   ctl.note(
     `ivr ${s.menu}/${s.node}: a prompt failed (${err.message}); sending it again, ${attempt} of ${MAX_RESENDS}`,
   );

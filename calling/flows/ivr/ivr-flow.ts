@@ -9,6 +9,9 @@ import { answerTask, hangUpTask, promptTask, recordTask, tonesTask } from './ivr
 import type { Jump } from './menu-schema';
 
 export const IVR_FLOW = 'ivr';
+// The next prompt waits for a barge-in's cancel (it must not reach Graph first); a cancel whose
+// completion is lost must not hold it up for the whole operation timeout.
+const CANCEL_WAIT_MS = 10_000;
 
 function step(deps: IvrDeps, s: IvrState, ctl: Step['ctl']): Step {
   const menu = menuOf(deps, s);
@@ -61,7 +64,7 @@ async function onKey(st: Step, digit: string): Promise<IvrState> {
     // Barge-in: the key interrupts the prompt (Graph's cancelMediaProcessing) and starts the entry.
     st.ctl.forgetTask('prompt');
     st.ctl.clearTimer('resend');
-    st.ctl.spawn('cancel', () => st.ctl.calling.cancelMedia(st.ctl.callId));
+    st.ctl.spawn('cancel', () => st.ctl.calling.cancelMedia(st.ctl.callId, { timeoutMs: CANCEL_WAIT_MS }));
     s = { ...s, phase: 'collecting', digits: '', since: st.ctl.now };
     if (set.maxDigits > 1) st.ctl.setTimer('overall', set.overallMs);
   } else if (s.phase !== 'collecting') return s;

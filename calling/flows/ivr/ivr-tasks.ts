@@ -68,6 +68,9 @@ async function resending(send: () => Promise<void>): Promise<void> {
 const isTimeout = (err: unknown) => (err as { code?: unknown }).code === 'operation_timeout';
 // How long Graph's view of a call whose answer went unconfirmed may take to be processed.
 const ANSWER_CHECK_MS = 10_000;
+// How long a prompt waits for the media queue to be cleared before it: a lost completion must not
+// hold the prompt up for the whole operation timeout.
+const CLEAR_WAIT_MS = 10_000;
 // How long a prompt waits for a transfer in progress to end (the call back in established).
 const TRANSFER_SETTLE_MS = 15_000;
 
@@ -88,7 +91,7 @@ export function promptTask(
       await calling.waitForState(callId, ['established', 'hold', 'terminated'], TRANSFER_SETTLE_MS);
     if (opts.clearFirst) {
       await calling
-        .cancelMedia(callId)
+        .cancelMedia(callId, { timeoutMs: CLEAR_WAIT_MS })
         .catch((err: unknown) => opts.log.warn({ err }, 'could not clear media'));
     }
     if (urls.length > 0) await calling.playPrompt(callId, urls);

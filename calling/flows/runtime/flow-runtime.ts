@@ -8,7 +8,8 @@ import type { CallingApi, Clock, CoreLogger } from '../../core';
 import { flowFailed, type Rescue } from './flow-failure';
 import { LocalTimers } from './local-timers';
 import { isStoredFlow } from './stored-flow';
-import { createStepControl, describeEvent, startTasks } from './step-control';
+import { createCallTasks } from './call-tasks';
+import { createStepControl, describeEvent } from './step-control';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
 
 export interface FlowRuntimeOptions {
@@ -45,6 +46,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
   const log = opts.logger.child({ module: 'calling.flows' });
   const handlers = new Map<string, FlowHandler<unknown>>();
   const chains = new Map<string, Promise<void>>();
+  const tasks = createCallTasks();
   const timers = new LocalTimers();
   const offs: Array<() => void> = [];
   let stopped = true;
@@ -119,21 +121,9 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     const { next } = effects;
     timers.clear(callId, next.clearedTimers);
     arm(callId, { ...next.flow, timers: next.newTimers });
-    for (const { task, run } of startTasks(next.spawned)) {
-      run
-        .then(
-          (value) => ({ type: 'done', task: task.name, ok: true, value }) as const,
-          (error: unknown) =>
-            ({
-              type: 'done',
-              task: task.name,
-              ok: false,
-              error: error instanceof Error ? error : new Error(String(error)),
-            }) as const,
-        )
-        .then((done) => later(callId, () => step(callId, done, undefined, undefined, task.token)))
-        .catch((err: unknown) => failed(callId, err));
-    }
+    tasks.start(callId, next.spawned, next.flow.tasks, (task, done) =>
+      later(callId, () => step(callId, done, undefined, undefined, task.token)),
+    );
   }
 
   async function resume(): Promise<void> {

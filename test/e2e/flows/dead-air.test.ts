@@ -106,6 +106,50 @@ describe('dead air e2e: Graph failures mid-menu do not leave a caller in silence
     assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
   });
 
+  it('a barge-in whose cancel is held back by a 429 does not cancel the prompts that follow it', async () => {
+    const henrietta = person(h, 'Henrietta Mueller');
+    await script(h, henrietta.id, { onRing: 'answer' });
+    const callId = await callApp(h, henrietta.id);
+    await pressAt(h, callId, 'main', '4');
+    await until(async () => {
+      const at = await ivrAt(h, callId);
+      return at.node === 'extension' && at.phase === 'prompting';
+    }, 'the extension prompt');
+    // The barge-in's cancelMediaProcessing waits 3 s on a 429; the entry goes on meanwhile and fails,
+    // so the invalid-entry prompt is sent while that cancel is still on its way.
+    await fault(h, { graph: { status: 429, count: 1, retryAfterSeconds: 3 } });
+    await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '100#' });
+    await until(
+      async () => (await notes(h, callId)).some((l) => /extension: invalid entry "100#"/.test(l)),
+      'the invalid entry',
+    );
+    await collectingAt(h, callId, 'extension');
+    await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '1002#' });
+    const end = await ended(h, callId);
+    const lines = await notes(h, callId);
+    has(lines, /main\/extension: transferring to diego/);
+    assert.ok(
+      !lines.some((l) => /prompt failed/.test(l)),
+      `the late cancel cut a prompt:\n${lines.join('\n')}`,
+    );
+    assert.deepEqual(end?.resultInfo, { code: 0, subcode: 7015 });
+  });
+
+  it('a prompt cancelled by something other than a barge-in is sent again', async () => {
+    const joni = person(h, 'Joni Sherman');
+    await script(h, joni.id, { onRing: 'answer' });
+    const callId = await callApp(h, joni.id);
+    await collectingAt(h, callId, 'main');
+    await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '*' });
+    await until(async () => (await ivrAt(h, callId)).phase === 'prompting', 'the menu again');
+    await h.calling.cancelMedia(callId);
+    await collectingAt(h, callId, 'main');
+    await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '0' });
+    const end = await ended(h, callId);
+    has(await notes(h, callId), /main\/main: a prompt failed \(.*cancel.*\); sending it again, 1 of 2$/i);
+    assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
+  });
+
   it('a prompt Graph keeps refusing: the caller hears the apology and the app hangs up', async () => {
     const alex = person(h, 'Alex Wilber');
     await script(h, alex.id, { onRing: 'answer' });
