@@ -1,9 +1,9 @@
 // Hands a call no flow can drive any more (a flow step that failed, a call the watchdog found idle) to
 // the fallback: the IVR's fallback menu, with the front desk's `fallback` person when there is one. A
-// call the fallback already had, or rescued moments ago, is hung up instead, so a fallback that fails
-// in turn cannot go round for ever.
+// call the fallback already had, one the IVR already hung up, or one rescued moments ago is hung up
+// instead, so a fallback that fails in turn cannot go round for ever.
 import type { CallingApi, Clock, CoreLogger } from '../../core';
-import { fallbackState, inFallback, IVR_FLOW, type IvrState } from '../ivr';
+import { fallbackState, onlyHangUpLeft, IVR_FLOW, type IvrState } from '../ivr';
 import { isStoredFlow, type FlowRuntime, type Rescue, type Target } from '../runtime';
 
 export interface RescueOptions {
@@ -31,11 +31,11 @@ export function createRescue(opts: RescueOptions): Rescue {
     const flow = call.flow;
     const hadIt =
       recent.has(callId) ||
-      (isStoredFlow(flow) && flow.kind === IVR_FLOW && inFallback(flow.state as IvrState));
+      (isStoredFlow(flow) && flow.kind === IVR_FLOW && onlyHangUpLeft(flow.state as IvrState));
     const log = opts.logger.child({ callId });
     if (hadIt) {
-      log.warn({ why }, 'the fallback already had this call; hanging up');
-      await opts.calling.note(callId, `${why}; the fallback already had this call: hanging up`);
+      log.warn({ why }, 'only a hang-up is left for this call');
+      await opts.calling.note(callId, `${why}; only a hang-up is left: hanging up`);
       await opts.calling.hangUp(callId).catch((err: unknown) => {
         if ((err as { code?: unknown }).code !== 'call_ended') throw err;
       });

@@ -44,7 +44,7 @@ export function fallbackState(target: Target | undefined, why: string, now: numb
   };
 }
 
-/** True when an IVR state already runs the fallback (a failure there hangs up instead). */
-export function inFallback(s: IvrState | undefined): boolean {
-  return s?.fallback === true;
+/** True when an IVR state already runs the fallback, or has hung up: what is left is to hang up. */
+export function onlyHangUpLeft(s: IvrState | undefined): boolean {
+  return s?.fallback === true || s?.hangingUp === true;
 }

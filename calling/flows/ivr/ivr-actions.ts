@@ -12,7 +12,7 @@ export function hangUp(st: Step, why: string): IvrState {
   st.ctl.note(`ivr ${st.s.menu}/${st.s.node}: ${why}; hanging up`);
   st.ctl.spawn('hangUp', hangUpTask(st.ctl.calling, st.ctl.callId));
   for (const t of ['input', 'overall', 'resend']) st.ctl.clearTimer(t);
-  return { ...st.s, phase: 'done', since: st.ctl.now };
+  return { ...st.s, phase: 'done', since: st.ctl.now, hangingUp: true };
 }
 
 export interface EnterOptions {

@@ -1,6 +1,6 @@
 // Handing a caller the IVR cannot serve to the fallback (fallback.ts), from inside an IVR step.
 import type { Target } from '../runtime';
-import { fallbackState, inFallback } from './fallback';
+import { fallbackState, onlyHangUpLeft } from './fallback';
 import { enter, hangUp } from './ivr-actions';
 import { menuOf, type Step } from './ivr-context';
 import type { IvrState } from './ivr-state';
@@ -12,7 +12,7 @@ import type { IvrState } from './ivr-state';
 export async function toFallback(st: Step, why: string): Promise<IvrState> {
   const { ctl } = st;
   ctl.log.warn({ why, menu: st.s.menu, node: st.s.node }, 'the IVR cannot serve this caller; fallback');
-  if (inFallback(st.s)) return hangUp(st, `${why}, in the fallback too`);
+  if (onlyHangUpLeft(st.s)) return hangUp(st, `${why}, with only a hang-up left`);
   if (ctl.call.state === 'incoming') {
     ctl.note(`ivr ${st.s.menu}/${st.s.node}: ${why}; rejecting the call`);
     ctl.spawn('hangUp', () => ctl.calling.reject(ctl.callId, 'none'));

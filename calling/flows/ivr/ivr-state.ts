@@ -27,6 +27,8 @@ export interface IvrState {
   readonly attempt?: number;
   /** The call runs the fallback (fallback.ts): one more failure and the app hangs up. */
   readonly fallback?: true;
+  /** The IVR has hung up: if the call is still up later, only a hang-up is left to do. */
+  readonly hangingUp?: true;
 }
 
 /** The first state of an IVR on a call. */

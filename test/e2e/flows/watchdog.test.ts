@@ -48,6 +48,26 @@ describe('watchdog e2e: an answered call no flow drives', function () {
     assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
   });
 
+  it('the IVR said goodbye but could not hang up: the watchdog hangs up, without another apology', async () => {
+    const megan = person(h, 'Megan Bowen');
+    await script(h, megan.id, { onRing: 'answer' });
+    const callId = await callApp(h, megan.id);
+    await until(async () => (await ivrAt(h, callId)).phase === 'collecting', 'the menu to wait for keys');
+    await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '0' });
+    await until(async () => {
+      const at = await ivrAt(h, callId);
+      return at.node === 'goodbye' && at.phase === 'prompting';
+    }, 'the goodbye prompt');
+    // The hang-up and both of its resends fail.
+    await h.emu.control('POST', '/emulator/faults', { graph: { status: 500, count: 3 } });
+    const end = await ended(h, callId, 30_000);
+    const lines = await notes(h, callId);
+    has(lines, /main\/goodbye: hanging up failed \(.*\); the watchdog will try again$/);
+    has(lines, /^watchdog: .*; only a hang-up is left: hanging up$/);
+    assert.ok(!lines.some((l) => /@inline/.test(l)), lines.join('\n'));
+    assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
+  });
+
   it("with the front desk's fallback person: the caller is put through", async () => {
     const { config } = await h.flows.frontDesk.current();
     await h.flows.frontDesk.update({ ...config, fallback: 'support' });
