@@ -1,7 +1,7 @@
 // The last line of defence against dead air: a periodic sweep over the store's live calls that finds
 // answered incoming calls nothing drives any more (no flow, or a flow with no pending timer and no
-// running task) and, once one has stayed so for `idleMs`, hands it to the fallback and notes it on the
-// call's timeline. The sweep is a claimed job (one instance runs it at a time), and what it has seen
+// running task) and, once one has stayed so for `idleMs`, asks Graph about it (a call whose end was
+// lost is ended by the 404) and otherwise hands it to the fallback, noting it on the call's timeline. The sweep is a claimed job (one instance runs it at a time), and what it has seen
 // (each idle call's flow revision and since when) travels in the job's payload, so a restart or another
 // instance carries on counting where the last sweep stopped.
 import { randomUUID } from 'node:crypto';
@@ -64,6 +64,20 @@ export function createWatchdog(opts: WatchdogOptions): Watchdog {
   const log = opts.logger.child({ module: 'calling.flows.watchdog' });
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
 
+  async function goneAtGraph(callId: string): Promise<boolean> {
+    try {
+      await opts.calling.refresh(callId);
+      return false;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'graph_call_gone') {
+        log.warn({ err, callId }, 'the watchdog could not check the call with Graph');
+        return false;
+      }
+      log.info({ callId }, 'the watchdog found a call Graph no longer has; it is ended here');
+      return true;
+    }
+  }
+
   async function sweep(seen: Seen): Promise<{ seen: Seen; rescued: string[] }> {
     const now = clock.now();
     const next: Seen = {};
@@ -78,6 +92,8 @@ export function createWatchdog(opts: WatchdogOptions): Watchdog {
         next[call.id] = { mark, since };
         continue;
       }
+      // The call may have ended without our hearing it (a lost `terminated`): Graph's 404 ends it here.
+      if (await goneAtGraph(call.id)) continue;
       const summary = `watchdog: ${why} for ${Math.round((now - since) / 1000)} s; handing the caller to the fallback`;
       log.warn({ callId: call.id, why }, 'an answered call is not driven by any flow; rescuing it');
       rescued.push(call.id);

@@ -48,6 +48,19 @@ describe('watchdog e2e: an answered call no flow drives', function () {
     assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
   });
 
+  it('a call that ended unheard (its terminated lost) is ended by asking Graph, not rescued', async () => {
+    const joni = person(h, 'Joni Sherman');
+    await script(h, joni.id, { onRing: 'answer' });
+    const callId = await callApp(h, joni.id);
+    await abandon(h, callId);
+    await h.emu.control('POST', '/emulator/faults', { notifications: { drop: 1 } });
+    await h.emu.control('POST', `/emulator/calls/${callId}/hangup`, {});
+    const end = await ended(h, callId, 30_000);
+    assert.equal(end?.reason, 'gone');
+    const lines = await notes(h, callId);
+    assert.ok(!lines.some((l) => /^watchdog:|@inline/.test(l)), lines.join('\n'));
+  });
+
   it('the IVR said goodbye but could not hang up: the watchdog hangs up, without another apology', async () => {
     const megan = person(h, 'Megan Bowen');
     await script(h, megan.id, { onRing: 'answer' });

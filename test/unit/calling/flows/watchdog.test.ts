@@ -58,11 +58,16 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
     let live: CallView[];
     let rescued: Array<{ callId: string; why: string }>;
     let noted: string[];
+    let gone: Set<string>;
 
     const watchdog = () =>
       createWatchdog({
         calling: {
           listCalls: async () => live,
+          refresh: async (id: string) => {
+            if (gone.has(id))
+              throw Object.assign(new Error(`call ${id} is gone`), { code: 'graph_call_gone' });
+          },
           note: async (id: string, summary: string) => void noted.push(`${id}: ${summary}`),
         } as unknown as CallingApi,
         store: temp.store,
@@ -77,6 +82,7 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
       live = [call('idle'), call('busy', { flow: flow({ tasks: { prompt: 'x' } }) })];
       rescued = [];
       noted = [];
+      gone = new Set();
     });
 
     it('hands a call to the rescue once it has been idle for idleMs, and notes it on its timeline', async () => {
@@ -99,6 +105,16 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
         /^watchdog: its ivr flow has nothing left to do for 31 s; handing the caller to the fallback$/,
       );
       assert.deepEqual(noted, [`idle: ${rescued[0]!.why}`]);
+    });
+
+    it('first asks Graph: a call Graph no longer has is ended there, not rescued', async () => {
+      const w = watchdog();
+      gone.add('idle');
+      let r = await w.sweep({});
+      now += 31_000;
+      r = await w.sweep(r.seen);
+      assert.deepEqual(r.rescued, []);
+      assert.deepEqual(rescued, []);
     });
 
     it('starts counting again when the flow moved between sweeps', async () => {
