@@ -1,6 +1,7 @@
 // Answering, rejecting, redirecting, transferring, hanging up and keeping calls alive.
 import { isCallingError } from '../errors';
 import { normaliseId } from '../webhook/resource-url';
+import { isCallState, type CallState } from './call-machine';
 import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
@@ -131,11 +132,15 @@ export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
   }
 }
 
-/** Reads the call from Graph and processes the answer like a notification (a 404 ends it locally). */
-export async function refresh(ctx: CoreContext, callId: string): Promise<void> {
+/**
+ * Reads the call from Graph and processes the answer like a notification (a 404 ends it locally);
+ * resolves with the state Graph reported.
+ */
+export async function refresh(ctx: CoreContext, callId: string): Promise<CallState | undefined> {
   const call = await requireCall(ctx, callId, undefined, 'refresh');
   const fresh = await ctx.graph.getCall(call.id, graphCtx(call));
   await appendLocal(ctx, call, 'refresh', fresh as Record<string, unknown>);
+  return isCallState(fresh.state) ? fresh.state : undefined;
 }
 
 /** Sends one keepAlive; false (and the call ended locally, by gone-graph.ts) when Graph says the call is gone. */

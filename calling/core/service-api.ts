@@ -37,8 +37,11 @@ export interface CallingApi {
   mute(callId: string, opts?: media.OpOptions): Promise<OperationView>;
   unmute(callId: string, opts?: media.OpOptions): Promise<OperationView>;
   keepAlive(callId: string): Promise<boolean>;
-  /** Reads the call from Graph and processes it like a notification, for when one may have been lost. */
-  refresh(callId: string): Promise<void>;
+  /**
+   * Reads the call from Graph and processes it like a notification, for when one may have been lost;
+   * resolves with the state Graph reported.
+   */
+  refresh(callId: string): Promise<CallState | undefined>;
   readonly participants: {
     list(callId: string): Promise<ParticipantView[]>;
     invite(

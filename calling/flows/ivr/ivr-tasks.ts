@@ -27,18 +27,29 @@ export async function promptUrls(
   return out;
 }
 
-/** Answers the call if it still rings. */
+/**
+ * Answers the call if it still rings. When the answer's outcome is unknown (a 5xx or a timeout, or no
+ * `established` in time), Graph's own view decides: answered, it waits for that to be processed;
+ * still ringing, it answers again.
+ */
 export function answerTask(calling: CallingApi, callId: string): () => Promise<void> {
   return async () => {
-    const call = await calling.getCall(callId);
-    if (call?.state !== 'incoming') return;
-    try {
-      await calling.answer(callId);
-    } catch (err) {
-      if (!isTimeout(err)) throw err;
-      // No `established` in time: it may have been lost on the way. Graph's own view decides.
-      await calling.refresh(callId);
-      await calling.waitForState(callId, ['established', 'terminated'], ANSWER_CHECK_MS);
+    for (let attempt = 0; ; attempt += 1) {
+      const call = await calling.getCall(callId);
+      if (call?.state !== 'incoming') return;
+      try {
+        await calling.answer(callId);
+        return;
+      } catch (err) {
+        if (!isTransient(err) || attempt >= MAX_RESENDS) throw err;
+        const state = await calling.refresh(callId);
+        if (state === 'establishing' || state === 'established') {
+          await calling.waitForState(callId, ['established', 'terminated'], ANSWER_CHECK_MS);
+          return;
+        }
+        if (state !== 'incoming') throw err;
+        await new Promise((r) => setTimeout(r, resendDelayMs(attempt + 1)));
+      }
     }
   };
 }
@@ -65,7 +76,6 @@ async function resending(send: () => Promise<void>): Promise<void> {
   }
 }
 
-const isTimeout = (err: unknown) => (err as { code?: unknown }).code === 'operation_timeout';
 // How long Graph's view of a call whose answer went unconfirmed may take to be processed.
 const ANSWER_CHECK_MS = 10_000;
 // How long a prompt waits for the media queue to be cleared before it: a lost completion must not

@@ -83,6 +83,23 @@ describe('dead air e2e: Graph failures mid-menu do not leave a caller in silence
     );
   });
 
+  it('a Graph 504 on the answer: Graph still shows the call ringing, so it is answered again', async () => {
+    const isaiah = person(h, 'Isaiah Langer');
+    await script(h, isaiah.id, { onRing: 'answer' });
+    await fault(h, { graph: { status: 504, count: 1 } });
+    const callId = await callApp(h, isaiah.id);
+    await pressAt(h, callId, 'main', '0');
+    const end = await ended(h, callId);
+    const lines = await notes(h, callId);
+    has(lines, /^answer refused: Graph timed out on POST .*\/answer \(504\)/);
+    has(lines, /main\/main: caller entered "0"/);
+    assert.deepEqual(
+      (await h.calling.operations(callId)).filter((o) => o.kind === 'answer').map((o) => o.status),
+      ['failed', 'completed'],
+    );
+    assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
+  });
+
   it("a prompt's completion is lost: the operation times out, the prompt is sent again, the menu goes on", async () => {
     const lidia = person(h, 'Lidia Holloway');
     await script(h, lidia.id, { onRing: 'answer' });

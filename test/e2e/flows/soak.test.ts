@@ -86,7 +86,7 @@ describe(`soak e2e: random callers, keys, hang-ups, faults and clock jumps (SOAK
       `    ${calls.length} calls, ${run.log.length} actions; watchdog rescues: ${rescued.length} ` +
         `(idle ${WATCHDOG.idleMs / 1000} s, default ${DEFAULT_WATCHDOG_TIMING.idleMs / 1000} s)`,
     );
-    for (const w of check.warnings(stack.app.logs).slice(0, 12)) console.log(`      warn ${w}`);
+    for (const w of check.warnings(stack.app.logs).slice(0, 20)) console.log(`      warn ${w}`);
     fail('calls the watchdog had to rescue (a flow left them idle)', rescued);
     fail('error lines in the app log', check.errorLines(stack.app.logs));
     fail('rejections nobody handled', unhandled.rejections.map(describeReason));

@@ -93,7 +93,13 @@ export async function rescues(calling: CallingService, callIds: readonly string[
 /** Warn-level messages by how often they occurred, most frequent first (printed, not asserted). */
 export function warnings(logs: ReadonlyArray<Record<string, unknown>>): string[] {
   const counts = new Map<string, number>();
-  for (const l of logs)
-    if (l['level'] === 40) counts.set(String(l['msg']), (counts.get(String(l['msg'])) ?? 0) + 1);
+  for (const l of logs) {
+    if (l['level'] !== 40) continue;
+    // Why a caller went to the fallback says most about the run; other warnings are counted by message.
+    const why =
+      typeof l['why'] === 'string' ? `: ${l['why'].replace(/\s*\[Graph .*$/, '').slice(0, 140)}` : '';
+    const key = `${String(l['msg'])}${why}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([msg, n]) => `${n} × ${msg}`);
 }
