@@ -167,21 +167,25 @@ describe('dead air e2e: Graph failures mid-menu do not leave a caller in silence
     assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
   });
 
-  it('a prompt Graph keeps refusing: the caller hears the apology and the app hangs up', async () => {
+  it('a prompt Graph keeps refusing: the caller goes to the fallback and the app hangs up', async () => {
     const alex = person(h, 'Alex Wilber');
     await script(h, alex.id, { onRing: 'answer' });
     const callId = await callApp(h, alex.id);
     await collectingAt(h, callId, 'main');
-    // The menu prompt fails, then each resend's clearing of the media queue and its prompt: five
-    // requests. The fallback's own prompt plays.
-    await fault(h, { graph: { status: 502, count: 5 } });
+    // Graph fails every request until the caller has gone to the fallback.
+    await fault(h, { graph: { status: 502, count: 50 } });
     await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '*' });
+    await until(
+      async () => (await notes(h, callId)).some((l) => /; fallback: /.test(l)),
+      'the fallback',
+      30_000,
+    );
+    await fault(h, { graph: { status: 502, count: 0 } });
     const end = await ended(h, callId, 60_000);
     const lines = await notes(h, callId);
-    has(lines, /sending it again, 2 of 2$/);
+    has(lines, /main\/main: a prompt failed \(.*\); sending it again, 2 of 2$/);
     has(lines, /main\/main: a prompt failed \(.*\); fallback: goodbye and hang up$/);
-    has(lines, /ivr @inline\/sorry: the menu says so; hanging up/);
-    assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 });
+    assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 }, 'the app hung up');
   });
 });
 
