@@ -23,6 +23,9 @@ export async function undrivenCalls(emu: RunningEmulator, calling: CallingServic
   const out: string[] = [];
   for (const c of await liveEmulatorCalls(emu)) {
     const mine = await calling.getCall(c.id.toLowerCase());
+    // Ringing, and its `incoming` notification lost: the app cannot know of it; the caller hears it
+    // ring until Graph gives up (408/1106), which is not dead air.
+    if (!mine && c.state === 'incoming') continue;
     const flow = mine?.flow;
     const driven =
       isStoredFlow(flow) && (Object.keys(flow.timers).length > 0 || Object.keys(flow.tasks).length > 0);
