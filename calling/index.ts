@@ -127,9 +127,17 @@ export {
   createLoggingNotifier,
 } from './flows/ivr';
 export type { IvrDeps, IvrState, Menu, MenuSet } from './flows/ivr';
-export { createFlowRuntime, isStoredFlow, ConfigFileError } from './flows/runtime';
+export {
+  createFlowRuntime,
+  isStoredFlow,
+  ConfigFileError,
+  DEFAULT_WATCHDOG_TIMING,
+  undriven,
+  WATCHDOG_JOB,
+} from './flows/runtime';
 export type {
   FlowRuntime,
+  WatchdogTiming,
   FlowHandler,
   FlowControl,
   FlowEvent,

@@ -9,6 +9,7 @@ import {
   createTokenVerifier,
   type CallFlows,
   type CallingService,
+  type CallingTiming,
   type CallRecordsService,
   type ClickToCall,
   type ClickToCallTiming,
@@ -16,6 +17,7 @@ import {
   type Notifier,
   type Reminders,
   type ReminderTiming,
+  type WatchdogTiming,
 } from '../calling';
 import { createBotStorage, createCallRecordSummaries, openStore, type Store } from '../store';
 import { createTabApiForApp } from '../teams-tab/api';
@@ -76,7 +78,11 @@ export interface AppDeps {
     readonly backoffUnitMs?: number;
     readonly reminders?: Partial<ReminderTiming>;
     readonly clickToCall?: Partial<ClickToCallTiming>;
+    /** When the watchdog hands an answered call nothing drives to the fallback. */
+    readonly watchdog?: Partial<WatchdogTiming>;
   };
+  /** The call model's timings (operation and transfer timeouts, job cadences). */
+  readonly calling?: Partial<CallingTiming>;
 }
 
 /** Composition root: builds every part from the configuration and wires the routes. */
@@ -90,7 +96,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     sqlitePath: path.resolve(config.SQLITE_PATH),
     logger: logger.child({ module: 'store' }),
   });
-  const graphAccess = createCalling(config, store, logger, extraCaPem);
+  const graphAccess = createCalling(config, store, logger, extraCaPem, deps.calling);
   const calling = graphAccess?.calling;
   const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
   const meetings = graphAccess && createMeetings(store, graphAccess.graph, graphAccess.calling, logger);

@@ -18,6 +18,7 @@ import {
   readKvInbox,
   type CallFlows,
   type CallingService,
+  type CallingTiming,
   type CallRecordsService,
   type MeetingService,
   type TextPrompts,
@@ -35,6 +36,7 @@ export function createCalling(
   store: Store,
   logger: Logger,
   extraCa: string | undefined,
+  timing?: Partial<CallingTiming>,
 ): { calling: CallingService; graph: GraphServices } | undefined {
   const { MicrosoftAppId: appId, MicrosoftAppPassword: secret, MicrosoftAppTenantId: tenantId } = config;
   if (!appId || !secret || !tenantId) {
@@ -58,6 +60,7 @@ export function createCalling(
     tenantId,
     callbackUrl: `${config.publicUrl}/api/calls`,
     promptsBaseUrl: `${config.publicUrl}/prompts`,
+    ...(timing ? { timing } : {}),
   });
   return { calling, graph };
 }
@@ -184,6 +187,7 @@ export async function createFrontDeskAndIvr(
     notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),
     ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
     fetchRecording: createRecordingFetcher(extraCa ? { caPem: extraCa } : {}),
+    ...(deps.flows?.watchdog ? { watchdog: deps.flows.watchdog } : {}),
   });
 }
 

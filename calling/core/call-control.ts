@@ -1,6 +1,7 @@
 // Answering, rejecting, redirecting, transferring, hanging up and keeping calls alive.
 import { isCallingError } from '../errors';
 import { normaliseId } from '../webhook/resource-url';
+import { isCallState, type CallState } from './call-machine';
 import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
@@ -116,11 +117,11 @@ export function transfer(
         graphCtx(call),
       );
     },
-    { states: LIVE, byState: true, timeoutMs: opts.timeoutMs ?? 60_000 },
+    { states: LIVE, byState: true, timeoutMs: opts.timeoutMs ?? ctx.timing.transferTimeoutMs },
   );
 }
 
-/** Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally. */
+/** Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally (gone-graph.ts). */
 export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
   const call = await requireCall(ctx, callId, undefined, 'hang up');
   await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'hang up' }]);
@@ -128,11 +129,21 @@ export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
     await ctx.graph.deleteCall(call.id, graphCtx(call));
   } catch (err) {
     if (!isCallingError(err, 'graph_call_gone')) throw err;
-    await appendLocal(ctx, call, 'gone', {});
   }
 }
 
-/** Sends one keepAlive; false (and the call ended locally) when Graph says the call is gone. */
+/**
+ * Reads the call from Graph and processes the answer like a notification (a 404 ends it locally);
+ * resolves with the state Graph reported.
+ */
+export async function refresh(ctx: CoreContext, callId: string): Promise<CallState | undefined> {
+  const call = await requireCall(ctx, callId, undefined, 'refresh');
+  const fresh = await ctx.graph.getCall(call.id, graphCtx(call));
+  await appendLocal(ctx, call, 'refresh', fresh as Record<string, unknown>);
+  return isCallState(fresh.state) ? fresh.state : undefined;
+}
+
+/** Sends one keepAlive; false (and the call ended locally, by gone-graph.ts) when Graph says the call is gone. */
 export async function keepAlive(ctx: CoreContext, callId: string): Promise<boolean> {
   const call = await requireCall(ctx, callId, undefined, 'keepAlive');
   try {
@@ -144,7 +155,6 @@ export async function keepAlive(ctx: CoreContext, callId: string): Promise<boole
     await ctx.data.timeline.add([
       { callId, at: ctx.clock.now(), kind: 'request', summary: 'keepAlive: call gone (404)' },
     ]);
-    await appendLocal(ctx, call, 'gone', {});
     return false;
   }
 }

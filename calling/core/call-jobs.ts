@@ -48,8 +48,8 @@ export async function reconcileOnce(ctx: CoreContext): Promise<number> {
       await appendLocal(ctx, call, 'refresh', fresh as Record<string, unknown>);
     } catch (err) {
       if (isCallingError(err, 'graph_call_gone')) {
-        log.info({}, 'reconciliation: Graph no longer has the call; ending it locally');
-        await appendLocal(ctx, call, 'gone', {});
+        // gone-graph.ts has ended it locally.
+        log.info({}, 'reconciliation: Graph no longer has the call; ended locally');
       } else {
         log.warn({ err }, 'reconciliation could not check the call');
       }

@@ -29,6 +29,8 @@ export interface CallQueueOptions {
 export interface CallQueue {
   /** Makes sure the call's pending rows get processed soon; resolves when this instance's drain ends. */
   kick(callId: string): Promise<void>;
+  /** kick, for callers that do not wait: a failure is logged with the call id (the sweep retries). */
+  nudge(callId: string): void;
   /** Kicks every call with unprocessed rows (older than `olderThanMs`, when given). */
   resumeAll(olderThanMs?: number, now?: number): Promise<number>;
   /** Resolves when no drain is running in this instance. */
@@ -62,7 +64,7 @@ export function createCallQueue(opts: CallQueueOptions): CallQueue {
     w.timer = setTimeout(
       () => {
         w.timer = undefined;
-        void kick(callId);
+        nudge(callId);
       },
       base * (0.5 + Math.random()),
     );
@@ -123,12 +125,22 @@ export function createCallQueue(opts: CallQueueOptions): CallQueue {
 
   function drain(): Promise<void> {
     // Starting on the next turn lets every kick of this turn (a burst of requests) join the first cycle.
-    running ??= new Promise<void>((resolve) => setImmediate(resolve)).then(loop).finally(() => {
-      running = undefined;
-      // A kick that came after the loop's last look but before this line would otherwise be lost.
-      if (dirty.size > 0 && !stopped) void drain();
-    });
+    running ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(loop)
+      .catch((err: unknown) => {
+        // cycle() handles its own failures; this is a lease release that failed. The sweep retries.
+        opts.logger.error({ err }, 'draining the call inbox failed; will retry');
+      })
+      .finally(() => {
+        running = undefined;
+        // A kick that came after the loop's last look but before this line would otherwise be lost.
+        if (dirty.size > 0 && !stopped) drainLater();
+      });
     return running;
+  }
+
+  function drainLater(): void {
+    drain().catch((err: unknown) => opts.logger.error({ err }, 'draining the call inbox failed; will retry'));
   }
 
   function kick(callId: string): Promise<void> {
@@ -137,14 +149,21 @@ export function createCallQueue(opts: CallQueueOptions): CallQueue {
     return drain();
   }
 
+  function nudge(callId: string): void {
+    kick(callId).catch((err: unknown) =>
+      opts.logger.error({ err, callId }, "processing a call's notifications failed; will retry"),
+    );
+  }
+
   return {
     kick,
+    nudge,
     async resumeAll(olderThanMs, now = Date.now()) {
       const ids = await opts.data.inbox.callsWithPending({
         limit: 500,
         ...(olderThanMs === undefined ? {} : { receivedBefore: now - olderThanMs }),
       });
-      for (const id of ids) void kick(id);
+      for (const id of ids) nudge(id);
       return ids.length;
     },
     async idle() {

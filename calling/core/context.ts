@@ -14,6 +14,12 @@ import { contentHash, type StoredNotification } from './stored-notification';
 export interface CallingTiming {
   /** How long an operation may take before its promise rejects (default 120 s). */
   readonly operationTimeoutMs: number;
+  /**
+   * How long a transfer may take to be accepted or fail (default 90 s). Graph rings the target for up
+   * to 60 s and then reports the failure; giving up first would leave the call `transferring` for a
+   * moment longer, and a prompt played then is refused.
+   */
+  readonly transferTimeoutMs: number;
   /** keepAlive cadence per established call (default 15 min; Graph ends calls after 45 min without one). */
   readonly keepAliveIntervalMs: number;
   /** A live call with no notification for this long is checked with a GET (default 20 min). */
@@ -30,6 +36,7 @@ export interface CallingTiming {
 
 export const DEFAULT_TIMING: CallingTiming = {
   operationTimeoutMs: 120_000,
+  transferTimeoutMs: 90_000,
   keepAliveIntervalMs: 15 * 60_000,
   reconcileSilenceMs: 20 * 60_000,
   reconcileIntervalMs: 5 * 60_000,
@@ -115,5 +122,5 @@ export async function appendLocal(
       contentHash: `${contentHash(n)}:${randomUUID()}`,
     },
   ]);
-  void ctx.queue.kick(call.id);
+  ctx.queue.nudge(call.id);
 }

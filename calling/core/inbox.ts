@@ -19,18 +19,20 @@ interface Waiting {
  * turn of the event loop (requests that arrived together) are appended in one transaction: each caller
  * still hears back only once its own rows are committed, but a burst pays for one commit, not one each.
  */
-export function createCallInbox(data: CallData, queue: Pick<CallQueue, 'kick'>): CallInbox {
+export function createCallInbox(data: CallData, queue: Pick<CallQueue, 'nudge'>): CallInbox {
   let waiting: Waiting[] = [];
   let scheduled = false;
 
-  async function commit(group: Waiting[]): Promise<void> {
-    try {
-      await data.inbox.append(group.flatMap((w) => w.rows));
-    } catch (err) {
-      for (const w of group) w.failed(err);
-      return;
-    }
-    for (const w of group) w.stored();
+  // Never rejects: each waiting caller hears of its own rows' fate.
+  function commit(group: Waiting[]): void {
+    data.inbox.append(group.flatMap((w) => w.rows)).then(
+      () => {
+        for (const w of group) w.stored();
+      },
+      (err: unknown) => {
+        for (const w of group) w.failed(err);
+      },
+    );
   }
 
   function flush(): void {
@@ -41,14 +43,14 @@ export function createCallInbox(data: CallData, queue: Pick<CallQueue, 'kick'>):
     let size = 0;
     for (const w of all) {
       if (size > 0 && size + w.rows.length > MAX_ROWS_PER_COMMIT) {
-        void commit(group);
+        commit(group);
         group = [];
         size = 0;
       }
       group.push(w);
       size += w.rows.length;
     }
-    if (group.length > 0) void commit(group);
+    if (group.length > 0) commit(group);
   }
 
   return {
@@ -75,7 +77,7 @@ export function createCallInbox(data: CallData, queue: Pick<CallQueue, 'kick'>):
       });
       const calls = [...new Set(rows.map((r) => r.callId))];
       setImmediate(() => {
-        for (const id of calls) void queue.kick(id);
+        for (const id of calls) queue.nudge(id);
       });
     },
   };

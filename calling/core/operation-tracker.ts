@@ -13,8 +13,11 @@ interface Waiter {
 }
 
 export interface OperationTracker {
-  /** Waits for an operation to settle; resolves with it when completed, rejects when failed or late. */
-  wait(id: string, callId: string, timeoutMs: number): Promise<OperationView>;
+  /**
+   * Waits for an operation to settle; resolves with it when completed, rejects when failed or late.
+   * `onTimeout` runs when the wait gives up (not when the tracker stops).
+   */
+  wait(id: string, callId: string, timeoutMs: number, onTimeout?: () => void): Promise<OperationView>;
   /** Forgets a waiter without settling it (the action that started it failed on its own). */
   forget(id: string): void;
   /** Settles local waiters of operations this instance just saw settle. */
@@ -44,7 +47,11 @@ export function operationError(op: StoredOperation): CallOperationError {
 }
 
 /** Creates the tracker; `pollMs` spaces the checks for operations settled by other instances. */
-export function createOperationTracker(repo: CallOperationsRepo, pollMs = 300): OperationTracker {
+export function createOperationTracker(
+  repo: CallOperationsRepo,
+  log: { warn(obj: object, msg?: string): void },
+  pollMs = 300,
+): OperationTracker {
   const waiters = new Map<string, Waiter[]>();
   let poller: NodeJS.Timeout | undefined;
   let polling = false;
@@ -71,18 +78,16 @@ export function createOperationTracker(repo: CallOperationsRepo, pollMs = 300): 
     polling = true;
     try {
       for (const op of await repo.settledAmong([...waiters.keys()])) settle(op);
-    } catch {
-      // A failed poll is retried on the next tick; waiters still have their own timeouts.
+    } finally {
       polling = false;
-      return;
     }
-    polling = false;
   }
 
   return {
-    wait(id, callId, timeoutMs) {
+    wait(id, callId, timeoutMs, onTimeout) {
       return new Promise<OperationView>((resolve, reject) => {
         const timer = setTimeout(() => {
+          onTimeout?.();
           const list = (waiters.get(id) ?? []).filter((w) => w.timer !== timer);
           if (list.length > 0) waiters.set(id, list);
           else waiters.delete(id);
@@ -100,7 +105,12 @@ export function createOperationTracker(repo: CallOperationsRepo, pollMs = 300): 
         list.push({ callId, resolve, reject, timer });
         waiters.set(id, list);
         if (!poller) {
-          poller = setInterval(() => void poll(), pollMs);
+          poller = setInterval(() => {
+            // A failed poll is retried on the next tick; waiters still have their own timeouts.
+            poll().catch((err: unknown) =>
+              log.warn({ err }, 'checking for operations settled elsewhere failed'),
+            );
+          }, pollMs);
           poller.unref();
         }
       });

@@ -83,6 +83,16 @@ export function reduceCall(
   const at = now;
 
   if (decision.outcome === 'final') {
+    // A call we ended on a 404 (`gone`) learns how it really ended when Graph's own notification follows.
+    if (base.endReason === LOCAL_END_REASONS.gone && event !== 'gone' && resultInfo) {
+      const reason = describeEnd(
+        resultInfo,
+        typeof data['terminationReason'] === 'string' ? data['terminationReason'] : undefined,
+      );
+      timeline.push({ callId: n.callId, at, kind: 'decision', summary: `how the call ended: ${reason}` });
+      const ending = { endCode: resultInfo.code, endSubcode: resultInfo.subcode, endReason: reason };
+      return { call: { ...base, ...ending, lastNotifiedAt: now }, events, timeline };
+    }
     timeline.push({
       callId: n.callId,
       at,

@@ -50,7 +50,12 @@ export async function runOperation(
   await ctx.data.timeline.add([
     { callId, at: now, kind: 'request', summary: `${kind} requested`, data: { operationId: id } },
   ]);
-  const waiting = ctx.tracker.wait(id, callId, opts.timeoutMs ?? ctx.timing.operationTimeoutMs);
+  const timeoutMs = opts.timeoutMs ?? ctx.timing.operationTimeoutMs;
+  const waiting = ctx.tracker.wait(id, callId, timeoutMs, () => {
+    giveUp(ctx, id, callId, kind, timeoutMs).catch((err: unknown) =>
+      log.warn({ err, operationId: id }, 'could not settle an operation that timed out'),
+    );
+  });
   // The call can end, and this operation fail with it, while the request below is still out (a hang-up
   // during a Retry-After wait is enough). Whoever awaits what this function returns handles that
   // rejection, but only from the return on; until then Node would count it as unhandled and stop the
@@ -122,5 +127,36 @@ export async function runOperation(
   }
   return waiting;
 }
+
+/**
+ * Settles an operation nobody heard the end of (its completion was lost, or the call's notifications
+ * stopped), so no row stays open past its timeout; a completion arriving later is noted and ignored.
+ */
+async function giveUp(
+  ctx: CoreContext,
+  id: string,
+  callId: string,
+  kind: string,
+  timeoutMs: number,
+): Promise<void> {
+  const at = ctx.clock.now();
+  const settled = await ctx.data.operations.settle(id, {
+    status: 'failed',
+    resultInfo: null,
+    resource: { timedOut: true },
+    at,
+  });
+  if (!settled) return;
+  await ctx.data.timeline.add([
+    {
+      callId,
+      at,
+      kind: 'operation',
+      summary: `${kind}: no completion within ${inWords(timeoutMs)}; given up`,
+    },
+  ]);
+}
+
+const inWords = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 export { graphCtx };

@@ -37,6 +37,11 @@ export interface CallingApi {
   mute(callId: string, opts?: media.OpOptions): Promise<OperationView>;
   unmute(callId: string, opts?: media.OpOptions): Promise<OperationView>;
   keepAlive(callId: string): Promise<boolean>;
+  /**
+   * Reads the call from Graph and processes it like a notification, for when one may have been lost;
+   * resolves with the state Graph reported.
+   */
+  refresh(callId: string): Promise<CallState | undefined>;
   readonly participants: {
     list(callId: string): Promise<ParticipantView[]>;
     invite(
@@ -53,6 +58,8 @@ export interface CallingApi {
   operations(callId: string): Promise<OperationView[]>;
   /** Stores a flow's position in the call (and notes it in the timeline). */
   saveFlow(callId: string, flow: unknown, note?: string): Promise<void>;
+  /** Adds a line to the call's timeline (a decision that moves no flow, such as a rescue). */
+  note(callId: string, summary: string): Promise<void>;
   /** Waits for an operation started by any instance; resolves when completed, rejects when failed. */
   waitForOperation(operationId: string, timeoutMs?: number): Promise<OperationView>;
   /** Waits until the call is in one of the states. */
@@ -76,6 +83,7 @@ export function buildApi(ctx: CoreContext): CallingApi {
     transfer: (c, target, opts) => control.transfer(ctx, id(c), target, opts),
     hangUp: (c) => control.hangUp(ctx, id(c)),
     keepAlive: (c) => control.keepAlive(ctx, id(c)),
+    refresh: (c) => control.refresh(ctx, id(c)),
     playPrompt: (c, prompts, opts) => media.playPrompt(ctx, id(c), prompts, opts),
     record: (c, opts) => media.record(ctx, id(c), opts),
     subscribeToTone: (c, opts) => media.subscribeToTone(ctx, id(c), opts),
@@ -113,6 +121,9 @@ export function buildApi(ctx: CoreContext): CallingApi {
         },
       ]);
     },
+    async note(c, summary) {
+      await ctx.data.timeline.add([{ callId: id(c), at: ctx.clock.now(), kind: 'decision', summary }]);
+    },
     async waitForOperation(operationId, timeoutMs = ctx.timing.operationTimeoutMs) {
       const op = await ctx.data.operations.get(operationId);
       if (!op)
@@ -145,7 +156,9 @@ export function buildApi(ctx: CoreContext): CallingApi {
           if (e.call.id === callId && wanted.has(e.to)) finish(undefined, e.call);
         });
         // The poll sees changes made by other instances; the event serves this one at once.
-        const poll = setInterval(() => void check().catch((err: Error) => finish(err)), 250);
+        const poll = setInterval(() => {
+          check().catch((err: Error) => finish(err));
+        }, 250);
         const timer = setTimeout(
           () =>
             finish(
@@ -157,7 +170,7 @@ export function buildApi(ctx: CoreContext): CallingApi {
             ),
           timeoutMs,
         );
-        void check().catch((err: Error) => finish(err));
+        check().catch((err: Error) => finish(err));
       });
     },
     on: (name, handler) => ctx.emitter.on(name, handler),

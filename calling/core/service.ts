@@ -5,8 +5,9 @@ import { createCallData } from '../../store';
 import type { CallInbox } from '../types';
 import { cancelKeepAlive, createJobRunner, scheduleKeepAlive } from './call-jobs';
 import { createCallQueue } from './call-queue';
-import { DEFAULT_TIMING, type CallingTiming, type CoreContext } from './context';
+import { appendLocal, DEFAULT_TIMING, type CallingTiming, type CoreContext } from './context';
 import { CallingEmitter } from './events';
+import { endCallsOnGone } from './gone-graph';
 import { createCallInbox } from './inbox';
 import { createOperationTracker } from './operation-tracker';
 import type { CallGraph, Clock, CoreLogger } from './ports';
@@ -50,7 +51,7 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
   const clock = opts.clock ?? SYSTEM_CLOCK;
   const timing: CallingTiming = { ...DEFAULT_TIMING, ...opts.timing };
   const emitter = new CallingEmitter(logger);
-  const tracker = createOperationTracker(data.operations);
+  const tracker = createOperationTracker(data.operations, logger);
   const failures = new Map<number, number>();
 
   // Filled in below; the queue needs the processing function, which needs the context.
@@ -128,6 +129,18 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
     return [...blocked];
   }
 
+  // A 404 for a call on any request ends it locally (once: a call already ended is left alone).
+  const graph = endCallsOnGone(opts.graph, async (callId) => {
+    try {
+      const call = await data.calls.get(callId);
+      if (!call || call.state === 'terminated') return;
+      logger.child({ callId }).info({}, 'Graph says the call is gone (404); ending it locally');
+      await appendLocal(ctx, call, 'gone', {});
+    } catch (err) {
+      logger.warn({ err, callId }, 'could not end a call Graph says is gone');
+    }
+  });
+
   const queue = createCallQueue({
     locks: opts.store.locks,
     data,
@@ -138,7 +151,7 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
   Object.assign(ctx, {
     store: opts.store,
     data,
-    graph: opts.graph,
+    graph,
     logger,
     clock,
     appId: opts.appId,

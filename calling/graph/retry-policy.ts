@@ -1,7 +1,10 @@
 // When a failed Graph request may be sent again. 429 and 503 say the request was not processed, so any
 // method may be repeated. 504 and a connection lost after the request left are ambiguous: the server may
 // have acted, so only requests that are safe to repeat (idempotent) go again; the others surface as
-// "outcome unknown" instead of risking a second call, a second transfer or a second prompt.
+// "outcome unknown" instead of risking a second call, a second transfer or a second prompt. This layer
+// cannot tell a harmless repeat from a harmful one (a prompt heard twice against a call transferred
+// twice), so it stays strict; the IVR, which knows what the caller hears, sends prompts and tone
+// subscriptions again itself (calling/flows/ivr/ivr-retry.ts).
 
 /** How one attempt ended, as far as retrying is concerned. */
 export type AttemptOutcome =

@@ -91,6 +91,11 @@ export const frontDeskConfigSchema = z.strictObject({
   /** Incoming calls in progress (answered by the app) beyond which `overCapacity` holds. */
   maxConcurrentCalls: z.number().int().min(1).default(20),
   rules: z.array(ruleSchema).min(1, 'needs at least one rule (the last usually answers into a menu)'),
+  /**
+   * Who takes a caller when something goes wrong (a prompt Graph keeps refusing, a flow that failed, a
+   * call nothing drives any more). Without it the caller hears a short apology and the app hangs up.
+   */
+  fallback: targetSchema.optional(),
 });
 
 export type FrontDeskConfig = z.infer<typeof frontDeskConfigSchema>;

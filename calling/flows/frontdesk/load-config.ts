@@ -22,7 +22,10 @@ function namesUsedByMenus(
     else if (Array.isArray(v)) v.forEach((x) => visit(x, menu, key));
     else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) visit(x, menu, k);
   };
-  for (const [id, m] of menus ?? []) visit(m.nodes, id);
+  for (const [id, m] of menus ?? []) {
+    visit(m.nodes, id);
+    if (typeof m.fallback === 'string') out.push({ kind: 'people', name: m.fallback, menu: id });
+  }
   return out;
 }
 
@@ -52,6 +55,7 @@ export function checkFrontDesk(c: FrontDeskConfig, ctx: FrontDeskCheckContext): 
     if ('ivr' in a && !ctx.menuIds.has(a.ivr))
       issues.push({ path: [...at, 'then', 'ivr'], message: `there is no menu "${a.ivr}" in the IVR folder` });
   });
+  person(c.fallback, ['fallback']);
   for (const use of namesUsedByMenus(ctx.menus)) {
     if (!c[use.kind][use.name])
       issues.push({

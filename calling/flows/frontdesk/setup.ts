@@ -8,12 +8,20 @@ import {
   type RecordingAnalyser,
   type RecordingFetcher,
 } from '../analysis';
-import { createIvrFlow, type Menu, type MenuSet, type Notifier } from '../ivr';
-import { createFlowRuntime, type FlowRuntime } from '../runtime';
+import {
+  createIvrFlow,
+  GOODBYE_TEXT,
+  PUT_THROUGH_TEXT,
+  type Menu,
+  type MenuSet,
+  type Notifier,
+} from '../ivr';
+import { createFlowRuntime, createWatchdog, type FlowRuntime, type WatchdogTiming } from '../runtime';
 import type { TextPrompts } from '../tts';
 import { createFrontDesk, type FrontDesk } from './front-desk';
 import { loadCallFlowFiles } from './load-files';
 import { NOT_SET_UP } from './not-set-up';
+import { createRescue } from './rescue';
 
 export interface CallFlowsOptions {
   readonly calling: CallingApi;
@@ -30,6 +38,8 @@ export interface CallFlowsOptions {
   readonly notifyTarget?: string;
   readonly fetchRecording: RecordingFetcher;
   readonly analyser?: RecordingAnalyser;
+  /** When the watchdog hands an undriven answered call to the fallback (default 45 s idle, 10 s sweeps). */
+  readonly watchdog?: Partial<WatchdogTiming>;
 }
 
 /** The front desk and the IVR, ready to start. */
@@ -56,7 +66,14 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
         ...(opts.promptsDir ? { promptsDir: opts.promptsDir } : {}),
       })
     : { fileConfig: NOT_SET_UP, menus: new Map<string, Menu>() };
-  const runtime = createFlowRuntime({ calling: opts.calling, store: opts.store, logger: opts.logger });
+  const runtime = createFlowRuntime({
+    calling: opts.calling,
+    store: opts.store,
+    logger: opts.logger,
+    // Built below: the rescue needs the runtime, which calls it.
+    rescue: () => rescue,
+  });
+  const fallback = async () => (await frontDesk.current()).config.fallback;
   runtime.register(
     createIvrFlow({
       menus,
@@ -65,6 +82,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       ...(opts.tts ? { tts: opts.tts } : {}),
       notifier: opts.notifier,
       ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
+      fallback,
       recording: {
         fetchRecording: opts.fetchRecording,
         analyser: opts.analyser ?? createEnergyAnalyser(),
@@ -79,6 +97,14 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     logger: opts.logger,
     fileConfig,
     menus,
+  });
+  const rescue = createRescue({ calling: opts.calling, runtime, logger: opts.logger, fallback });
+  const watchdog = createWatchdog({
+    calling: opts.calling,
+    store: opts.store,
+    logger: opts.logger,
+    rescue,
+    ...(opts.watchdog ? { timing: opts.watchdog } : {}),
   });
 
   async function warmTextPrompts(): Promise<void> {
@@ -95,6 +121,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     };
     visit([...menus.values()]);
     visit(fileConfig.rules);
+    visit([{ say: GOODBYE_TEXT }, { say: PUT_THROUGH_TEXT }]);
     for (const [text, voice] of texts) {
       await opts.tts
         .url(text, voice ? { voice } : {})
@@ -112,6 +139,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     async start() {
       await runtime.start();
       await frontDesk.start();
+      await watchdog.start();
       // Text prompts are made ahead of the first call that needs them; a failure only gets logged here.
       warmed = warmTextPrompts();
       log.info(
@@ -125,6 +153,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     },
     async stop() {
       frontDesk.stop();
+      await watchdog.stop();
       await runtime.stop();
     },
   };

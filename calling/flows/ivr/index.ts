@@ -1,5 +1,6 @@
 // Declarative IVR menus: loaded from YAML/JSON, validated, run as a flow on the call.
 export { createIvrFlow, IVR_FLOW } from './ivr-flow';
+export { fallbackMenu, fallbackState, GOODBYE_TEXT, onlyHangUpLeft, PUT_THROUGH_TEXT } from './fallback';
 export type { IvrDeps } from './ivr-context';
 export {
   initialIvrState,

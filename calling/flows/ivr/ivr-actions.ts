@@ -3,29 +3,36 @@ import { resolveTarget } from '../runtime';
 import { describeJump, menuOf, type Step } from './ivr-context';
 import type { IvrState } from './ivr-state';
 import { settingsOf } from './ivr-state';
-import { meetingTask, notifyTask, promptTask, recordTask, transferTask } from './ivr-tasks';
+import { hangUpTask, meetingTask, notifyTask, promptTask, recordTask, transferTask } from './ivr-tasks';
 import type { Action, Jump } from './menu-schema';
 import { fillTemplate } from './notifier';
 
 /** Hangs up (the flow is done once the call ends). */
 export function hangUp(st: Step, why: string): IvrState {
   st.ctl.note(`ivr ${st.s.menu}/${st.s.node}: ${why}; hanging up`);
-  st.ctl.spawn('hangUp', () => st.ctl.calling.hangUp(st.ctl.callId));
-  st.ctl.clearTimer('input');
-  st.ctl.clearTimer('overall');
-  return { ...st.s, phase: 'done', since: st.ctl.now };
+  st.ctl.spawn('hangUp', hangUpTask(st.ctl.calling, st.ctl.callId));
+  for (const t of ['input', 'overall', 'resend']) st.ctl.clearTimer(t);
+  return { ...st.s, phase: 'done', since: st.ctl.now, hangingUp: true };
+}
+
+export interface EnterOptions {
+  readonly keepRetries?: boolean;
+  /** Keep counting resends (the node is entered again because Graph failed its prompts). */
+  readonly keepAttempt?: boolean;
+  /** Clear Graph's media queue before the prompts (nothing may play twice). */
+  readonly clearFirst?: boolean;
+  readonly menu?: string;
+  /** The prompts start once this task of the same step settled (default: a barge-in's cancel). */
+  readonly after?: string;
 }
 
 /** Enters a node: plays its prompts, then collects or acts. */
-export async function enter(
-  st: Step,
-  name: string,
-  opts: { keepRetries?: boolean; clearFirst?: boolean; menu?: string } = {},
-): Promise<IvrState> {
-  const { via: _via, ...rest } = st.s;
+export async function enter(st: Step, name: string, opts: EnterOptions = {}): Promise<IvrState> {
+  const { via: _via, attempt, ...rest } = st.s;
   const s: IvrState = {
     ...rest,
     ...(opts.menu ? { menu: opts.menu } : {}),
+    ...(opts.keepAttempt && attempt !== undefined ? { attempt } : {}),
     node: name,
     digits: '',
     retries: opts.keepRetries ? st.s.retries : 0,
@@ -35,8 +42,7 @@ export async function enter(
   const node = menu?.nodes[name];
   const next: Step = { ...st, s, menu, node };
   if (!node) return hangUp(next, `there is no node "${name}" in menu ${s.menu}`);
-  st.ctl.clearTimer('input');
-  st.ctl.clearTimer('overall');
+  for (const t of ['input', 'overall', 'resend']) st.ctl.clearTimer(t);
   if (node.prompts?.length) {
     st.ctl.spawn(
       'prompt',
@@ -44,7 +50,7 @@ export async function enter(
         clearFirst: opts.clearFirst === true,
         log: st.ctl.log,
       }),
-      { after: 'cancel' },
+      { after: opts.after ?? 'cancel' },
     );
     return { ...s, phase: 'prompting' };
   }

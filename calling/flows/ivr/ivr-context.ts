@@ -1,6 +1,6 @@
 // What the IVR needs from the app, and the small helpers its handlers share.
 import type { AnalyseDeps } from '../analysis';
-import type { Directory, FlowControl } from '../runtime';
+import type { Directory, FlowControl, Target } from '../runtime';
 import type { TextPrompts } from '../tts';
 import type { IvrState } from './ivr-state';
 import type { MenuSet } from './load-menus';
@@ -17,6 +17,8 @@ export interface IvrDeps {
   /** Where notifications go when a node names no target. */
   readonly notifyTarget?: string;
   readonly recording: AnalyseDeps;
+  /** Who takes a caller the IVR cannot serve (the front desk's `fallback`); none: goodbye and hang up. */
+  readonly fallback?: () => Promise<Target | undefined>;
 }
 
 /** One step's view: the state, the control, and the menu and node it points at. */

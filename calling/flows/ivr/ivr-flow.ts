@@ -1,16 +1,17 @@
 // The IVR as a flow: a reducer over call events (begin, keys, timers, finished tasks, restarts). Its
 // position lives in the call's flow JSON, so it continues after a restart.
-import type { FlowEvent, FlowHandler } from '../runtime';
-import { act, afterPrompts, enter, failed, hangUp, jump, pendingAction } from './ivr-actions';
+import type { FlowHandler } from '../runtime';
+import { act, enter, hangUp, jump, pendingAction } from './ivr-actions';
 import { menuOf, type IvrDeps, type Step } from './ivr-context';
+import { onDone } from './ivr-done';
 import { addKey, settingsOf, type IvrState } from './ivr-state';
-import { answerTask, promptTask, recordTask } from './ivr-tasks';
+import { answerTask, hangUpTask, promptTask, recordTask, tonesTask } from './ivr-tasks';
 import type { Jump } from './menu-schema';
-import { notifyFailure } from './notifier';
 
 export const IVR_FLOW = 'ivr';
-
-type Done = Extract<FlowEvent, { type: 'done' }>;
+// The next prompt waits for a barge-in's cancel (it must not reach Graph first); a cancel whose
+// completion is lost must not hold it up for the whole operation timeout.
+const CANCEL_WAIT_MS = 10_000;
 
 function step(deps: IvrDeps, s: IvrState, ctl: Step['ctl']): Step {
   const menu = menuOf(deps, s);
@@ -62,7 +63,8 @@ async function onKey(st: Step, digit: string): Promise<IvrState> {
     if (!set.bargeIn) return s;
     // Barge-in: the key interrupts the prompt (Graph's cancelMediaProcessing) and starts the entry.
     st.ctl.forgetTask('prompt');
-    st.ctl.spawn('cancel', () => st.ctl.calling.cancelMedia(st.ctl.callId));
+    st.ctl.clearTimer('resend');
+    st.ctl.spawn('cancel', () => st.ctl.calling.cancelMedia(st.ctl.callId, { timeoutMs: CANCEL_WAIT_MS }));
     s = { ...s, phase: 'collecting', digits: '', since: st.ctl.now };
     if (set.maxDigits > 1) st.ctl.setTimer('overall', set.overallMs);
   } else if (s.phase !== 'collecting') return s;
@@ -74,59 +76,6 @@ async function onKey(st: Step, digit: string): Promise<IvrState> {
   return { ...s, digits: out.digits };
 }
 
-async function onDone(st: Step, e: Done): Promise<IvrState> {
-  const { s, ctl } = st;
-  const why = e.ok ? '' : e.error.message;
-  switch (e.task) {
-    case 'answer':
-      if (!e.ok) return { ...s, phase: 'done' };
-      return enter(st, menuOf(st.deps, s)?.start ?? '');
-    case 'prompt':
-      if (!e.ok)
-        return {
-          ...s,
-          phase: (e.error as { code?: string }).code === 'operation_cancelled' ? s.phase : 'done',
-        };
-      if (s.phase === 'retrying') return enter(st, s.node, { keepRetries: true });
-      return s.phase === 'prompting' ? afterPrompts(st) : s;
-    case 'record': {
-      const spec = (() => {
-        const a = pendingAction(st);
-        return a && typeof a === 'object' && 'record' in a ? a.record : undefined;
-      })();
-      if (!spec) return hangUp(st, 'the recording node is gone');
-      const branch = e.ok ? (e.value as { branch: string; why: string }) : { branch: 'failed', why };
-      ctl.note(`ivr ${s.menu}/${s.node}: ${branch.why} → ${branch.branch}`);
-      const to =
-        branch.branch === 'spoke'
-          ? spec.onSpeech
-          : branch.branch === 'silent'
-            ? spec.onSilence
-            : (spec.onFail ?? spec.onSilence);
-      return jump(st, to);
-    }
-    case 'transfer':
-    case 'meeting':
-    case 'redirect':
-      if (e.ok) {
-        ctl.note(`ivr ${s.menu}/${s.node}: ${e.task} done`);
-        return { ...s, phase: 'done', since: ctl.now };
-      }
-      return failed(st, pendingAction(st), `${e.task} failed: ${why}`);
-    case 'notify':
-      // The call goes on whether or not the card was posted; the log and the timeline say why not.
-      if (!e.ok) {
-        const why = notifyFailure(e.error);
-        ctl.log.warn({ err: e.error }, why);
-        ctl.note(`ivr ${s.menu}: ${why}`);
-      }
-      return s;
-    default:
-      if (!e.ok) ctl.log.warn({ task: e.task, err: e.error }, 'an IVR task failed');
-      return s;
-  }
-}
-
 /** After a restart: pick up whatever was in progress. */
 async function onResume(st: Step, lost: readonly string[]): Promise<IvrState> {
   const { s, ctl } = st;
@@ -134,6 +83,8 @@ async function onResume(st: Step, lost: readonly string[]): Promise<IvrState> {
     ctl.spawn('answer', answerTask(ctl.calling, ctl.callId));
     return s;
   }
+  if (lost.includes('tones')) ctl.spawn('tones', tonesTask(ctl.calling, ctl.callId));
+  if (lost.includes('hangUp')) ctl.spawn('hangUp', hangUpTask(ctl.calling, ctl.callId));
   if ((s.phase === 'prompting' || s.phase === 'retrying') && lost.includes('prompt'))
     return enter(st, s.node, { keepRetries: true, clearFirst: true });
   if (s.phase === 'recording' && lost.includes('record')) {
@@ -161,6 +112,11 @@ export function createIvrFlow(deps: IvrDeps): FlowHandler<IvrState> {
           // A start node that redirects acts before answering (Graph redirects only unanswered calls).
           if (start?.do && !start.prompts?.length && typeof start.do === 'object' && 'redirect' in start.do)
             return act({ ...st, s: { ...s, node: st.menu!.start } }, start.do);
+          if (ctl.call.state !== 'incoming') {
+            // Handed an answered call (the fallback taking over): straight to the start node.
+            ctl.note(`ivr ${s.menu}: taking over the call${s.origin ? ` (${s.origin})` : ''}`);
+            return enter(st, st.menu?.start ?? '', { clearFirst: true });
+          }
           ctl.note(`ivr ${s.menu}: answering${s.origin ? ` (${s.origin})` : ''}`);
           ctl.spawn('answer', answerTask(ctl.calling, ctl.callId));
           return s;
@@ -170,6 +126,10 @@ export function createIvrFlow(deps: IvrDeps): FlowHandler<IvrState> {
         case 'tone':
           return onKey(st, event.digit);
         case 'timer':
+          if (event.name === 'resend')
+            return s.phase === 'prompting' || s.phase === 'retrying'
+              ? enter(st, s.node, { keepRetries: true, keepAttempt: true, clearFirst: true })
+              : s;
           if (s.phase !== 'collecting') return s;
           return s.digits === '' ? retry(st, 'noInput', '') : evaluate(st, s.digits);
         case 'done':

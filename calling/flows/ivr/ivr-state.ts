@@ -23,6 +23,12 @@ export interface IvrState {
   readonly recorded?: boolean;
   /** Why the front desk put the call here. */
   readonly origin?: string;
+  /** Times the current node's prompts were sent again after Graph failed them (reset once they play). */
+  readonly attempt?: number;
+  /** The call runs the fallback (fallback.ts): one more failure and the app hangs up. */
+  readonly fallback?: true;
+  /** The IVR has hung up: if the call is still up later, only a hang-up is left to do. */
+  readonly hangingUp?: true;
 }
 
 /** The first state of an IVR on a call. */

@@ -4,6 +4,7 @@ import type { CallingApi, Party, RecordingResult } from '../../core';
 import { analyseRecording, type AnalyseDeps, type RecordingBranch } from '../analysis';
 import { latestOperation, partyOfIdentity } from '../runtime';
 import type { TextPrompts } from '../tts';
+import { callIsOver, isTransient, MAX_RESENDS, resendDelayMs } from './ivr-retry';
 import type { PromptRef, RecordSpec } from './menu-schema';
 import type { NotificationCard, Notifier } from './notifier';
 
@@ -26,14 +27,62 @@ export async function promptUrls(
   return out;
 }
 
-/** Answers the call if it still rings, then asks for key presses. */
+/**
+ * Answers the call if it still rings. When the answer's outcome is unknown (a 5xx or a timeout, or no
+ * `established` in time), Graph's own view decides: answered, it waits for that to be processed;
+ * still ringing, it answers again.
+ */
 export function answerTask(calling: CallingApi, callId: string): () => Promise<void> {
   return async () => {
-    const call = await calling.getCall(callId);
-    if (call?.state === 'incoming') await calling.answer(callId);
-    await calling.subscribeToTone(callId);
+    for (let attempt = 0; ; attempt += 1) {
+      const call = await calling.getCall(callId);
+      if (call?.state !== 'incoming') return;
+      try {
+        await calling.answer(callId);
+        return;
+      } catch (err) {
+        if (!isTransient(err) || attempt >= MAX_RESENDS) throw err;
+        const state = await calling.refresh(callId);
+        if (state === 'establishing' || state === 'established') {
+          await calling.waitForState(callId, ['established', 'terminated'], ANSWER_CHECK_MS);
+          return;
+        }
+        if (state !== 'incoming') throw err;
+        await new Promise((r) => setTimeout(r, resendDelayMs(attempt + 1)));
+      }
+    }
   };
 }
+
+/** Asks for key presses; a transient failure is sent again (subscribing twice changes nothing). */
+export function tonesTask(calling: CallingApi, callId: string): () => Promise<void> {
+  return () => resending(() => calling.subscribeToTone(callId).then(() => undefined));
+}
+
+/** Hangs up; a transient failure is sent again (hanging up twice changes nothing). */
+export function hangUpTask(calling: CallingApi, callId: string): () => Promise<void> {
+  return () => resending(() => calling.hangUp(callId));
+}
+
+async function resending(send: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (err) {
+      if (callIsOver(err)) return;
+      if (!isTransient(err) || attempt >= MAX_RESENDS) throw err;
+      await new Promise((r) => setTimeout(r, resendDelayMs(attempt + 1)));
+    }
+  }
+}
+
+// How long Graph's view of a call whose answer went unconfirmed may take to be processed.
+const ANSWER_CHECK_MS = 10_000;
+// How long a prompt waits for the media queue to be cleared before it: a lost completion must not
+// hold the prompt up for the whole operation timeout.
+const CLEAR_WAIT_MS = 10_000;
+// How long a prompt waits for a transfer in progress to end (the call back in established).
+const TRANSFER_SETTLE_MS = 15_000;
 
 /** Plays prompts; after a restart the media queue is cleared first so nothing plays twice. */
 export function promptTask(
@@ -45,9 +94,14 @@ export function promptTask(
 ): () => Promise<void> {
   return async () => {
     const urls = await promptUrls(refs, tts);
+    // Graph plays nothing on a call that is being transferred: after a failed transfer, wait until
+    // the call is back (its failure may still be on the way).
+    const call = await calling.getCall(callId);
+    if (call?.state === 'transferring' || call?.state === 'transferAccepted')
+      await calling.waitForState(callId, ['established', 'hold', 'terminated'], TRANSFER_SETTLE_MS);
     if (opts.clearFirst) {
       await calling
-        .cancelMedia(callId)
+        .cancelMedia(callId, { timeoutMs: CLEAR_WAIT_MS })
         .catch((err: unknown) => opts.log.warn({ err }, 'could not clear media'));
     }
     if (urls.length > 0) await calling.playPrompt(callId, urls);

@@ -63,6 +63,7 @@ export function checkMenu(menu: Menu, ctx: MenuCheckContext): ConfigIssue[] {
   };
 
   if (!menu.nodes[menu.start]) add(['start'], `there is no node "${menu.start}" in nodes`);
+  person(menu.fallback, ['fallback']);
   jump(menu.defaults.onInvalid, ['defaults', 'onInvalid']);
   jump(menu.defaults.onNoInput, ['defaults', 'onNoInput']);
   menu.defaults.invalidPrompts.forEach((p, i) => prompt(p, ['defaults', 'invalidPrompts', i]));

@@ -112,6 +112,8 @@ export const menuDefaultsSchema = z.strictObject({
 
 export const menuSchema = z.strictObject({
   description: z.string().optional(),
+  /** Who takes a caller this menu cannot serve (over the front desk's `fallback`). */
+  fallback: targetSchema.optional(),
   start: nodeName,
   defaults: menuDefaultsSchema.default(menuDefaultsSchema.parse({})),
   nodes: z.record(nodeName, nodeSchema),

@@ -1,12 +1,15 @@
 // Drives flows on calls: routes the calling service's events to the flow kept in each call's `flow`,
 // one event at a time per call (a local chain plus a store lock, so two instances never interleave),
 // saves the new position with saveFlow before any effect starts, keeps timers and background tasks
-// in that saved position, and picks every live flow up again after a restart.
+// in that saved position, and picks every live flow up again after a restart. A step that fails ends
+// that call's flow: logged with the call id, noted on the call's timeline, the call handed to `rescue`.
 import type { Store } from '../../../store';
 import type { CallingApi, Clock, CoreLogger } from '../../core';
+import { flowFailed, type Rescue } from './flow-failure';
 import { LocalTimers } from './local-timers';
 import { isStoredFlow } from './stored-flow';
-import { createStepControl, startTasks } from './step-control';
+import { createCallTasks } from './call-tasks';
+import { createStepControl, describeEvent } from './step-control';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
 
 export interface FlowRuntimeOptions {
@@ -14,6 +17,11 @@ export interface FlowRuntimeOptions {
   readonly store: Store;
   readonly logger: CoreLogger;
   readonly clock?: Clock;
+  /**
+   * Takes a call whose flow failed (a person, or a goodbye and a hang-up). Read when needed, so it may
+   * be built after the runtime. Without it the call is hung up.
+   */
+  readonly rescue?: () => Rescue | undefined;
 }
 
 /** The runtime's public face. */
@@ -38,27 +46,37 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
   const log = opts.logger.child({ module: 'calling.flows' });
   const handlers = new Map<string, FlowHandler<unknown>>();
   const chains = new Map<string, Promise<void>>();
+  const tasks = createCallTasks();
   const timers = new LocalTimers();
   const offs: Array<() => void> = [];
   let stopped = true;
+  const failed = (callId: string, err: unknown) =>
+    flowFailed({ calling, log, ...(opts.rescue ? { rescue: opts.rescue } : {}) }, callId, err);
 
-  function enqueue(callId: string, step: () => Promise<void>): Promise<void> {
+  /** Runs `work` after the call's earlier steps; never rejects (a failure ends the call's flow). */
+  function enqueue(callId: string, work: () => Promise<void>): Promise<void> {
     const prev = chains.get(callId) ?? Promise.resolve();
-    const next = prev.then(step).catch((err: unknown) => {
-      log.error({ err, callId }, 'a flow step failed');
-    });
+    const next: Promise<void> = prev
+      .then(work)
+      .catch((err: unknown) => failed(callId, err))
+      .then(() => {
+        if (chains.get(callId) === next) chains.delete(callId);
+      });
     chains.set(callId, next);
-    void next.finally(() => {
-      if (chains.get(callId) === next) chains.delete(callId);
-    });
     return next;
+  }
+
+  /** enqueue, for callers that do not wait (timers, events, finished tasks). */
+  function later(callId: string, work: () => Promise<void>): void {
+    if (stopped) return;
+    enqueue(callId, work).catch((err: unknown) => failed(callId, err));
   }
 
   function arm(callId: string, flow: StoredFlow): void {
     for (const [name, t] of Object.entries(flow.timers)) {
-      timers.set(callId, name, t.at, clock.now(), () => {
-        if (!stopped) void enqueue(callId, () => step(callId, { type: 'timer', name }, undefined, t.token));
-      });
+      timers.set(callId, name, t.at, clock.now(), () =>
+        later(callId, () => step(callId, { type: 'timer', name }, undefined, t.token)),
+      );
     }
   }
 
@@ -103,22 +121,9 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     const { next } = effects;
     timers.clear(callId, next.clearedTimers);
     arm(callId, { ...next.flow, timers: next.newTimers });
-    for (const { task, run } of startTasks(next.spawned)) {
-      void run
-        .then(
-          (value) => ({ type: 'done', task: task.name, ok: true, value }) as const,
-          (error: unknown) =>
-            ({
-              type: 'done',
-              task: task.name,
-              ok: false,
-              error: error instanceof Error ? error : new Error(String(error)),
-            }) as const,
-        )
-        .then((done) => {
-          if (!stopped) void enqueue(callId, () => step(callId, done, undefined, undefined, task.token));
-        });
-    }
+    tasks.start(callId, next.spawned, next.flow.tasks, (task, done) =>
+      later(callId, () => step(callId, done, undefined, undefined, task.token)),
+    );
   }
 
   async function resume(): Promise<void> {
@@ -129,7 +134,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       const lostTasks = Object.keys(flow.tasks);
       const cleared: StoredFlow = { ...flow, tasks: {} };
       log.info({ callId: call.id, kind: flow.kind, lostTasks }, 'resuming a flow');
-      void enqueue(call.id, async () => {
+      later(call.id, async () => {
         arm(call.id, cleared);
         await step(call.id, { type: 'resume', lostTasks }, cleared);
       });
@@ -159,7 +164,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       offs.push(
         calling.on('tone', (e) => {
           if (owned(e.call.flow))
-            void enqueue(e.call.id, () =>
+            later(e.call.id, () =>
               step(e.call.id, {
                 type: 'tone',
                 digit: e.digit,
@@ -168,11 +173,11 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
             );
         }),
         calling.on('established', (e) => {
-          if (owned(e.call.flow)) void enqueue(e.call.id, () => step(e.call.id, { type: 'established' }));
+          if (owned(e.call.flow)) later(e.call.id, () => step(e.call.id, { type: 'established' }));
         }),
         calling.on('terminated', (e) => {
           if (!owned(e.call.flow)) return;
-          void enqueue(e.call.id, async () => {
+          later(e.call.id, async () => {
             timers.clearCall(e.call.id);
             await step(e.call.id, { type: 'terminated', reason: e.reason });
             timers.clearCall(e.call.id);
@@ -191,12 +196,4 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       while (chains.size > 0) await Promise.all([...chains.values()]);
     },
   };
-}
-
-/** An event in words, for the timeline line of a step that wrote none. */
-function describeEvent(e: FlowEvent): string {
-  if (e.type === 'done') return `${e.task} ${e.ok ? 'finished' : `failed (${e.error.message})`}`;
-  if (e.type === 'timer') return `${e.name} timer fired`;
-  if (e.type === 'tone') return `key ${e.digit}`;
-  return e.type;
 }

@@ -1,5 +1,14 @@
 // The flow runtime: flows as reducers over call events, kept in the call's flow JSON, resumed on start.
 export { createFlowRuntime, type FlowRuntime, type FlowRuntimeOptions } from './flow-runtime';
+export type { Rescue } from './flow-failure';
+export {
+  createWatchdog,
+  DEFAULT_WATCHDOG_TIMING,
+  undriven,
+  WATCHDOG_JOB,
+  type Watchdog,
+  type WatchdogTiming,
+} from './watchdog';
 export type { FlowControl, FlowEvent, FlowHandler, StoredFlow } from './types';
 export { isStoredFlow } from './stored-flow';
 export {

@@ -8,7 +8,7 @@ export interface SpawnedTask {
   readonly name: string;
   readonly token: string;
   readonly work: () => Promise<unknown>;
-  /** A task spawned earlier in the same step that must settle before this one starts. */
+  /** A task that must settle before this one starts (spawned before it in the step, or still running). */
   readonly after?: string;
 }
 
@@ -53,9 +53,7 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
     spawn(name, work, opts = {}) {
       const token = randomUUID();
       tasks[name] = token;
-      const after =
-        opts.after !== undefined && spawned.some((t) => t.name === opts.after) ? opts.after : undefined;
-      spawned.push({ name, token, work, ...(after === undefined ? {} : { after }) });
+      spawned.push({ name, token, work, ...(opts.after === undefined ? {} : { after: opts.after }) });
     },
     forgetTask(name) {
       delete tasks[name];
@@ -95,16 +93,30 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
 
 /**
  * Starts a step's tasks in the order they were spawned; a task with `after` starts once that task has
- * settled, whether it succeeded or failed. Answers each task with its run.
+ * settled, whether it succeeded or failed: the one of that name started before it in this step, else
+ * one still running from an earlier step (`running`), else at once. A task that had to wait starts
+ * only if `wanted` still says so (a later step may have forgotten or replaced it meanwhile); else its
+ * run resolves without doing anything. Answers each task with its run.
  */
 export function startTasks(
   spawned: readonly SpawnedTask[],
+  running: ReadonlyMap<string, Promise<unknown>> = new Map(),
+  wanted: (task: SpawnedTask) => boolean = () => true,
 ): Array<{ readonly task: SpawnedTask; readonly run: Promise<unknown> }> {
   const runs = new Map<string, Promise<unknown>>();
   return spawned.map((task) => {
-    const before = task.after === undefined ? undefined : runs.get(task.after);
-    const run = before ? before.then(task.work, task.work) : task.work();
+    const before = task.after === undefined ? undefined : (runs.get(task.after) ?? running.get(task.after));
+    const late = () => (wanted(task) ? task.work() : Promise.resolve(undefined));
+    const run = before ? before.then(late, late) : task.work();
     runs.set(task.name, run);
     return { task, run };
   });
+}
+
+/** An event in words, for the timeline line of a step that wrote none. */
+export function describeEvent(e: FlowEvent): string {
+  if (e.type === 'done') return `${e.task} ${e.ok ? 'finished' : `failed (${e.error.message})`}`;
+  if (e.type === 'timer') return `${e.name} timer fired`;
+  if (e.type === 'tone') return `key ${e.digit}`;
+  return e.type;
 }

@@ -36,9 +36,10 @@ export interface FlowControl {
   readonly log: CoreLogger;
   /**
    * Runs work outside the call's flow lock; its outcome comes back as a `done` event for `task`. With
-   * `after`, the work starts only once the task of that name spawned in the same step has settled (a
-   * recording must not reach Graph before the cancelMediaProcessing that barge-in sent, or it is
-   * cancelled with the prompt); without such a task in the step it starts at once.
+   * `after`, the work starts only once the task of that name has settled: the one spawned before it in
+   * the same step, else one still running from an earlier step (a prompt or a recording must not reach
+   * Graph before the cancelMediaProcessing that a barge-in sent, or it is cancelled with the old
+   * prompt); with neither it starts at once.
    */
   spawn(task: string, work: () => Promise<unknown>, opts?: { readonly after?: string }): void;
   /** Stops waiting for a task: its outcome, when it comes, is dropped. */

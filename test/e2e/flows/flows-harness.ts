@@ -8,6 +8,7 @@ import {
   type TextPrompts,
 } from '../../../calling';
 import type { App, Config } from '../../../server';
+import type { AppDeps } from '../../helpers/app';
 import type { RunningEmulator } from '../../helpers/emulator';
 import { recordingNotifier, startStack } from '../../helpers/stack';
 import { until } from '../calling/harness';
@@ -29,14 +30,17 @@ export interface FlowsHarness {
 /** What the call helpers below need: the emulator and the app's call model. */
 export type CallSides = Pick<FlowsHarness, 'emu' | 'calling'>;
 
-/** Starts the emulator and the app with FRONTDESK_CONFIG set to `frontdesk`. */
-export async function startFlowsHarness(frontdesk: string): Promise<FlowsHarness> {
+/** Starts the emulator and the app with FRONTDESK_CONFIG set to `frontdesk` (and any timings in `deps`). */
+export async function startFlowsHarness(
+  frontdesk: string,
+  opts: { deps?: Omit<AppDeps, 'notifier'>; emulator?: Record<string, string> } = {},
+): Promise<FlowsHarness> {
   const notifier = recordingNotifier();
   const stack = await startStack({
-    emulator: { EMULATOR_PROMPT_SPEED: '2' },
+    emulator: { EMULATOR_PROMPT_SPEED: '2', ...opts.emulator },
     frontDesk: frontdesk,
     app: { NOTIFY_TARGET: 'conv-frontdesk' },
-    deps: { notifier },
+    deps: { ...opts.deps, notifier },
   });
   const t = stack.app;
   if (!t.app.callFlows) {

@@ -170,6 +170,34 @@ describe('call notifications through the reducer', () => {
     assert.deepEqual(gone.ended, { reason: 'gone' });
   });
 
+  it("a call ended on a 404 takes Graph's own reason when its terminated notification follows", () => {
+    const first = reduceCall(undefined, toStored(callNote(id, 'established')), TENANT, 1);
+    const gone = reduceCall(
+      first.call,
+      { ...toStored(callNote(id, undefined, {}, 'deleted')), local: 'gone' },
+      TENANT,
+      2,
+    );
+    const later = reduceCall(
+      gone.call,
+      toStored(callNote(id, 'terminated', { resultInfo: { code: 200, subcode: 4521 } })),
+      TENANT,
+      3,
+    );
+    assert.equal(later.call.state, 'terminated');
+    assert.equal(later.call.endReason, 'the other party hung up');
+    assert.equal(later.call.endSubcode, 4521);
+    assert.deepEqual(later.events, [], 'terminated is not announced twice');
+    // A call that ended with Graph's own reason keeps it.
+    const again = reduceCall(
+      later.call,
+      toStored(callNote(id, 'terminated', { resultInfo: { code: 200, subcode: 5001 } })),
+      TENANT,
+      4,
+    );
+    assert.equal(again.call.endReason, 'the other party hung up');
+  });
+
   it('reports a failed transfer and a completed one', () => {
     const failed = run([
       ['established'],

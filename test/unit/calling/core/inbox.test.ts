@@ -38,7 +38,7 @@ describe('call inbox: durable accept with shared commits', () => {
   afterEach(async () => close());
 
   const inbox = () =>
-    createCallInbox(counting(createCallData(store)), { kick: async (id) => void kicked.push(id) });
+    createCallInbox(counting(createCallData(store)), { nudge: (id) => void kicked.push(id) });
 
   it('batches accepted in the same turn share one append, and each resolves once its rows are stored', async () => {
     const box = inbox();

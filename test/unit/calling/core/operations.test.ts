@@ -170,6 +170,15 @@ describe('awaitable operations (SQLite store)', function () {
     });
   });
 
+  it('settles an operation that timed out, so no row stays open past its timeout', async () => {
+    await assert.rejects(service.playPrompt(callId, 'welcome', { timeoutMs: 150 }));
+    await eventually(async () =>
+      (await service.operations(callId)).some((o) => o.kind === 'playPrompt' && o.status === 'failed'),
+    );
+    const timeline = (await service.timeline(callId)).map((e) => e.summary);
+    assert.ok(timeline.includes('playPrompt: no completion within 150 ms; given up'), timeline.join('\n'));
+  });
+
   it('rejects open operations with call_ended when the call terminates', async () => {
     const pending = service.playPrompt(callId, 'welcome');
     await eventually(() => graph.requests.some((r) => r.method === 'playPrompt'));

@@ -14,7 +14,7 @@ describe('calling/flows step control: spawned tasks', () => {
     });
   const work = async () => undefined;
 
-  it('keeps `after` only when that task was spawned earlier in the same step', () => {
+  it('keeps the `after` each task asked for', () => {
     const ctl = control();
     ctl.spawn('record', work, { after: 'cancel' });
     ctl.spawn('cancel', work);
@@ -23,7 +23,7 @@ describe('calling/flows step control: spawned tasks', () => {
     assert.deepEqual(
       spawned.map((t) => [t.name, t.after]),
       [
-        ['record', undefined],
+        ['record', 'cancel'],
         ['cancel', undefined],
         ['prompt', 'cancel'],
       ],
@@ -63,6 +63,48 @@ describe('calling/flows step control: spawned tasks', () => {
       record.release();
       notify.release();
       await Promise.all(runs.map((r) => r.run));
+    });
+
+    it('a task named in `after` but not started before it in the step: waits for one still running, else starts at once', async () => {
+      const log: string[] = [];
+      const earlier = gated('cancel (earlier step)', log);
+      const prompt = gated('prompt', log);
+      const record = gated('record', log);
+      const [first] = startTasks(
+        [{ name: 'prompt', token: 'b', work: prompt.work, after: 'cancel' }],
+        new Map([['cancel', earlier.work()]]),
+      );
+      const [second] = startTasks([{ name: 'record', token: 'c', work: record.work, after: 'cancel' }]);
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(log, ['start cancel (earlier step)', 'start record']);
+      earlier.release();
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(log, [
+        'start cancel (earlier step)',
+        'start record',
+        'end cancel (earlier step)',
+        'start prompt',
+      ]);
+      prompt.release();
+      record.release();
+      await Promise.all([first!.run, second!.run]);
+    });
+
+    it('a task that waited is dropped when it is no longer wanted by then (forgotten or replaced)', async () => {
+      const log: string[] = [];
+      const earlier = gated('cancel', log);
+      const prompt = gated('prompt', log);
+      let wanted = true;
+      const [only] = startTasks(
+        [{ name: 'prompt', token: 'p', work: prompt.work, after: 'cancel' }],
+        new Map([['cancel', earlier.work()]]),
+        () => wanted,
+      );
+      wanted = false;
+      earlier.release();
+      assert.equal(await only!.run, undefined);
+      assert.deepEqual(log, ['start cancel', 'end cancel']);
     });
 
     it('a failed task still lets the one after it start, and each run keeps its own outcome', async () => {

@@ -5,6 +5,7 @@ import {
   openAt,
   phonePattern,
   callerMatches,
+  validateFrontDeskConfig,
   type FrontDeskConfig,
 } from '../../../../../calling/flows/frontdesk';
 import { parseConfigText, ConfigFileError, readConfigFile } from '../../../../../calling/flows/runtime';
@@ -130,6 +131,19 @@ describe('front desk rules', () => {
           frontDeskConfigSchema,
         ),
       /f\.yaml:2 hours\.timeZone: must be an IANA time zone/,
+    );
+  });
+
+  it('a fallback names someone in people: (or an inline party)', () => {
+    const base = { people: { reception: { user: ALEX } }, rules: [{ name: 'menu', then: { ivr: 'main' } }] };
+    const ctx = { menuIds: new Set(['main']) };
+    assert.equal(validateFrontDeskConfig({ ...base, fallback: 'reception' }, ctx).fallback, 'reception');
+    assert.deepEqual(validateFrontDeskConfig({ ...base, fallback: { user: ALEX } }, ctx).fallback, {
+      user: ALEX,
+    });
+    assert.throws(
+      () => validateFrontDeskConfig({ ...base, fallback: 'nobody' }, ctx),
+      /fallback: "nobody" is not in people:/,
     );
   });
 

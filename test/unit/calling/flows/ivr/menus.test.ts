@@ -87,6 +87,17 @@ describe('IVR menus', () => {
     }
   });
 
+  it("a menu's fallback names someone in the directory", async () => {
+    const dir = folder({
+      'main.yaml': ['start: top', 'fallback: nobody', 'nodes:', '  top: { do: hangUp }'].join('\n'),
+    });
+    try {
+      await assert.rejects(loadMenus(dir, { directory }), /main\.yaml:2 fallback: "nobody" is not a person/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports shape errors with the line: a node with both collect and do, an unknown key, YAML syntax', async () => {
     const dir = folder({
       'm.yaml':
