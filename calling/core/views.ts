@@ -16,6 +16,7 @@ export interface ParticipantView {
 }
 
 export interface CallView {
+  /** The call id exactly as Graph spelled it; every action and query also takes any other spelling. */
   readonly id: string;
   readonly tenantId: string;
   readonly direction: 'incoming' | 'outgoing';
@@ -38,8 +39,11 @@ export interface CallView {
 export type OperationStatus = StoredOperation['status'];
 
 export interface OperationView {
+  /** This app's id for the operation (the clientContext it sent). */
   readonly id: string;
+  /** Graph's id for it, as Graph spelled it. */
   readonly graphId?: string;
+  /** The call's id, as its CallView names it. */
   readonly callId: string;
   readonly kind: string;
   readonly status: OperationStatus;
@@ -74,7 +78,7 @@ export function callView(c: StoredCall): CallView {
       : undefined;
   const source = c.resource['source'];
   return {
-    id: c.id,
+    id: c.wireId,
     tenantId: c.tenantId,
     direction: c.direction === 'incoming' ? 'incoming' : 'outgoing',
     state: isCallState(c.state) ? c.state : 'establishing',
@@ -91,8 +95,8 @@ export function callView(c: StoredCall): CallView {
   };
 }
 
-/** The view of a stored operation. */
-export function operationView(o: StoredOperation): OperationView {
+/** The view of a stored operation of the call whose id Graph spells `callWireId`. */
+export function operationView(o: StoredOperation, callWireId: string): OperationView {
   const resultInfo = readResultInfo(o.resultInfo);
   const resource =
     typeof o.resource === 'object' && o.resource !== null
@@ -100,8 +104,8 @@ export function operationView(o: StoredOperation): OperationView {
       : undefined;
   return {
     id: o.id,
-    ...(o.graphId ? { graphId: o.graphId } : {}),
-    callId: o.callId,
+    ...(o.wireId ? { graphId: o.wireId } : {}),
+    callId: callWireId,
     kind: o.kind,
     status: o.status,
     ...(resultInfo ? { resultInfo } : {}),

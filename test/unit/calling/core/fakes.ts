@@ -120,6 +120,7 @@ export function callNote(
     resourceUrl: `/communications/calls/${callId}`,
     kind: 'call',
     callId,
+    callWireId: callId,
     resourceData,
     raw: {},
   };
@@ -137,7 +138,9 @@ export function opNote(
     resourceUrl: `/communications/calls/${callId}/operations/${operationId}`,
     kind: 'operation',
     callId,
+    callWireId: callId,
     operationId,
+    operationWireId: operationId,
     resourceData: {
       '@odata.type': '#microsoft.graph.playPromptOperation',
       id: operationId,
@@ -159,6 +162,7 @@ export function rosterNote(
     resourceUrl: `/communications/calls/${callId}/participants`,
     kind: 'participants',
     callId,
+    callWireId: callId,
     resourceData: participants,
     raw: {},
   };
