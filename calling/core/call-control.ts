@@ -4,7 +4,7 @@ import { isCallState, type CallState } from './call-machine';
 import { appendLocal, graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
-import { readRoster } from './roster';
+import { presentEntry, readRoster } from './roster';
 import { runOperation } from './run-operation';
 import type { OperationView } from './views';
 
@@ -90,7 +90,7 @@ export function transfer(
     async (call) => {
       let transferee: Record<string, unknown> | undefined;
       if (opts.transfereeParticipantId) {
-        const entry = readRoster(call.participants).present[opts.transfereeParticipantId];
+        const entry = presentEntry(readRoster(call.participants), opts.transfereeParticipantId);
         if (!entry) {
           throw new CallOperationError(
             'invalid_request',

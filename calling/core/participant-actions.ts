@@ -1,9 +1,11 @@
 // Participants of a call: list, invite, mute, remove (SPEC §4).
 import type { Participant } from '@microsoft/microsoft-graph-types';
+import type { StoredCall } from '../../store';
 import { graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { OpOptions } from './media-actions';
 import { invitee, type Party } from './requests';
+import { presentEntry, readRoster } from './roster';
 import { runOperation } from './run-operation';
 import { participantView, type OperationView, type ParticipantView } from './views';
 
@@ -55,6 +57,11 @@ export function inviteParticipants(
   );
 }
 
+/** A participant id as Graph spelled it in the call's roster (any spelling finds it); else as given. */
+function participantWireId(call: StoredCall, participantId: string): string {
+  return presentEntry(readRoster(call.participants), participantId)?.id ?? participantId;
+}
+
 /** Mutes another participant (server mute). */
 export function muteParticipant(
   ctx: CoreContext,
@@ -67,7 +74,12 @@ export function muteParticipant(
     callId,
     'muteParticipant',
     (call, clientContext) =>
-      ctx.graph.muteParticipant(call.wireId, participantId, { clientContext }, graphCtx(call, clientContext)),
+      ctx.graph.muteParticipant(
+        call.wireId,
+        participantWireId(call, participantId),
+        { clientContext },
+        graphCtx(call, clientContext),
+      ),
     { states: LIVE, ...opts },
   );
 }
@@ -79,7 +91,7 @@ export async function removeParticipant(
   participantId: string,
 ): Promise<void> {
   const call = await requireCall(ctx, callId, LIVE, 'remove a participant');
-  await ctx.graph.deleteParticipant(call.wireId, participantId, graphCtx(call));
+  await ctx.graph.deleteParticipant(call.wireId, participantWireId(call, participantId), graphCtx(call));
   await ctx.data.timeline.add([
     { callId, at: ctx.clock.now(), kind: 'request', summary: `removed participant ${participantId}` },
   ]);

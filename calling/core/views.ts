@@ -1,5 +1,6 @@
 // What the public API hands out: read-only views of a call, its participants and its operations.
 import type { StoredCall, StoredOperation } from '../../store';
+import { sameId } from '../ids';
 import type { ResultInfo } from '../types';
 import { isCallState, type CallState } from './call-machine';
 import { identityOfInfo, type PartyIdentity } from './identity';
@@ -62,7 +63,7 @@ export function participantView(e: RosterEntry, myParticipantId: string | null):
     identity: identityOfInfo(r['info']),
     isMuted: r['isMuted'] === true,
     isInLobby: r['isInLobby'] === true,
-    isSelf: myParticipantId !== null && e.id === myParticipantId,
+    isSelf: myParticipantId !== null && sameId(e.id, myParticipantId),
   };
 }
 
