@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import type { CallingEvents } from '../../../calling';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promptResourceId, type CallingEvents } from '../../../calling';
+import { ROOT } from '../../helpers/process';
 import { useStack } from '../../helpers/stack';
 import { collect, person, script, until } from './harness';
 
@@ -57,6 +60,9 @@ describe('calling e2e: ids go back to Graph exactly as Graph spelled them', func
     return { notifiedId, entries };
   }
 
+  const contentId = async (name: string) =>
+    promptResourceId(await readFile(path.join(ROOT, 'assets', 'prompts', `${name}.wav`)));
+
   it('a placed call: prompts with stable resourceIds, then a hang-up, all by the notified id', async () => {
     const adele = person(h, 'Adele Vance');
     await script(h, adele.id, { onRing: 'answer', answerAfterMs: 200 });
@@ -87,6 +93,9 @@ describe('calling e2e: ids go back to Graph exactly as Graph spelled them', func
     assert.equal(again, welcome);
     assert.equal(later, welcome);
     assert.notEqual(menu, welcome);
+    // Derived from the file's content alone: the same id on any other call, instance or restart.
+    assert.equal(welcome, await contentId('welcome'));
+    assert.equal(menu, await contentId('menu'));
   });
 
   it('an incoming call: answered, prompted, then transferred, all by the notified id', async () => {
@@ -115,5 +124,7 @@ describe('calling e2e: ids go back to Graph exactly as Graph spelled them', func
     const paths = entries.filter((e) => e.kind === 'request').map((e) => e.path?.split('/').at(-1));
     for (const action of ['answer', 'subscribeToTone', 'playPrompt', 'transfer'])
       assert.ok(paths.includes(action), `${action} in ${paths.join(', ')}`);
+    const played = entries.find((e) => e.event === 'prompt-start');
+    assert.deepEqual(played?.resourceIds, [await contentId('please-hold')], 'a prompt on another call');
   });
 });
