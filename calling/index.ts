@@ -32,6 +32,7 @@ export type {
   CoreLogger,
   Clock,
   CallingTiming,
+  PromptResourceId,
   CallingEvents,
   CallingEventName,
   CallView,
@@ -52,7 +53,15 @@ export type {
   Outcome,
   CallOperationErrorCode,
 } from './core';
-export { checkPrompts, PromptCheckError } from './prompts';
+export {
+  checkPrompts,
+  PromptCheckError,
+  createPromptResourceIds,
+  promptResourceId,
+  type PromptFolder,
+} from './prompts';
+// Graph spells one id several ways: compare call and operation ids with sameId, never with ===.
+export { idKey, sameId } from './ids';
 export { CallingError, isCallingError, type CallingErrorCode } from './errors';
 // Flows on the call model: reminder calls, click-to-call, and the notify interface they report through.
 export { NO_ALERTS_CHAT, type Notifier, type NotificationCard } from './flows/notify';

@@ -9,12 +9,17 @@ export type ResourceKind = 'call' | 'participants' | 'operation' | 'contentShari
 /** One commsNotification after tolerant parsing; unknown fields are kept in `raw`. */
 export interface ParsedNotification {
   readonly changeType: ChangeType;
-  /** Normalised: leading '/', `/communications/...` form. */
+  /** Normalised: leading '/', `/communications/...` form, ids as their keys (`ids.ts`). */
   readonly resourceUrl: string;
   readonly kind: ResourceKind;
-  /** Normalised call id: lower-case, hyphenated when it is a GUID (compact upper-case ids are folded). */
+  /** The call id's key: lower-case hyphenated when it is a GUID (compact upper-case ids are folded). */
   readonly callId: string;
+  /** The call id exactly as the resourceUrl spelled it: what requests about the call send back. */
+  readonly callWireId: string;
+  /** The operation id's key. */
   readonly operationId?: string;
+  /** The operation id exactly as the resourceUrl spelled it. */
+  readonly operationWireId?: string;
   readonly resourceData: Record<string, unknown> | ReadonlyArray<Record<string, unknown>>;
   /** resourceData.resultInfo when resourceData is one object, with codes as numbers and `subCode` folded. */
   readonly resultInfo?: ResultInfo;

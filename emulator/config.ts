@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { shippedCsdlPath } from './csdl';
+import { ID_STYLES, type IdStyle } from './graph/id-style';
 
 /** Everything main.ts needs to start the emulator. */
 export interface EmulatorConfig {
@@ -23,6 +24,8 @@ export interface EmulatorConfig {
   incomingTimeoutMs: number;
   /** How long an outgoing call rings a person who never answers before it ends (408/10057). */
   ringTimeoutMs: number;
+  /** How call and operation ids are spelled: `guid` (lower-case hyphenated) or `compact-upper`. */
+  idStyle: IdStyle;
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -55,6 +58,15 @@ function httpUrlFrom(env: NodeJS.ProcessEnv, name: string, fallback: string): st
   return raw;
 }
 
+function idStyleFrom(env: NodeJS.ProcessEnv): IdStyle {
+  const raw = env.EMULATOR_ID_STYLE;
+  if (raw === undefined || raw === '') return 'guid';
+  const style = ID_STYLES.find((s) => s === raw);
+  if (!style)
+    throw new Error(`EMULATOR_ID_STYLE must be ${ID_STYLES.map((s) => `"${s}"`).join(' or ')}, got "${raw}"`);
+  return style;
+}
+
 /** Reads the emulator's configuration from env (EMULATOR_*). */
 export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
   const port = numberFrom(env, 'EMULATOR_PORT', 3979, 0);
@@ -73,5 +85,6 @@ export function readEmulatorConfig(env: NodeJS.ProcessEnv): EmulatorConfig {
     promptSpeed: speed,
     incomingTimeoutMs: numberFrom(env, 'EMULATOR_INCOMING_TIMEOUT_MS', 15_000, 1),
     ringTimeoutMs: numberFrom(env, 'EMULATOR_RING_TIMEOUT_MS', 60_000, 1),
+    idStyle: idStyleFrom(env),
   };
 }

@@ -110,6 +110,7 @@ async function main(): Promise<void> {
       promptSpeed: config.promptSpeed,
       incomingTimeoutMs: config.incomingTimeoutMs,
       ringTimeoutMs: config.ringTimeoutMs,
+      idStyle: config.idStyle,
     },
     publicBase: () => publicBase,
     log,

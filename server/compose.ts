@@ -11,6 +11,7 @@ import {
   createEspeakSynthesizer,
   createLoggingNotifier,
   createPromptCache,
+  createPromptResourceIds,
   createRecordingFetcher,
   createReminders,
   createMeetingService,
@@ -60,6 +61,11 @@ export function createCalling(
     tenantId,
     callbackUrl: `${config.publicUrl}/api/calls`,
     promptsBaseUrl: `${config.publicUrl}/prompts`,
+    // Graph caches prompt media by resourceId: one per file content, for the files the app serves.
+    promptResourceId: createPromptResourceIds([
+      { baseUrl: `${config.publicUrl}/prompts`, dir: path.resolve(config.PROMPTS_DIR) },
+      { baseUrl: `${config.publicUrl}/prompts/tts`, dir: path.resolve(config.TTS_CACHE_DIR) },
+    ]),
     ...(timing ? { timing } : {}),
   });
   return { calling, graph };

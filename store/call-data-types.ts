@@ -3,7 +3,10 @@
 
 /** A call as the store keeps it; JSON columns come back parsed. */
 export interface StoredCall {
+  /** The call id normalised for matching (lower-case hyphenated when it is a GUID). */
   id: string;
+  /** The call id exactly as Graph spelled it: what every request about the call sends back. */
+  wireId: string;
   tenantId: string;
   direction: string;
   state: string;
@@ -74,7 +77,10 @@ export type StoredOperationStatus = 'pending' | 'running' | 'completed' | 'faile
 
 export interface StoredOperation {
   id: string;
+  /** Graph's id for the operation, normalised for matching. */
   graphId: string | null;
+  /** Graph's id exactly as Graph spelled it. */
+  wireId: string | null;
   callId: string;
   kind: string;
   clientContext: string | null;
@@ -99,10 +105,16 @@ export interface CallOperationsRepo {
   /** The operation with this Graph id, else the one with this clientContext. */
   find(ref: { graphId?: string; clientContext?: string }): Promise<StoredOperation | undefined>;
   /**
-   * Records the Graph id of an operation we started. If a completion for that id was stored before we
-   * knew it (an orphan row), its outcome moves onto our row. Returns the row as it now is.
+   * Records the Graph id of an operation we started (normalised, and as Graph spelled it). If a
+   * completion for that id was stored before we knew it (an orphan row), its outcome and its spelling
+   * (the first one learned) move onto our row. Returns the row as it now is.
    */
-  attachGraphId(id: string, graphId: string, status: StoredOperationStatus): Promise<StoredOperation>;
+  attachGraphId(
+    id: string,
+    graphId: string,
+    status: StoredOperationStatus,
+    wireId: string,
+  ): Promise<StoredOperation>;
   /** Settles an unsettled operation; false when it was already settled (or unknown). */
   settle(id: string, outcome: OperationSettlement): Promise<boolean>;
   /** Of these ids, the ones that are settled. */

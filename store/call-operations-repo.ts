@@ -18,6 +18,7 @@ function toOperation(row: Selectable<CallOperationsTable>): StoredOperation {
   return {
     id: row.id,
     graphId: row.graph_id,
+    wireId: row.wire_id ?? row.graph_id,
     callId: row.call_id,
     kind: row.kind,
     clientContext: row.client_context,
@@ -38,7 +39,13 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     return row && toOperation(row);
   }
 
-  async function attach(trx: Kysely<Database>, id: string, graphId: string, status: StoredOperationStatus) {
+  async function attach(
+    trx: Kysely<Database>,
+    id: string,
+    graphId: string,
+    status: StoredOperationStatus,
+    wireId: string,
+  ) {
     const orphan = await trx
       .selectFrom('call_operations')
       .selectAll()
@@ -48,7 +55,11 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     if (orphan) {
       // The completion arrived before the action's response: the orphan holds the outcome.
       await trx.deleteFrom('call_operations').where('id', '=', orphan.id).execute();
-      await trx.updateTable('call_operations').set({ graph_id: graphId }).where('id', '=', id).execute();
+      await trx
+        .updateTable('call_operations')
+        .set({ graph_id: graphId, wire_id: orphan.wire_id ?? wireId })
+        .where('id', '=', id)
+        .execute();
       if (SETTLED.includes(orphan.status as StoredOperationStatus)) {
         await trx
           .updateTable('call_operations')
@@ -63,7 +74,11 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
           .execute();
       }
     } else {
-      await trx.updateTable('call_operations').set({ graph_id: graphId }).where('id', '=', id).execute();
+      await trx
+        .updateTable('call_operations')
+        .set({ graph_id: graphId, wire_id: wireId })
+        .where('id', '=', id)
+        .execute();
     }
     await trx
       .updateTable('call_operations')
@@ -83,6 +98,7 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
         .values({
           id: op.id,
           graph_id: op.graphId,
+          wire_id: op.wireId,
           call_id: op.callId,
           kind: op.kind,
           client_context: op.clientContext,
@@ -117,9 +133,9 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
       return undefined;
     },
 
-    attachGraphId(id, graphId, status) {
-      if (db.isTransaction) return attach(db, id, graphId, status);
-      return db.transaction().execute((trx) => attach(trx, id, graphId, status));
+    attachGraphId(id, graphId, status, wireId) {
+      if (db.isTransaction) return attach(db, id, graphId, status, wireId);
+      return db.transaction().execute((trx) => attach(trx, id, graphId, status, wireId));
     },
 
     async settle(id, outcome) {

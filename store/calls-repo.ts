@@ -11,6 +11,7 @@ function parse(text: string | null): unknown {
 function toCall(row: Selectable<CallsTable>): StoredCall {
   return {
     id: row.id,
+    wireId: row.wire_id ?? row.id,
     tenantId: row.tenant_id,
     direction: row.direction,
     state: row.state,
@@ -34,6 +35,7 @@ const json = (v: unknown): string => JSON.stringify(v ?? null);
 
 function toColumns(patch: StoredCallPatch): Partial<CallsTable> {
   const out: Partial<CallsTable> = {};
+  if (patch.wireId !== undefined) out.wire_id = patch.wireId;
   if (patch.tenantId !== undefined) out.tenant_id = patch.tenantId;
   if (patch.direction !== undefined) out.direction = patch.direction;
   if (patch.state !== undefined) out.state = patch.state;
@@ -89,6 +91,7 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
         .insertInto('calls')
         .values({
           id: call.id,
+          wire_id: call.wireId,
           tenant_id: call.tenantId,
           direction: call.direction,
           state: call.state,

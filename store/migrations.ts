@@ -62,6 +62,14 @@ const MIGRATIONS: Record<string, Migration> = {
       await createMeetingTables(db);
     },
   },
+  // Graph spells one id several ways; the rows keep the normalised id for matching and, beside it, the
+  // spelling Graph used, which is what requests send back. Older rows have none (the id stands in).
+  '0005_call_wire_ids': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('calls').addColumn('wire_id', 'text').execute();
+      await db.schema.alterTable('call_operations').addColumn('wire_id', 'text').execute();
+    },
+  },
 };
 
 /** Lets a dialect learn that a migration failed, so it can roll back instead of commit. */

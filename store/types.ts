@@ -34,6 +34,8 @@ export interface JobsTable {
 export interface CallsTable {
   /** Normalised call id (lower-case, hyphenated GUID when it is one). */
   id: string;
+  /** The call id as Graph spelled it; null in rows written before it was kept (then `id` stands in). */
+  wire_id: string | null;
   tenant_id: string;
   direction: string;
   state: string;
@@ -72,6 +74,8 @@ export interface CallOperationsTable {
   id: string;
   /** The id Graph gave it; null until the response (or the notification) names it. */
   graph_id: string | null;
+  /** That id as Graph spelled it (graph_id is its normalised form, for matching). */
+  wire_id: string | null;
   call_id: string;
   kind: string;
   client_context: string | null;

@@ -1,11 +1,10 @@
 // Answering, rejecting, redirecting, transferring, hanging up and keeping calls alive.
 import { isCallingError } from '../errors';
-import { normaliseId } from '../webhook/resource-url';
 import { isCallState, type CallState } from './call-machine';
-import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
+import { appendLocal, graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
-import { readRoster } from './roster';
+import { presentEntry, readRoster } from './roster';
 import { runOperation } from './run-operation';
 import type { OperationView } from './views';
 
@@ -23,7 +22,7 @@ export function answer(
     'answer',
     (call) =>
       ctx.graph.answer(
-        call.id,
+        call.wireId,
         { callbackUri: ctx.callbackUrl, acceptedModalities: ['audio'], mediaConfig: SERVICE_HOSTED_MEDIA },
         graphCtx(call),
       ),
@@ -38,7 +37,7 @@ export async function reject(
   reason: 'none' | 'busy' | 'forbidden' = 'none',
 ): Promise<void> {
   const call = await requireCall(ctx, callId, INCOMING, 'reject');
-  await ctx.graph.reject(call.id, { reason }, graphCtx(call));
+  await ctx.graph.reject(call.wireId, { reason }, graphCtx(call));
   await ctx.data.timeline.add([
     { callId, at: ctx.clock.now(), kind: 'request', summary: `rejected (${reason})` },
   ]);
@@ -55,9 +54,11 @@ export async function redirect(
   if (targets.length === 0)
     throw new CallOperationError('invalid_request', 'Say where to redirect the call.', { callId });
   await ctx.graph.redirect(
-    call.id,
+    call.wireId,
     {
       targets: targets.map((t) => invitee(t, { tenantId: call.tenantId })),
+      // Where Graph tells of the redirected call, as the documented requests say it.
+      callbackUri: ctx.callbackUrl,
       ...(opts.timeoutSeconds ? { timeout: opts.timeoutSeconds } : {}),
     },
     graphCtx(call),
@@ -89,7 +90,7 @@ export function transfer(
     async (call) => {
       let transferee: Record<string, unknown> | undefined;
       if (opts.transfereeParticipantId) {
-        const entry = readRoster(call.participants).present[opts.transfereeParticipantId];
+        const entry = presentEntry(readRoster(call.participants), opts.transfereeParticipantId);
         if (!entry) {
           throw new CallOperationError(
             'invalid_request',
@@ -104,9 +105,9 @@ export function transfer(
           participantId: entry.id,
         };
       }
-      const replaces = opts.replacesCallId ? normaliseId(opts.replacesCallId) : undefined;
+      const replaces = opts.replacesCallId ? await wireIdOf(ctx, opts.replacesCallId) : undefined;
       await ctx.graph.transfer(
-        call.id,
+        call.wireId,
         {
           transferTarget: invitee(target, {
             tenantId: call.tenantId,
@@ -126,7 +127,7 @@ export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
   const call = await requireCall(ctx, callId, undefined, 'hang up');
   await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'hang up' }]);
   try {
-    await ctx.graph.deleteCall(call.id, graphCtx(call));
+    await ctx.graph.deleteCall(call.wireId, graphCtx(call));
   } catch (err) {
     if (!isCallingError(err, 'graph_call_gone')) throw err;
   }
@@ -138,7 +139,7 @@ export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
  */
 export async function refresh(ctx: CoreContext, callId: string): Promise<CallState | undefined> {
   const call = await requireCall(ctx, callId, undefined, 'refresh');
-  const fresh = await ctx.graph.getCall(call.id, graphCtx(call));
+  const fresh = await ctx.graph.getCall(call.wireId, graphCtx(call));
   await appendLocal(ctx, call, 'refresh', fresh as Record<string, unknown>);
   return isCallState(fresh.state) ? fresh.state : undefined;
 }
@@ -147,7 +148,7 @@ export async function refresh(ctx: CoreContext, callId: string): Promise<CallSta
 export async function keepAlive(ctx: CoreContext, callId: string): Promise<boolean> {
   const call = await requireCall(ctx, callId, undefined, 'keepAlive');
   try {
-    await ctx.graph.keepAlive(call.id, graphCtx(call));
+    await ctx.graph.keepAlive(call.wireId, graphCtx(call));
     await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'keepAlive ok' }]);
     return true;
   } catch (err) {

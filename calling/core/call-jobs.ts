@@ -44,7 +44,7 @@ export async function reconcileOnce(ctx: CoreContext): Promise<number> {
   for (const call of silent) {
     const log = ctx.logger.child({ callId: call.id });
     try {
-      const fresh = await ctx.graph.getCall(call.id, graphCtx(call));
+      const fresh = await ctx.graph.getCall(call.wireId, graphCtx(call));
       await appendLocal(ctx, call, 'refresh', fresh as Record<string, unknown>);
     } catch (err) {
       if (isCallingError(err, 'graph_call_gone')) {

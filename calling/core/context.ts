@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallData, Store, StoredCall } from '../../store';
 import type { GraphContext } from '../graph/types';
+import { idKey } from '../ids';
 import type { CallQueue } from './call-queue';
 import { ACTIVE_STATES, type CallState } from './call-machine';
 import { CallOperationError } from './errors';
@@ -45,6 +46,12 @@ export const DEFAULT_TIMING: CallingTiming = {
   lockWaitMs: 10_000,
 };
 
+/**
+ * The resourceId Graph should cache a prompt's media under: the same for the same content, another for
+ * other content; undefined when the content behind the URL is not known (Graph then fetches it each time).
+ */
+export type PromptResourceId = (uri: string) => Promise<string | undefined>;
+
 export interface CoreContext {
   readonly store: Store;
   readonly data: CallData;
@@ -56,6 +63,8 @@ export interface CoreContext {
   readonly tenantId: string;
   readonly callbackUrl: string;
   readonly promptsBaseUrl: string;
+  /** Graph's media cache key for a prompt's URL (mediaInfo.resourceId), when its content is known. */
+  readonly promptResourceId?: PromptResourceId;
   readonly timing: CallingTiming;
   readonly tracker: OperationTracker;
   readonly emitter: CallingEmitter;
@@ -93,7 +102,12 @@ export async function requireCall(
 
 export const LIVE = ACTIVE_STATES;
 
-/** Graph request context for a call. */
+/** How Graph spelled the id of a call this app knows (given in any spelling); else the id as given. */
+export async function wireIdOf(ctx: CoreContext, callId: string): Promise<string> {
+  return (await ctx.data.calls.get(idKey(callId)))?.wireId ?? callId;
+}
+
+/** Graph request context for a call (its key names it in logs and for gone-graph.ts). */
 export function graphCtx(call: StoredCall, clientContext?: string): GraphContext {
   return { tenantId: call.tenantId, callId: call.id, ...(clientContext ? { clientContext } : {}) };
 }
@@ -101,7 +115,7 @@ export function graphCtx(call: StoredCall, clientContext?: string): GraphContext
 /** Adds a row of our own to a call's inbox (a 404 seen, a GET refresh) and has it processed in order. */
 export async function appendLocal(
   ctx: CoreContext,
-  call: Pick<StoredCall, 'id' | 'tenantId'>,
+  call: Pick<StoredCall, 'id' | 'wireId' | 'tenantId'>,
   local: 'gone' | 'refresh',
   resourceData: Record<string, unknown>,
 ): Promise<void> {
@@ -110,6 +124,7 @@ export async function appendLocal(
     resourceUrl: `/communications/calls/${call.id}`,
     kind: 'call',
     callId: call.id,
+    callWireId: call.wireId,
     resourceData,
     local,
   };

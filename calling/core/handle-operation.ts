@@ -1,8 +1,9 @@
 // An operation notification: settles the operation we started (by Graph id or clientContext), or
 // keeps the outcome of one we have not recorded yet.
 import type { StoredOperation } from '../../store';
-import { normaliseId } from '../webhook/resource-url';
+import { idKey } from '../ids';
 import { NOTHING, objectData, type Handler } from './handler-kit';
+import { callWireIdOf } from './stored-notification';
 import { readResultInfo } from './result-info';
 import { callView, operationView } from './views';
 
@@ -15,8 +16,9 @@ export const handleOperation: Handler = async ({ tx, row, n, now, timeline }) =>
   const data = objectData(n);
   const status = String(data['status'] ?? '').toLowerCase();
   if (status !== 'completed' && status !== 'failed') return NOTHING;
-  const rawId = n.operationId ?? (typeof data['id'] === 'string' ? data['id'] : undefined);
-  const graphId = rawId === undefined ? undefined : normaliseId(rawId);
+  // The resource path's spelling over the `id` property's: the path is how Graph addresses the operation.
+  const wireId = n.operationWireId ?? (typeof data['id'] === 'string' ? data['id'] : undefined);
+  const graphId = n.operationId ?? (wireId === undefined ? undefined : idKey(wireId));
   const clientContext = typeof data['clientContext'] === 'string' ? data['clientContext'] : undefined;
   const outcome = {
     status,
@@ -35,6 +37,7 @@ export const handleOperation: Handler = async ({ tx, row, n, now, timeline }) =>
     const orphan: StoredOperation = {
       id: `graph:${graphId}`,
       graphId,
+      wireId: wireId ?? graphId,
       callId: row.callId,
       kind: kindOfType(data['@odata.type']),
       clientContext: null,
@@ -52,11 +55,15 @@ export const handleOperation: Handler = async ({ tx, row, n, now, timeline }) =>
       summary: `${orphan.kind} ${status} (not started here yet)`,
     });
     const owner = await tx.calls.get(row.callId);
+    const callWireId = owner?.wireId ?? callWireIdOf(n);
     return {
       events: [
         {
           name: 'operationFinished',
-          payload: { operation: operationView(orphan), ...(owner ? { call: callView(owner) } : {}) },
+          payload: {
+            operation: operationView(orphan, callWireId),
+            ...(owner ? { call: callView(owner) } : {}),
+          },
         },
       ],
       settled: [orphan],
@@ -84,7 +91,10 @@ export const handleOperation: Handler = async ({ tx, row, n, now, timeline }) =>
     events: [
       {
         name: 'operationFinished',
-        payload: { operation: operationView(settled), ...(call ? { call: callView(call) } : {}) },
+        payload: {
+          operation: operationView(settled, call?.wireId ?? callWireIdOf(n)),
+          ...(call ? { call: callView(call) } : {}),
+        },
       },
     ],
     settled: [settled],

@@ -3,12 +3,13 @@ import type { StoredCall } from '../../store';
 import type { PendingEvent } from './events';
 import { arrayData, NOTHING, saveCall, type Handler } from './handler-kit';
 import { blankCall } from './reduce-call';
+import { callWireIdOf } from './stored-notification';
 import { applyRoster, readRoster } from './roster';
 import { callView, participantView } from './views';
 
 export const handleRoster: Handler = async ({ tx, row, n, now, timeline }) => {
   const existing = await tx.calls.get(row.callId);
-  const base = existing ?? blankCall(row.callId, row.tenantId, now);
+  const base = existing ?? blankCall(row.callId, callWireIdOf(n), row.tenantId, now);
   if (base.state === 'terminated') {
     timeline.push({
       callId: row.callId,

@@ -4,7 +4,7 @@ export type { CallingService, CallingServiceOptions } from './service';
 export type { CallingApi } from './service-api';
 export { callGraphFrom, createCallGraph } from './graph-port';
 export type { CallGraph, OperationAccepted, CoreLogger, Clock } from './ports';
-export type { CallingTiming } from './context';
+export type { CallingTiming, PromptResourceId } from './context';
 export type { CallingEvents, CallingEventName } from './events';
 export type { CallView, OperationView, ParticipantView } from './views';
 export type { PartyIdentity, IdentityKind } from './identity';

@@ -1,6 +1,7 @@
 // Prompts, recordings, tones and self-mute: each an awaitable operation (SPEC §3.9, §3.10).
 import { graphCtx, LIVE, type CoreContext } from './context';
 import { CallOperationError } from './errors';
+import { withResourceIds } from './prompt-resource-ids';
 import { mediaPrompts } from './requests';
 import { runOperation } from './run-operation';
 import { tonesOf } from './tones';
@@ -23,8 +24,10 @@ export function playPrompt(
     ctx,
     callId,
     'playPrompt',
-    (call, clientContext) =>
-      ctx.graph.playPrompt(call.id, { prompts: built, clientContext }, graphCtx(call, clientContext)),
+    async (call, clientContext) => {
+      const prompts = await withResourceIds(ctx, built);
+      return ctx.graph.playPrompt(call.wireId, { prompts, clientContext }, graphCtx(call, clientContext));
+    },
     { states: LIVE, ...opts },
   );
 }
@@ -67,7 +70,7 @@ export async function record(
   opts: RecordOptions = {},
 ): Promise<RecordingResult> {
   const body: Record<string, unknown> = {};
-  if (opts.prompt) body['prompts'] = mediaPrompts([opts.prompt], ctx.promptsBaseUrl);
+  const prompts = opts.prompt ? mediaPrompts([opts.prompt], ctx.promptsBaseUrl) : undefined;
   const max = seconds(opts.maxRecordDurationInSeconds, 'maxRecordDurationInSeconds');
   const initial = seconds(opts.initialSilenceTimeoutInSeconds, 'initialSilenceTimeoutInSeconds');
   const silence = seconds(opts.maxSilenceTimeoutInSeconds, 'maxSilenceTimeoutInSeconds');
@@ -83,8 +86,14 @@ export async function record(
     ctx,
     callId,
     'record',
-    (call, clientContext) =>
-      ctx.graph.recordResponse(call.id, { ...body, clientContext }, graphCtx(call, clientContext)),
+    async (call, clientContext) => {
+      const request = prompts ? { ...body, prompts: await withResourceIds(ctx, prompts) } : body;
+      return ctx.graph.recordResponse(
+        call.wireId,
+        { ...request, clientContext },
+        graphCtx(call, clientContext),
+      );
+    },
     { states: LIVE, timeoutMs },
   );
   const r = operation.resource ?? {};
@@ -111,7 +120,7 @@ export function subscribeToTone(
     callId,
     'subscribeToTone',
     (call, clientContext) =>
-      ctx.graph.subscribeToTone(call.id, { clientContext }, graphCtx(call, clientContext)),
+      ctx.graph.subscribeToTone(call.wireId, { clientContext }, graphCtx(call, clientContext)),
     { states: LIVE, ...opts },
   );
 }
@@ -131,7 +140,7 @@ export function sendTones(
     'sendDtmfTones',
     (call, clientContext) =>
       ctx.graph.sendDtmfTones(
-        call.id,
+        call.wireId,
         {
           tones,
           clientContext,
@@ -150,7 +159,7 @@ export function cancelMedia(ctx: CoreContext, callId: string, opts: OpOptions = 
     callId,
     'cancelMediaProcessing',
     (call, clientContext) =>
-      ctx.graph.cancelMediaProcessing(call.id, { clientContext }, graphCtx(call, clientContext)),
+      ctx.graph.cancelMediaProcessing(call.wireId, { clientContext }, graphCtx(call, clientContext)),
     { states: LIVE, ...opts },
   );
 }
@@ -169,7 +178,7 @@ export function setSelfMuted(
     (call, clientContext) =>
       (muted ? ctx.graph.mute : ctx.graph.unmute).call(
         ctx.graph,
-        call.id,
+        call.wireId,
         { clientContext },
         graphCtx(call, clientContext),
       ),

@@ -6,6 +6,7 @@ import { describeOperationFailure, readResultInfo } from './result-info';
 import { operationView, type OperationView } from './views';
 
 interface Waiter {
+  /** The call's id as its CallView names it. */
   readonly callId: string;
   readonly resolve: (op: OperationView) => void;
   readonly reject: (err: Error) => void;
@@ -15,7 +16,8 @@ interface Waiter {
 export interface OperationTracker {
   /**
    * Waits for an operation to settle; resolves with it when completed, rejects when failed or late.
-   * `onTimeout` runs when the wait gives up (not when the tracker stops).
+   * `callId` is the call's id as Graph spelled it. `onTimeout` runs when the wait gives up (not when the
+   * tracker stops).
    */
   wait(id: string, callId: string, timeoutMs: number, onTimeout?: () => void): Promise<OperationView>;
   /** Forgets a waiter without settling it (the action that started it failed on its own). */
@@ -26,11 +28,11 @@ export interface OperationTracker {
   stop(): void;
 }
 
-/** The error a failed operation rejects with. */
-export function operationError(op: StoredOperation): CallOperationError {
+/** The error a failed operation of the call (`callId` as Graph spelled it) rejects with. */
+export function operationError(op: StoredOperation, callId: string): CallOperationError {
   const resultInfo = readResultInfo(op.resultInfo);
   const resource = (op.resource ?? {}) as Record<string, unknown>;
-  const details = { callId: op.callId, operationId: op.id, ...(resultInfo ? { resultInfo } : {}) };
+  const details = { callId, operationId: op.id, ...(resultInfo ? { resultInfo } : {}) };
   if (resource['callEnded'] === true) {
     return new CallOperationError(
       'call_ended',
@@ -41,7 +43,7 @@ export function operationError(op: StoredOperation): CallOperationError {
   const cancelled = resultInfo?.code === 400 && resultInfo.subcode === 8508;
   return new CallOperationError(
     cancelled ? 'operation_cancelled' : 'operation_failed',
-    `${op.kind} on call ${op.callId} failed: ${describeOperationFailure(resultInfo)}.`,
+    `${op.kind} on call ${callId} failed: ${describeOperationFailure(resultInfo)}.`,
     details,
   );
 }
@@ -62,8 +64,8 @@ export function createOperationTracker(
     waiters.delete(op.id);
     for (const w of list) {
       clearTimeout(w.timer);
-      if (op.status === 'completed') w.resolve(operationView(op));
-      else w.reject(operationError(op));
+      if (op.status === 'completed') w.resolve(operationView(op, w.callId));
+      else w.reject(operationError(op, w.callId));
     }
     if (waiters.size === 0) stopPolling();
   }

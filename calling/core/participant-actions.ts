@@ -1,16 +1,18 @@
 // Participants of a call: list, invite, mute, remove (SPEC §4).
 import type { Participant } from '@microsoft/microsoft-graph-types';
-import { graphCtx, LIVE, requireCall, type CoreContext } from './context';
+import type { StoredCall } from '../../store';
+import { graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { OpOptions } from './media-actions';
 import { invitee, type Party } from './requests';
+import { presentEntry, readRoster } from './roster';
 import { runOperation } from './run-operation';
 import { participantView, type OperationView, type ParticipantView } from './views';
 
 /** The call's participants as Graph lists them now. */
 export async function listParticipants(ctx: CoreContext, callId: string): Promise<ParticipantView[]> {
   const call = await requireCall(ctx, callId, undefined, 'list participants');
-  const list: Participant[] = await ctx.graph.listParticipants(call.id, graphCtx(call));
+  const list: Participant[] = await ctx.graph.listParticipants(call.wireId, graphCtx(call));
   return list
     .filter((p): p is Participant & { id: string } => typeof p.id === 'string')
     .map((p) =>
@@ -38,22 +40,26 @@ export function inviteParticipants(
     ctx,
     callId,
     'invite',
-    (call, clientContext) =>
-      ctx.graph.inviteParticipants(
-        call.id,
+    async (call, clientContext) => {
+      const replaces = opts.replacesCallId ? await wireIdOf(ctx, opts.replacesCallId) : undefined;
+      return ctx.graph.inviteParticipants(
+        call.wireId,
         {
           participants: parties.map((p) =>
-            invitee(p, {
-              tenantId: call.tenantId,
-              ...(opts.replacesCallId ? { replacesCallId: opts.replacesCallId } : {}),
-            }),
+            invitee(p, { tenantId: call.tenantId, ...(replaces ? { replacesCallId: replaces } : {}) }),
           ),
           clientContext,
         },
         graphCtx(call, clientContext),
-      ),
+      );
+    },
     { states: LIVE, ...opts },
   );
+}
+
+/** A participant id as Graph spelled it in the call's roster (any spelling finds it); else as given. */
+function participantWireId(call: StoredCall, participantId: string): string {
+  return presentEntry(readRoster(call.participants), participantId)?.id ?? participantId;
 }
 
 /** Mutes another participant (server mute). */
@@ -68,7 +74,12 @@ export function muteParticipant(
     callId,
     'muteParticipant',
     (call, clientContext) =>
-      ctx.graph.muteParticipant(call.id, participantId, { clientContext }, graphCtx(call, clientContext)),
+      ctx.graph.muteParticipant(
+        call.wireId,
+        participantWireId(call, participantId),
+        { clientContext },
+        graphCtx(call, clientContext),
+      ),
     { states: LIVE, ...opts },
   );
 }
@@ -80,7 +91,7 @@ export async function removeParticipant(
   participantId: string,
 ): Promise<void> {
   const call = await requireCall(ctx, callId, LIVE, 'remove a participant');
-  await ctx.graph.deleteParticipant(call.id, participantId, graphCtx(call));
+  await ctx.graph.deleteParticipant(call.wireId, participantWireId(call, participantId), graphCtx(call));
   await ctx.data.timeline.add([
     { callId, at: ctx.clock.now(), kind: 'request', summary: `removed participant ${participantId}` },
   ]);

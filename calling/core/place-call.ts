@@ -1,7 +1,7 @@
 // Placing calls (P2P, PSTN from a resource account, ad hoc group) and joining meetings by link.
 import type { Call } from '@microsoft/microsoft-graph-types';
 import { parseJoinUrl } from '../graph/join-url';
-import { normaliseId } from '../webhook/resource-url';
+import { idKey } from '../ids';
 import type { CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { identitySetOf, invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
@@ -58,14 +58,18 @@ async function create(
   const created = await ctx.graph.createCall(body as Call, { tenantId });
   if (!created.id)
     throw new CallOperationError('invalid_request', 'Graph created a call but returned no id.');
-  const id = normaliseId(created.id);
+  const wireId = created.id;
+  const id = idKey(wireId);
   const now = ctx.clock.now();
   // Under the call's lock: its first notifications may already be processing and may have made the row.
   await ctx.store.locks.withLock(`call:${id}`, async () => {
     const existing = await ctx.data.calls.get(id);
     if (!existing) {
+      // The create answer's spelling, unless a notification that overtook it made the row first: the
+      // first spelling learned stays for the call's life (README, *Ids*).
       await ctx.data.calls.insert({
         id,
+        wireId,
         tenantId,
         direction: 'outgoing',
         state: created.state ?? 'establishing',

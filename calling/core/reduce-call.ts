@@ -5,7 +5,7 @@ import { decide, isCallState, type CallEvent, type CallState } from './call-mach
 import type { PendingEvent } from './events';
 import { identityOfInfo } from './identity';
 import { describeEnd, isFailure, LOCAL_END_REASONS, readResultInfo } from './result-info';
-import type { StoredNotification } from './stored-notification';
+import { callWireIdOf, type StoredNotification } from './stored-notification';
 import { digitOf } from './tones';
 import { callView } from './views';
 
@@ -29,10 +29,20 @@ export interface CallReduction {
   readonly ended?: { readonly resultInfo?: ResultInfo; readonly reason: string };
 }
 
-/** A call row for an id we had not seen. */
-export function blankCall(id: string, tenantId: string, now: number, direction = 'outgoing'): StoredCall {
+/**
+ * A call row for an id we had not seen: `id` is its key, `wireId` the spelling Graph used, which the row
+ * keeps for the call's whole life (the first spelling learned wins; see README, *Ids*).
+ */
+export function blankCall(
+  id: string,
+  wireId: string,
+  tenantId: string,
+  now: number,
+  direction = 'outgoing',
+): StoredCall {
   return {
     id,
+    wireId,
     tenantId,
     direction,
     state: 'establishing',
@@ -76,7 +86,7 @@ export function reduceCall(
   const direction =
     existing?.direction ??
     (data['direction'] === 'incoming' || state === 'incoming' ? 'incoming' : 'outgoing');
-  const base = existing ?? blankCall(n.callId, tenantId, now, direction);
+  const base = existing ?? blankCall(n.callId, callWireIdOf(n), tenantId, now, direction);
   const marks = { ...((base.marks ?? {}) as CallMarks) };
   const timeline: TimelineEntry[] = [];
   const events: PendingEvent[] = [];

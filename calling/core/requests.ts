@@ -74,7 +74,7 @@ export function promptUrl(prompt: string, promptsBaseUrl: string): string {
   return `${promptsBaseUrl.replace(/\/+$/, '')}/${file}`;
 }
 
-/** mediaPrompt objects for playPrompt/recordResponse; names get a stable resourceId so Graph can cache them. */
+/** mediaPrompt objects for playPrompt/recordResponse (their resourceIds: prompt-resource-ids.ts). */
 export function mediaPrompts(prompts: readonly string[], promptsBaseUrl: string): MediaPrompt[] {
   if (prompts.length === 0)
     throw new CallOperationError('invalid_request', 'Give at least one prompt to play.');

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredCall, StoredOperation } from '../../store';
 import { isCallingError } from '../errors';
-import { normaliseId } from '../webhook/resource-url';
+import { idKey } from '../ids';
 import { CallOperationError } from './errors';
 import type { CallState } from './call-machine';
 import { graphCtx, requireCall, type CoreContext } from './context';
@@ -38,6 +38,7 @@ export async function runOperation(
   await ctx.data.operations.insert({
     id,
     graphId: null,
+    wireId: null,
     callId,
     kind,
     clientContext: id,
@@ -51,7 +52,7 @@ export async function runOperation(
     { callId, at: now, kind: 'request', summary: `${kind} requested`, data: { operationId: id } },
   ]);
   const timeoutMs = opts.timeoutMs ?? ctx.timing.operationTimeoutMs;
-  const waiting = ctx.tracker.wait(id, callId, timeoutMs, () => {
+  const waiting = ctx.tracker.wait(id, call.wireId, timeoutMs, () => {
     giveUp(ctx, id, callId, kind, timeoutMs).catch((err: unknown) =>
       log.warn({ err, operationId: id }, 'could not settle an operation that timed out'),
     );
@@ -96,7 +97,7 @@ export async function runOperation(
   const rawId = op?.id ?? operationIdFromLocation(accepted?.location);
   let row: StoredOperation | undefined;
   let settledHere = false;
-  if (rawId) row = await ctx.data.operations.attachGraphId(id, normaliseId(rawId), 'running');
+  if (rawId) row = await ctx.data.operations.attachGraphId(id, idKey(rawId), 'running', rawId);
   const status = String(op?.status ?? '').toLowerCase();
   if (
     (status === 'completed' || status === 'failed') &&
@@ -122,7 +123,10 @@ export async function runOperation(
     const current = await ctx.data.calls.get(callId);
     ctx.emitter.emit({
       name: 'operationFinished',
-      payload: { operation: operationView(row), ...(current ? { call: callView(current) } : {}) },
+      payload: {
+        operation: operationView(row, call.wireId),
+        ...(current ? { call: callView(current) } : {}),
+      },
     });
   }
   return waiting;

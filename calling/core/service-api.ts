@@ -1,6 +1,6 @@
 // The action and query methods of the calling service, bound to its context.
 import type { TimelineEntry } from '../../store';
-import { normaliseId } from '../webhook/resource-url';
+import { idKey } from '../ids';
 import * as control from './call-control';
 import * as participants from './participant-actions';
 import * as calls from './place-call';
@@ -73,7 +73,9 @@ export interface CallingApi {
 
 /** Binds every action and query to the context. */
 export function buildApi(ctx: CoreContext): CallingApi {
-  const id = (callId: string) => normaliseId(callId.trim());
+  // Every call id the API is given, however spelled, is looked up by its key.
+  const id = (callId: string) => idKey(callId.trim());
+  const wireIdOfKey = async (key: string) => (await ctx.data.calls.get(key))?.wireId ?? key;
   return {
     placeCall: (req) => calls.placeCall(ctx, req),
     joinMeeting: (url, opts) => calls.joinMeeting(ctx, url, opts),
@@ -106,7 +108,8 @@ export function buildApi(ctx: CoreContext): CallingApi {
     },
     timeline: (c) => ctx.data.timeline.list(id(c)),
     async operations(c) {
-      return (await ctx.data.operations.listForCall(id(c))).map(operationView);
+      const callWireId = await wireIdOfKey(id(c));
+      return (await ctx.data.operations.listForCall(id(c))).map((o) => operationView(o, callWireId));
     },
     async saveFlow(c, flow, note) {
       const call = await requireCall(ctx, id(c), undefined, 'saveFlow');
@@ -128,9 +131,10 @@ export function buildApi(ctx: CoreContext): CallingApi {
       const op = await ctx.data.operations.get(operationId);
       if (!op)
         throw new CallOperationError('invalid_request', `No operation ${operationId} is known to this app.`);
-      if (op.status === 'completed') return operationView(op);
-      if (op.status === 'failed') throw operationError(op);
-      return ctx.tracker.wait(op.id, op.callId, timeoutMs);
+      const callWireId = await wireIdOfKey(op.callId);
+      if (op.status === 'completed') return operationView(op, callWireId);
+      if (op.status === 'failed') throw operationError(op, callWireId);
+      return ctx.tracker.wait(op.id, callWireId, timeoutMs);
     },
     waitForState(c, states, timeoutMs = 30_000) {
       const wanted = new Set<string>(typeof states === 'string' ? [states] : states);
@@ -153,7 +157,7 @@ export function buildApi(ctx: CoreContext): CallingApi {
           if (call && wanted.has(call.state)) finish(undefined, callView(call));
         };
         const off = ctx.emitter.on('stateChanged', (e) => {
-          if (e.call.id === callId && wanted.has(e.to)) finish(undefined, e.call);
+          if (idKey(e.call.id) === callId && wanted.has(e.to)) finish(undefined, e.call);
         });
         // The poll sees changes made by other instances; the event serves this one at once.
         const poll = setInterval(() => {

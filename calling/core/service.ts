@@ -2,10 +2,17 @@
 // operation waiters, the typed events and the jobs; the actions live in call-actions and media-actions.
 import type { InboxRow, Store } from '../../store';
 import { createCallData } from '../../store';
+import { idKey } from '../ids';
 import type { CallInbox } from '../types';
 import { cancelKeepAlive, createJobRunner, scheduleKeepAlive } from './call-jobs';
 import { createCallQueue } from './call-queue';
-import { appendLocal, DEFAULT_TIMING, type CallingTiming, type CoreContext } from './context';
+import {
+  appendLocal,
+  DEFAULT_TIMING,
+  type CallingTiming,
+  type CoreContext,
+  type PromptResourceId,
+} from './context';
 import { CallingEmitter } from './events';
 import { endCallsOnGone } from './gone-graph';
 import { createCallInbox } from './inbox';
@@ -28,6 +35,11 @@ export interface CallingServiceOptions {
   readonly callbackUrl: string;
   /** Where the prompt set is served (PUBLIC_URL + /prompts). */
   readonly promptsBaseUrl: string;
+  /**
+   * The resourceId Graph caches a prompt's media under, by its URL (`createPromptResourceIds` in
+   * calling/prompts gives one per file content); without it prompts carry none.
+   */
+  readonly promptResourceId?: PromptResourceId;
   readonly clock?: Clock;
   readonly timing?: Partial<CallingTiming>;
 }
@@ -61,8 +73,9 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
     tracker.onSettled(handled.settled);
     for (const event of handled.events) {
       try {
-        if (event.name === 'established') await scheduleKeepAlive(ctx, event.payload.call.id);
-        if (event.name === 'terminated') await cancelKeepAlive(ctx, event.payload.call.id);
+        // Views name calls as Graph spelled them; the jobs find them by key.
+        if (event.name === 'established') await scheduleKeepAlive(ctx, idKey(event.payload.call.id));
+        if (event.name === 'terminated') await cancelKeepAlive(ctx, idKey(event.payload.call.id));
       } catch (err) {
         logger.warn({ err, callId: event.payload.call?.id }, 'could not update the keepAlive job');
       }
@@ -159,6 +172,7 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
     tenantId: opts.tenantId,
     callbackUrl: opts.callbackUrl,
     promptsBaseUrl: opts.promptsBaseUrl,
+    ...(opts.promptResourceId ? { promptResourceId: opts.promptResourceId } : {}),
     timing,
     tracker,
     emitter,

@@ -8,9 +8,17 @@ export interface StoredNotification {
   readonly resourceUrl: string;
   readonly kind: ParsedNotification['kind'];
   readonly callId: string;
+  /** The call id as Graph spelled it (rows stored before it was kept have none: the key stands in). */
+  readonly callWireId?: string;
   readonly operationId?: string;
+  readonly operationWireId?: string;
   readonly resourceData: ParsedNotification['resourceData'];
   readonly local?: 'gone' | 'refresh';
+}
+
+/** The call id as the notification's resourceUrl spelled it (the key, for rows stored without it). */
+export function callWireIdOf(n: StoredNotification): string {
+  return n.callWireId ?? n.callId;
 }
 
 /** The stored form of a parsed notification (the raw envelope is not kept twice). */
@@ -20,7 +28,10 @@ export function toStored(n: ParsedNotification): StoredNotification {
     resourceUrl: n.resourceUrl,
     kind: n.kind,
     callId: n.callId,
+    // A batch kept by an older build may lack the spelling; the key stands in for it then.
+    ...(n.callWireId === undefined ? {} : { callWireId: n.callWireId }),
     ...(n.operationId === undefined ? {} : { operationId: n.operationId }),
+    ...(n.operationWireId === undefined ? {} : { operationWireId: n.operationWireId }),
     resourceData: n.resourceData,
   };
 }

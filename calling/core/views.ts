@@ -1,5 +1,6 @@
 // What the public API hands out: read-only views of a call, its participants and its operations.
 import type { StoredCall, StoredOperation } from '../../store';
+import { sameId } from '../ids';
 import type { ResultInfo } from '../types';
 import { isCallState, type CallState } from './call-machine';
 import { identityOfInfo, type PartyIdentity } from './identity';
@@ -16,6 +17,7 @@ export interface ParticipantView {
 }
 
 export interface CallView {
+  /** The call id exactly as Graph spelled it; every action and query also takes any other spelling. */
   readonly id: string;
   readonly tenantId: string;
   readonly direction: 'incoming' | 'outgoing';
@@ -38,8 +40,11 @@ export interface CallView {
 export type OperationStatus = StoredOperation['status'];
 
 export interface OperationView {
+  /** This app's id for the operation (the clientContext it sent). */
   readonly id: string;
+  /** Graph's id for it, as Graph spelled it. */
   readonly graphId?: string;
+  /** The call's id, as its CallView names it. */
   readonly callId: string;
   readonly kind: string;
   readonly status: OperationStatus;
@@ -58,7 +63,7 @@ export function participantView(e: RosterEntry, myParticipantId: string | null):
     identity: identityOfInfo(r['info']),
     isMuted: r['isMuted'] === true,
     isInLobby: r['isInLobby'] === true,
-    isSelf: myParticipantId !== null && e.id === myParticipantId,
+    isSelf: myParticipantId !== null && sameId(e.id, myParticipantId),
   };
 }
 
@@ -74,7 +79,7 @@ export function callView(c: StoredCall): CallView {
       : undefined;
   const source = c.resource['source'];
   return {
-    id: c.id,
+    id: c.wireId,
     tenantId: c.tenantId,
     direction: c.direction === 'incoming' ? 'incoming' : 'outgoing',
     state: isCallState(c.state) ? c.state : 'establishing',
@@ -91,8 +96,8 @@ export function callView(c: StoredCall): CallView {
   };
 }
 
-/** The view of a stored operation. */
-export function operationView(o: StoredOperation): OperationView {
+/** The view of a stored operation of the call whose id Graph spells `callWireId`. */
+export function operationView(o: StoredOperation, callWireId: string): OperationView {
   const resultInfo = readResultInfo(o.resultInfo);
   const resource =
     typeof o.resource === 'object' && o.resource !== null
@@ -100,8 +105,8 @@ export function operationView(o: StoredOperation): OperationView {
       : undefined;
   return {
     id: o.id,
-    ...(o.graphId ? { graphId: o.graphId } : {}),
-    callId: o.callId,
+    ...(o.wireId ? { graphId: o.wireId } : {}),
+    callId: callWireId,
     kind: o.kind,
     status: o.status,
     ...(resultInfo ? { resultInfo } : {}),

@@ -1,25 +1,17 @@
+import { idKey } from '../ids';
 import type { ResourceKind } from '../types';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COMPACT_GUID = /^[0-9a-f]{32}$/i;
-
-/** A GUID in either spelling (hyphenated, or 32 hex of any case) becomes lower-case hyphenated; other ids are kept. */
-export function normaliseId(id: string): string {
-  if (GUID.test(id)) return id.toLowerCase();
-  if (COMPACT_GUID.test(id)) {
-    const h = id.toLowerCase();
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-  return id;
-}
-
-/** Where a notification points, in the one canonical form. */
+/** Where a notification points: ids as keys (for matching) and as Graph spelled them in the path. */
 export interface ResourceRef {
-  /** `/communications/calls/{callId}[/...]` with ids normalised. */
+  /** `/communications/calls/{callId}[/...]` with every id as its key (`ids.ts`). */
   readonly resourceUrl: string;
   readonly kind: ResourceKind;
   readonly callId: string;
+  /** The call id exactly as the path spelled it. */
+  readonly callWireId: string;
   readonly operationId?: string;
+  /** The operation id exactly as the path spelled it. */
+  readonly operationWireId?: string;
 }
 
 /**
@@ -37,24 +29,25 @@ export function parseResourceUrl(input: string): ResourceRef | undefined {
   const [root, calls, rawCallId, ...rest] = segments;
   if (!root || !calls || !rawCallId) return undefined;
   if (!/^(communications|app)$/i.test(root) || calls.toLowerCase() !== 'calls') return undefined;
-  const callId = normaliseId(rawCallId);
-  const base = `/communications/calls/${callId}`;
+  const call = { callId: idKey(rawCallId), callWireId: rawCallId };
+  const base = `/communications/calls/${call.callId}`;
   const [segment, childId, ...deeper] = rest;
-  if (segment === undefined) return { resourceUrl: base, kind: 'call', callId };
-  const tail = [childId, ...deeper].filter((s): s is string => s !== undefined).map(normaliseId);
+  if (segment === undefined) return { resourceUrl: base, kind: 'call', ...call };
+  const tail = [childId, ...deeper].filter((s): s is string => s !== undefined).map(idKey);
   const url = (name: string) => [base, name, ...tail].join('/');
   switch (segment.toLowerCase()) {
     case 'participants':
-      return { resourceUrl: url('participants'), kind: 'participants', callId };
+      return { resourceUrl: url('participants'), kind: 'participants', ...call };
     case 'contentsharingsessions':
-      return { resourceUrl: url('contentsharingsessions'), kind: 'contentSharing', callId };
+      return { resourceUrl: url('contentsharingsessions'), kind: 'contentSharing', ...call };
     case 'operations':
-      if (tail[0] !== undefined && deeper.length === 0) {
-        return { resourceUrl: url('operations'), kind: 'operation', callId, operationId: tail[0] };
+      if (childId !== undefined && tail[0] !== undefined && deeper.length === 0) {
+        const operation = { operationId: tail[0], operationWireId: childId };
+        return { resourceUrl: url('operations'), kind: 'operation', ...call, ...operation };
       }
-      return { resourceUrl: url('operations'), kind: 'unknown', callId };
+      return { resourceUrl: url('operations'), kind: 'unknown', ...call };
     default:
       // A resource kind this code does not know yet (Graph adds them): keep it routable to its call.
-      return { resourceUrl: url(segment), kind: 'unknown', callId };
+      return { resourceUrl: url(segment), kind: 'unknown', ...call };
   }
 }

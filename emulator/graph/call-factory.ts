@@ -33,7 +33,7 @@ export function createCallRecord(engine: CallEngine, init: NewCall, botInfo: Jso
   const now = engine.clock.now();
   const myParticipantId = randomUUID();
   const call: CallRec = {
-    id: randomUUID(),
+    id: engine.newId(),
     appId: init.appId,
     tenantId: init.tenantId,
     direction: init.direction,

@@ -1,6 +1,7 @@
 // What the call engine is built from: the clock, the directory, delivery and settings.
 import type { Clock } from '../clock';
 import type { Directory } from '../people';
+import type { IdStyle } from './id-style';
 import type { CallRec } from './model';
 
 /** Where notifications go: the Deliverer signs and POSTs them. */
@@ -15,6 +16,8 @@ export interface EngineSettings {
   promptSpeed: number;
   incomingTimeoutMs: number;
   ringTimeoutMs: number;
+  /** How new call and operation ids are spelled (EMULATOR_ID_STYLE; default `guid`). */
+  idStyle?: IdStyle;
 }
 
 export interface EngineDeps {

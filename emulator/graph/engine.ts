@@ -3,6 +3,7 @@
 import type { Clock, ClockTimer } from '../clock';
 import type { Directory } from '../people';
 import type { EngineDeps, EngineSettings } from './engine-types';
+import { newId } from './id-style';
 import { callNotification, commsEnvelope, operationNotification, participantsNotification } from '../notify';
 import type { CallNotificationKind } from '../notify';
 import type {
@@ -41,6 +42,11 @@ export class CallEngine {
 
   get settings(): EngineSettings {
     return this.deps.settings;
+  }
+
+  /** A new call or operation id, spelled as the settings say. */
+  newId(): string {
+    return newId(this.settings.idStyle);
   }
 
   /** Registers a new call record built by a flow. */

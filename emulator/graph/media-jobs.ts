@@ -54,9 +54,10 @@ export function playJob(
   env: MediaEnv,
   call: CallRec,
   op: OperationRec,
-  uris: string[],
+  prompts: { uris: string[]; resourceIds: Array<string | null> },
   done: (job: MediaJob) => void,
 ): MediaJob {
+  const { uris, resourceIds } = prompts;
   let stopped = false;
   const job: MediaJob = {
     opId: op.id,
@@ -66,6 +67,7 @@ export function playJob(
         event: 'prompt-start',
         uris,
         names: uris.map(promptNameOf),
+        resourceIds,
       });
       const play = (loaded: PromptsResult): void => {
         if (stopped || call.state === 'terminated') return;

@@ -5,7 +5,7 @@ import type { HttpResponse, RequestContext } from '../http';
 import type { CallRec } from './model';
 import { isServiceHosted } from './model';
 import { finishOperation, newOperation, operationResponse } from './operations';
-import { promptUris } from './prompt-media';
+import { promptResourceIds, promptUris } from './prompt-media';
 import { OPERATION } from './result-codes';
 import { liveCall } from './service';
 import type { GraphService } from './service';
@@ -47,7 +47,7 @@ export function playPrompt(svc: GraphService, ctx: RequestContext): HttpResponse
   });
   requireMedia(call, 'playPrompt', true);
   const op = newOperation(svc.engine, call, 'playPromptOperation', body.clientContext);
-  svc.media.playPrompt(call, op, uris);
+  svc.media.playPrompt(call, op, uris, promptResourceIds(prompts));
   return operationResponse(svc.engine, call, op);
 }
 

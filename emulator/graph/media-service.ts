@@ -44,10 +44,11 @@ export class MediaService {
     return { engine: this.engine, media: this.media, recordings: this.recordings, audio: this.audio };
   }
 
-  /** Queues a playPrompt operation. */
-  playPrompt(call: CallRec, op: OperationRec, uris: string[]): void {
+  /** Queues a playPrompt operation; `resourceIds` (Graph's media cache keys) go on the timeline. */
+  playPrompt(call: CallRec, op: OperationRec, uris: string[], resourceIds: Array<string | null> = []): void {
     const queue = this.queue(call);
-    this.report(call, queue.enqueue(playJob(this.env, call, op, uris, (job) => queue.done(job))));
+    const job = playJob(this.env, call, op, { uris, resourceIds }, (j) => queue.done(j));
+    this.report(call, queue.enqueue(job));
   }
 
   /** Queues a recordResponse operation. */

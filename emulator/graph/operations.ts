@@ -1,6 +1,5 @@
 // Operations (commsOperation subtypes): created by actions, answered with a Location header, and
 // finished with a `deleted` notification unless they were returned already finished.
-import { randomUUID } from 'node:crypto';
 import type { HttpResponse } from '../http';
 import type { CallEngine } from './engine';
 import type { CallRec, Json, OperationRec, OperationStatus, ResultInfo } from './model';
@@ -16,7 +15,7 @@ export function newOperation(
   extra: Json = {},
 ): OperationRec {
   const op: OperationRec = {
-    id: randomUUID(),
+    id: engine.newId(),
     type,
     status,
     clientContext: typeof clientContext === 'string' ? clientContext : null,

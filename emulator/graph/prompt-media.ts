@@ -43,6 +43,15 @@ export function promptUris(prompts: unknown): string[] {
   });
 }
 
+/** The resourceId of each mediaPrompt (Graph's cache key for its media), null where none was given. */
+export function promptResourceIds(prompts: unknown): Array<string | null> {
+  if (!Array.isArray(prompts)) return [];
+  return prompts.map((p) => {
+    const info = (p as { mediaInfo?: { resourceId?: unknown } } | null)?.mediaInfo;
+    return typeof info?.resourceId === 'string' ? info.resourceId : null;
+  });
+}
+
 /** A failed fetch's resultInfo: unreadable or unsupported audio vs. a download that failed. */
 export function promptFailure(reason: string): ResultInfo {
   const format = /not a usable WAV|unsupported prompt format/i.test(reason);

@@ -59,7 +59,14 @@ export function redirectCall(svc: GraphService, ctx: RequestContext): HttpRespon
   // A redirect of a call that was itself redirected here hands it on: the first redirect succeeded.
   redirectTaken(call);
   const { engine } = svc;
-  engine.note(call, 'note', { event: 'redirect', targets: resolved.map(targetName), timeoutSec });
+  // The callbackUri is kept on the note so a test can see what the app sent (null: none was sent).
+  const callbackUri = typeof body.callbackUri === 'string' ? body.callbackUri : null;
+  engine.note(call, 'note', {
+    event: 'redirect',
+    targets: resolved.map(targetName),
+    timeoutSec,
+    callbackUri,
+  });
   engine.setState(call, 'redirecting', { silent: true });
   const failures: Failure[] = [];
   const stops: (() => void)[] = [];

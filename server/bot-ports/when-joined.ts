@@ -1,7 +1,7 @@
 // Waits for the bot's leg of a call to be established, then runs follow-up work (calling people into a
 // meeting the bot has joined). Polls the call model, which sees changes any instance made, and wakes up
 // early on this instance's own events. Aborting stops the wait (the app is closing).
-import type { CallView } from '../../calling';
+import { sameId, type CallView } from '../../calling';
 import type { CallModel } from './types';
 
 const POLL_MS = 500;
@@ -40,7 +40,7 @@ export function whenEstablished(
       );
     };
     const off = calling.on('stateChanged', (e) => {
-      if (e.call.id === callId) judge(e.call);
+      if (sameId(e.call.id, callId)) judge(e.call);
     });
     const onAbort = () => finish(new Error('stopped waiting: the app is closing'));
     const deadline = setTimeout(

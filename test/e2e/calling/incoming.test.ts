@@ -75,5 +75,12 @@ describe('calling e2e: incoming calls', function () {
     await h.calling.redirect(callId, [{ user: lidia.id }]);
     const done = await h.calling.waitForState(callId, 'terminated', 15_000);
     assert.deepEqual(done.end?.resultInfo, { code: 200, subcode: 7000 });
+    // The request carried callbackUri, as the documented redirect requests do.
+    const res = await h.emu.control<{ value: Array<{ event?: string; callbackUri?: string | null }> }>(
+      'GET',
+      `/emulator/calls/${callId}/timeline`,
+    );
+    const redirect = res.body.value.find((e) => e.event === 'redirect');
+    assert.equal(redirect?.callbackUri, `${h.app.url}/api/calls`);
   });
 });

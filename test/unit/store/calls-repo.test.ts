@@ -7,6 +7,7 @@ import { storeTargets } from './targets';
 function call(id: string, over: Partial<StoredCall> = {}): StoredCall {
   return {
     id,
+    wireId: id.toUpperCase(),
     tenantId: 'tenant-1',
     direction: 'outgoing',
     state: 'establishing',
@@ -31,6 +32,7 @@ function op(id: string, over: Partial<StoredOperation> = {}): StoredOperation {
   return {
     id,
     graphId: null,
+    wireId: null,
     callId: 'c1',
     kind: 'playPrompt',
     clientContext: id,
@@ -75,6 +77,7 @@ for (const target of storeTargets()) {
       assert.deepEqual(got?.flow, flow);
       assert.deepEqual(got?.participants, [{ id: 'p1' }]);
       assert.equal(got?.state, 'establishing');
+      assert.equal(got?.wireId, 'C1', 'the id as Graph spelled it, beside the normalised one');
       assert.equal(typeof got?.createdAt, 'number');
 
       assert.equal(await data.calls.update('c1', { state: 'established', endCode: 200, flow: null }), true);
@@ -84,6 +87,9 @@ for (const target of storeTargets()) {
       assert.equal(after?.flow, null);
       assert.equal(await data.calls.update('nope', { state: 'x' }), false);
       assert.equal(await data.calls.get('nope'), undefined);
+      // A row written before the spelling was kept: its normalised id stands in.
+      await store!.db.updateTable('calls').set({ wire_id: null }).where('id', '=', 'c1').execute();
+      assert.equal((await data.calls.get('c1'))?.wireId, 'c1');
     });
 
     it('lists active calls and finds silent ones', async () => {
@@ -177,8 +183,9 @@ for (const target of storeTargets()) {
 
     it('settles an operation once and finds it by Graph id or clientContext', async () => {
       await data.operations.insert(op('o1'));
-      const attached = await data.operations.attachGraphId('o1', 'g1', 'running');
+      const attached = await data.operations.attachGraphId('o1', 'g1', 'running', 'G1');
       assert.equal(attached.status, 'running');
+      assert.deepEqual([attached.graphId, attached.wireId], ['g1', 'G1']);
       assert.equal((await data.operations.find({ graphId: 'g1' }))?.id, 'o1');
       assert.equal((await data.operations.find({ clientContext: 'o1' }))?.id, 'o1');
       assert.equal(await data.operations.find({ graphId: 'zz', clientContext: 'zz' }), undefined);
@@ -200,16 +207,18 @@ for (const target of storeTargets()) {
       await data.operations.insert(
         op('orphan', {
           graphId: 'g9',
+          wireId: 'G9-as-notified',
           clientContext: null,
           status: 'failed',
           resultInfo: { code: 400 },
           settledAt: 7,
         }),
       );
-      const merged = await data.operations.attachGraphId('mine', 'g9', 'running');
+      const merged = await data.operations.attachGraphId('mine', 'g9', 'running', 'G9-as-answered');
       assert.equal(merged.status, 'failed');
       assert.deepEqual(merged.resultInfo, { code: 400 });
       assert.equal(merged.graphId, 'g9');
+      assert.equal(merged.wireId, 'G9-as-notified', 'the first spelling learned stays');
       assert.equal(await data.operations.get('orphan'), undefined);
     });
 

@@ -54,7 +54,7 @@ export function testLogger(): CoreLogger & { errors: object[] } {
 }
 
 export interface FakeGraph extends CallGraph {
-  readonly requests: Array<{ method: string; callId?: string; body?: unknown }>;
+  readonly requests: Array<{ method: string; callId?: string; participantId?: string; body?: unknown }>;
   /** What the next operation-returning action answers (default: running with a fresh id). */
   nextOperation?: (clientContext: string) => OperationAccepted;
   createdId: string;
@@ -84,7 +84,8 @@ export function fakeGraph(): FakeGraph {
     deleteCall: async (callId) => void requests.push({ method: 'deleteCall', callId }),
     keepAlive: async (callId) => void requests.push({ method: 'keepAlive', callId }),
     listParticipants: async () => [],
-    deleteParticipant: async (callId) => void requests.push({ method: 'deleteParticipant', callId }),
+    deleteParticipant: async (callId, participantId) =>
+      void requests.push({ method: 'deleteParticipant', callId, participantId }),
     playPrompt: (callId, body) => op('playPrompt', callId, body),
     recordResponse: (callId, body) => op('recordResponse', callId, body as { clientContext: string }),
     subscribeToTone: (callId, body) => op('subscribeToTone', callId, body),
@@ -93,14 +94,15 @@ export function fakeGraph(): FakeGraph {
     mute: (callId, body) => op('mute', callId, body),
     unmute: (callId, body) => op('unmute', callId, body),
     inviteParticipants: (callId, body) => op('invite', callId, body),
-    muteParticipant: (callId, _pid, body) => op('muteParticipant', callId, body),
+    muteParticipant: (callId, participantId, body) => op('muteParticipant', callId, body, participantId),
   };
   async function op(
     method: string,
     callId: string,
     body: { clientContext: string },
+    participantId?: string,
   ): Promise<OperationAccepted> {
-    requests.push({ method, callId, body });
+    requests.push({ method, callId, body, ...(participantId === undefined ? {} : { participantId }) });
     if (g.nextOperation) return g.nextOperation(body.clientContext);
     return { operation: { id: opId(), status: 'running', clientContext: body.clientContext } as never };
   }
@@ -120,6 +122,7 @@ export function callNote(
     resourceUrl: `/communications/calls/${callId}`,
     kind: 'call',
     callId,
+    callWireId: callId,
     resourceData,
     raw: {},
   };
@@ -137,7 +140,9 @@ export function opNote(
     resourceUrl: `/communications/calls/${callId}/operations/${operationId}`,
     kind: 'operation',
     callId,
+    callWireId: callId,
     operationId,
+    operationWireId: operationId,
     resourceData: {
       '@odata.type': '#microsoft.graph.playPromptOperation',
       id: operationId,
@@ -159,6 +164,7 @@ export function rosterNote(
     resourceUrl: `/communications/calls/${callId}/participants`,
     kind: 'participants',
     callId,
+    callWireId: callId,
     resourceData: participants,
     raw: {},
   };

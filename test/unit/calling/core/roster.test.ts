@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyRoster, EMPTY_ROSTER } from '../../../../calling/core/roster';
+import { applyRoster, EMPTY_ROSTER, presentEntry, readRoster } from '../../../../calling/core/roster';
 
 const p = (id: string, seq?: number, extra: Record<string, unknown> = {}) => ({
   id,
@@ -71,5 +71,27 @@ describe('roster merging', () => {
       ['x'],
       'without sequence numbers a snapshot is the whole truth',
     );
+  });
+
+  it('matches a participant however Graph spells its id, and keeps the first spelling', () => {
+    const compact = '0A1B2C3D4E5F4A6B8C7D9E0F1A2B3C4D';
+    const hyphenated = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const a = applyRoster(EMPTY_ROSTER, 'created', [p(compact, 1)]);
+    const b = applyRoster(a.roster, 'updated', [p(hyphenated, 2, { isMuted: true })]);
+    assert.deepEqual(b.joined, [], 'the same participant, not a second one');
+    assert.deepEqual(
+      b.changed.map((e) => e.id),
+      [compact],
+    );
+    assert.equal(presentEntry(b.roster, hyphenated.toUpperCase())?.id, compact);
+    const c = applyRoster(b.roster, 'deleted', [p(hyphenated, 3)]);
+    assert.deepEqual(
+      c.left.map((e) => e.id),
+      [compact],
+    );
+    assert.deepEqual(c.roster.present, {});
+    // A roster stored before participants were keyed: its compact key still finds the participant.
+    const stored = readRoster({ present: { [compact]: { id: compact, resource: {} } }, gone: {} });
+    assert.equal(presentEntry(stored, hyphenated)?.id, compact);
   });
 });

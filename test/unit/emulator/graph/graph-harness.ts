@@ -46,7 +46,9 @@ export interface Harness {
 }
 
 /** A fresh call service over the seeded tenant. */
-export function graphHarness(settings: { incomingTimeoutMs?: number } = {}): Harness {
+export function graphHarness(
+  settings: { incomingTimeoutMs?: number; idStyle?: 'guid' | 'compact-upper' } = {},
+): Harness {
   const clock = createClock(() => 1_000_000);
   const directory = new Directory(SEED);
   const delivered: Delivered[] = [];
@@ -62,6 +64,7 @@ export function graphHarness(settings: { incomingTimeoutMs?: number } = {}): Har
       promptSpeed: 1,
       incomingTimeoutMs: settings.incomingTimeoutMs ?? 15_000,
       ringTimeoutMs: 60_000,
+      ...(settings.idStyle ? { idStyle: settings.idStyle } : {}),
     },
     publicBase: () => 'https://localhost:1',
     log: () => undefined,

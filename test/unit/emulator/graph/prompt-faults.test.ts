@@ -73,7 +73,9 @@ describe('emulator media jobs: a prompt fetch that throws', () => {
     const call = established();
     const op = newOperation(engine, call, 'playPromptOperation', 'ctx-1');
     const done: MediaJob[] = [];
-    const job = playJob(env(), call, op, ['https://prompts.example/a.wav'], (j) => done.push(j));
+    const job = playJob(env(), call, op, { uris: ['https://prompts.example/a.wav'], resourceIds: [] }, (j) =>
+      done.push(j),
+    );
     job.start();
     await settle();
     assert.equal(op.status, 'failed');

@@ -1,0 +1,68 @@
+// Graph's cache key for a prompt's media (mediaInfo.resourceId): Graph keeps the media it fetched under
+// that id and plays the cached copy whenever the id comes again. So the same content must always get
+// the same id (on every instance, after every restart) and changed content a new one: the id is a
+// name-based UUID of the bytes, which any instance works out alike.
+import { createHash } from 'node:crypto';
+import { stat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+// The namespace of Switchboard's prompt ids (a random UUID chosen once; changing it re-keys every prompt).
+const NAMESPACE = Buffer.from('7ec54f833b024abaa2ae0d291528ea1c', 'hex');
+
+/**
+ * The resourceId of a prompt with these bytes: a version 5 UUID (RFC 9562: SHA-1 of the namespace and
+ * a name, here the SHA-256 of the bytes). Written out because it is a few lines over node:crypto and the
+ * uuid package is not among the app's dependencies.
+ */
+export function promptResourceId(bytes: Uint8Array): string {
+  const name = createHash('sha256').update(bytes).digest('hex');
+  const h = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
+  h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
+  h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
+  const hex = h.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A folder of WAVs the app serves, and the public URL it serves them at. */
+export interface PromptFolder {
+  readonly baseUrl: string;
+  readonly dir: string;
+}
+
+// What the app serves: one file name straight under the folder's URL, no query, no way up.
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.wav$/i;
+
+/**
+ * The resourceId of each prompt the app serves from these folders, by URL, from the file's bytes
+ * (read once, again when the file changes); undefined for media it does not serve or cannot read.
+ */
+export function createPromptResourceIds(
+  folders: readonly PromptFolder[],
+): (uri: string) => Promise<string | undefined> {
+  // Deeper URLs first: the text-prompt folder is served under the prompt set's URL.
+  const bases = folders
+    .map((f) => ({ base: `${f.baseUrl.replace(/\/+$/, '')}/`, dir: f.dir }))
+    .sort((a, b) => b.base.length - a.base.length);
+  const known = new Map<string, { size: number; mtimeMs: number; id: string }>();
+
+  function fileOf(uri: string): string | undefined {
+    const folder = bases.find((f) => uri.startsWith(f.base));
+    const name = folder && uri.slice(folder.base.length);
+    return folder && name && FILE_NAME.test(name) ? path.join(folder.dir, name) : undefined;
+  }
+
+  return async (uri) => {
+    const file = fileOf(uri);
+    if (!file) return undefined;
+    // A prompt that is missing or unreadable gets no id: Graph then fetches the URL and reports it.
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    const seen = known.get(file);
+    if (seen && seen.size === info.size && seen.mtimeMs === info.mtimeMs) return seen.id;
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes) return undefined;
+    const id = promptResourceId(bytes);
+    known.set(file, { size: info.size, mtimeMs: info.mtimeMs, id });
+    return id;
+  };
+}
