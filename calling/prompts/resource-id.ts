@@ -5,22 +5,14 @@
 import { createHash } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { v5 as uuidv5 } from 'uuid';
 
 // The namespace of Switchboard's prompt ids (a random UUID chosen once; changing it re-keys every prompt).
-const NAMESPACE = Buffer.from('7ec54f833b024abaa2ae0d291528ea1c', 'hex');
+const NAMESPACE = '7ec54f83-3b02-4aba-a2ae-0d291528ea1c';
 
-/**
- * The resourceId of a prompt with these bytes: a version 5 UUID (RFC 9562: SHA-1 of the namespace and
- * a name, here the SHA-256 of the bytes). Written out because it is a few lines over node:crypto and the
- * uuid package is not among the app's dependencies.
- */
+/** The resourceId of a prompt with these bytes: a version 5 UUID named by the SHA-256 of the bytes. */
 export function promptResourceId(bytes: Uint8Array): string {
-  const name = createHash('sha256').update(bytes).digest('hex');
-  const h = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
-  h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
-  h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
-  const hex = h.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidv5(createHash('sha256').update(bytes).digest('hex'), NAMESPACE);
 }
 
 /** A folder of WAVs the app serves, and the public URL it serves them at. */
