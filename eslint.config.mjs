@@ -6,8 +6,8 @@ import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
 // Units that other code may import, each through its index.ts only.
-const UNITS = ['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'emulator'];
-const APP = new Set(['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest']);
+const UNITS = ['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'emulator', 'time'];
+const APP = new Set(['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'time']);
 const FORBIDDEN = [
   ['bot', 'calling'],
   ['calling', 'bot'],
@@ -66,7 +66,7 @@ export default tseslint.config(
     // A promise nobody handles can end the process (Node treats an unhandled rejection as fatal), so every
     // promise in the app and the emulator is awaited, returned, or ends in a catch (or a then with a
     // rejection handler). `void` does not count: a voided promise that rejects is just as unhandled.
-    files: ['{server,bot,calling,store,manifest,emulator}/**/*.ts', 'teams-tab/**/*.{ts,tsx}'],
+    files: ['{server,bot,calling,store,manifest,emulator,time}/**/*.ts', 'teams-tab/**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
     rules: {
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { MentionInput } from './parse/tokens';
 import type { Scope } from './commands/scope';
-import { isTimeZone } from './parse/zoned-time';
+import { isTimeZone } from '../time';
 import type { Clock } from './parse/when';
 import type { Core } from './core';
 

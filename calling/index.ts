@@ -9,6 +9,14 @@ export type {
 export { createCallsEdge, type CallsEdgeDeps } from './webhook/calls-edge';
 export { createCallingKeys, type CallingKeys, type CallingKeysOptions } from './webhook/openid-keys';
 export { createTokenVerifier, type TokenVerifierOptions } from './webhook/verify-token';
+export { createSigningKeys, type SigningKeys, type SigningKeysOptions } from './auth/signing-keys';
+export {
+  verifyJwt,
+  type JwtClaims,
+  type JwtRejection,
+  type JwtResult,
+  type JwtRules,
+} from './auth/verify-jwt';
 export { createKvInbox, readKvInbox, KV_INBOX_NAMESPACE } from './webhook/kv-inbox';
 export type { CallsEdge, CallsRequest, CallsResponse, TokenVerifier, WebhookLogger } from './webhook/types';
 // The call model (calling/core) and the prompt check (calling/prompts).

@@ -25,8 +25,7 @@ export {
   drawOutlineIcon,
 } from './icons/draw';
 export { substitute, type Substituted } from './placeholders';
-export { PngError, decodePng, readPngHeader, type PngHeader, type PngImage } from './png/decode';
-export { encodePng } from './png/encode';
+export { PngError, decodePng, encodePng, type PngImage } from './icons/png';
 export { ManifestError, formatProblems, type Problem } from './problems';
 export { MANIFEST_VERSION, SCHEMA_URL, commandLimits, loadSchema, validateAgainstSchema } from './schema';
 export { manifestVariables } from './variables';

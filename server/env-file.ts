@@ -1,19 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 
-/** Parses KEY=VALUE lines (comments, blank lines, optional quotes, `export ` prefix). */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Parses a .env file with Node's parser (comments, blank lines, single, double or backtick quotes,
+ * multi-line double-quoted values, an `export ` prefix). A line that is not KEY=VALUE is skipped.
+ */
 export function parseEnvFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2] ?? '';
-    const quoted = /^(['"])(.*)\1$/.exec(value);
-    if (quoted) value = quoted[2] ?? '';
-    else value = value.replace(/\s+#.*$/, '');
-    out[m[1] as string] = value;
+  for (const [raw, value] of Object.entries(parseEnv(text))) {
+    // Node 20 reads a line with no "=" as the start of the next line's key: the real name follows the
+    // last line break.
+    const key = raw
+      .slice(raw.lastIndexOf('\n') + 1)
+      .trim()
+      .replace(/^export\s+/, '');
+    if (NAME.test(key) && value !== undefined) out[key] = value;
   }
   return out;
 }

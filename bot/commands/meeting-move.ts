@@ -1,7 +1,7 @@
 import { errorCard } from '../cards/error-card';
 import { meetingCard } from '../cards/meeting-card';
 import { meetingMovedCard } from '../cards/meeting-notices';
-import { instantOf, wallClockAt } from '../parse/zoned-time';
+import { instantOf, wallClockAt } from '../../time';
 import type { CommandOf } from './command';
 import { meetingTarget, refusal } from './meeting-target';
 import type { Outcome, Scope } from './scope';

@@ -1,5 +1,5 @@
 import { parseSpan } from './span';
-import { addDays, instantOf, wallClockAt } from './zoned-time';
+import { addDays, instantOf, wallClockAt } from '../../time';
 
 /** The moment and the place the user is in. */
 export interface Clock {

@@ -1,21 +1,21 @@
-import { verify as verifySignature, type KeyObject } from 'node:crypto';
-import { splitJwt } from './jwt-parts';
+import { verifyJwt, type JwtRejection } from '../auth/verify-jwt';
 import type { CallingKeys } from './openid-keys';
 import { createRefusalCache } from './refusal-cache';
 import { createTokenMap } from './token-map';
 import type { TokenCheck, TokenRejection, TokenVerifier } from './types';
 
 /** Issuers the calling service writes (SPEC §10.1: Teams docs show the first, Microsoft's sample accepts both). */
-export const CALLING_ISSUERS: ReadonlySet<string> = new Set([
+export const CALLING_ISSUERS: readonly string[] = [
   'https://api.botframework.com',
   'https://graph.microsoft.com',
-]);
+];
 /** The tenant claim as .NET maps `tid`; Microsoft's C# sample reads this name. */
 export const MAPPED_TENANT_CLAIM = 'http://schemas.microsoft.com/identity/claims/tenantid';
 /** Clock skew tolerated on `exp` and `nbf`. */
 export const CLOCK_SKEW_SEC = 300;
 // A real calling token is about 1 KB; anything far larger is refused before it is even split.
 const MAX_TOKEN_CHARS = 16 * 1024;
+const MAX_HEADER_CHARS = 2048;
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 // How Graph writes the header. A token is only remembered after it came out of BEARER, so a header of
 // exactly this prefix and a remembered token needs no regex to be answered.
@@ -33,6 +33,20 @@ export interface TokenVerifierOptions {
   /** How many token strings refused for a bad signature to remember (default 1000), each for 10 minutes. */
   readonly refusalCacheSize?: number;
 }
+
+type TenantRejection = 'tenant_missing' | 'tenant_not_allowed';
+const REJECTIONS: Readonly<Record<JwtRejection | TenantRejection, TokenRejection>> = {
+  malformed: 'malformed_token',
+  alg_not_allowed: 'alg_not_allowed',
+  issuer: 'issuer_not_allowed',
+  audience: 'audience_mismatch',
+  expired: 'expired',
+  not_yet_valid: 'not_yet_valid',
+  unknown_key: 'unknown_key',
+  bad_signature: 'bad_signature',
+  tenant_missing: 'tenant_missing',
+  tenant_not_allowed: 'tenant_not_allowed',
+};
 
 // A refused token is remembered long enough to make a replay storm cheap, not for ever.
 const REFUSAL_TTL_SEC = 600;
@@ -77,37 +91,26 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
     return (token === quick ? undefined : remembered(token, nowSec)) ?? token;
   }
 
-  // Every check on the token itself, cheapest first; the signature is the only crypto and comes last.
+  // Every check that needs no key comes first (jose's, in verifyJwt); the signature is the only crypto.
   async function check(token: string, nowSec: number): Promise<TokenCheck> {
-    const jwt = splitJwt(token);
-    if (!jwt) return no('malformed_token');
-    const { header, payload } = jwt;
-    // Decided before any key is looked up: `none` and HMAC tricks never reach the crypto.
-    if (header['alg'] !== 'RS256') return no('alg_not_allowed');
-    if (header['crit'] !== undefined) return no('malformed_token');
-    const keyId = typeof header['kid'] === 'string' ? header['kid'] : header['x5t'];
-    if (typeof keyId !== 'string' || keyId === '') return no('malformed_token');
-
-    if (typeof payload['iss'] !== 'string' || !CALLING_ISSUERS.has(payload['iss'])) {
-      return no('issuer_not_allowed');
-    }
-    if (!audienceMatches(payload['aud'], appId)) return no('audience_mismatch');
-    const exp = payload['exp'];
-    const nbf = payload['nbf'];
-    if (typeof exp !== 'number' || !Number.isFinite(exp)) return no('malformed_token');
-    if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf))) return no('malformed_token');
-    if (nowSec > exp + CLOCK_SKEW_SEC) return no('expired');
-    if (nbf !== undefined && nowSec < nbf - CLOCK_SKEW_SEC) return no('not_yet_valid');
-    const tenant = tenantOf(payload);
-    if (!tenant) return no('tenant_missing');
-    if (allow && !allow.has(tenant)) return no('tenant_not_allowed');
-
-    const key = await opts.keys.find(keyId);
-    if (!key) return no('unknown_key');
-    if (!signatureHolds(jwt.signingInput, key, jwt.signature)) return no('bad_signature');
-
-    const ok: TokenCheck = Object.freeze({ ok: true, tenantId: tenant });
-    verified.set(token, ok, exp + CLOCK_SKEW_SEC);
+    // A JOSE header names an algorithm and a key in well under 1 KB; a larger one is refused undecoded.
+    if (token.indexOf('.') > MAX_HEADER_CHARS) return no('malformed_token');
+    const result = await verifyJwt<TenantRejection>(token, {
+      issuers: () => CALLING_ISSUERS,
+      audiences: [appId ?? ''],
+      admit: (claims) => {
+        const tenant = tenantOf(claims);
+        if (!tenant) return 'tenant_missing';
+        return allow && !allow.has(tenant) ? 'tenant_not_allowed' : undefined;
+      },
+      findKey: (id) => opts.keys.find(id),
+      clockToleranceSec: CLOCK_SKEW_SEC,
+      nowMs: nowSec * 1000,
+    });
+    if (!result.ok) return no(REJECTIONS[result.reason]);
+    const ok: TokenCheck = Object.freeze({ ok: true, tenantId: tenantOf(result.claims) ?? '' });
+    const exp = result.claims['exp'];
+    verified.set(token, ok, (typeof exp === 'number' ? exp : nowSec) + CLOCK_SKEW_SEC);
     return ok;
   }
 
@@ -126,22 +129,6 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
       return result;
     },
   };
-}
-
-function signatureHolds(signingInput: string, key: KeyObject, signature: Buffer): boolean {
-  try {
-    return verifySignature('sha256', Buffer.from(signingInput), key, signature);
-  } catch {
-    // OpenSSL throws on some malformed signatures instead of answering false; either way it is forged.
-    return false;
-  }
-}
-
-function audienceMatches(aud: unknown, appId: string | undefined): boolean {
-  if (appId === undefined) return false;
-  if (typeof aud === 'string') return aud.toLowerCase() === appId;
-  // RFC 7519 allows an array of audiences; ours must be among them.
-  return Array.isArray(aud) && aud.some((a) => typeof a === 'string' && a.toLowerCase() === appId);
 }
 
 function tenantOf(payload: Readonly<Record<string, unknown>>): string | undefined {

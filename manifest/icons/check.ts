@@ -1,6 +1,6 @@
 // Checks the two icons the way Teams expects them: PNG, exact sizes, and an outline icon that is white
 // on a transparent background.
-import { PngError, decodePng } from '../png/decode';
+import { PngError, decodePng } from './png';
 import type { Problem } from '../problems';
 import { COLOR_ICON_SIZE, OUTLINE_ICON_SIZE } from './draw';
 

@@ -2,7 +2,7 @@
 // Run after changing the drawing: npx tsx manifest/icons/generate.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodePng } from '../png/encode';
+import { encodePng } from './png';
 import { COLOR_ICON_SIZE, OUTLINE_ICON_SIZE, drawColorIcon, drawOutlineIcon } from './draw';
 
 const dir = path.join(__dirname, '..', 'appPackage');

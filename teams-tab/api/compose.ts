@@ -42,7 +42,7 @@ export const TAB_PROMPTS = [
 export function createTabApiForApp(s: TabApiSettings): TabApi {
   const audiences = s.appId ? [s.audience ?? defaultTabAudience(s.publicUrl, s.appId), s.appId] : [];
   const tenants = s.tenantAllowlist?.length ? s.tenantAllowlist : s.tenantId ? [s.tenantId] : [];
-  const keys = createTenantKeys(s.authorityHost, createFetchJson(s.extraCaPem));
+  const keys = createTenantKeys(s.authorityHost, createFetchJson(s.extraCaPem), s.logger);
   const verify = createSsoVerifier({
     keys,
     authorityHost: s.authorityHost,

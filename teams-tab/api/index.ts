@@ -7,7 +7,7 @@ export {
   type SsoVerifier,
   type SsoVerifierOptions,
 } from './auth/verify-sso-token';
-export { createTenantKeys, type TenantKeys, type Jwk } from './auth/tenant-keys';
+export { createTenantKeys, type TenantKeys } from './auth/tenant-keys';
 export { createFetchJson, type FetchJson } from './auth/fetch-json';
 export { defaultTabAudience, TAB_SCOPE } from './auth/audience';
 export type { TabUser, AuthResult, AuthFailureReason } from './auth/types';

@@ -1,4 +1,5 @@
 // Business hours in a time zone: a weekly schedule plus holidays (closed, or special hours).
+import { wallClockAt } from '../../../time';
 import type { Hours } from './config-schema';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -8,22 +9,12 @@ export function localTime(
   at: number,
   timeZone: string,
 ): { date: string; day: (typeof DAYS)[number]; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    weekday: 'short',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  const day = get('weekday').toLowerCase().slice(0, 3) as (typeof DAYS)[number];
+  const t = wallClockAt(at, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
   return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    day: DAYS.includes(day) ? day : 'sun',
-    minute: Number(get('hour')) * 60 + Number(get('minute')),
+    date: `${t.year}-${pad(t.month)}-${pad(t.day)}`,
+    day: DAYS[t.weekday] ?? 'sun',
+    minute: t.hour * 60 + t.minute,
   };
 }
 

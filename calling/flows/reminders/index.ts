@@ -7,7 +7,6 @@ export { ReminderError } from './errors';
 export type { ReminderErrorCode } from './errors';
 export { DEFAULT_REMINDER_TIMING } from './context';
 export type { FlowCalling, ReminderTiming, Voice } from './context';
-export { instantOf, showInZone, isTimeZone } from './zoned-time';
 export { targetOf, partyOf, describeTarget } from './target';
 export { unansweredResult } from './policy';
 export { updateVersioned } from './versioned';

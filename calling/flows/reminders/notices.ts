@@ -4,7 +4,7 @@ import type { ReminderContext } from './context';
 import { describeResult } from './policy';
 import { describeTarget } from './target';
 import type { Reminder, ReminderNoticeRecord } from './types';
-import { showInZone } from './zoned-time';
+import { showInZone } from '../../../time';
 
 type Notice = { kind: ReminderNoticeRecord['kind']; target: string; card: NotificationCard };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReminderError } from './errors';
 import { targetOf } from './target';
 import type { Reminder, RetryPolicy, ScheduleReminderRequest } from './types';
-import { instantOf, isTimeZone } from './zoned-time';
+import { instantOfIso, isTimeZone } from '../../../time';
 
 const MAX_RETRIES = 10;
 const MAX_BACKOFF_UNITS = 24 * 60;
@@ -81,7 +81,7 @@ export function newReminder(
     );
   if (!isTimeZone(req.timeZone))
     throw invalid(`"${req.timeZone}" is not a time zone.`, 'Use an IANA name such as Europe/Paris.');
-  const dueAt = instantOf(req.when, req.timeZone);
+  const dueAt = instantOfIso(req.when, req.timeZone);
   if (dueAt === undefined)
     throw invalid(
       `"${req.when}" is not a time.`,

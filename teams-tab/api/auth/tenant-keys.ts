@@ -1,17 +1,17 @@
-// The signing keys of each tenant's authority ({authority}/{tid}/discovery/v2.0/keys), fetched on first
-// use and again when a token names a key id we have not seen (Entra rolls its keys), at most once a minute.
+// The signing keys of each tenant's authority ({authority}/{tid}/discovery/v2.0/keys): one key cache per
+// tenant, the same cache the calling webhook uses (fetched on first use, again when a token names a key id
+// not seen yet, spaced by a minute, only RS256 signing keys of 2,048 bits or more).
+import type { KeyObject } from 'node:crypto';
+import { createSigningKeys, type SigningKeys } from '../../../calling';
+import type { TabLogger } from '../ports';
 import type { FetchJson } from './fetch-json';
 
-/** A JSON Web Key as the authority publishes it. */
-export interface Jwk {
-  readonly kid?: string;
-  readonly kty?: string;
-  readonly [k: string]: unknown;
-}
-
 export interface TenantKeys {
-  /** The key with `kid` for `tenantId`, or undefined when the authority does not publish it. */
-  find(tenantId: string, kid: string): Promise<Jwk | undefined>;
+  /**
+   * The key with `kid` for `tenantId`, or undefined when the authority does not publish it; rejects
+   * while the tenant's keys could never be loaded (nobody can be checked then).
+   */
+  find(tenantId: string, kid: string): Promise<KeyObject | undefined>;
 }
 
 const REFETCH_SPACING_MS = 60_000;
@@ -20,39 +20,36 @@ const REFETCH_SPACING_MS = 60_000;
 export function createTenantKeys(
   authorityHost: string,
   fetchJson: FetchJson,
+  logger: TabLogger,
   now: () => number = Date.now,
 ): TenantKeys {
   const base = authorityHost.replace(/\/+$/, '');
-  const cache = new Map<string, { keys: Jwk[]; fetchedAt: number }>();
-  const pending = new Map<string, Promise<Jwk[]>>();
+  const tenants = new Map<string, SigningKeys>();
 
-  async function load(tenantId: string): Promise<Jwk[]> {
-    const doc = (await fetchJson(`${base}/${encodeURIComponent(tenantId)}/discovery/v2.0/keys`)) as {
-      keys?: unknown;
-    };
-    const keys = Array.isArray(doc?.keys)
-      ? (doc.keys as Jwk[]).filter((k) => typeof k?.kid === 'string')
-      : [];
-    cache.set(tenantId, { keys, fetchedAt: now() });
-    return keys;
-  }
-
-  function refresh(tenantId: string): Promise<Jwk[]> {
-    let p = pending.get(tenantId);
-    if (!p) {
-      p = load(tenantId).finally(() => pending.delete(tenantId));
-      pending.set(tenantId, p);
+  function keysOf(tenantId: string): SigningKeys {
+    let keys = tenants.get(tenantId);
+    if (!keys) {
+      const url = `${base}/${encodeURIComponent(tenantId)}/discovery/v2.0/keys`;
+      keys = createSigningKeys({
+        source: url,
+        jwksUrl: () => Promise.resolve(url),
+        fetchJson,
+        logger,
+        label: 'tab sign-in keys',
+        minRefreshMs: REFETCH_SPACING_MS,
+        now,
+      });
+      tenants.set(tenantId, keys);
     }
-    return p;
+    return keys;
   }
 
   return {
     async find(tenantId, kid) {
-      const cached = cache.get(tenantId);
-      const hit = cached?.keys.find((k) => k.kid === kid);
-      if (hit) return hit;
-      if (cached && now() - cached.fetchedAt < REFETCH_SPACING_MS) return undefined;
-      return (await refresh(tenantId)).find((k) => k.kid === kid);
+      const keys = keysOf(tenantId);
+      const key = await keys.find(kid);
+      if (!key && !keys.ready()) await keys.ensureReady();
+      return key;
     },
   };
 }

@@ -1,8 +1,8 @@
 // Validates the tab's Teams SSO token: an Entra ID access token whose audience is our API. The tenant is
 // checked before any key is fetched, so a token from an unknown tenant never makes us call its authority.
-import { rs256Valid, splitJwt } from './jwt';
+import { verifyJwt, type JwtClaims, type JwtRejection } from '../../../calling';
 import type { TenantKeys } from './tenant-keys';
-import type { AuthResult } from './types';
+import type { AuthFailureReason, AuthResult } from './types';
 
 export interface SsoVerifierOptions {
   readonly keys: TenantKeys;
@@ -25,38 +25,45 @@ export type SsoVerifier = (authorization: string | undefined) => Promise<AuthRes
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** Builds the verifier; the signature is checked before any claim other than `tid`. */
+const REASONS: Readonly<Record<JwtRejection | 'tenant', AuthFailureReason>> = {
+  malformed: 'malformed',
+  alg_not_allowed: 'malformed',
+  issuer: 'issuer',
+  audience: 'audience',
+  expired: 'expired',
+  not_yet_valid: 'not_yet_valid',
+  unknown_key: 'signature',
+  bad_signature: 'signature',
+  tenant: 'tenant',
+};
+
+/** Builds the verifier; the tenant is checked first, then the claims, and the signature before the user. */
 export function createSsoVerifier(opts: SsoVerifierOptions): SsoVerifier {
   const now = opts.now ?? Date.now;
   const authority = opts.authorityHost.replace(/\/+$/, '');
-  const audiences = new Set(opts.audiences.map((a) => a.toLowerCase()));
   const tenants = new Set(opts.tenants.map((t) => t.toLowerCase()));
+  const tenantOf = (claims: JwtClaims) => str(claims['tid'])?.toLowerCase();
 
   return async (authorization) => {
     const token = authorization && BEARER.exec(authorization)?.[1];
     if (!token) return { ok: false, reason: 'missing' };
-    const jwt = token.length <= MAX_TOKEN_CHARS ? splitJwt(token) : undefined;
-    if (!jwt) return { ok: false, reason: 'malformed' };
-    const { header, payload } = jwt;
-    const kid = str(header['kid']);
-    if (header['alg'] !== 'RS256' || !kid) return { ok: false, reason: 'malformed', detail: 'alg/kid' };
-    const tid = str(payload['tid'])?.toLowerCase();
-    if (!tid || !tenants.has(tid)) return { ok: false, reason: 'tenant', detail: tid ?? 'no tid' };
-    const jwk = await opts.keys.find(tid, kid);
-    if (!jwk || !rs256Valid(jwt, jwk)) return { ok: false, reason: 'signature' };
-
-    const nowSec = Math.floor(now() / 1000);
-    const exp = payload['exp'];
-    if (typeof exp !== 'number') return { ok: false, reason: 'malformed', detail: 'exp' };
-    if (exp + SSO_CLOCK_SKEW_SEC <= nowSec) return { ok: false, reason: 'expired' };
-    const nbf = payload['nbf'];
-    if (typeof nbf === 'number' && nbf - SSO_CLOCK_SKEW_SEC > nowSec)
-      return { ok: false, reason: 'not_yet_valid' };
-    const iss = str(payload['iss']);
-    if (iss !== `${authority}/${tid}/v2.0` && iss !== `https://sts.windows.net/${tid}/`)
-      return { ok: false, reason: 'issuer', detail: iss ?? 'no iss' };
-    const aud = str(payload['aud'])?.toLowerCase();
-    if (!aud || !audiences.has(aud)) return { ok: false, reason: 'audience', detail: aud ?? 'no aud' };
+    if (token.length > MAX_TOKEN_CHARS) return { ok: false, reason: 'malformed' };
+    const checked = await verifyJwt<'tenant'>(token, {
+      admit: (claims) => {
+        const tid = tenantOf(claims);
+        return tid && tenants.has(tid) ? undefined : 'tenant';
+      },
+      issuers: (claims) => [
+        `${authority}/${tenantOf(claims)}/v2.0`,
+        `https://sts.windows.net/${tenantOf(claims)}/`,
+      ],
+      audiences: opts.audiences,
+      findKey: (kid, claims) => opts.keys.find(tenantOf(claims) ?? '', kid),
+      clockToleranceSec: SSO_CLOCK_SKEW_SEC,
+      nowMs: now(),
+    });
+    if (!checked.ok) return { ok: false, reason: REASONS[checked.reason] };
+    const payload = checked.claims;
     const scopes = (str(payload['scp']) ?? '').split(' ');
     if (!scopes.includes(opts.scope)) return { ok: false, reason: 'scope' };
     const oid = str(payload['oid']);
@@ -66,7 +73,7 @@ export function createSsoVerifier(opts: SsoVerifierOptions): SsoVerifier {
       ok: true,
       user: {
         id: oid,
-        tenantId: tid,
+        tenantId: tenantOf(payload) ?? '',
         displayName: str(payload['name']) ?? upn ?? oid,
         ...(upn ? { userPrincipalName: upn } : {}),
         assertion: token,

@@ -90,7 +90,12 @@ describe('browser: the emulator Teams host page', function () {
       chatId: undefined,
     });
     const verify = createSsoVerifier({
-      keys: createTenantKeys(emu.url, createFetchJson(emu.ca)),
+      keys: createTenantKeys(emu.url, createFetchJson(emu.ca), {
+        debug() {},
+        info() {},
+        warn() {},
+        error() {},
+      }),
       authorityHost: emu.url,
       audiences: [`api://localhost/${emu.appId}`],
       tenants: [emu.tenantId],

@@ -118,6 +118,25 @@ describe('edge: /api/tab/* Teams SSO', function () {
       consent: true,
     },
     {
+      name: 'a signature by a published key of only 1,024 bits',
+      token: () => authority.token(claims(), { short: true }),
+      status: 401,
+      code: 'consent_required',
+      reason: 'signature',
+      consent: true,
+    },
+    {
+      name: 'a token signed with alg none',
+      token: () => {
+        const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+        return `${b64({ alg: 'none', kid: 'tab-test-key' })}.${b64(claims())}.`;
+      },
+      status: 401,
+      code: 'consent_required',
+      reason: 'malformed',
+      consent: true,
+    },
+    {
       name: 'the wrong audience',
       token: () => authority.token(claims({ aud: 'https://graph.microsoft.com' })),
       status: 401,

@@ -10,7 +10,8 @@ export interface SsoAuthority {
   /** How many times the keys document was fetched. */
   readonly fetches: () => number;
   /** Signs `claims` with the published key (or with an unpublished one when `forged`). */
-  token(claims: Record<string, unknown>, opts?: { forged?: boolean; kid?: string }): string;
+  /** Signs `claims` with the published 1,024-bit key when `short` (too weak to trust). */
+  token(claims: Record<string, unknown>, opts?: { forged?: boolean; kid?: string; short?: boolean }): string;
   close(): Promise<void>;
 }
 
@@ -25,7 +26,9 @@ function signWith(key: KeyObject, kid: string, claims: Record<string, unknown>):
 export async function startSsoAuthority(): Promise<SsoAuthority> {
   const good = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
   const kid = 'tab-test-key';
+  const weakKid = 'tab-weak-key';
   let fetches = 0;
   const server = http.createServer((req, res) => {
     if (!/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(req.url ?? '')) {
@@ -35,8 +38,16 @@ export async function startSsoAuthority(): Promise<SsoAuthority> {
     }
     fetches++;
     const jwk = good.publicKey.export({ format: 'jwk' });
+    const weakJwk = weak.publicKey.export({ format: 'jwk' });
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: [{ ...jwk, kid, use: 'sig', alg: 'RS256' }] }));
+    res.end(
+      JSON.stringify({
+        keys: [
+          { ...jwk, kid, use: 'sig', alg: 'RS256' },
+          { ...weakJwk, kid: weakKid, use: 'sig', alg: 'RS256' },
+        ],
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -44,7 +55,9 @@ export async function startSsoAuthority(): Promise<SsoAuthority> {
     url,
     fetches: () => fetches,
     token: (claims, opts = {}) =>
-      signWith(opts.forged ? other.privateKey : good.privateKey, opts.kid ?? kid, claims),
+      opts.short
+        ? signWith(weak.privateKey, weakKid, claims)
+        : signWith(opts.forged ? other.privateKey : good.privateKey, opts.kid ?? kid, claims),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

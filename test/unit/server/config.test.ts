@@ -119,4 +119,9 @@ describe('parseEnvFile', () => {
     const parsed = parseEnvFile('# c\nexport A=1\nB="two words"\nC=\'x#y\'\nD=plain # note\n\nbad line\nE=');
     assert.deepEqual(parsed, { A: '1', B: 'two words', C: 'x#y', D: 'plain', E: '' });
   });
+
+  it('skips lines that are not KEY=VALUE without losing the next variable, and reads multi-line values', () => {
+    const parsed = parseEnvFile('not a setting\nexport F=6\r\n1G=7\nH="first\nsecond"\nI=9');
+    assert.deepEqual(parsed, { F: '6', H: 'first\nsecond', I: '9' });
+  });
 });

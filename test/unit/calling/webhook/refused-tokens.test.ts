@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import type { KeyObject } from 'node:crypto';
-import { splitJwt } from '../../../../calling/webhook/jwt-parts';
 import { createRefusalCache, REMEMBERED_REFUSALS } from '../../../../calling/webhook/refusal-cache';
 import { createTokenVerifier } from '../../../../calling/webhook/verify-token';
 import { newAuthorityKey, signToken, type AuthorityKey } from '../../../helpers/calling-keys';
@@ -122,20 +121,25 @@ describe('calling/webhook refused tokens: the refusal cache and cheap rejection'
     }
   });
 
-  it('a header far larger than any JOSE header is refused before it is decoded', () => {
-    const huge = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k', pad: 'x'.repeat(3000) })).toString(
+  it('a header far larger than any JOSE header is refused before it is decoded or any key is looked up', async () => {
+    const v = verifier();
+    const good = signToken(key, claims());
+    const huge = Buffer.from(JSON.stringify({ alg: 'RS256', kid: key.kid, pad: 'x'.repeat(3000) })).toString(
       'base64url',
     );
-    assert.equal(splitJwt(`${huge}.e30.c2ln`), undefined);
-    const small = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'k' })).toString('base64url');
-    assert.ok(splitJwt(`${small}.e30.c2ln`));
+    assert.deepEqual(await v.verify(`Bearer ${huge}.${good.split('.')[1]}.c2ln`), {
+      ok: false,
+      reason: 'malformed_token',
+    });
+    assert.deepEqual(lookups, []);
   });
 
-  it('splitJwt refuses empty header or payload and more than three parts', () => {
-    const h = Buffer.from('{"alg":"RS256"}').toString('base64url');
-    for (const t of [`.e30.c2ln`, `${h}..c2ln`, `${h}.e30.c2ln.x`, `${h}.e30`, h]) {
-      assert.equal(splitJwt(t), undefined, t);
+  it('refuses an empty header or payload, more than three parts, and an empty signature', async () => {
+    const v = verifier();
+    const [h, p] = signToken(key, claims()).split('.') as [string, string];
+    for (const t of [`.${p}.c2ln`, `${h}..c2ln`, `${h}.${p}.c2ln.x`, `${h}.${p}`, h]) {
+      assert.deepEqual(await v.verify(`Bearer ${t}`), { ok: false, reason: 'malformed_token' }, t);
     }
-    assert.equal(splitJwt(`${h}.e30.`)?.signature.length, 0);
+    assert.deepEqual(await v.verify(`Bearer ${h}.${p}.`), { ok: false, reason: 'bad_signature' });
   });
 });

@@ -147,9 +147,13 @@ describe('calling/webhook verify-token', () => {
     assert.deepEqual(lookups, []);
   });
 
-  it('the 5-minute skew is inclusive on both sides', async () => {
+  it('the 5-minute skew: valid until exp + 300 s (RFC 7519: expired at exp), from nbf - 300 s', async () => {
     const v = make();
-    assert.equal((await v.verify(bearer(signToken(key, claims({ exp: nowSec - 300 }))))).ok, true);
+    assert.equal((await v.verify(bearer(signToken(key, claims({ exp: nowSec - 299 }))))).ok, true);
+    assert.deepEqual(await v.verify(bearer(signToken(key, claims({ exp: nowSec - 300 })))), {
+      ok: false,
+      reason: 'expired',
+    });
     assert.equal((await v.verify(bearer(signToken(key, claims({ nbf: nowSec + 300 }))))).ok, true);
   });
 

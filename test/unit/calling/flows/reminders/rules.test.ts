@@ -1,11 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  instantOf,
-  isTimeZone,
-  ReminderError,
-  showInZone,
-  unansweredResult,
-} from '../../../../../calling/flows/reminders';
+import { ReminderError, unansweredResult } from '../../../../../calling/flows/reminders';
 import { answeredResult, nextStep } from '../../../../../calling/flows/reminders/policy';
 import { backoffMs, newReminder } from '../../../../../calling/flows/reminders/validate';
 
@@ -19,38 +13,6 @@ const base = {
   message: 'Stand-up in five minutes',
   requestedBy: { id: 'u-1', name: 'Megan' },
 };
-
-describe('reminders: times in time zones', () => {
-  it('reads a local time in its zone, winter and summer', () => {
-    assert.equal(instantOf('2025-01-15T09:00', 'Europe/Paris'), Date.parse('2025-01-15T08:00:00Z'));
-    assert.equal(instantOf('2025-07-15T09:00', 'Europe/Paris'), Date.parse('2025-07-15T07:00:00Z'));
-    assert.equal(instantOf('2025-07-15T09:00:30', 'America/New_York'), Date.parse('2025-07-15T13:00:30Z'));
-    assert.equal(instantOf('2025-07-15 23:59', 'Asia/Kolkata'), Date.parse('2025-07-15T18:29:00Z'));
-  });
-
-  it('takes an instant with Z or an offset as it is, whatever the zone', () => {
-    assert.equal(instantOf('2025-07-15T09:00Z', 'Asia/Tokyo'), Date.parse('2025-07-15T09:00:00Z'));
-    assert.equal(instantOf('2025-07-15T09:00:00+02:00', 'UTC'), Date.parse('2025-07-15T07:00:00Z'));
-  });
-
-  it('moves a time skipped by the spring change forward and takes the first of a repeated one', () => {
-    // Paris skips 02:00-03:00 on 2025-03-30 and repeats 02:00-03:00 on 2025-10-26.
-    assert.equal(instantOf('2025-03-30T02:30', 'Europe/Paris'), Date.parse('2025-03-30T01:30:00Z'));
-    assert.equal(instantOf('2025-10-26T02:30', 'Europe/Paris'), Date.parse('2025-10-26T00:30:00Z'));
-    assert.equal(instantOf('2025-10-26T03:30', 'Europe/Paris'), Date.parse('2025-10-26T02:30:00Z'));
-  });
-
-  it('refuses what is not a time and knows zone names', () => {
-    for (const bad of ['tomorrow', '2025-02-30T09:00', '2025-01-01T25:00', '09:00'])
-      assert.equal(instantOf(bad, 'UTC'), undefined, bad);
-    assert.equal(isTimeZone('Europe/Paris'), true);
-    assert.equal(isTimeZone('Mars/Olympus'), false);
-    assert.equal(
-      showInZone(Date.parse('2025-07-15T07:00:00Z'), 'Europe/Paris'),
-      '2025-07-15 09:00 (Europe/Paris)',
-    );
-  });
-});
 
 describe('reminders: a schedule request becomes a record', () => {
   it('keeps the time, zone, target and a retry plan in milliseconds', () => {

@@ -1,0 +1,10 @@
+export {
+  addDays,
+  instantOf,
+  instantOfIso,
+  isTimeZone,
+  showInZone,
+  wallClockAt,
+  type CalendarDate,
+  type WallClock,
+} from './zoned';
