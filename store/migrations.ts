@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { createCallTables } from './calls-schema';
+import { createFlowTables } from './flow-schema';
 import { createMeetingTables } from './meeting-schema';
 import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
@@ -60,6 +61,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_meetings': {
     async up(db: Kysely<unknown>): Promise<void> {
       await createMeetingTables(db);
+    },
+  },
+  '0006_flow_runtime': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createFlowTables(db);
     },
   },
 };
