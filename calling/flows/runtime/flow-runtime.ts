@@ -102,8 +102,10 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       const state = await handler.handle(saved.state, event, ctl);
       const next = ctl.finish(state);
       if (o.fresh || o.takeover || next.changed) {
+        // A take-over always moves the revision: whoever watches the flow sees it was picked up.
+        const flow = o.takeover && !next.changed ? { ...next.flow, rev: next.flow.rev + 1 } : next.flow;
         try {
-          await calling.saveFlow(callId, next.flow, next.note ?? `${saved.kind}: ${describeEvent(event)}`);
+          await calling.saveFlow(callId, flow, next.note ?? `${saved.kind}: ${describeEvent(event)}`);
         } catch (err) {
           // An ended call keeps its last saved position; its flow's last effects may still run.
           if ((err as { code?: string }).code !== 'call_ended') throw err;
