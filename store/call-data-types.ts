@@ -15,6 +15,8 @@ export interface StoredCall {
   participants: unknown;
   marks: unknown;
   flow: unknown;
+  /** The flow that receives the call's events (null: none). */
+  flowKey?: string | null;
   scenarioId: string | null;
   createdAt: number;
   updatedAt: number;
@@ -41,8 +43,14 @@ export interface CallsRepo {
   silentSince(before: number, limit?: number): Promise<StoredCall[]>;
 }
 
+/** What an inbox row holds: a notification received for a call, or an event for a flow. */
+export type InboxRowKind = 'notification' | 'flow';
+
 export interface NewInboxRow {
+  /** The call the notification is about, or the key of the flow the event is for. */
   callId: string;
+  /** Default `notification`. */
+  kind?: InboxRowKind;
   tenantId: string;
   receivedAt: number;
   notification: unknown;
@@ -50,6 +58,7 @@ export interface NewInboxRow {
 }
 
 export interface InboxRow extends NewInboxRow {
+  kind: InboxRowKind;
   seq: number;
   processedAt: number | null;
 }
@@ -61,6 +70,8 @@ export interface CallInboxRepo {
   /** A call's unprocessed rows in arrival order. */
   pending(callId: string, limit?: number): Promise<InboxRow[]>;
   markProcessed(seq: number, at: number): Promise<void>;
+  /** Marks a row processed unless it already was; false when it was (someone else processed it). */
+  claimProcessed(seq: number, at: number): Promise<boolean>;
   /** Marks many rows processed in one statement. */
   markProcessedMany(seqs: readonly number[], at: number): Promise<void>;
   /** The unprocessed rows of any of these calls, in arrival order. */

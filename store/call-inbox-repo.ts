@@ -12,6 +12,7 @@ import type { CallInboxRepo, CallInboxTable, Database, InboxRow } from './types'
 
 function toRow(row: Selectable<CallInboxTable>): InboxRow {
   return {
+    kind: row.kind === 'flow' ? 'flow' : 'notification',
     seq: row.seq,
     callId: row.call_id,
     tenantId: row.tenant_id,
@@ -23,9 +24,10 @@ function toRow(row: Selectable<CallInboxTable>): InboxRow {
 }
 
 interface InboxStatements {
-  readonly insert: Prepared<[string, string, number, string, string]>;
+  readonly insert: Prepared<[string, string, number, string, string, string]>;
   readonly pending: Prepared<[string, number]>;
   readonly markProcessed: Prepared<[number, number]>;
+  readonly claimProcessed: Prepared<[number, number]>;
   readonly seenHash: Prepared<[string, string]>;
 }
 
@@ -44,16 +46,18 @@ function compileStatements(db: Kysely<Database>): InboxStatements {
           received_at: N,
           notification: placeholder('notification'),
           content_hash: placeholder('hash'),
+          kind: placeholder('kind'),
         })
         .returning('seq')
         .compile(),
-      [placeholder('call'), placeholder('tenant'), N, placeholder('notification'), placeholder('hash')] as [
-        string,
-        string,
-        number,
-        string,
-        string,
-      ],
+      [
+        placeholder('call'),
+        placeholder('tenant'),
+        N,
+        placeholder('notification'),
+        placeholder('hash'),
+        placeholder('kind'),
+      ] as [string, string, number, string, string, string],
     ),
     pending: prepare(
       db
@@ -71,6 +75,15 @@ function compileStatements(db: Kysely<Database>): InboxStatements {
         .updateTable('call_inbox')
         .set({ processed_at: N })
         .where('seq', '=', N - 1)
+        .compile(),
+      [N, N - 1] as [number, number],
+    ),
+    claimProcessed: prepare(
+      db
+        .updateTable('call_inbox')
+        .set({ processed_at: N })
+        .where('seq', '=', N - 1)
+        .where('processed_at', 'is', null)
         .compile(),
       [N, N - 1] as [number, number],
     ),
@@ -149,7 +162,14 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
         // One statement per row keeps arrival order equal to sequence order on both databases.
         for (const r of rows) {
           const { rows: inserted } = await trx.executeQuery<{ seq: number }>(
-            q.insert(r.callId, r.tenantId, r.receivedAt, JSON.stringify(r.notification), r.contentHash),
+            q.insert(
+              r.callId,
+              r.tenantId,
+              r.receivedAt,
+              JSON.stringify(r.notification),
+              r.contentHash,
+              r.kind ?? 'notification',
+            ),
           );
           const seq = inserted[0]?.seq;
           if (seq === undefined) throw new Error('the inbox insert returned no sequence number');
@@ -167,6 +187,11 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
 
     async markProcessed(seq, at) {
       await db.executeQuery(q.markProcessed(at, seq));
+    },
+
+    async claimProcessed(seq, at) {
+      const result = await db.executeQuery(q.claimProcessed(at, seq));
+      return Number(result.numAffectedRows ?? 0) > 0;
     },
 
     async markProcessedMany(seqs, at) {

@@ -20,6 +20,7 @@ function toCall(row: Selectable<CallsTable>): StoredCall {
     participants: parse(row.participants),
     marks: parse(row.marks),
     flow: parse(row.flow),
+    flowKey: row.flow_key,
     scenarioId: row.scenario_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -44,6 +45,7 @@ function toColumns(patch: StoredCallPatch): Partial<CallsTable> {
   if (patch.participants !== undefined) out.participants = json(patch.participants);
   if (patch.marks !== undefined) out.marks = json(patch.marks);
   if (patch.flow !== undefined) out.flow = patch.flow === null ? null : json(patch.flow);
+  if (patch.flowKey !== undefined) out.flow_key = patch.flowKey;
   if (patch.scenarioId !== undefined) out.scenario_id = patch.scenarioId;
   if (patch.updatedAt !== undefined) out.updated_at = patch.updatedAt;
   if (patch.lastNotifiedAt !== undefined) out.last_notified_at = patch.lastNotifiedAt;
@@ -100,6 +102,7 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
           participants: json(call.participants),
           marks: json(call.marks),
           flow: call.flow === null || call.flow === undefined ? null : json(call.flow),
+          flow_key: call.flowKey ?? null,
           scenario_id: call.scenarioId,
           created_at: call.createdAt,
           updated_at: call.updatedAt,

@@ -4,6 +4,7 @@ export const DEFAULT_SQLITE_PATH = './data/switchboard.db';
 export { createBotStorage } from './bot-storage';
 export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';
 export { createCallData } from './call-data';
+export { createFlowData } from './flow-data';
 export { rewriteCallJson, type CallJsonRewrite } from './call-json-rewrite';
 export { createCallRecordSummaries } from './record-summaries-repo';
 export { createMeetingRecords } from './meetings-repo';
@@ -20,7 +21,14 @@ export type {
   ClaimedJob,
   ClaimOptions,
   Database,
+  FlowData,
+  FlowsRepo,
+  FlowTask,
+  FlowTimer,
   InboxRow,
+  InboxRowKind,
+  Instances,
+  LivenessOptions,
   JobRow,
   Jobs,
   KeyValue,
@@ -46,6 +54,7 @@ export type {
   StoreOptions,
   StoredCall,
   StoredCallPatch,
+  StoredFlowRecord,
   StoredOperation,
   StoredOperationStatus,
   TimelineEntry,

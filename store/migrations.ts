@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { createCallTables } from './calls-schema';
+import { createFlowTables } from './flow-schema';
 import { createMeetingTables } from './meeting-schema';
 import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
@@ -68,6 +69,11 @@ const MIGRATIONS: Record<string, Migration> = {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('calls').addColumn('wire_id', 'text').execute();
       await db.schema.alterTable('call_operations').addColumn('wire_id', 'text').execute();
+    },
+  },
+  '0006_flow_runtime': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createFlowTables(db);
     },
   },
 };

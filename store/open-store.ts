@@ -1,6 +1,7 @@
 import { Kysely, sql } from 'kysely';
 import { StoreConfigError } from './errors';
 import { createJobs } from './jobs';
+import { createInstances, DEFAULT_HEARTBEAT_MS } from './instances';
 import { createKeyValue } from './key-value';
 import { createLocks } from './locks';
 import { migrateToLatest } from './migrations';
@@ -44,6 +45,19 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     await db.destroy();
     throw error;
   }
+  // The heartbeat is registered before anything can take a lease in this instance's name.
+  const instances = createInstances(db, opts.liveness);
+  try {
+    await instances.beat();
+  } catch (error) {
+    await stopHelpers();
+    await db.destroy();
+    throw error;
+  }
+  const heartbeat = setInterval(() => {
+    instances.beat().catch((err: unknown) => logger.warn({ err }, 'renewing the instance heartbeat failed'));
+  }, opts.liveness?.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  heartbeat.unref();
   logger.info(kind === 'sqlite' ? { kind, path: opts.sqlitePath } : { kind }, 'store open');
 
   let closing: Promise<void> | undefined;
@@ -51,13 +65,22 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     kind,
     db,
     kv: createKeyValue(db),
-    locks: createLocks(db, logger),
+    locks: createLocks(db, logger, instances),
     jobs: createJobs(db, kind),
+    instances,
     async ping() {
       await sql`select 1`.execute(db);
     },
     close() {
-      closing ??= stopHelpers().then(() => db.destroy());
+      closing ??= (async () => {
+        clearInterval(heartbeat);
+        // A clean stop: whatever this instance held is taken over at once rather than after deadAfterMs.
+        await instances
+          .leave()
+          .catch((err: unknown) => logger.warn({ err }, 'could not remove the instance row'));
+        await stopHelpers();
+        await db.destroy();
+      })();
       return closing;
     },
   };

@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { FlowsTable, InstancesTable, Instances, LivenessOptions } from './flow-types';
 import type { MeetingsTable } from './meeting-types';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
@@ -16,6 +17,8 @@ export interface LocksTable {
   key: string;
   owner: string;
   expires_at: number;
+  /** The instance holding the lease (null for leases taken before instances were recorded). */
+  instance: string | null;
 }
 
 export interface JobsTable {
@@ -48,6 +51,8 @@ export interface CallsTable {
   marks: string;
   /** JSON: the position of whatever flow drives the call. */
   flow: string | null;
+  /** The flow that receives the call's events (its key in the flows table). */
+  flow_key: string | null;
   scenario_id: string | null;
   created_at: number;
   updated_at: number;
@@ -67,6 +72,8 @@ export interface CallInboxTable {
   notification: string;
   content_hash: string;
   processed_at: number | null;
+  /** What the row holds: a received `notification`, or a `flow` event for the flow keyed by call_id. */
+  kind: Generated<string>;
 }
 
 export interface CallOperationsTable {
@@ -131,6 +138,8 @@ export interface Database {
   call_records: CallRecordsTable;
   call_record_people: CallRecordPeopleTable;
   meetings: MeetingsTable;
+  flows: FlowsTable;
+  instances: InstancesTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -147,6 +156,8 @@ export interface StoreOptions {
   /** SQLite file; its folder is created if missing. */
   sqlitePath: string;
   logger?: StoreLogger;
+  /** How this process's heartbeat is kept (instances, flow-types.ts). */
+  liveness?: LivenessOptions;
 }
 
 export interface KvEntry<T> {
@@ -259,6 +270,8 @@ export interface Store {
   readonly kv: KeyValue;
   readonly locks: Locks;
   readonly jobs: Jobs;
+  /** This process and the others sharing the database, by heartbeat. */
+  readonly instances: Instances;
   /** For repositories inside store/ (calls, timeline...). */
   readonly db: Kysely<Database>;
 }
@@ -296,3 +309,4 @@ export interface CallRecordSummaries {
 
 export type * from './call-data-types';
 export type * from './meeting-types';
+export type * from './flow-types';

@@ -36,6 +36,12 @@ export function answerTask(calling: CallingApi, callId: string): () => Promise<v
   return async () => {
     for (let attempt = 0; ; attempt += 1) {
       const call = await calling.getCall(callId);
+      // Answered already (by an instance that died before it saw the call connect): key detection and
+      // the menu wait for the connection, as they do after an answer of ours.
+      if (call?.state === 'establishing') {
+        await calling.waitForState(callId, ['established', 'terminated'], CONNECT_WAIT_MS);
+        return;
+      }
       if (call?.state !== 'incoming') return;
       try {
         await calling.answer(callId);
@@ -78,6 +84,8 @@ async function resending(send: () => Promise<void>): Promise<void> {
 
 // How long Graph's view of a call whose answer went unconfirmed may take to be processed.
 const ANSWER_CHECK_MS = 10_000;
+// How long a call answered before a take-over may take to connect.
+const CONNECT_WAIT_MS = 30_000;
 // How long a prompt waits for the media queue to be cleared before it: a lost completion must not
 // hold the prompt up for the whole operation timeout.
 const CLEAR_WAIT_MS = 10_000;

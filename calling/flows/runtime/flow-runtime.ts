@@ -1,43 +1,21 @@
 // Drives flows on calls: routes the calling service's events to the flow kept in each call's `flow`,
-// one event at a time per call (a local chain plus a store lock, so two instances never interleave),
-// saves the new position with saveFlow before any effect starts, keeps timers and background tasks
-// in that saved position, and picks every live flow up again after a restart. A step that fails ends
-// that call's flow: logged with the call id, noted on the call's timeline, the call handed to `rescue`.
-import type { Store } from '../../../store';
-import type { CallingApi, Clock, CoreLogger } from '../../core';
-import { flowFailed, type Rescue } from './flow-failure';
+// one event at a time per call (a local chain plus a store lock, so two instances never interleave;
+// an event waits for the lock as long as it is held, never dropped), saves the new position with
+// saveFlow before any effect starts, and keeps timers and background tasks in that saved position
+// with the instance running them. A sweep on every instance adopts the work of dead instances (a
+// `resume` with the lost tasks, their timers armed here), once, under the flow's lock. A step that
+// fails ends that call's flow: logged with the call id, noted on its timeline, handed to `rescue`.
+import { waitForLock } from './flow-lock';
+import { flowFailed } from './flow-failure';
 import { LocalTimers } from './local-timers';
 import { isStoredFlow } from './stored-flow';
 import { createCallTasks } from './call-tasks';
 import { createStepControl, describeEvent } from './step-control';
+import { adopt, orphansOf } from './takeover';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
+import type { FlowRuntime, FlowRuntimeOptions, StepOptions } from './runtime-api';
 
-export interface FlowRuntimeOptions {
-  readonly calling: CallingApi;
-  readonly store: Store;
-  readonly logger: CoreLogger;
-  readonly clock?: Clock;
-  /**
-   * Takes a call whose flow failed (a person, or a goodbye and a hang-up). Read when needed, so it may
-   * be built after the runtime. Without it the call is hung up.
-   */
-  readonly rescue?: () => Rescue | undefined;
-}
-
-/** The runtime's public face. */
-export interface FlowRuntime {
-  register<S>(handler: FlowHandler<S>): void;
-  /** Starts a flow on a call (replacing whatever flow it had) and hands it a `begin` event. */
-  begin<S>(callId: string, kind: string, state: S, note?: string): Promise<void>;
-  /** Hands an event to the call's flow (dropped when the call has none the runtime knows). */
-  dispatch(callId: string, event: FlowEvent): Promise<void>;
-  /** Subscribes to the calling service and resumes every live call's flow. */
-  start(): Promise<void>;
-  /** Unsubscribes, clears local timers and waits for running steps. */
-  stop(): Promise<void>;
-  /** Resolves when no step is running or queued. */
-  idle(): Promise<void>;
-}
+export type { FlowRuntime, FlowRuntimeOptions } from './runtime-api';
 
 /** Builds the flow runtime over a calling service and its store. */
 export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
@@ -72,31 +50,46 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     enqueue(callId, work).catch((err: unknown) => failed(callId, err));
   }
 
-  function arm(callId: string, flow: StoredFlow): void {
-    for (const [name, t] of Object.entries(flow.timers)) {
+  const me = store.instances.id;
+  const lockOpts = {
+    locks: store.locks,
+    log,
+    waitMs: opts.lockWaitMs ?? 10_000,
+    stopped: () => stopped,
+  };
+  let sweeping: NodeJS.Timeout | undefined;
+
+  function arm(callId: string, armed: StoredFlow['timers']): void {
+    for (const [name, t] of Object.entries(armed)) {
       timers.set(callId, name, t.at, clock.now(), () =>
-        later(callId, () => step(callId, { type: 'timer', name }, undefined, t.token)),
+        later(callId, () => step(callId, { type: 'timer', name }, { timerToken: t.token })),
       );
     }
   }
 
   /** One event, under the call's lock: load, reduce, save, then start effects. */
-  async function step(
-    callId: string,
-    event: FlowEvent,
-    fresh?: StoredFlow,
-    timerToken?: string,
-    taskToken?: string,
-  ): Promise<void> {
-    const effects = await store.locks.withLock(`flow:${callId}`, async () => {
+  async function step(callId: string, event: FlowEvent, o: StepOptions = {}): Promise<void> {
+    const effects = await waitForLock(lockOpts, `flow:${callId}`, async () => {
       const call = await calling.getCall(callId);
       if (!call) return undefined;
-      const saved = fresh ?? (isStoredFlow(call.flow) ? call.flow : undefined);
+      let saved = o.fresh ?? (isStoredFlow(call.flow) ? call.flow : undefined);
       if (!saved) return undefined;
       const handler = handlers.get(saved.kind);
       if (!handler) return undefined;
-      if (event.type === 'timer' && saved.timers[event.name]?.token !== timerToken) return undefined;
-      if (event.type === 'done' && saved.tasks[event.task] !== taskToken) return undefined;
+      let adopted: StoredFlow['timers'] = {};
+      if (o.takeover) {
+        // Looked at again under the lock: another instance may have adopted the flow meanwhile.
+        const orphans = orphansOf(saved, await store.instances.live());
+        if (!orphans) return undefined;
+        saved = adopt(saved, orphans, me);
+        event = { type: 'resume', lostTasks: orphans.lostTasks };
+        adopted = Object.fromEntries(
+          orphans.timers.flatMap((n) => (saved?.timers[n] ? [[n, saved.timers[n]]] : [])),
+        );
+        log.info({ callId, kind: saved.kind, lostTasks: orphans.lostTasks }, 'taking over a flow');
+      }
+      if (event.type === 'timer' && saved.timers[event.name]?.token !== o.timerToken) return undefined;
+      if (event.type === 'done' && saved.tasks[event.task] !== o.taskToken) return undefined;
       const ctl = createStepControl({
         call,
         calling,
@@ -104,41 +97,55 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
         log: log.child({ callId }),
         saved,
         event,
+        instance: me,
       });
       const state = await handler.handle(saved.state, event, ctl);
       const next = ctl.finish(state);
-      if (fresh || next.changed) {
+      if (o.fresh || o.takeover || next.changed) {
+        // A take-over always moves the revision: whoever watches the flow sees it was picked up.
+        const flow = o.takeover && !next.changed ? { ...next.flow, rev: next.flow.rev + 1 } : next.flow;
         try {
-          await calling.saveFlow(callId, next.flow, next.note ?? `${saved.kind}: ${describeEvent(event)}`);
+          await calling.saveFlow(callId, flow, next.note ?? `${saved.kind}: ${describeEvent(event)}`);
         } catch (err) {
           // An ended call keeps its last saved position; its flow's last effects may still run.
           if ((err as { code?: string }).code !== 'call_ended') throw err;
         }
       }
-      return { next, call };
+      return { next, adopted };
     });
     if (!effects) return;
-    const { next } = effects;
+    const { next, adopted } = effects;
+    arm(callId, adopted);
     timers.clear(callId, next.clearedTimers);
-    arm(callId, { ...next.flow, timers: next.newTimers });
+    arm(callId, next.newTimers);
     tasks.start(callId, next.spawned, next.flow.tasks, (task, done) =>
-      later(callId, () => step(callId, done, undefined, undefined, task.token)),
+      later(callId, () => step(callId, done, { taskToken: task.token })),
     );
   }
 
-  async function resume(): Promise<void> {
+  /** Queues a take-over of every flow whose tasks or timers belong to an instance no longer alive. */
+  async function sweep(): Promise<void> {
+    const live = await store.instances.live();
     const calls = await calling.listCalls({ active: true, limit: 1000 });
     for (const call of calls) {
       const flow = call.flow;
-      if (!isStoredFlow(flow) || !handlers.has(flow.kind)) continue;
-      const lostTasks = Object.keys(flow.tasks);
-      const cleared: StoredFlow = { ...flow, tasks: {} };
-      log.info({ callId: call.id, kind: flow.kind, lostTasks }, 'resuming a flow');
-      later(call.id, async () => {
-        arm(call.id, cleared);
-        await step(call.id, { type: 'resume', lostTasks }, cleared);
-      });
+      if (!isStoredFlow(flow) || !handlers.has(flow.kind) || !orphansOf(flow, live)) continue;
+      // One take-over at a time per call here; other instances are kept out by the lock.
+      if (chains.has(call.id)) continue;
+      later(call.id, () => step(call.id, { type: 'resume', lostTasks: [] }, { takeover: true }));
     }
+  }
+
+  function sweepLater(ms: number): void {
+    if (stopped) return;
+    sweeping = setTimeout(() => {
+      sweep()
+        .catch((err: unknown) =>
+          log.error({ err }, 'looking for flows of stopped instances failed; will retry'),
+        )
+        .finally(() => sweepLater(opts.sweepMs ?? 2000));
+    }, ms);
+    sweeping.unref();
   }
 
   return {
@@ -150,7 +157,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       const fresh: StoredFlow = { kind, state, timers: {}, tasks: {}, rev: 0 };
       return enqueue(callId, async () => {
         timers.clearCall(callId);
-        await step(callId, { type: 'begin' }, fresh);
+        await step(callId, { type: 'begin' }, { fresh });
         if (note) log.child({ callId }).info({ kind }, note);
       });
     },
@@ -184,10 +191,13 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
           });
         }),
       );
-      await resume();
+      // The flows a predecessor of this process left (or any dead instance's) are adopted at once.
+      await sweep();
+      sweepLater(opts.sweepMs ?? 2000);
     },
     async stop() {
       stopped = true;
+      clearTimeout(sweeping);
       for (const off of offs.splice(0)) off();
       timers.clearAll();
       await Promise.all([...chains.values()]);

@@ -1,4 +1,4 @@
-// The flow runtime: flows as reducers over call events, kept in the call's flow JSON, resumed on start.
+// The flow runtime: flows as reducers over call events, kept in the call's flow JSON, taken over from dead instances.
 export { createFlowRuntime, type FlowRuntime, type FlowRuntimeOptions } from './flow-runtime';
 export type { Rescue } from './flow-failure';
 export {

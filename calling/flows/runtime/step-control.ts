@@ -2,7 +2,7 @@
 // `finish` turns them into the flow record to save plus the timers and tasks to start afterwards.
 import { randomUUID } from 'node:crypto';
 import type { CallingApi, CallView, CoreLogger } from '../../core';
-import type { FlowControl, FlowEvent, StoredFlow } from './types';
+import type { FlowControl, FlowEvent, FlowTimer, StoredFlow } from './types';
 
 export interface SpawnedTask {
   readonly name: string;
@@ -29,20 +29,26 @@ export interface StepInput {
   readonly log: CoreLogger;
   readonly saved: StoredFlow;
   readonly event: FlowEvent;
+  /** The instance running this step: it owns the tasks and timers the step starts. */
+  readonly instance: string;
 }
 
 /** A FlowControl that collects effects, and the function that settles them after the handler ran. */
 export function createStepControl(input: StepInput): FlowControl & { finish(state: unknown): StepResult } {
   const { saved, event, now } = input;
-  const timers: Record<string, { at: number; token: string }> = { ...saved.timers };
+  const timers: Record<string, FlowTimer> = { ...saved.timers };
   const tasks: Record<string, string> = { ...saved.tasks };
-  const newTimers: Record<string, { at: number; token: string }> = {};
+  const owners: Record<string, string> = { ...saved.owners };
+  const newTimers: Record<string, FlowTimer> = {};
   const cleared = new Set<string>();
   const spawned: SpawnedTask[] = [];
   let note: string | undefined;
   // The event that fired a timer or finished a task consumes it.
   if (event.type === 'timer') delete timers[event.name];
-  if (event.type === 'done') delete tasks[event.task];
+  if (event.type === 'done') {
+    delete tasks[event.task];
+    delete owners[event.task];
+  }
 
   return {
     callId: input.call.id,
@@ -53,13 +59,15 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
     spawn(name, work, opts = {}) {
       const token = randomUUID();
       tasks[name] = token;
+      owners[name] = input.instance;
       spawned.push({ name, token, work, ...(opts.after === undefined ? {} : { after: opts.after }) });
     },
     forgetTask(name) {
       delete tasks[name];
+      delete owners[name];
     },
     setTimer(name, delayMs) {
-      const t = { at: now + Math.max(0, delayMs), token: randomUUID() };
+      const t = { at: now + Math.max(0, delayMs), token: randomUUID(), owner: input.instance };
       timers[name] = t;
       newTimers[name] = t;
       cleared.add(name);
@@ -77,8 +85,10 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
         JSON.stringify(state) !== JSON.stringify(saved.state) ||
         JSON.stringify(timers) !== JSON.stringify(saved.timers) ||
         JSON.stringify(tasks) !== JSON.stringify(saved.tasks) ||
+        JSON.stringify(owners) !== JSON.stringify(saved.owners ?? {}) ||
         note !== undefined;
-      const flow: StoredFlow = { kind: saved.kind, state, timers, tasks, rev: saved.rev + (changed ? 1 : 0) };
+      const rev = saved.rev + (changed ? 1 : 0);
+      const flow: StoredFlow = { kind: saved.kind, state, timers, tasks, owners, rev };
       return {
         flow,
         changed,

@@ -5,17 +5,35 @@ import type { CallingApi, CallView, CoreLogger } from '../../core';
 export interface StoredFlow<S = unknown> {
   readonly kind: string;
   readonly state: S;
-  /** Pending timers: name → due time (epoch ms) and the token that makes an older firing stale. */
-  readonly timers: Readonly<Record<string, { readonly at: number; readonly token: string }>>;
+  /**
+   * Pending timers: name → due time (epoch ms), the token that makes an older firing stale, and the
+   * instance that armed it (the one whose clock fires it while it lives).
+   */
+  readonly timers: Readonly<Record<string, FlowTimer>>;
   /** Background work in progress: task name → token; a result whose token differs is stale. */
   readonly tasks: Readonly<Record<string, string>>;
+  /**
+   * Task name → the instance running it. A task whose instance is dead (or unknown, in a flow saved
+   * before owners were kept) will not report back: another instance resumes the flow with it as lost.
+   */
+  readonly owners?: Readonly<Record<string, string>>;
   readonly rev: number;
+}
+
+/** A flow's timer as saved. */
+export interface FlowTimer {
+  readonly at: number;
+  readonly token: string;
+  readonly owner?: string;
 }
 
 /** Something that happened to a call driven by a flow. */
 export type FlowEvent =
   | { readonly type: 'begin' }
-  /** The app restarted; `lostTasks` were running when it stopped and will not report back. */
+  /**
+   * The instance that drove the flow stopped or died and this one took the flow over; `lostTasks` were
+   * running there and will not report back. Its timers now fire here.
+   */
   | { readonly type: 'resume'; readonly lostTasks: readonly string[] }
   | { readonly type: 'established' }
   | { readonly type: 'tone'; readonly digit: string; readonly sequenceId?: number }

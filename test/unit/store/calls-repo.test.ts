@@ -85,6 +85,9 @@ for (const target of storeTargets()) {
       assert.equal(after?.state, 'established');
       assert.equal(after?.endCode, 200);
       assert.equal(after?.flow, null);
+      assert.equal(after?.flowKey, null, 'no flow receives its events yet');
+      await data.calls.update('c1', { flowKey: 'reminder:r-1' });
+      assert.equal((await data.calls.get('c1'))?.flowKey, 'reminder:r-1');
       assert.equal(await data.calls.update('nope', { state: 'x' }), false);
       assert.equal(await data.calls.get('nope'), undefined);
       // A row written before the spelling was kept: its normalised id stands in.

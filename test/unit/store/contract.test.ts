@@ -1,6 +1,7 @@
 import { openStore } from '../../../store';
 import type { Store } from '../../../store';
 import { botStorageCases } from './cases/bot-storage';
+import { flowCases } from './cases/flows';
 import type { ContractContext } from './cases/context';
 import { jobsCases } from './cases/jobs';
 import { kvCases } from './cases/kv';
@@ -50,5 +51,6 @@ for (const target of storeTargets()) {
     describe('jobs', () => jobsCases(ctx));
     describe('botbuilder Storage', () => botStorageCases(ctx));
     describe('migrations', () => migrationCases(ctx));
+    describe('flows, instances and leases', () => flowCases(ctx));
   });
 }

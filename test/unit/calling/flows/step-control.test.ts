@@ -11,6 +11,7 @@ describe('calling/flows step control: spawned tasks', () => {
       log: {} as CoreLogger,
       saved: { kind: 'ivr', state: {}, timers: {}, tasks: {}, rev: 0 },
       event: { type: 'resume', lostTasks: [] },
+      instance: 'i-1',
     });
   const work = async () => undefined;
 

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createFlowData, type StoredFlowRecord } from '../../../../store';
+import type { ContractContext } from './context';
+
+const flow = (key: string, extra: Partial<StoredFlowRecord> = {}): StoredFlowRecord => ({
+  key,
+  kind: 'test',
+  state: { step: 1 },
+  rev: 1,
+  timers: {},
+  tasks: {},
+  callIds: [],
+  requestedBy: null,
+  createdAt: 1000,
+  updatedAt: 1000,
+  doneAt: null,
+  ...extra,
+});
+
+/** The pid of a process that has just exited (so nothing runs with it now). */
+function exitedPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '0']);
+  if (!child.pid) throw new Error('no child pid');
+  return child.pid;
+}
+
+/** Flow runtime cases: flows, instances, leases of dead instances, inbox row kinds. */
+export function flowCases(ctx: ContractContext): void {
+  beforeEach(async () => {
+    await ctx.store.db.deleteFrom('flows').execute();
+  });
+
+  it('stores a flow once, saves it only over the revision it read, and lists by kind and requester', async () => {
+    const { flows } = createFlowData(ctx.store);
+    const first = flow('f1', { requestedBy: 'u-1', createdAt: 1 });
+    assert.equal(await flows.insert(first), true);
+    assert.equal(await flows.insert(flow('f1', { kind: 'other' })), false, 'the key exists');
+    const task = { token: 't', owner: 'i-1', startedAt: 5 };
+    const next = { ...first, rev: 2, state: { step: 2 }, tasks: { play: task }, callIds: ['c'] };
+    assert.equal(await flows.save(next, 1), true);
+    assert.equal(await flows.save({ ...next, rev: 3 }, 1), false, 'revision 1 is gone');
+    const got = await flows.get('f1');
+    assert.deepEqual(
+      [got?.rev, got?.state, got?.tasks, got?.callIds, got?.requestedBy],
+      [2, { step: 2 }, { play: task }, ['c'], 'u-1'],
+    );
+    await flows.insert(flow('f2', { requestedBy: 'u-1', createdAt: 2, doneAt: 9 }));
+    await flows.insert(flow('f3', { kind: 'other', requestedBy: 'u-1', createdAt: 3 }));
+    const keys = (o: Parameters<typeof flows.list>[0]) => flows.list(o).then((l) => l.map((f) => f.key));
+    assert.deepEqual(await keys({ kind: 'test', requestedBy: 'u-1' }), ['f2', 'f1']);
+    assert.deepEqual(await keys({ kind: 'test', active: true }), ['f1']);
+    assert.deepEqual(await keys({ requestedBy: 'nobody' }), []);
+  });
+
+  it('finds the flows whose tasks belong to instances outside a live set', async () => {
+    const { flows } = createFlowData(ctx.store);
+    const t = (owner: string) => ({ token: owner, owner, startedAt: 1 });
+    await flows.insert(flow('idle'));
+    await flows.insert(flow('mine', { tasks: { a: t('live-1') } }));
+    await flows.insert(flow('lost', { tasks: { a: t('live-1'), b: t('dead-1') } }));
+    const found = await flows.withTasksOutside(new Set(['live-1']));
+    assert.deepEqual(
+      found.map((f) => f.key),
+      ['lost'],
+    );
+    assert.deepEqual(await flows.withTasksOutside(new Set(['live-1', 'dead-1'])), []);
+  });
+
+  it('keeps each inbox row kind, and marks a row processed only once', async () => {
+    const data = createFlowData(ctx.store);
+    const [n, f] = await data.inbox.append([
+      { callId: 'k-1', tenantId: 't', receivedAt: 1, notification: { a: 1 }, contentHash: 'h1' },
+      { callId: 'k-1', kind: 'flow', tenantId: '', receivedAt: 2, notification: { b: 2 }, contentHash: 'h2' },
+    ]);
+    const rows = await data.inbox.pending('k-1');
+    assert.deepEqual(
+      rows.map((r) => [r.seq, r.kind]),
+      [
+        [n, 'notification'],
+        [f, 'flow'],
+      ],
+    );
+    assert.equal(await data.inbox.claimProcessed(f!, 10), true);
+    assert.equal(await data.inbox.claimProcessed(f!, 11), false, 'already processed');
+    await data.inbox.markProcessed(n!, 12);
+  });
+
+  it('keeps this instance alive by its heartbeat and drops it when it leaves', async () => {
+    const { instances, db } = ctx.store;
+    assert.ok((await instances.live()).has(instances.id));
+    const before = await db.selectFrom('instances').select('heartbeat_at').where('id', '=', instances.id);
+    const first = (await before.executeTakeFirstOrThrow()).heartbeat_at;
+    await new Promise((r) => setTimeout(r, 5));
+    await instances.beat();
+    assert.ok((await before.executeTakeFirstOrThrow()).heartbeat_at > first, 'the heartbeat moved');
+    await instances.leave();
+    assert.equal((await instances.live()).has(instances.id), false);
+    await instances.beat();
+    assert.ok((await instances.live()).has(instances.id), 'a beat registers it again');
+  });
+
+  it("removes at once the row of an instance of this machine whose process is gone, not a stale one's", async () => {
+    const { instances, db } = ctx.store;
+    const mine = await db
+      .selectFrom('instances')
+      .select('host')
+      .where('id', '=', instances.id)
+      .executeTakeFirstOrThrow();
+    const now = Date.now();
+    const row = (id: string, host: string, pid: number) => ({
+      id,
+      host,
+      pid,
+      started_at: now,
+      heartbeat_at: now,
+    });
+    await db
+      .insertInto('instances')
+      .values([
+        row('gone-here', mine.host, exitedPid()),
+        row('elsewhere', 'another-machine', exitedPid()),
+        row('alive-here', mine.host, process.ppid),
+      ])
+      .execute();
+    await instances.beat();
+    const live = await instances.live();
+    assert.equal(live.has('gone-here'), false, 'its process is gone');
+    assert.equal(live.has('elsewhere'), true, 'another machine: only its heartbeat tells');
+    assert.equal(live.has('alive-here'), true);
+    await db.deleteFrom('instances').where('id', 'in', ['elsewhere', 'alive-here']).execute();
+  });
+
+  it('takes at once a lease held by a dead instance, never one held by a live instance', async () => {
+    const { locks, db } = ctx.store;
+    const later = Date.now() + 60_000;
+    const now = Date.now();
+    await db
+      .insertInto('instances')
+      .values([
+        { id: 'beating', host: 'h', pid: 1, started_at: now, heartbeat_at: now },
+        { id: 'silent', host: 'h', pid: 2, started_at: now, heartbeat_at: now - 60_000 },
+      ])
+      .execute();
+    await db
+      .insertInto('locks')
+      .values([
+        { key: 'held-live', owner: 'o1', expires_at: later, instance: 'beating' },
+        { key: 'held-silent', owner: 'o2', expires_at: later, instance: 'silent' },
+        { key: 'held-vanished', owner: 'o3', expires_at: later, instance: 'no-such-instance' },
+        { key: 'held-legacy', owner: 'o4', expires_at: later, instance: null },
+      ])
+      .execute();
+    const group = await locks.claim(['held-live', 'held-silent', 'held-vanished', 'held-legacy']);
+    assert.deepEqual([...group.held].sort(), ['held-silent', 'held-vanished']);
+    const started = Date.now();
+    const taken = await locks.withLock('held-silent', async () => 'no', { waitMs: 200 }).catch(() => 'busy');
+    assert.equal(taken, 'busy', 'this group holds it now');
+    assert.ok(Date.now() - started >= 150);
+    await group.release();
+    const rows = await db.selectFrom('locks').select(['key', 'instance']).orderBy('key').execute();
+    assert.deepEqual(rows, [
+      { key: 'held-legacy', instance: null },
+      { key: 'held-live', instance: 'beating' },
+    ]);
+    await db.deleteFrom('instances').where('id', 'in', ['beating', 'silent']).execute();
+  });
+}
