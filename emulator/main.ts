@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createClock } from './clock';
 import { readEmulatorConfig } from './config';
 import { controlRoutes } from './control';
-import { CsdlFileError, loadCsdl } from './csdl';
+import { CsdlFileError, loadCsdlCached } from './csdl';
 import { createEntra } from './entra';
 import type { EntraTenant } from './entra';
 import { createGraphService, graphRoutes, mediaRoutes } from './graph';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const directory = new Directory(seed);
   const clock = createClock(Date.now, (err) => log('timer failed', err));
   const tls = await loadOrCreateTls(config.dataDir);
-  const csdl = loadCsdl(config.csdlPath);
+  const csdl = loadCsdlCached(config.csdlPath, config.dataDir, log);
 
   // The public URL depends on the port, which is known only once listening: requests that arrive in
   // between wait for the handler.
