@@ -17,7 +17,7 @@ import { hostRoutes } from './host';
 import { pageRoutes } from './pages';
 import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
-import { PresenceService, callActivityOf, presenceRoutes } from './presence';
+import { CallPresenceScope, PresenceService, callActivityOf, presenceRoutes } from './presence';
 import { directoryRoutes } from './directory';
 import { AttendanceTracker, MeetingStore, meetingRoutes } from './meetings';
 import { CallRecords, recordDelayFrom, recordRoutes } from './records';
@@ -124,7 +124,8 @@ async function main(): Promise<void> {
     directory,
     callActivity: (personId) => callActivityOf(service.engine.calls.values(), personId),
   });
-  observers.changed.push(() => presence.refresh());
+  const presenceScope = new CallPresenceScope();
+  observers.changed.push((call) => presence.refreshPeople(presenceScope.affected(call)));
   const resourceDeps = { directory, csdl, publicBase: () => publicBase };
   const meetings = new MeetingStore(directory, clock);
   const attendance = new AttendanceTracker({
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
         subscriptions.reset();
         records.reset();
         presence.reset();
+        presenceScope.clear();
         meetings.reset();
         attendance.reset();
       },
