@@ -28,6 +28,7 @@ import {
   validationTimeoutFrom,
 } from './subscriptions';
 import { startLifecycle } from './lifecycle';
+import { ReactionRecorder } from './reactions';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
     onCallEnded: (call) => observers.ended.forEach((fn) => fn(call)),
   });
   ref.svc = service;
+  const reactions = new ReactionRecorder();
+  service.engine.watch((call, entry) => reactions.observe(call, entry));
   const presence = new PresenceService({
     clock,
     directory,
@@ -169,6 +172,7 @@ async function main(): Promise<void> {
       attendance,
       records: records.store,
       subscriptions,
+      reactions,
       onReset: () => {
         subscriptions.reset();
         records.reset();
@@ -193,6 +197,13 @@ async function main(): Promise<void> {
       const callId = ctx.params.callId ?? (typeof created === 'string' ? created : undefined);
       const call = callId ? service.engine.find(callId) : undefined;
       if (!call) return;
+      reactions.request(call, {
+        method: ctx.method,
+        path: ctx.path,
+        at: ctx.receivedAt.getTime(),
+        status: response.status,
+        rawBody: ctx.rawBody,
+      });
       service.engine.note(call, 'request', {
         method: ctx.method,
         path: ctx.path,
