@@ -49,7 +49,13 @@ interface Track {
   queued: Map<number, { kind: Stimulus; tone?: string }>;
   pending?: Pending;
   /** The requests after the latest key press, until the next one. */
-  window?: { tone: string; sentAt: number; seen: Map<string, number>; reported?: DuplicateReaction };
+  window?: {
+    tone: string;
+    sentAt: number;
+    seen: Map<string, number>;
+    cancelled?: boolean;
+    reported?: DuplicateReaction;
+  };
 }
 
 /** The minimal view of a call the recorder needs. */
@@ -120,6 +126,13 @@ export class ReactionRecorder {
     }
     const w = track.window;
     if (!w || !ANSWERS.tone.includes(action)) return;
+    // A key that lands as a prompt starts (the welcome ending into the menu) interrupts it and plays it
+    // again: what came before the first barge-in was not the key's doing. A second copy of the key's
+    // handling would interrupt again, and that cancel counts.
+    if (action === 'cancelMediaProcessing' && !w.cancelled) {
+      w.cancelled = true;
+      w.seen.clear();
+    }
     const key = `${action} ${bodyKey(req.rawBody)}`;
     const times = (w.seen.get(key) ?? 0) + 1;
     w.seen.set(key, times);

@@ -134,6 +134,25 @@ describe('emulator/reactions', () => {
     );
   });
 
+  it('does not count a prompt started before the key and repeated after a barge-in as a duplicate', () => {
+    // The key arrives as the welcome ends: the menu starts, then the key interrupts and repeats it.
+    notify('updated', { state: 'established', toneInfo: { tone: 'star' } }, 1000);
+    request('playPrompt', 1200, { clientContext: 'a', prompts: ['menu'] });
+    request('cancelMediaProcessing', 1700, { clientContext: 'b' });
+    request('playPrompt', 2100, { clientContext: 'c', prompts: ['menu'] });
+    assert.deepEqual(r.duplicates, []);
+    // Acted on twice from the same state: each copy interrupts and prompts.
+    notify('updated', { state: 'established', toneInfo: { tone: 'star' } }, 4000);
+    request('cancelMediaProcessing', 4010, { clientContext: 'd' });
+    request('playPrompt', 4020, { clientContext: 'e', prompts: ['menu'] });
+    request('cancelMediaProcessing', 4030, { clientContext: 'f' });
+    request('playPrompt', 4040, { clientContext: 'g', prompts: ['menu'] });
+    assert.deepEqual(
+      r.duplicates.map((d) => [d.action, d.times]),
+      [['cancelMediaProcessing', 2]],
+    );
+  });
+
   it('ignores a notification that was dropped, and keeps every app apart', () => {
     const other = { id: 'call-2', appId: 'app-2' };
     r.observe(CALL, {
