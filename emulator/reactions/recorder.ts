@@ -127,11 +127,13 @@ export class ReactionRecorder {
     const w = track.window;
     if (!w || !ANSWERS.tone.includes(action)) return;
     // A key that lands as a prompt starts (the welcome ending into the menu) interrupts it and plays it
-    // again: what came before the first barge-in was not the key's doing. A second copy of the key's
-    // handling would interrupt again, and that cancel counts.
-    if (action === 'cancelMediaProcessing' && !w.cancelled) {
+    // again: what came before the first barge-in was not the key's doing. Cancels themselves are not
+    // compared: an app may cancel its own prompt again on its way to the next one, and a second copy of
+    // the key's handling shows in the prompt, recording or transfer it repeats.
+    if (action === 'cancelMediaProcessing') {
+      if (!w.cancelled) w.seen.clear();
       w.cancelled = true;
-      w.seen.clear();
+      return;
     }
     const key = `${action} ${bodyKey(req.rawBody)}`;
     const times = (w.seen.get(key) ?? 0) + 1;

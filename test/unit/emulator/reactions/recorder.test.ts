@@ -125,21 +125,27 @@ describe('emulator/reactions', () => {
     request('playPrompt', 3020, { clientContext: 'c', prompts: ['invalid'] });
     assert.equal(r.duplicates.length, 0);
     notify('updated', { state: 'established', toneInfo: { tone: 'tone9' } }, 4000);
-    request('cancelMediaProcessing', 4010, { clientContext: 'd' });
-    request('cancelMediaProcessing', 4011, { clientContext: 'e' });
-    request('cancelMediaProcessing', 4012, { clientContext: 'f' });
+    request('playPrompt', 4010, { clientContext: 'd', prompts: ['invalid'] });
+    request('playPrompt', 4011, { clientContext: 'e', prompts: ['invalid'] });
+    request('playPrompt', 4012, { clientContext: 'f', prompts: ['invalid'] });
     assert.deepEqual(
       r.duplicates.map((d) => [d.tone, d.action, d.times]),
-      [['tone9', 'cancelMediaProcessing', 3]],
+      [['tone9', 'playPrompt', 3]],
     );
   });
 
-  it('does not count a prompt started before the key and repeated after a barge-in as a duplicate', () => {
+  it('does not count a prompt started before the key and repeated after a barge-in, nor cancels, as duplicates', () => {
     // The key arrives as the welcome ends: the menu starts, then the key interrupts and repeats it.
     notify('updated', { state: 'established', toneInfo: { tone: 'star' } }, 1000);
     request('playPrompt', 1200, { clientContext: 'a', prompts: ['menu'] });
     request('cancelMediaProcessing', 1700, { clientContext: 'b' });
     request('playPrompt', 2100, { clientContext: 'c', prompts: ['menu'] });
+    // An invalid key: interrupted, "invalid", then the app cuts its own prompt short for the menu.
+    notify('updated', { state: 'established', toneInfo: { tone: 'tone9' } }, 3000);
+    request('cancelMediaProcessing', 3010, { clientContext: 'x' });
+    request('playPrompt', 3020, { clientContext: 'y', prompts: ['invalid'] });
+    request('cancelMediaProcessing', 3030, { clientContext: 'z' });
+    request('playPrompt', 3040, { clientContext: 'w', prompts: ['menu'] });
     assert.deepEqual(r.duplicates, []);
     // Acted on twice from the same state: each copy interrupts and prompts.
     notify('updated', { state: 'established', toneInfo: { tone: 'star' } }, 4000);
@@ -148,8 +154,8 @@ describe('emulator/reactions', () => {
     request('cancelMediaProcessing', 4030, { clientContext: 'f' });
     request('playPrompt', 4040, { clientContext: 'g', prompts: ['menu'] });
     assert.deepEqual(
-      r.duplicates.map((d) => [d.action, d.times]),
-      [['cancelMediaProcessing', 2]],
+      r.duplicates.map((d) => [d.tone, d.action, d.times]),
+      [['star', 'playPrompt', 2]],
     );
   });
 
