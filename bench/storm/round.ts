@@ -31,6 +31,8 @@ export interface RoundResult {
   readonly peakLive: number;
   readonly rssKB: { before: number; peak: number; slopePerCall: number };
   readonly leftOver: number;
+  /** How long placing every call took (about a second unless the emulator or the machine cannot keep up). */
+  readonly dialMs: number;
   readonly wallMs: number;
 }
 
@@ -80,14 +82,15 @@ export async function runRound(r: RoundInput): Promise<RoundResult> {
     await sleep(Math.max(0, started + (w + 1) * 100 - Date.now()));
   }
   const dialled = Date.now();
-  const deadline = started + r.durationMs + 60_000;
+  // The callers' scripts count from connecting: the last placed call lasts until durationMs after it.
+  const deadline = dialled + r.durationMs + 60_000;
   let live = -1;
   while (Date.now() < deadline) {
     const counts = (await control<{ live: Record<string, number> }>('GET', '/emulator/reactions/counts'))
       .body;
     live = counts.live[r.appId] ?? 0;
     mem.push({ at: Date.now(), live, kb: total(r.pids, rssKB) });
-    if (live === 0 && Date.now() > started + r.durationMs + 3000) break;
+    if (live === 0 && Date.now() > dialled + r.durationMs + 3000) break;
     await sleep(SAMPLE_MS);
   }
   const leftOver = live > 0 ? await hangUpLeftovers(r) : 0;
@@ -125,6 +128,7 @@ export async function runRound(r: RoundInput): Promise<RoundResult> {
       slopePerCall: slope(ramp.map((m) => ({ x: m.live, y: m.kb }))),
     },
     leftOver,
+    dialMs: dialled - started,
     wallMs,
   };
 }

@@ -80,7 +80,7 @@ export async function runStorm(o: StormOptions, say: (s: string) => void): Promi
         results.push(r);
         say(
           `round ${i + 1} ${t}: answered ${r.answered}/${r.placed}, ${r.samples.length} reactions, ` +
-            `peak ${r.peakLive} live, ${(r.wallMs / 1000).toFixed(0)} s`,
+            `peak ${r.peakLive} live, dialled in ${(r.dialMs / 1000).toFixed(1)} s, ${(r.wallMs / 1000).toFixed(0)} s`,
         );
       }
     }
