@@ -159,6 +159,21 @@ describe('emulator/reactions', () => {
     );
   });
 
+  it('allows one reaction per key still unanswered: a late app answers two keys after the second', () => {
+    notify('updated', { state: 'established', toneInfo: { tone: 'star' } }, 1000);
+    notify('updated', { state: 'established', toneInfo: { tone: 'star' } }, 2000);
+    request('cancelMediaProcessing', 2500, { clientContext: 'a' });
+    request('playPrompt', 2510, { clientContext: 'b', prompts: ['menu'] });
+    request('cancelMediaProcessing', 2520, { clientContext: 'c' });
+    request('playPrompt', 2530, { clientContext: 'd', prompts: ['menu'] });
+    assert.equal(r.duplicates.length, 0, JSON.stringify(r.duplicates));
+    request('playPrompt', 2540, { clientContext: 'e', prompts: ['menu'] });
+    assert.deepEqual(
+      r.duplicates.map((d) => [d.tone, d.action, d.times]),
+      [['star', 'playPrompt', 3]],
+    );
+  });
+
   it('ignores a notification that was dropped, and keeps every app apart', () => {
     const other = { id: 'call-2', appId: 'app-2' };
     r.observe(CALL, {
