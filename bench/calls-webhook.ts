@@ -1,6 +1,8 @@
 // POST /api/calls through the whole path (token check, tolerant parse, durable inbox, 202, then the call
 // model processing every notification) with valid signed notifications, and with forged tokens, each as a
-// ratio to a restify hello-world measured in the same run. Targets: valid >= 0.6, forged >= 0.9.
+// ratio to a restify hello-world measured in the same run. Target: forged >= 0.9. Valid is reported as a
+// figure without a target: durable processing against an empty handler says nothing a caller feels (the
+// call storm, bench/call-storm.ts, measures what they do).
 // Run: npx tsx bench/calls-webhook.ts [--seconds 3 --rounds 3 --calls 50 --cpu-prof <dir> --no-pin]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -172,7 +174,7 @@ async function main(): Promise<void> {
         atStartUp: connectionsBefore,
         duringRounds: sink.connections() - connectionsBefore,
       },
-      targets: { valid: 0.6, forged: 0.9 },
+      targets: { forged: 0.9 },
     };
     const line = (name: string, rps: number, extra: string) =>
       process.stdout.write(
@@ -195,7 +197,7 @@ async function main(): Promise<void> {
       return m ? ratio(m.median).toFixed(2) : 'n/a';
     };
     process.stdout.write(
-      `valid ${r('valid')} (target >= 0.6; processed end-to-end ${endToEnd ? ratio(endToEnd).toFixed(2) : 'n/a'}), ` +
+      `valid ${r('valid')} (a figure, no target; processed end-to-end ${endToEnd ? ratio(endToEnd).toFixed(2) : 'n/a'}), ` +
         `forged ${r('forged token (repeated)')} (target >= 0.9; varied ${r('forged token (varied)')}), ` +
         `Graph connection attempts during the rounds ${report.graphConnectionAttempts.duringRounds} ` +
         `(at start-up ${report.graphConnectionAttempts.atStartUp})\n`,

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createClock } from './clock';
 import { readEmulatorConfig } from './config';
 import { controlRoutes } from './control';
-import { CsdlFileError, loadCsdl } from './csdl';
+import { CsdlFileError, loadCsdlCached } from './csdl';
 import { createEntra } from './entra';
 import type { EntraTenant } from './entra';
 import { createGraphService, graphRoutes, mediaRoutes } from './graph';
@@ -17,7 +17,7 @@ import { hostRoutes } from './host';
 import { pageRoutes } from './pages';
 import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
-import { PresenceService, callActivityOf, presenceRoutes } from './presence';
+import { CallPresenceScope, PresenceService, callActivityOf, presenceRoutes } from './presence';
 import { directoryRoutes } from './directory';
 import { AttendanceTracker, MeetingStore, meetingRoutes } from './meetings';
 import { CallRecords, recordDelayFrom, recordRoutes } from './records';
@@ -28,6 +28,7 @@ import {
   validationTimeoutFrom,
 } from './subscriptions';
 import { startLifecycle } from './lifecycle';
+import { ReactionRecorder } from './reactions';
 import { listenDual, loadOrCreateTls } from './tls';
 
 const log = (msg: string, err?: unknown): void => {
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const directory = new Directory(seed);
   const clock = createClock(Date.now, (err) => log('timer failed', err));
   const tls = await loadOrCreateTls(config.dataDir);
-  const csdl = loadCsdl(config.csdlPath);
+  const csdl = loadCsdlCached(config.csdlPath, config.dataDir, log);
 
   // The public URL depends on the port, which is known only once listening: requests that arrive in
   // between wait for the handler.
@@ -120,12 +121,15 @@ async function main(): Promise<void> {
     onCallEnded: (call) => observers.ended.forEach((fn) => fn(call)),
   });
   ref.svc = service;
+  const reactions = new ReactionRecorder();
+  service.engine.watch((call, entry) => reactions.observe(call, entry));
   const presence = new PresenceService({
     clock,
     directory,
     callActivity: (personId) => callActivityOf(service.engine.calls.values(), personId),
   });
-  observers.changed.push(() => presence.refresh());
+  const presenceScope = new CallPresenceScope();
+  observers.changed.push((call) => presence.refreshPeople(presenceScope.affected(call)));
   const resourceDeps = { directory, csdl, publicBase: () => publicBase };
   const meetings = new MeetingStore(directory, clock);
   const attendance = new AttendanceTracker({
@@ -169,10 +173,12 @@ async function main(): Promise<void> {
       attendance,
       records: records.store,
       subscriptions,
+      reactions,
       onReset: () => {
         subscriptions.reset();
         records.reset();
         presence.reset();
+        presenceScope.clear();
         meetings.reset();
         attendance.reset();
       },
@@ -192,6 +198,13 @@ async function main(): Promise<void> {
       const callId = ctx.params.callId ?? (typeof created === 'string' ? created : undefined);
       const call = callId ? service.engine.find(callId) : undefined;
       if (!call) return;
+      reactions.request(call, {
+        method: ctx.method,
+        path: ctx.path,
+        at: ctx.receivedAt.getTime(),
+        status: response.status,
+        rawBody: ctx.rawBody,
+      });
       service.engine.note(call, 'request', {
         method: ctx.method,
         path: ctx.path,

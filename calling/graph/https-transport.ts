@@ -55,12 +55,20 @@ export class TransportError extends Error {
   }
 }
 
-/** A keep-alive agent trusting the system roots plus `extraCa` (PEM) when given. */
+/** The CAs an agent with an extra CA trusts: the system roots and that one. */
+export const trustedCas = (extraCa: string): string[] => [...tls.rootCertificates, extraCa];
+
+/**
+ * A keep-alive agent trusting the system roots plus `extraCa` (PEM) when given. The trust store is built
+ * once, as a secure context: given as `ca`, the agent would join the whole bundle (about 200 KB) into the
+ * pool name of every request and parse it again for every new connection, which took over a third of
+ * the app's CPU under a burst of calls.
+ */
 export function createHttpsAgent(extraCa?: string): https.Agent {
   return new https.Agent({
     keepAlive: true,
     timeout: IDLE_SOCKET_MS,
-    ca: extraCa ? [...tls.rootCertificates, extraCa] : undefined,
+    ...(extraCa ? { secureContext: tls.createSecureContext({ ca: trustedCas(extraCa) }) } : {}),
   });
 }
 

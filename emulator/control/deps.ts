@@ -4,6 +4,7 @@ import type { GraphFaults } from '../http';
 import type { GraphService } from '../graph';
 import type { DeliveryFaults } from '../notify';
 import type { PresenceService } from '../presence';
+import type { ReactionRecorder } from '../reactions';
 import type { AttendanceTracker, MeetingStore } from '../meetings';
 import type { RecordStore } from '../records';
 import type { SubscriptionService } from '../subscriptions';
@@ -24,6 +25,8 @@ export interface ControlDeps {
   records?: RecordStore;
   /** Change-notification subscriptions; GET /emulator/subscriptions answers 404 without them. */
   subscriptions?: SubscriptionService;
+  /** Reaction times of the apps; the reactions endpoints answer 404 without it. */
+  reactions?: ReactionRecorder;
   /** Extra reset steps owned by main (e.g. dropping queued notifications). */
   onReset?: () => void;
 }

@@ -6,6 +6,7 @@ import { personEvents } from './events';
 import { listPeople } from './people-list';
 import { answerRing, declineRing } from './ring';
 import { getPerson, placeCall, putScript } from './people';
+import { addPeople } from './people-add';
 import { getPresence, putPresence } from './presence';
 import { listMeetings, meetingAttendance } from './meetings';
 import { flushRecords, listRecords } from './records';
@@ -13,6 +14,7 @@ import { promptAudio } from './prompt-audio';
 import { listSubscriptions } from './subscriptions';
 import { listTeams, putTeamMembers } from './teams';
 import { patchApp, putApp } from './apps';
+import { clearReactions, countReactions, getReactions } from './reactions';
 import { advanceClock, getClock, getFaults, getTenant, reset, setFaults } from './system';
 
 type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
@@ -20,6 +22,7 @@ type Action = (deps: ControlDeps, ctx: RequestContext) => HttpResponse;
 const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/tenant', getTenant],
   ['GET', '/emulator/people', listPeople],
+  ['POST', '/emulator/people', addPeople],
   ['GET', '/emulator/people/:personId', getPerson],
   ['PUT', '/emulator/people/:personId/script', putScript],
   ['POST', '/emulator/people/:personId/call', placeCall],
@@ -47,6 +50,9 @@ const TABLE: [string, string, Action][] = [
   ['POST', '/emulator/clock/advance', advanceClock],
   ['PUT', '/emulator/apps/:appId', putApp],
   ['PATCH', '/emulator/apps/:appId', patchApp],
+  ['GET', '/emulator/reactions', getReactions],
+  ['GET', '/emulator/reactions/counts', countReactions],
+  ['DELETE', '/emulator/reactions', clearReactions],
   ['POST', '/emulator/reset', reset],
 ];
 

@@ -92,7 +92,10 @@ export function getClock(deps: ControlDeps): HttpResponse {
   return ok({ now: new Date(now).toISOString(), offsetMs: deps.clock.offsetMs() });
 }
 
-/** POST /emulator/reset: drops calls, recordings, prompt audio, faults, clock offset and every change to the tenant. */
+/**
+ * POST /emulator/reset: drops calls, recordings, prompt audio, faults, clock offset, measured reactions and
+ * every change to the tenant (generated people included).
+ */
 export function reset(deps: ControlDeps): HttpResponse {
   deps.svc.engine.clear();
   deps.svc.recordings.clear();
@@ -101,6 +104,7 @@ export function reset(deps: ControlDeps): HttpResponse {
   deps.graphFaults.clear();
   deps.notificationFaults.setFaults({ drop: 0, duplicate: 0, reorder: 0, endpointDown: false });
   deps.clock.reset();
+  deps.reactions?.reset();
   deps.onReset?.();
   return ok({ reset: true });
 }

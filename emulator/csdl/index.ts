@@ -15,6 +15,7 @@ export type { IssueCode, ValidationIssue } from './issues';
 export type { ValidationOptions } from './walk';
 export type { FormattedError } from './format';
 export { loadCsdl } from './load';
+export { csdlCacheKey, loadCsdlCached } from './model-cache';
 export { CsdlFileError, readCsdlText, shippedCsdlPath } from './read-file';
 export {
   allProperties,

@@ -8,7 +8,7 @@ import type { CallRec } from './model';
 export type DeliverFn = (
   url: string,
   body: object,
-  meta: { aud: string; tid: string; callId: string },
+  meta: { aud: string; tid: string; callId: string; seq?: number },
 ) => void;
 
 /** Settings the engine reads. */

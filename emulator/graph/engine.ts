@@ -29,6 +29,8 @@ export const idKey = (id: string): string => id.replace(/-/g, '').toLowerCase();
 export class CallEngine {
   readonly calls = new Map<string, CallRec>();
   private readonly watchers = new Set<(call: CallRec, entry: TimelineEntry) => void>();
+  /** Numbers every notification, so that its delivery steps on the timeline can name it. */
+  private notificationSeq = 0;
 
   constructor(readonly deps: EngineDeps) {}
 
@@ -179,12 +181,14 @@ export class CallEngine {
   }
 
   private send(call: CallRec, notification: object, url = call.callbackUri): void {
-    this.note(call, 'notification', { url, ...summarise(notification), body: notification });
+    const seq = ++this.notificationSeq;
+    this.note(call, 'notification', { seq, url, ...summarise(notification), body: notification });
     try {
       this.deps.deliver(url, commsEnvelope([notification as never]), {
         aud: call.appId,
         tid: call.tenantId,
         callId: call.id,
+        seq,
       });
     } catch (err) {
       this.deps.log(`call ${call.id}: delivery could not start`, err);

@@ -8,6 +8,8 @@ interface Meta {
   aud: string;
   tid: string;
   callId: string;
+  /** The notification's number on the call timeline, repeated on each delivery event. */
+  seq?: number;
 }
 
 interface Item {
@@ -90,7 +92,8 @@ export class Deliverer {
   }
 
   private emit(e: Omit<DeliveryEvent, 'at' | 'url' | 'callId'>, item: Item): void {
-    this.opts.onEvent?.({ ...e, url: item.url, callId: item.meta.callId, at: this.now() });
+    const seq = item.meta.seq === undefined ? {} : { seq: item.meta.seq };
+    this.opts.onEvent?.({ ...e, url: item.url, callId: item.meta.callId, ...seq, at: this.now() });
   }
 
   private async run(key: string, q: Queue): Promise<void> {
@@ -181,8 +184,7 @@ export class Deliverer {
     let made = 0;
     for (let attempt = 1; attempt <= limit && !this.stopped; attempt++) {
       made = attempt;
-      this.emit({ type: 'sent', attempt }, item);
-      const r = await this.once(item);
+      const r = await this.once(item, attempt);
       let wait: number | undefined;
       if ('error' in r) {
         last = { error: r.error };
@@ -211,16 +213,23 @@ export class Deliverer {
     return { outcome: 'gave-up', ok: false, attempts: made, ...last };
   }
 
-  /** One POST, or the refusal an injected endpoint outage stands for. */
-  private async once(item: Item): ReturnType<typeof postJson> {
-    if (this.faults.endpointDown)
+  /**
+   * One POST, or the refusal an injected endpoint outage stands for. `sent` is emitted once the token is
+   * signed, as the request leaves: reaction times are measured from it.
+   */
+  private async once(item: Item, attempt: number): ReturnType<typeof postJson> {
+    if (this.faults.endpointDown) {
+      this.emit({ type: 'sent', attempt }, item);
       return { error: 'connect ECONNREFUSED (callback endpoint down: injected fault)' };
+    }
     let token: string;
     try {
       token = await this.opts.sign(item.meta.aud, item.meta.tid);
     } catch (err) {
+      this.emit({ type: 'sent', attempt }, item);
       return { error: `cannot sign the notification token: ${(err as Error).message}` };
     }
+    this.emit({ type: 'sent', attempt }, item);
     return postJson(item.url, item.body, {
       headers: { authorization: `Bearer ${token}` },
       timeoutMs: this.opts.requestTimeoutMs ?? 10_000,

@@ -11,7 +11,7 @@ export interface DeliveryFaults {
 }
 
 export type DeliveryEventType =
-  | 'sent' // an attempt is about to be POSTed
+  | 'sent' // an attempt is POSTed now (its token signed)
   | 'status' // the endpoint answered
   | 'error' // no answer: refused, reset, timed out
   | 'retried' // another attempt is scheduled after delayMs
@@ -27,6 +27,8 @@ export interface DeliveryEvent {
   type: DeliveryEventType;
   url: string;
   callId: string;
+  /** The notification's `seq` on the call's timeline, when the engine numbered it. */
+  seq?: number;
   /** Emulator clock (DeliveryOptions.now) when it happened. */
   at: number;
   attempt?: number;

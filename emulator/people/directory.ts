@@ -1,5 +1,6 @@
 // The live directory of simulated people: the seeded tenant plus script changes made through the
 // control API. Lookups by object id, phone number or user principal name.
+import { generatePeople } from './generate';
 import type { AppRegistration, Person, PersonScript, ResourceAccount, SeedMeeting, Tenant } from './tenant';
 
 /** Compares phone numbers by digits only, so "+1 425 555 0100" matches "+14255550100". */
@@ -8,6 +9,8 @@ export const phoneKey = (phone: string): string => phone.replace(/[^0-9]/g, '');
 /** The mutable view of the tenant the engine and the control API share. */
 export class Directory {
   private tenant: Tenant;
+  /** Generated people so far (numbers their names). */
+  private generated = 0;
 
   constructor(private readonly seed: Tenant) {
     this.tenant = structuredClone(seed);
@@ -21,6 +24,15 @@ export class Directory {
   /** Drops every change: back to the seed. */
   reset(): void {
     this.tenant = structuredClone(this.seed);
+    this.generated = 0;
+  }
+
+  /** Adds `count` generated people (see generate.ts) and returns them. */
+  addGenerated(count: number, opts: { namePrefix?: string; script?: PersonScript } = {}): Person[] {
+    const people = generatePeople(count, { ...opts, first: this.generated + 1, domain: this.tenant.domain });
+    this.generated += count;
+    this.tenant.people.push(...people);
+    return people;
   }
 
   person(id: string): Person | undefined {

@@ -10,6 +10,7 @@ export type {
   Tenant,
 } from './tenant';
 export { Directory, phoneKey } from './directory';
+export { MAX_GENERATED } from './generate';
 export {
   ringOutcome,
   toneOf,

@@ -7,6 +7,7 @@ export type { PresenceRouteDeps } from './handlers';
 export { effectivePresence, isUserChoice } from './aggregate';
 export type { CallActivity } from './aggregate';
 export { callActivityOf } from './in-call';
+export { CallPresenceScope } from './call-scope';
 export { ACTIVITY, AVAILABILITY, SESSION_PAIRS, isSessionPair } from './states';
 export type { PresenceState } from './states';
 export { durationMs } from './duration';

@@ -103,9 +103,15 @@ export class PresenceService {
 
   /** Recomputes one person (or everyone) and tells listeners about each change. */
   refresh(personId?: string): void {
-    const people = personId
-      ? [this.deps.directory.person(personId)].filter((p): p is Person => p !== undefined)
-      : this.deps.directory.current().people;
+    this.refreshPeople(personId === undefined ? this.deps.directory.current().people : [personId]);
+  }
+
+  /** Recomputes these people (ids or people) and tells listeners about each change. */
+  refreshPeople(ids: Iterable<string | Person>): void {
+    const people = [...ids].flatMap((id) => {
+      const person = typeof id === 'string' ? this.deps.directory.person(id) : id;
+      return person ? [person] : [];
+    });
     for (const person of people) {
       const now = this.get(person);
       const before = this.last.get(key(person.id));

@@ -6,10 +6,25 @@ import { Worker } from 'node:worker_threads';
 
 // Compiled, the worker is the .js beside this file. Run from the TypeScript sources (development, tests),
 // it is the .ts, and the worker needs the TypeScript loader too: the process may have loaded it in code
-// (mocha's require) rather than by a flag a worker would inherit.
+// (mocha's require) rather than by a flag a worker would inherit. tsx's require hook alone loads the
+// thread; its --import loader (how `tsx` and the benchmarks start) makes Node 20 load a worker's .ts entry
+// as an ES module of unknown type, so it is left out.
 const FROM_SOURCES = path.extname(__filename) === '.ts';
 const THREAD_FILE = path.join(__dirname, `espeak-thread${FROM_SOURCES ? '.ts' : '.js'}`);
-const THREAD_ARGS = FROM_SOURCES ? [...process.execArgv, '--require', 'tsx/cjs'] : process.execArgv;
+const THREAD_ARGS = FROM_SOURCES
+  ? [...withoutTsxImport(process.execArgv), '--require', 'tsx/cjs']
+  : process.execArgv;
+
+/** `args` without tsx's `--import` loader and the preflight `--require` that comes with it. */
+function withoutTsxImport(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1] ?? '';
+    if ((args[i] === '--import' || args[i] === '--require') && /[/\\]tsx[/\\]|^tsx(\/|$)/.test(next)) i++;
+    else out.push(args[i] as string);
+  }
+  return out;
+}
 
 /** What one run gave: the WAV Graph can play, or what the engine printed to stderr instead. */
 export type EngineResult = { readonly wav: Uint8Array } | { readonly errors: readonly string[] };

@@ -8,7 +8,12 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
-import { TransportError, createHttpsAgent, sendRaw } from '../../../../calling/graph/https-transport';
+import {
+  TransportError,
+  createHttpsAgent,
+  sendRaw,
+  trustedCas,
+} from '../../../../calling/graph/https-transport';
 import { loadOrCreateTls } from '../../../../emulator/tls';
 
 async function listen(server: http.Server | https.Server): Promise<string> {
@@ -134,7 +139,18 @@ describe('https-transport', function () {
     closers.push(() => trusting.destroy());
     const res = await sendRaw(trusting, { method: 'GET', url, headers: {}, timeoutMs: 5000 });
     assert.equal(res.body.toString(), 'ok');
-    const ca = trusting.options.ca as string[];
-    assert.equal(ca.length, tls.rootCertificates.length + 1, 'the system roots stay trusted');
+    assert.equal(
+      trustedCas(material.caCertPem).length,
+      tls.rootCertificates.length + 1,
+      'the system roots stay trusted',
+    );
+  });
+
+  it('keys its connections by address, not by the trusted CA bundle (which it would join on every request)', () => {
+    const trusting = createHttpsAgent(tls.rootCertificates[0]);
+    closers.push(() => trusting.destroy());
+    // Agent.addRequest names each request's connection pool from the request merged with the agent's options.
+    const name = trusting.getName({ ...trusting.options, host: 'graph.example', port: 443 });
+    assert.ok(name.length < 1000, `a ${name.length}-character pool name`);
   });
 });

@@ -67,6 +67,28 @@ describe('emulator/notify Deliverer', () => {
     );
   });
 
+  it('names the notification (seq) on each event, and reports it sent once its token is signed', async () => {
+    let signedAt = 0;
+    const d = make({
+      sign: async () => {
+        await new Promise((r) => setTimeout(r, 60));
+        signedAt = Date.now();
+        return 'token';
+      },
+      now: Date.now,
+    });
+    await d.deliver(receiver.url(), { seq: 1 }, { ...meta(), seq: 41 });
+    assert.deepEqual(
+      events.map((e) => [e.type, e.seq]),
+      [
+        ['sent', 41],
+        ['status', 41],
+        ['delivered', 41],
+      ],
+    );
+    assert.ok(events[0]!.at >= signedAt, `sent at ${events[0]!.at}, signed at ${signedAt}`);
+  });
+
   it('keeps a call in order while one of its notifications is retried, without blocking other calls', async () => {
     const d = make({ retryDelaysMs: [150] });
     let failedOnce = false;

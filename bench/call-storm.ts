@@ -1,0 +1,68 @@
+// The call storm: --calls simulated callers dial the app within about a second and walk the shipped
+// menu (keys every 1-3 s, some hanging up early) for --seconds; a reflex responder registered as a
+// second app takes the same load in interleaved rounds (app, reflex, app, ...) and stands for the limit
+// of the emulator and the machine. Reaction times are measured on the emulator's side (see
+// emulator/reactions). Targets, reported and not asserted: every call answered; p99 <= 2x the reflex
+// p99 at 200 calls on one instance, <= 3x at 1000 calls on two instances sharing PostgreSQL with no
+// duplicates; RSS <= 16 KB per live call.
+// Run: npx tsx bench/call-storm.ts [--calls 200] [--seconds 60] [--instances 1|2] [--db sqlite|postgres]
+//      [--seed N] [--rounds 2] [--warmup-seconds 8] [--log-level info] [--cpu-prof <dir>] [--out <file>]
+//      [--keep]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runStorm } from './storm/run';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+async function main(): Promise<void> {
+  const calls = Number(arg('calls', '200'));
+  const seconds = Number(arg('seconds', '60'));
+  const instances = Number(arg('instances', '1'));
+  const db = arg('db', instances > 1 ? 'postgres' : 'sqlite');
+  const seed = Number(arg('seed', String(Math.floor(Math.random() * 2 ** 31))));
+  const rounds = Number(arg('rounds', '2'));
+  const warmupSeconds = Number(arg('warmup-seconds', '8'));
+  const out = path.resolve(arg('out', path.join(__dirname, 'results', 'call-storm.json')));
+  const profileDir = process.argv.includes('--cpu-prof') ? arg('cpu-prof', 'profiles') : undefined;
+  if (instances !== 1 && instances !== 2) throw new Error('--instances is 1 or 2');
+  if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db is sqlite or postgres');
+  if (instances > 1 && db !== 'postgres')
+    throw new Error('two instances share a database: use --db postgres');
+  if (!(calls >= 1 && seconds >= 5 && rounds >= 1 && Number.isInteger(seed) && warmupSeconds >= 0))
+    throw new Error(
+      '--calls >= 1, --seconds >= 5, --rounds >= 1, --warmup-seconds >= 0, --seed a whole number',
+    );
+  say(
+    `call storm: ${calls} calls for ${seconds} s, ${instances} instance(s) on ${db}, ` +
+      `${rounds} round(s) each, seed ${seed}`,
+  );
+  const result = await runStorm(
+    {
+      calls,
+      seconds,
+      instances,
+      db,
+      seed,
+      rounds,
+      warmupSeconds,
+      logLevel: arg('log-level', 'info'),
+      ...(profileDir ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] } : {}),
+      keep: process.argv.includes('--keep'),
+    },
+    say,
+  );
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result.full, null, 2)}\n`);
+  say(JSON.stringify(result.line));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `call storm failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

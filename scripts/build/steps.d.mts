@@ -1,0 +1,2 @@
+import type { BuildStep } from './stamp.mjs';
+export const STEPS: readonly BuildStep[];
