@@ -22,6 +22,10 @@ export {
   decide,
   describeEnd,
   readResultInfo,
+  endWords,
+  outcomeOf,
+  ringOutcome,
+  wordsFor,
 } from './core';
 export type {
   CallingService,
@@ -50,6 +54,7 @@ export type {
   CallState,
   CallEvent,
   Outcome,
+  CallOutcome,
   CallOperationErrorCode,
 } from './core';
 export { checkPrompts, PromptCheckError } from './prompts';

@@ -17,3 +17,5 @@ export type { CallState, CallEvent, Outcome } from './call-machine';
 export { CallOperationError } from './errors';
 export type { CallOperationErrorCode } from './errors';
 export { describeEnd, readResultInfo } from './result-info';
+export { endWords, outcomeOf, ringOutcome, wordsFor } from './outcomes';
+export type { CallOutcome } from './outcomes';
