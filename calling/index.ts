@@ -26,6 +26,7 @@ export {
   outcomeOf,
   ringOutcome,
   wordsFor,
+  callModel,
 } from './core';
 export type {
   CallingService,
@@ -56,6 +57,17 @@ export type {
   Outcome,
   CallOutcome,
   CallOperationErrorCode,
+  Call,
+  CallEnd,
+  CallMeeting,
+  CallOrigin,
+  CallPerson,
+  CallPhase,
+  CallPurpose,
+  CallSurface,
+  PersonStatus,
+  CallAnnotations,
+  CallModelOptions,
 } from './core';
 export { checkPrompts, PromptCheckError } from './prompts';
 export { CallingError, isCallingError, type CallingErrorCode } from './errors';

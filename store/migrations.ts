@@ -1,6 +1,6 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { createCallTables } from './calls-schema';
+import { addCallModelColumns, createCallTables } from './calls-schema';
 import { createMeetingTables } from './meeting-schema';
 import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
@@ -60,6 +60,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_meetings': {
     async up(db: Kysely<unknown>): Promise<void> {
       await createMeetingTables(db);
+    },
+  },
+  '0007_call_model': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await addCallModelColumns(db);
     },
   },
 };

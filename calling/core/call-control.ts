@@ -4,6 +4,8 @@ import { normaliseId } from '../webhook/resource-url';
 import { isCallState, type CallState } from './call-machine';
 import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
+import { annotate } from './model/annotate';
+import { withHangUp } from './model/annotations';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
 import { readRoster } from './roster';
 import { runOperation } from './run-operation';
@@ -121,10 +123,15 @@ export function transfer(
   );
 }
 
-/** Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally (gone-graph.ts). */
-export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
+/**
+ * Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally (gone-graph.ts).
+ * `by` names the person who asked, so the call's end says who hung up.
+ */
+export async function hangUp(ctx: CoreContext, callId: string, opts: { by?: string } = {}): Promise<void> {
   const call = await requireCall(ctx, callId, undefined, 'hang up');
-  await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'hang up' }]);
+  await annotate(ctx, call.id, (m) => withHangUp(m, ctx.clock.now(), opts.by));
+  const who = opts.by ? ` (asked by ${opts.by})` : '';
+  await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: `hang up${who}` }]);
   try {
     await ctx.graph.deleteCall(call.id, graphCtx(call));
   } catch (err) {

@@ -2,6 +2,7 @@
 // (answer → established, transfer → accepted or failed, everything open → the call ended).
 import type { CallData, StoredOperation } from '../../store';
 import { saveCall, type Handler } from './handler-kit';
+import { readMeta, withConnected } from './model/annotations';
 import { reduceCall } from './reduce-call';
 
 /** Settles a call's open operations of some kinds; returns the ones it settled. */
@@ -22,7 +23,10 @@ async function settleOpen(
 export const handleCall: Handler = async ({ tx, row, n, now, timeline }) => {
   const existing = await tx.calls.get(row.callId);
   const r = reduceCall(existing, n, row.tenantId, now);
-  await saveCall(tx, existing, r.call);
+  // The call model counts its duration from the first time the call connected.
+  const call =
+    r.call.state === 'established' ? { ...r.call, meta: withConnected(readMeta(r.call.meta), now) } : r.call;
+  const changed = await saveCall(tx, existing, call);
   timeline.push(...r.timeline);
   const settled: StoredOperation[] = [];
   if (r.transfer) {
@@ -55,5 +59,5 @@ export const handleCall: Handler = async ({ tx, row, n, now, timeline }) => {
       })),
     );
   }
-  return { events: r.events, settled };
+  return { events: r.events, settled, ...(changed ? { changed } : {}) };
 };

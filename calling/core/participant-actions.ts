@@ -3,6 +3,9 @@ import type { Participant } from '@microsoft/microsoft-graph-types';
 import { graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { OpOptions } from './media-actions';
+import { annotate } from './model/annotate';
+import { withMuteAsked, withRinging } from './model/annotations';
+import { rungOfParty } from './model/keys';
 import { invitee, type Party } from './requests';
 import { runOperation } from './run-operation';
 import { participantView, type OperationView, type ParticipantView } from './views';
@@ -38,8 +41,11 @@ export function inviteParticipants(
     ctx,
     callId,
     'invite',
-    (call, clientContext) =>
-      ctx.graph.inviteParticipants(
+    async (call, clientContext) => {
+      // Whom the invitation rings, by name; its failure (handle-operation.ts) says how the ring ended.
+      const rung = parties.map(rungOfParty);
+      await annotate(ctx, call.id, (m) => withRinging(m, rung, 'invite', ctx.clock.now(), clientContext));
+      return ctx.graph.inviteParticipants(
         call.id,
         {
           participants: parties.map((p) =>
@@ -51,26 +57,34 @@ export function inviteParticipants(
           clientContext,
         },
         graphCtx(call, clientContext),
-      ),
+      );
+    },
     { states: LIVE, ...opts },
   );
 }
 
-/** Mutes another participant (server mute). */
-export function muteParticipant(
+/** Mutes another participant (server mute); the call model shows it pending until the roster confirms. */
+export async function muteParticipant(
   ctx: CoreContext,
   callId: string,
   participantId: string,
   opts: OpOptions = {},
 ): Promise<OperationView> {
-  return runOperation(
-    ctx,
-    callId,
-    'muteParticipant',
-    (call, clientContext) =>
-      ctx.graph.muteParticipant(call.id, participantId, { clientContext }, graphCtx(call, clientContext)),
-    { states: LIVE, ...opts },
-  );
+  try {
+    return await runOperation(
+      ctx,
+      callId,
+      'muteParticipant',
+      async (call, clientContext) => {
+        await annotate(ctx, call.id, (m) => withMuteAsked(m, participantId, ctx.clock.now()));
+        return ctx.graph.muteParticipant(call.id, participantId, { clientContext }, graphCtx(call, clientContext));
+      },
+      { states: LIVE, ...opts },
+    );
+  } catch (err) {
+    await annotate(ctx, callId, (m) => withMuteAsked(m, participantId, ctx.clock.now(), false));
+    throw err;
+  }
 }
 
 /** Removes a participant from the call. */

@@ -49,6 +49,8 @@ export function blankCall(id: string, tenantId: string, now: number, direction =
     endCode: null,
     endSubcode: null,
     endReason: null,
+    meta: null,
+    version: 0,
   };
 }
 
