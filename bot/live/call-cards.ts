@@ -29,11 +29,11 @@ const RANK: Record<LiveCall['phase'], number> = {
   ended: 3,
 };
 
-/** True when `next` should replace `shown` on a card: never back from ended, never an older sequence. */
+/** True when `next` should replace `shown` on a card: never back from ended, never an older version. */
 export function isNewer(next: LiveCall, shown: LiveCall | undefined): boolean {
   if (!shown) return true;
   if (shown.phase === 'ended' && next.phase !== 'ended') return false;
-  if (next.sequence !== undefined && shown.sequence !== undefined) return next.sequence > shown.sequence;
+  if (next.version !== undefined && shown.version !== undefined) return next.version > shown.version;
   if (RANK[next.phase] < RANK[shown.phase]) return false;
   return JSON.stringify(next) !== JSON.stringify(shown);
 }
@@ -182,6 +182,20 @@ export class LiveCallCards {
       }
     };
     this.serial(call.id, work).catch(this.failed(call.id));
+  }
+
+  /** Redraws the cards of calls still connected, so their time so far moves on; ended cards stay frozen. */
+  redrawConnected(): void {
+    for (const call of this.recent.values()) {
+      if (call.phase !== 'connected' && call.phase !== 'onHold') continue;
+      const work = async () => {
+        const record = await this.read(call.id);
+        const shown = record?.last;
+        if (!shown || (shown.phase !== 'connected' && shown.phase !== 'onHold')) return;
+        for (const p of record.placements) await this.render(shown, p).catch(this.failed(call.id));
+      };
+      this.serial(call.id, work).catch(this.failed(call.id));
+    }
   }
 
   /** The newest state known for a call: the calling module's, a recent update, or the last one shown. */

@@ -5,7 +5,8 @@ import { isCallState, type CallState } from './call-machine';
 import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { annotate } from './model/annotate';
-import { withHangUp } from './model/annotations';
+import { withHangUp, withRinging } from './model/annotations';
+import { rungOfParty } from './model/keys';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
 import { readRoster } from './roster';
 import { runOperation } from './run-operation';
@@ -107,6 +108,8 @@ export function transfer(
         };
       }
       const replaces = opts.replacesCallId ? normaliseId(opts.replacesCallId) : undefined;
+      // The call model shows whom the call is being put through to, by name, while it rings them.
+      await annotate(ctx, call.id, (m) => withRinging(m, [rungOfParty(target)], 'transfer', ctx.clock.now()));
       await ctx.graph.transfer(
         call.id,
         {

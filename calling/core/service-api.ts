@@ -9,7 +9,8 @@ import { requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { CallingEventName, Handler } from './events';
 import * as media from './media-actions';
-import { modelOf } from './model/annotate';
+import { annotate as annotateCall, modelOf } from './model/annotate';
+import { withAnnotations, type CallAnnotations } from './model/annotations';
 import type { Call } from './model/call';
 import { operationError } from './operation-tracker';
 import type { Party } from './requests';
@@ -56,6 +57,11 @@ export interface CallingApi {
     remove(callId: string, participantId: string): Promise<void>;
   };
   getCall(callId: string): Promise<CallView | undefined>;
+  /**
+   * Says what a call is for and who asked, when the one who placed it could not (a flow placed it):
+   * merged into the call's annotations, announced as `callChanged`.
+   */
+  annotate(callId: string, annotations: CallAnnotations): Promise<Call | undefined>;
   /** The call as every surface renders it (the one call model). */
   callModel(callId: string): Promise<Call | undefined>;
   /** Calls as the model shows them, newest first. */
@@ -107,6 +113,10 @@ export function buildApi(ctx: CoreContext): CallingApi {
     async getCall(c) {
       const call = await ctx.data.calls.get(id(c));
       return call && callView(call);
+    },
+    async annotate(c, a) {
+      const saved = await annotateCall(ctx, id(c), (m) => withAnnotations(m, a));
+      return saved && modelOf(ctx, saved);
     },
     async callModel(c) {
       const call = await ctx.data.calls.get(id(c));

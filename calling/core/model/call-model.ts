@@ -26,13 +26,23 @@ function meetingOf(meta: CallMeta, resource: Readonly<Record<string, unknown>>):
   return { ...(threadId ? { threadId } : {}), ...meta.meeting };
 }
 
+// Flows that placed a call before they said what it was for are known by their stored position.
+const PURPOSE_OF_FLOW: Readonly<Record<string, CallPurpose>> = {
+  reminder: 'reminder',
+  'click-to-call': 'connect',
+};
+
 function defaultPurpose(
   direction: Call['direction'],
   meeting: CallMeeting | undefined,
   resource: Readonly<Record<string, unknown>>,
+  flow: unknown,
 ): CallPurpose {
   if (direction === 'incoming') return 'incoming';
   if (meeting) return 'meeting';
+  const flowKind = obj(flow)?.['kind'];
+  const byFlow = typeof flowKind === 'string' ? PURPOSE_OF_FLOW[flowKind] : undefined;
+  if (byFlow) return byFlow;
   const targets = resource['targets'];
   return Array.isArray(targets) && targets.length > 1 ? 'group' : 'oneToOne';
 }
@@ -68,7 +78,7 @@ export function callModel(c: StoredCall, opts: CallModelOptions = {}): Call {
   const state: CallState = isCallState(c.state) ? c.state : 'establishing';
   const direction = c.direction === 'incoming' ? 'incoming' : 'outgoing';
   const meeting = meetingOf(meta, c.resource);
-  const purpose = meta.purpose ?? defaultPurpose(direction, meeting, c.resource);
+  const purpose = meta.purpose ?? defaultPurpose(direction, meeting, c.resource, c.flow);
   const origin: CallOrigin = meta.origin ?? { surface: direction === 'incoming' ? 'frontDesk' : 'api' };
   const ended = state === 'terminated' ? endOutcome(c, meta) : undefined;
   const endedAt = ended ? (c.endedAt ?? c.updatedAt) : undefined;

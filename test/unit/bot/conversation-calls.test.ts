@@ -31,6 +31,29 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
     assert.equal(other.length, 0);
   });
 
+  it('a connected call card ticks: the ticker redraws it with the time so far; an ended card stays frozen', async () => {
+    const h = harness();
+    const [posted] = await h.say('call me');
+    h.clock += 4000;
+    h.fake.answer('call-1');
+    await until(() => h.adapter.updated.some((a) => /Connected/.test(cardText(cardOf(a)))), 'Connected');
+    h.clock += 130_000;
+    const before = h.adapter.updated.length;
+    h.sb.tick();
+    await until(() => h.adapter.updated.length > before, 'a redraw');
+    const ticked = h.adapter.updated.at(-1)!;
+    assert.equal(ticked.id, posted!.id);
+    assert.match(cardText(cardOf(ticked)), /Connected · 2 min 10 s so far/);
+
+    h.fake.end('call-1', 'hung up by Alex Wilber');
+    await until(() => h.adapter.updated.some((a) => /Ended/.test(cardText(cardOf(a)))), 'Ended');
+    const ended = h.adapter.updated.length;
+    h.clock += 60_000;
+    h.sb.tick();
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal(h.adapter.updated.length, ended, 'an ended card is not redrawn');
+  });
+
   it('call me: rings, connects, Hang up ends it, and the same card shows Ended with its duration', async () => {
     const h = harness();
     const [posted] = await h.say('call me');
@@ -240,7 +263,7 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
       endedAt: h.clock,
       endReason: 'declined',
       participants: c.participants.filter((p) => p.kind === 'bot'),
-      sequence: 99,
+      version: 99,
     });
     await until(() => h.adapter.updated.some((a) => /Ended/.test(cardText(cardOf(a)))), 'Ended');
     const ended = cardText(cardOf(h.adapter.updated.at(-1)));

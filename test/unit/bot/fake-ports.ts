@@ -24,8 +24,8 @@ export class FakePortError extends Error {
 
 function participant(t: CallTarget, i: number): CallParticipant {
   return t.kind === 'person'
-    ? { id: `p-${t.person.id}`, name: t.person.displayName, kind: 'person', muted: false, joined: false }
-    : { id: `p-phone-${i}`, name: t.number, kind: 'phone', muted: false, joined: false };
+    ? { id: `p-${t.person.id}`, name: t.person.displayName, kind: 'person', muted: false, status: 'ringing' }
+    : { id: `p-phone-${i}`, name: t.number, kind: 'phone', muted: false, status: 'ringing' };
 }
 
 /**
@@ -70,7 +70,7 @@ export class FakeCalling {
   }
 
   private put(call: LiveCall): LiveCall {
-    const next = { ...call, sequence: ++this.seq };
+    const next = { ...call, version: ++this.seq };
     this.calls.set(call.id, next);
     for (const l of this.listeners) l(next);
     return next;
@@ -89,7 +89,7 @@ export class FakeCalling {
       phase: 'ringing',
       ...(subject ? { subject } : {}),
       participants: [
-        { id: 'p-bot', name: 'Switchboard', kind: 'bot', muted: false, joined: true },
+        { id: 'p-bot', name: 'Switchboard', kind: 'bot', muted: false, status: 'joined' },
         ...targets.map(participant),
       ],
       createdAt: this.now(),
@@ -105,7 +105,7 @@ export class FakeCalling {
       ...c,
       phase: 'connected',
       connectedAt: this.now(),
-      participants: c.participants.map((p) => ({ ...p, joined: true })),
+      participants: c.participants.map((p) => ({ ...p, status: 'joined' as const })),
     });
   }
 
