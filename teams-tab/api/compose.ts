@@ -5,7 +5,7 @@ import { createFetchJson } from './auth/fetch-json';
 import { createTenantKeys } from './auth/tenant-keys';
 import { createSsoVerifier } from './auth/verify-sso-token';
 import { createTabApi, type TabApi } from './create-tab-api';
-import type { TabCalling, TabGraph, TabKv, TabLogger, TabMeetings, TabRecords } from './ports';
+import type { TabCalling, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
 
 export interface TabApiSettings {
   /** MicrosoftAppId; unset means every token is refused (fail closed). */
@@ -21,7 +21,6 @@ export interface TabApiSettings {
   readonly authorityHost: string;
   /** The PEM content of EXTRA_CA_FILE. */
   readonly extraCaPem?: string;
-  readonly kv: TabKv;
   readonly logger: TabLogger;
   readonly calling?: TabCalling;
   readonly graph?: TabGraph;
@@ -52,7 +51,6 @@ export function createTabApiForApp(s: TabApiSettings): TabApi {
   });
   return createTabApi({
     verify,
-    kv: s.kv,
     logger: s.logger,
     prompts: s.prompts ?? TAB_PROMPTS,
     ...(s.calling ? { calling: s.calling } : {}),

@@ -3,7 +3,7 @@
 // into calling's internals.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
 import type { CallingApi, MeetingService } from '../../calling';
-import type { CallRecordSummaries, Store } from '../../store';
+import type { CallRecordSummaries } from '../../store';
 
 /** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
 export type UserAuth = { readonly kind: 'user'; readonly userAssertion: string };
@@ -56,7 +56,14 @@ export interface TabGraphRequests {
 /** The subset of the call model the tab drives. */
 export type TabCalling = Pick<
   CallingApi,
-  'placeCall' | 'joinMeeting' | 'hangUp' | 'playPrompt' | 'participants' | 'getCall' | 'listCalls' | 'on'
+  | 'placeCall'
+  | 'joinMeeting'
+  | 'hangUp'
+  | 'playPrompt'
+  | 'participants'
+  | 'callModel'
+  | 'listCallModels'
+  | 'on'
 >;
 
 /**
@@ -71,8 +78,6 @@ export type TabMeetings = Pick<
 /** The app's Graph call-record summaries (the store's), read for the history chart. */
 export type TabRecords = Pick<CallRecordSummaries, 'forUser'>;
 
-/** Key-value records (the store's kv) where the tab remembers who started which call. */
-export type TabKv = Pick<Store['kv'], 'get' | 'put' | 'list'>;
 
 /** The logger the tab writes to (pino's shape). */
 export interface TabLogger {

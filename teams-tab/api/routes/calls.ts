@@ -1,8 +1,8 @@
 // Calls the app places for the user, and the controls of the user's live calls.
 import { z } from 'zod';
-import type { CallView } from '../../../calling';
+import type { Call } from '../../../calling';
 import type { TabUser } from '../auth/types';
-import { toTabCall } from '../calls/call-view';
+import { fromTab, isUsersCall, toTabCall } from '../calls/call-view';
 import type { TabApiParts } from '../create-tab-api';
 import { badRequest, noCalling, TabError } from '../errors';
 import type { TabCalling } from '../ports';
@@ -28,10 +28,10 @@ export function needCalling(calling: TabCalling | undefined): TabCalling {
 
 export function callRoutes(p: TabApiParts): TabRoute[] {
   /** The call `id` if it is the user's; 404 otherwise (another user's call is not shown to exist). */
-  async function usersCall(ctx: RouteContext): Promise<CallView> {
+  async function usersCall(ctx: RouteContext): Promise<Call> {
     const id = ctx.params['id'] ?? '';
-    const call = await needCalling(p.calling).getCall(id);
-    if (!call || !(await p.hub.ownership.belongsTo(call, ctx.user)))
+    const call = await needCalling(p.calling).callModel(id);
+    if (!call || !isUsersCall(call, ctx.user))
       throw new TabError(404, 'call_not_found', `No call ${id} of yours is known to Switchboard.`);
     return call;
   }
@@ -39,13 +39,17 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
   async function place(user: TabUser, targets: readonly string[], subject?: string) {
     if (new Set(targets.map((t) => t.toLowerCase())).size !== targets.length)
       throw badRequest('targets: each person may be named once.');
-    const call = await needCalling(p.calling).placeCall({
+    const calling = needCalling(p.calling);
+    const placed = await calling.placeCall({
       to: targets.map((id) => ({ user: id, tenantId: user.tenantId })),
       tenantId: user.tenantId,
       ...(subject ? { subject } : {}),
+      purpose: targets.length > 1 ? 'group' : 'oneToOne',
+      origin: fromTab(user),
     });
-    await p.hub.ownership.remember(call.id, user);
-    p.logger.info({ callId: call.id, userId: user.id, targets: targets.length }, 'tab placed a call');
+    p.logger.info({ callId: placed.id, userId: user.id, targets: targets.length }, 'tab placed a call');
+    const call = await calling.callModel(placed.id);
+    if (!call) throw new TabError(404, 'call_not_found', `Call ${placed.id} was placed but is not known any more.`);
     return { status: 201, body: { call: toTabCall(call) } };
   }
 
@@ -73,9 +77,9 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
         const all = req.query.get('all') === '1';
         const calling = needCalling(p.calling);
         const since = (p.now ?? Date.now)() - DAY_MS;
-        const calls = await calling.listCalls(all ? { limit: 500 } : { active: true, limit: 500 });
+        const calls = await calling.listCallModels(all ? { limit: 500 } : { active: true, limit: 500 });
         const recent = calls.filter((c) => !all || c.endedAt === undefined || c.endedAt >= since);
-        const mine = await p.hub.ownership.filterMine(recent, user);
+        const mine = recent.filter((c) => isUsersCall(c, user));
         return { status: 200, body: { calls: mine.map(toTabCall) } };
       },
     },
@@ -89,7 +93,7 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
       pattern: '/calls/:id/hangup',
       async handle(ctx) {
         const call = await usersCall(ctx);
-        await needCalling(p.calling).hangUp(call.id);
+        await needCalling(p.calling).hangUp(call.id, { by: ctx.user.displayName });
         return { status: 204 };
       },
     },

@@ -9,7 +9,6 @@ import {
   ADELE,
   fakeCalling,
   MEGAN,
-  memoryKv,
   participant,
   request,
   silentLogger,
@@ -21,7 +20,6 @@ function setup() {
   const c = fakeCalling();
   const api: TabApi = createTabApi({
     verify,
-    kv: memoryKv(),
     logger: silentLogger,
     calling: c.calling,
     prompts: [{ name: 'please-hold.wav', label: 'Please hold' }],
@@ -42,7 +40,15 @@ describe('tab API: calls', () => {
     assert.equal(call.kind, 'p2p');
     assert.deepEqual(t.asked[0], {
       op: 'placeCall',
-      args: [{ to: [{ user: 'megan-0000', tenantId: TENANT }], tenantId: TENANT }],
+      args: [
+        {
+          to: [{ user: 'megan-0000', tenantId: TENANT }],
+          tenantId: TENANT,
+          purpose: 'oneToOne',
+          // Whose call it is lives in the call model, not in a store of the tab's own.
+          origin: { surface: 'tab', requestedBy: { id: ADELE.id, name: 'Adele Vance' } },
+        },
+      ],
     });
   });
 
@@ -112,7 +118,8 @@ describe('tab API: calls', () => {
     const view = t.calls.get(id)!;
     t.calls.set(id, {
       ...view,
-      participants: [participant('p1', ADELE.id, 'Adele Vance'), participant('p0', '', '', true)],
+      origin: { surface: 'tab', requestedBy: { id: 'megan-0000', name: 'Megan Bowen' } },
+      people: [participant('p1', ADELE.id, 'Adele Vance'), participant('p0', '', '', true)],
     });
     const res = await t.edge(request('GET', `/api/tab/calls/${id}`, { token: 'token-adele' }));
     assert.equal(res.status, 200);
@@ -161,13 +168,14 @@ describe('tab API: calls', () => {
         ['mute', id, 'p9'],
         ['remove', id, 'p9'],
         ['playPrompt', id, 'please-hold.wav'],
-        ['hangUp', id],
+        // The call's end will say who hung up.
+        ['hangUp', id, { by: 'Adele Vance' }],
       ],
     );
   });
 
   it('answers 503 with a message when the deployment has no calling, and 405 for a wrong method', async () => {
-    const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger });
+    const api = createTabApi({ verify, logger: silentLogger });
     const res = await api.edge(
       request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['x'] } }),
     );
@@ -183,7 +191,6 @@ describe('tab API: sign-in checks that cannot run', () => {
       verify: async () => {
         throw new Error('GET https://login.example/t/discovery/v2.0/keys answered 500');
       },
-      kv: memoryKv(),
       logger: silentLogger,
     });
     const res = await api.edge(request('GET', '/api/tab/me', { token: 'token-adele' }));
@@ -221,7 +228,6 @@ describe('tab API: call history route', () => {
     await records.put(rec('r4', '2026-11-20T10:00:00Z', 5, { participantIds: [MEGAN.id] }), 1);
     const api = createTabApi({
       verify,
-      kv: memoryKv(),
       logger: silentLogger,
       records,
       now: () => Date.parse('2026-11-20T12:00:00Z'),
@@ -249,7 +255,7 @@ describe('tab API: call history route', () => {
   });
 
   it('answers 503 when the deployment keeps no call records', async () => {
-    const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger });
+    const api = createTabApi({ verify, logger: silentLogger });
     const res = await api.edge(request('GET', '/api/tab/history', { token: 'token-adele' }));
     assert.equal(res.status, 503);
   });
