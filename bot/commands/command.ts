@@ -37,6 +37,7 @@ const minutes = z
 export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('help') }),
   z.object({ kind: z.literal('call'), target: partyQuerySchema }),
+  z.object({ kind: z.literal('announce'), target: partyQuerySchema }),
   z.object({ kind: z.literal('groupcall'), targets: z.array(partyQuerySchema).min(1).max(20) }),
   z.object({ kind: z.literal('connect'), a: partyQuerySchema, b: partyQuerySchema }),
   z.object({

@@ -89,7 +89,7 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
     assert.match(cardText(card), /Megan Bowen/);
     const call = button(card, 'Call');
     await h.execute(call, out!.id!);
-    assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: megan });
+    assert.deepEqual(h.fake.ops('connect')[0]![1], { kind: 'person', person: megan });
 
     const [group] = await h.say('presence', {
       conversation: { ...CONVERSATION, id: 'g', conversationType: 'groupChat', isGroup: true },
@@ -196,7 +196,7 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
     const h = harness();
     const card = helpCard();
     await h.execute(filled(formSubmit(card, 'Call…'), { 'call.who': 'megan' }), 'help-1');
-    assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: megan });
+    assert.deepEqual(h.fake.ops('connect')[0]![1], { kind: 'person', person: megan });
     await h.execute(
       filled(formSubmit(card, 'Meeting…'), {
         'meet.subject': 'Plan for Q3',
@@ -223,7 +223,7 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
       filled(formSubmit(card, 'Connect…'), { 'connect.a': 'Megan Bowen', 'connect.b': '+14255550100' }),
       'help-1',
     );
-    assert.equal(h.fake.ops('connect').length, 1);
+    assert.equal(h.fake.ops('connect').length, 2);
     const resp = await h.execute(filled(formSubmit(card, 'Call…'), { 'call.who': '4255550100' }), 'help-1');
     assert.equal(resp.body.type, 'application/vnd.microsoft.activity.message');
     assert.match(cardText(cardOf(h.adapter.sent.at(-2))), /E\.164/);
