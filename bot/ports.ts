@@ -42,6 +42,8 @@ export interface CallParticipant {
   readonly id: string;
   readonly name: string;
   readonly kind: 'person' | 'phone' | 'bot' | 'guest';
+  /** A person's Entra object id, when known. */
+  readonly userId?: string;
   /** As the roster confirms it. */
   readonly muted: boolean;
   /** A mute was asked for and is not confirmed yet. */
@@ -84,8 +86,16 @@ export interface CallsPort {
   transfer(callId: string, target: CallTarget, by: Requester): Promise<void>;
   listLive(): Promise<readonly LiveCall[]>;
   get(callId: string): Promise<LiveCall | undefined>;
-  /** The bot joins an online meeting; with `invite`, those people are called into it once it is joined. */
-  joinMeeting(joinUrl: string, by: Requester, invite?: readonly CallTarget[]): Promise<LiveCall>;
+  /**
+   * The bot joins an online meeting; with `invite`, those people are called into it once it is joined.
+   * `subject` names the call after the meeting.
+   */
+  joinMeeting(
+    joinUrl: string,
+    by: Requester,
+    invite?: readonly CallTarget[],
+    subject?: string,
+  ): Promise<LiveCall>;
   /** Every change of every call; returns the unsubscribe function. */
   subscribe(listener: (call: LiveCall) => void): () => void;
 }

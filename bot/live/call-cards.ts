@@ -184,6 +184,11 @@ export class LiveCallCards {
     this.serial(call.id, work).catch(this.failed(call.id));
   }
 
+  /** Where this call already has a card in the conversation (one call, one card per chat). */
+  async placementIn(callId: string, conversationId: string): Promise<CardPlacement | undefined> {
+    return (await this.read(callId))?.placements.find((p) => p.conversationId === conversationId);
+  }
+
   /** Redraws the cards of calls still connected, so their time so far moves on; ended cards stay frozen. */
   redrawConnected(): void {
     for (const call of this.recent.values()) {

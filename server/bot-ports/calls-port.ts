@@ -128,8 +128,10 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
         const call = await calling.callModel(callId);
         return call && liveCallOf(call);
       }),
-    async joinMeeting(joinUrl, by, invite = []) {
-      const view = await mapped(() => calling.joinMeeting(joinUrl, { origin: fromChat(by) }));
+    async joinMeeting(joinUrl, by, invite = [], subject) {
+      const view = await mapped(() =>
+        calling.joinMeeting(joinUrl, { origin: fromChat(by), ...(subject ? { meeting: { subject } } : {}) }),
+      );
       if (invite.length > 0) callIn(view.id, invite);
       return shown(view.id, 'into the meeting');
     },

@@ -36,6 +36,7 @@ function participantOf(p: CallPerson): CallParticipant {
     id: p.participantId ?? p.key,
     name: p.name,
     kind: p.isSelf || p.kind === 'app' ? 'bot' : p.kind,
+    ...(p.userId ? { userId: p.userId } : {}),
     muted: p.muted,
     ...(p.mutePending ? { mutePending: true } : {}),
     status: p.status,

@@ -97,11 +97,14 @@ describe('cards: calls and meetings', () => {
     assert.deepEqual((button(c, 'Have the bot join').data as { command: unknown }).command, {
       kind: 'join',
       joinUrl,
+      subject: 'Budget review',
     });
+    // Everyone means the organizer too, and the call is named after the meeting.
     assert.deepEqual((button(c, 'Call everyone in').data as { command: unknown }).command, {
       kind: 'callEveryone',
       joinUrl,
-      attendeeIds: [adele.id, megan.id],
+      subject: 'Budget review',
+      attendeeIds: [alex.id, adele.id, megan.id],
     });
     const alone = meetingCard({ ...m, attendees: [] });
     assertValidCard(alone);

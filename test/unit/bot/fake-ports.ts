@@ -24,7 +24,14 @@ export class FakePortError extends Error {
 
 function participant(t: CallTarget, i: number): CallParticipant {
   return t.kind === 'person'
-    ? { id: `p-${t.person.id}`, name: t.person.displayName, kind: 'person', muted: false, status: 'ringing' }
+    ? {
+        id: `p-${t.person.id}`,
+        name: t.person.displayName,
+        kind: 'person',
+        userId: t.person.id,
+        muted: false,
+        status: 'ringing',
+      }
     : { id: `p-phone-${i}`, name: t.number, kind: 'phone', muted: false, status: 'ringing' };
 }
 
@@ -179,9 +186,10 @@ export class FakeCalling {
         return [...this.calls.values()].filter((c) => c.phase !== 'ended');
       },
       get: async (callId) => this.calls.get(callId),
-      joinMeeting: async (joinUrl, by, invite) => {
-        this.record('joinMeeting', joinUrl, by, invite);
-        return this.start('meeting', invite ?? [], by, 'Budget review');
+      joinMeeting: async (joinUrl, by, invite, subject) => {
+        this.record('joinMeeting', joinUrl, by, invite, subject);
+        const c = this.start('meeting', invite ?? [], by, subject);
+        return this.put({ ...c, meeting: { joinUrl, ...(subject ? { subject } : {}) } });
       },
       subscribe: (listener) => {
         this.listeners.push(listener);
