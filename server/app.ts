@@ -171,6 +171,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(extraCaPem ? { extraCaPem } : {}),
     logger: logger.child({ module: 'tab-api' }),
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
+    ...(flows ? { clickToCall: flows.clickToCall } : {}),
     ...(meetings ? { meetings } : {}),
     records: createCallRecordSummaries(store),
   });

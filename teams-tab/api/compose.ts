@@ -5,7 +5,7 @@ import { createFetchJson } from './auth/fetch-json';
 import { createTenantKeys } from './auth/tenant-keys';
 import { createSsoVerifier } from './auth/verify-sso-token';
 import { createTabApi, type TabApi } from './create-tab-api';
-import type { TabCalling, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
+import type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
 
 export interface TabApiSettings {
   /** MicrosoftAppId; unset means every token is refused (fail closed). */
@@ -23,6 +23,7 @@ export interface TabApiSettings {
   readonly extraCaPem?: string;
   readonly logger: TabLogger;
   readonly calling?: TabCalling;
+  readonly clickToCall?: TabClickToCall;
   readonly graph?: TabGraph;
   readonly meetings?: TabMeetings;
   readonly records?: TabRecords;
@@ -54,6 +55,7 @@ export function createTabApiForApp(s: TabApiSettings): TabApi {
     logger: s.logger,
     prompts: s.prompts ?? TAB_PROMPTS,
     ...(s.calling ? { calling: s.calling } : {}),
+    ...(s.clickToCall ? { clickToCall: s.clickToCall } : {}),
     ...(s.records ? { records: s.records } : {}),
     ...(s.meetings ? { meetings: s.meetings } : {}),
     ...(s.graph ? { graph: s.graph, notificationUrl: `${s.publicUrl}/api/notifications` } : {}),

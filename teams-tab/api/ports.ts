@@ -2,7 +2,7 @@
 // declared structurally so that the calling module's Graph services fit without this folder reaching
 // into calling's internals.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
-import type { CallingApi, MeetingService } from '../../calling';
+import type { CallingApi, ClickToCall, MeetingService } from '../../calling';
 import type { CallRecordSummaries } from '../../store';
 
 /** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
@@ -63,8 +63,12 @@ export type TabCalling = Pick<
   | 'participants'
   | 'callModel'
   | 'listCallModels'
+  | 'annotate'
   | 'on'
 >;
+
+/** Click-to-call (calling's flows): the tab's Call rings the user first, then brings the other person in. */
+export type TabClickToCall = Pick<ClickToCall, 'connect'>;
 
 /**
  * The meetings Switchboard created (calling's meetings service), shared with the bot: the tab keeps the

@@ -36,21 +36,49 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
     return call;
   }
 
-  async function place(user: TabUser, targets: readonly string[], subject?: string) {
+  async function shown(callId: string) {
+    const call = await needCalling(p.calling).callModel(callId);
+    if (!call)
+      throw new TabError(404, 'call_not_found', `Call ${callId} was placed but is not known any more.`);
+    return { status: 201, body: { call: toTabCall(call) } };
+  }
+
+  /** A group call with the people named and, unless `withUser` is false, the user who asked. */
+  async function place(user: TabUser, targets: readonly string[], subject?: string, withUser = true) {
     if (new Set(targets.map((t) => t.toLowerCase())).size !== targets.length)
       throw badRequest('targets: each person may be named once.');
-    const calling = needCalling(p.calling);
-    const placed = await calling.placeCall({
-      to: targets.map((id) => ({ user: id, tenantId: user.tenantId })),
+    const everyone =
+      !withUser || targets.some((t) => t.toLowerCase() === user.id.toLowerCase())
+        ? targets
+        : [user.id, ...targets];
+    const placed = await needCalling(p.calling).placeCall({
+      to: everyone.map((id) => ({ user: id, tenantId: user.tenantId })),
       tenantId: user.tenantId,
       ...(subject ? { subject } : {}),
-      purpose: targets.length > 1 ? 'group' : 'oneToOne',
+      purpose: 'group',
       origin: fromTab(user),
     });
     p.logger.info({ callId: placed.id, userId: user.id, targets: targets.length }, 'tab placed a call');
-    const call = await calling.callModel(placed.id);
-    if (!call) throw new TabError(404, 'call_not_found', `Call ${placed.id} was placed but is not known any more.`);
-    return { status: 201, body: { call: toTabCall(call) } };
+    return shown(placed.id);
+  }
+
+  /** The user and one other person: the user is rung first, then the other is brought in. */
+  async function connectWith(user: TabUser, target: string) {
+    if (target.toLowerCase() === user.id.toLowerCase())
+      throw badRequest('targets: name someone other than yourself.');
+    const calling = needCalling(p.calling);
+    if (!p.clickToCall) return place(user, [target]);
+    const record = await p.clickToCall.connect({
+      a: user.id,
+      aName: user.displayName,
+      b: target,
+      requestedBy: { id: user.id, name: user.displayName },
+    });
+    if (!record.callId)
+      throw new TabError(502, 'call_not_placed', 'The call to you could not be placed; try again.');
+    await calling.annotate(record.callId, { purpose: 'connect', origin: fromTab(user) });
+    p.logger.info({ callId: record.callId, userId: user.id }, 'tab connected the user with someone');
+    return shown(record.callId);
   }
 
   return [
@@ -59,7 +87,10 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
       pattern: '/calls',
       async handle({ req, user }) {
         const body = await parseBody(req, PlaceBody);
-        return place(user, body.targets, body.subject);
+        const [only] = body.targets;
+        return body.targets.length === 1 && only
+          ? connectWith(user, only)
+          : place(user, body.targets, body.subject);
       },
     },
     {
@@ -67,7 +98,8 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
       pattern: '/calls/connect',
       async handle({ req, user }) {
         const body = await parseBody(req, ConnectBody);
-        return place(user, [body.first, body.second], `Connected by ${user.displayName}`);
+        // Two other people talk to each other; the user who connected them is not in the call.
+        return place(user, [body.first, body.second], `Connected by ${user.displayName}`, false);
       },
     },
     {

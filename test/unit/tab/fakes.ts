@@ -142,6 +142,18 @@ export function fakeCalling() {
         asked.push({ op: 'remove', args: [id, pid] });
       },
     },
+    async annotate(id, a) {
+      asked.push({ op: 'annotate', args: [id, a] });
+      const call = calls.get(id);
+      if (!call) return undefined;
+      const next = {
+        ...call,
+        ...(a.purpose ? { purpose: a.purpose } : {}),
+        ...(a.origin ? { origin: a.origin } : {}),
+      };
+      calls.set(id, next);
+      return next;
+    },
     async callModel(id) {
       return calls.get(id);
     },
