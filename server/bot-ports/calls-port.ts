@@ -7,7 +7,6 @@ import { liveCallOf } from './live-call';
 import { mapped, PortError } from './port-error';
 import { settleOrGoOn } from './settle';
 import type { CallModel, PortsLogger } from './types';
-import { whenEstablished } from './when-joined';
 
 export interface CallsPortOptions {
   readonly calling: CallModel;
@@ -91,9 +90,14 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
     return shown(record.callId, `to ${name(a)}`);
   }
 
+  // People are called into a meeting once the bot is in it (the call model's waitForState).
   function callIn(callId: string, targets: readonly CallTarget[]): void {
-    whenEstablished(calling, callId, { timeoutMs: opts.joinWaitMs ?? 60_000, signal: closing.signal })
-      .then(() => calling.participants.invite(callId, targets.map(partyOf)))
+    calling
+      .waitForState(callId, 'established', opts.joinWaitMs ?? 60_000)
+      .then(() => {
+        if (closing.signal.aborted) throw new Error('stopped: the app is closing');
+        return calling.participants.invite(callId, targets.map(partyOf));
+      })
       .catch((err: unknown) => logger.warn({ err, callId }, 'could not call the attendees into the meeting'));
   }
 

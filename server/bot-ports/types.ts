@@ -49,6 +49,7 @@ export type CallModel = Pick<
   | 'callModel'
   | 'listCallModels'
   | 'annotate'
+  | 'waitForState'
   | 'on'
 >;
 
