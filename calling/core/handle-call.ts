@@ -2,7 +2,8 @@
 // (answer → established, transfer → accepted or failed, everything open → the call ended).
 import type { CallData, StoredOperation } from '../../store';
 import { saveCall, type Handler } from './handler-kit';
-import { readMeta, withConnected } from './model/annotations';
+import { readMeta, withConnected, withTransferFailed, type CallMeta } from './model/annotations';
+import { outcomeOf, ringOutcome } from './outcomes';
 import { reduceCall } from './reduce-call';
 
 /** Settles a call's open operations of some kinds; returns the ones it settled. */
@@ -24,8 +25,12 @@ export const handleCall: Handler = async ({ tx, row, n, now, timeline }) => {
   const existing = await tx.calls.get(row.callId);
   const r = reduceCall(existing, n, row.tenantId, now);
   // The call model counts its duration from the first time the call connected.
-  const call =
-    r.call.state === 'established' ? { ...r.call, meta: withConnected(readMeta(r.call.meta), now) } : r.call;
+  let meta: CallMeta = readMeta(r.call.meta);
+  if (r.call.state === 'established') meta = withConnected(meta, now);
+  // A transfer that failed: its target, rung, did not take the call, for the reason it failed with.
+  if (r.transfer && !r.transfer.ok)
+    meta = withTransferFailed(meta, ringOutcome(outcomeOf(r.transfer.resultInfo)), now);
+  const call = { ...r.call, meta };
   const changed = await saveCall(tx, existing, call);
   timeline.push(...r.timeline);
   const settled: StoredOperation[] = [];

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { createCallingService } from '../../../../calling/core';
 import type { Call, CallingService } from '../../../../calling/core';
-import { batch, callNote, eventually, fakeGraph, opNote, rosterNote, tempStore, testLogger, TENANT } from './fakes';
+import {
+  batch,
+  callNote,
+  eventually,
+  fakeGraph,
+  opNote,
+  rosterNote,
+  tempStore,
+  testLogger,
+  TENANT,
+} from './fakes';
 import type { Store } from '../../../../store';
 
 const MEGAN = 'a3f5c7e9-1b2d-4c6e-8f0a-b1c3d5e7f902';
@@ -45,10 +55,15 @@ describe('callChanged: the call model after every stored change', function () {
     await service.inbox.accept(batch(callNote(placed.id, 'established')));
     await service.waitForState(placed.id, 'established', 3000);
     await service.hangUp(placed.id, { by: 'Adele Vance' });
-    await service.inbox.accept(batch(callNote(placed.id, 'terminated', { resultInfo: { code: 200, subcode: 5001 } })));
+    await service.inbox.accept(
+      batch(callNote(placed.id, 'terminated', { resultInfo: { code: 200, subcode: 5001 } })),
+    );
     await eventually(() => seen.some((c) => c.phase === 'ended'));
     const versions = seen.map((c) => c.version);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+    );
     assert.equal(new Set(versions).size, versions.length, 'each version announced once');
     const connected = seen.find((c) => c.phase === 'connected');
     assert.ok(connected?.connectedAt, 'connectedAt is set when the call connects');
@@ -68,7 +83,9 @@ describe('callChanged: the call model after every stored change', function () {
     await service.inbox.accept(batch(callNote(placed.id, 'established')));
     await service.waitForState(placed.id, 'established', 3000);
     const invite = service.participants.invite(placed.id, [{ user: LEE, displayName: 'Lee Gu' }]);
-    await eventually(() => seen.some((c) => c.people.some((p) => p.name === 'Lee Gu' && p.status === 'ringing')));
+    await eventually(() =>
+      seen.some((c) => c.people.some((p) => p.name === 'Lee Gu' && p.status === 'ringing')),
+    );
     const ops = await service.operations(placed.id);
     const op = ops.find((o) => o.kind === 'invite')!;
     await service.inbox.accept(
@@ -85,10 +102,30 @@ describe('callChanged: the call model after every stored change', function () {
       isMuted: muted,
       info: { identity: { user: { id: MEGAN, displayName: 'Megan Bowen' } } },
     });
-    await service.inbox.accept(batch(callNote(placed.id, 'established'), rosterNote(placed.id, 'updated', [megan(false)])));
+    await service.inbox.accept(
+      batch(callNote(placed.id, 'established'), rosterNote(placed.id, 'updated', [megan(false)])),
+    );
     await eventually(() => seen.at(-1)?.people.find((p) => p.key === MEGAN)?.status === 'joined');
     assert.equal(seen.at(-1)?.people.find((p) => p.key === MEGAN)?.name, 'Megan Bowen');
     await service.inbox.accept(batch(rosterNote(placed.id, 'updated', [megan(true)])));
     await eventually(() => seen.at(-1)?.people.find((p) => p.key === MEGAN)?.muted === true);
+  });
+
+  it('names a transfer target while it rings, and says how it ended when the transfer fails', async () => {
+    const placed = await service.placeCall({ to: { user: MEGAN, displayName: 'Megan Bowen' } });
+    await service.inbox.accept(batch(callNote(placed.id, 'established')));
+    await service.waitForState(placed.id, 'established', 3000);
+    const transfer = service.transfer(placed.id, { user: LEE, displayName: 'Lee Gu' });
+    await eventually(
+      () => seen.at(-1)?.people.some((p) => p.name === 'Lee Gu' && p.status === 'ringing') === true,
+    );
+    await service.inbox.accept(
+      batch(
+        callNote(placed.id, 'transferring'),
+        callNote(placed.id, 'established', { resultInfo: { code: 603, subcode: 0 } }),
+      ),
+    );
+    await assert.rejects(transfer);
+    await eventually(() => seen.at(-1)?.people.find((p) => p.name === 'Lee Gu')?.status === 'declined');
   });
 });
