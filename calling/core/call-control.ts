@@ -4,7 +4,7 @@ import { normaliseId } from '../webhook/resource-url';
 import { isCallState, type CallState } from './call-machine';
 import { appendLocal, graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
-import { annotate } from './model/annotate';
+import { noteQuietly } from './model/annotate';
 import { withHangUp, withRinging } from './model/annotations';
 import { rungOfParty } from './model/keys';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
@@ -109,7 +109,9 @@ export function transfer(
       }
       const replaces = opts.replacesCallId ? normaliseId(opts.replacesCallId) : undefined;
       // The call model shows whom the call is being put through to, by name, while it rings them.
-      await annotate(ctx, call.id, (m) => withRinging(m, [rungOfParty(target)], 'transfer', ctx.clock.now()));
+      await noteQuietly(ctx, call.id, (m) =>
+        withRinging(m, [rungOfParty(target)], 'transfer', ctx.clock.now()),
+      );
       await ctx.graph.transfer(
         call.id,
         {
@@ -132,7 +134,7 @@ export function transfer(
  */
 export async function hangUp(ctx: CoreContext, callId: string, opts: { by?: string } = {}): Promise<void> {
   const call = await requireCall(ctx, callId, undefined, 'hang up');
-  await annotate(ctx, call.id, (m) => withHangUp(m, ctx.clock.now(), opts.by));
+  await noteQuietly(ctx, call.id, (m) => withHangUp(m, ctx.clock.now(), opts.by));
   const who = opts.by ? ` (asked by ${opts.by})` : '';
   await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: `hang up${who}` }]);
   try {

@@ -3,7 +3,7 @@ import type { Participant } from '@microsoft/microsoft-graph-types';
 import { graphCtx, LIVE, requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { OpOptions } from './media-actions';
-import { annotate } from './model/annotate';
+import { noteQuietly } from './model/annotate';
 import { withMuteAsked, withRinging } from './model/annotations';
 import { rungOfParty } from './model/keys';
 import { invitee, type Party } from './requests';
@@ -44,7 +44,7 @@ export function inviteParticipants(
     async (call, clientContext) => {
       // Whom the invitation rings, by name; its failure (handle-operation.ts) says how the ring ended.
       const rung = parties.map(rungOfParty);
-      await annotate(ctx, call.id, (m) => withRinging(m, rung, 'invite', ctx.clock.now(), clientContext));
+      await noteQuietly(ctx, call.id, (m) => withRinging(m, rung, 'invite', ctx.clock.now(), clientContext));
       return ctx.graph.inviteParticipants(
         call.id,
         {
@@ -76,13 +76,18 @@ export async function muteParticipant(
       callId,
       'muteParticipant',
       async (call, clientContext) => {
-        await annotate(ctx, call.id, (m) => withMuteAsked(m, participantId, ctx.clock.now()));
-        return ctx.graph.muteParticipant(call.id, participantId, { clientContext }, graphCtx(call, clientContext));
+        await noteQuietly(ctx, call.id, (m) => withMuteAsked(m, participantId, ctx.clock.now()));
+        return ctx.graph.muteParticipant(
+          call.id,
+          participantId,
+          { clientContext },
+          graphCtx(call, clientContext),
+        );
       },
       { states: LIVE, ...opts },
     );
   } catch (err) {
-    await annotate(ctx, callId, (m) => withMuteAsked(m, participantId, ctx.clock.now(), false));
+    await noteQuietly(ctx, callId, (m) => withMuteAsked(m, participantId, ctx.clock.now(), false));
     throw err;
   }
 }

@@ -128,4 +128,23 @@ describe('callChanged: the call model after every stored change', function () {
     await assert.rejects(transfer);
     await eventually(() => seen.at(-1)?.people.find((p) => p.name === 'Lee Gu')?.status === 'declined');
   });
+
+  it('a hang-up is never held back by noting it: with the call locked elsewhere it still goes out', async () => {
+    const placed = await service.placeCall({ to: { user: MEGAN, displayName: 'Megan Bowen' } });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // Someone else (a dead instance's lease, say) holds the call's lock for longer than a note may wait.
+    const holder = store.locks.withLock(`call:${placed.id}`, async () => {
+      locked();
+      await held;
+    });
+    await isLocked;
+    const started = Date.now();
+    await service.hangUp(placed.id, { by: 'Adele Vance' });
+    release();
+    await holder;
+    assert.ok(Date.now() - started < 5000, 'went on without the note');
+  });
 });
