@@ -42,7 +42,6 @@ export interface BotPortsOptions {
   /** Where switched-off front desk rules are kept (the store's key-value table). */
   readonly kv: NotesStore;
   readonly logger: PortsLogger;
-  readonly appName?: string;
   readonly pstnSource?: CallSource;
   /** Click-to-call behind `connect`. */
   readonly clickToCall?: Pick<ClickToCall, 'connect'>;
