@@ -9,7 +9,14 @@ import { unavailablePorts } from './unavailable-ports';
 
 export type { BotAuthSettings, BotLogger, BotRequest, BotResponse, BotNotifier, Posted };
 export type * from './ports';
-export type { Caller, EscalationNotice, IvrNotice, ReminderNotice, ReminderOutcome } from './notices';
+export type {
+  Caller,
+  EscalationNotice,
+  FlowNotice,
+  IvrNotice,
+  ReminderNotice,
+  ReminderOutcome,
+} from './notices';
 export type { AdaptiveCard } from './cards/types';
 export { createSwitchboard, type Switchboard, type SwitchboardOptions } from './switchboard';
 export { unavailablePorts } from './unavailable-ports';

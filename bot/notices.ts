@@ -38,3 +38,10 @@ export interface IvrNotice {
   readonly at: number;
   readonly replyTo?: string;
 }
+
+/** Anything else a flow has to say (a click-to-call's result): a title, a sentence and some facts. */
+export interface FlowNotice {
+  readonly title: string;
+  readonly text: string;
+  readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
+}

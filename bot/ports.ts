@@ -26,33 +26,52 @@ export type CallTarget =
 /** The bot's view of a call's life; the calling module maps Graph's callState onto it. */
 export type CallPhase = 'ringing' | 'connecting' | 'connected' | 'onHold' | 'transferring' | 'ended';
 
+/** Where one person stands in a call, as the call model says (the same words on every surface). */
+export type ParticipantStatus =
+  | 'ringing'
+  | 'joined'
+  | 'left'
+  | 'declined'
+  | 'busy'
+  | 'noAnswer'
+  | 'unreachable'
+  | 'removed';
+
 export interface CallParticipant {
-  /** The participant id the calling module uses for mute and the like. */
+  /** The participant id the calling module uses for mute and the like (or a stable key until joined). */
   readonly id: string;
   readonly name: string;
   readonly kind: 'person' | 'phone' | 'bot' | 'guest';
+  /** A person's Entra object id, when known. */
+  readonly userId?: string;
+  /** As the roster confirms it. */
   readonly muted: boolean;
-  /** False while still being invited (ringing). */
-  readonly joined: boolean;
+  /** A mute was asked for and is not confirmed yet. */
+  readonly mutePending?: boolean;
+  readonly status: ParticipantStatus;
+  /** The status in the catalogue's words ("declined", "no answer"), as every surface says it. */
+  readonly statusWords?: string;
 }
 
-/** A snapshot of one call, as listed and as pushed on every change. */
+/** A snapshot of one call, as listed and as pushed on every change: a render of the call model. */
 export interface LiveCall {
   readonly id: string;
-  readonly kind: 'p2p' | 'pstn' | 'group' | 'connect' | 'meeting' | 'incoming';
+  readonly kind: 'p2p' | 'pstn' | 'group' | 'connect' | 'meeting' | 'incoming' | 'announce' | 'reminder';
   readonly phase: CallPhase;
   readonly subject?: string;
+  /** The meeting the call is in, when it is one. */
+  readonly meeting?: { readonly joinUrl?: string; readonly subject?: string };
   readonly participants: readonly CallParticipant[];
   readonly createdAt: number;
   /** When the call was first established. */
   readonly connectedAt?: number;
   readonly endedAt?: number;
-  /** Why it ended, in words a person understands ("declined", "no answer", "hung up by Adele"). */
+  /** Why it ended, in the catalogue's words ("declined", "no answer", "hung up by Adele Vance"). */
   readonly endReason?: string;
   /** Who started it from the bot, when it was the bot. */
   readonly requestedBy?: Requester;
-  /** Increases with every change; the bot ignores a snapshot older than one it has shown. */
-  readonly sequence?: number;
+  /** The call model's version: grows with every stored change; the bot ignores an older one. */
+  readonly version?: number;
 }
 
 export interface CallsPort {
@@ -67,8 +86,16 @@ export interface CallsPort {
   transfer(callId: string, target: CallTarget, by: Requester): Promise<void>;
   listLive(): Promise<readonly LiveCall[]>;
   get(callId: string): Promise<LiveCall | undefined>;
-  /** The bot joins an online meeting; with `invite`, those people are called into it once it is joined. */
-  joinMeeting(joinUrl: string, by: Requester, invite?: readonly CallTarget[]): Promise<LiveCall>;
+  /**
+   * The bot joins an online meeting; with `invite`, those people are called into it once it is joined.
+   * `subject` names the call after the meeting.
+   */
+  joinMeeting(
+    joinUrl: string,
+    by: Requester,
+    invite?: readonly CallTarget[],
+    subject?: string,
+  ): Promise<LiveCall>;
   /** Every change of every call; returns the unsubscribe function. */
   subscribe(listener: (call: LiveCall) => void): () => void;
 }

@@ -24,13 +24,17 @@ export interface SwitchboardOptions {
   /** How proactive turns run; defaults to the adapter's continueConversationAsync. */
   readonly proactive?: Proactive;
   readonly now?: () => number;
+  /** How often the cards of connected calls are redrawn so their duration ticks (default 15 s; 0: never). */
+  readonly tickMs?: number;
 }
 
 /** The bot's logic on any botbuilder adapter: the activity handler, the notifier, and its subscription. */
 export interface Switchboard {
   readonly handler: SwitchboardBot;
   readonly notifier: BotNotifier;
-  /** Stops following call and meeting updates. */
+  /** Redraws the cards of connected calls now (the ticker does this every `tickMs`). */
+  tick(): void;
+  /** Stops following call and meeting updates, and the ticker. */
   close(): void;
 }
 
@@ -61,6 +65,10 @@ export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions)
   };
   const unsubscribeCalls = opts.ports.calls.subscribe((call) => liveCards.update(call));
   const unsubscribeMeetings = opts.ports.meetings.subscribe((meeting) => meetingCards.update(meeting));
+  // One ticker for every live card: a connected call's duration moves on between the call's changes.
+  const tickMs = opts.tickMs ?? 15_000;
+  const ticker = tickMs > 0 ? setInterval(() => liveCards.redrawConnected(), tickMs) : undefined;
+  ticker?.unref();
   return {
     handler: new SwitchboardBot(core),
     notifier: createNotifier({
@@ -68,7 +76,9 @@ export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions)
       proactive,
       ...(opts.alertsConversationId ? { defaultConversationId: opts.alertsConversationId } : {}),
     }),
+    tick: () => liveCards.redrawConnected(),
     close: () => {
+      clearInterval(ticker);
       unsubscribeCalls();
       unsubscribeMeetings();
     },

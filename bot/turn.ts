@@ -26,8 +26,16 @@ async function run(cmd: Command, s: Scope, core: Core): Promise<Outcome> {
   }
 }
 
-/** Posts the outcome as a new message; a call card is then kept up to date. */
+/**
+ * Posts the outcome as a new message; a call card is then kept up to date. A call that already has a
+ * card in this chat gets that card updated instead (one meeting, one card).
+ */
 async function post(ctx: TurnContext, outcome: Outcome, s: Scope, core: Core): Promise<void> {
+  const shown = outcome.track && (await core.liveCards.placementIn(outcome.track.id, s.conversationId));
+  if (outcome.track && shown) {
+    await core.liveCards.track(outcome.track, shown, outcome.card);
+    return;
+  }
   const sent = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(outcome.card)] });
   if (outcome.meeting && sent?.id) {
     await core.meetingCards.track(outcome.meeting.id, {

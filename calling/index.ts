@@ -30,6 +30,11 @@ export {
   decide,
   describeEnd,
   readResultInfo,
+  endWords,
+  outcomeOf,
+  ringOutcome,
+  wordsFor,
+  callModel,
 } from './core';
 export type {
   CallingService,
@@ -59,7 +64,19 @@ export type {
   CallState,
   CallEvent,
   Outcome,
+  CallOutcome,
   CallOperationErrorCode,
+  Call,
+  CallEnd,
+  CallMeeting,
+  CallOrigin,
+  CallPerson,
+  CallPhase,
+  CallPurpose,
+  CallSurface,
+  PersonStatus,
+  CallAnnotations,
+  CallModelOptions,
 } from './core';
 export {
   checkPrompts,

@@ -169,9 +169,9 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     publicUrl: config.publicUrl,
     authorityHost: config.ENTRA_AUTHORITY_HOST,
     ...(extraCaPem ? { extraCaPem } : {}),
-    kv: store.kv,
     logger: logger.child({ module: 'tab-api' }),
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
+    ...(flows ? { clickToCall: flows.clickToCall } : {}),
     ...(meetings ? { meetings } : {}),
     records: createCallRecordSummaries(store),
   });

@@ -25,6 +25,10 @@ export interface StoredCall {
   endCode: number | null;
   endSubcode: number | null;
   endReason: string | null;
+  /** The app's annotations of the call (the calling core's call model reads them). */
+  meta: unknown;
+  /** Grows by one with every change of the call its model shows. */
+  version: number;
 }
 
 export type StoredCallPatch = Partial<Omit<StoredCall, 'id' | 'createdAt'>>;

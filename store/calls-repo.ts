@@ -29,6 +29,8 @@ function toCall(row: Selectable<CallsTable>): StoredCall {
     endCode: row.end_code,
     endSubcode: row.end_subcode,
     endReason: row.end_reason,
+    meta: parse(row.meta),
+    version: Number(row.version ?? 0),
   };
 }
 
@@ -53,6 +55,8 @@ function toColumns(patch: StoredCallPatch): Partial<CallsTable> {
   if (patch.endCode !== undefined) out.end_code = patch.endCode;
   if (patch.endSubcode !== undefined) out.end_subcode = patch.endSubcode;
   if (patch.endReason !== undefined) out.end_reason = patch.endReason;
+  if (patch.meta !== undefined) out.meta = patch.meta === null ? null : json(patch.meta);
+  if (patch.version !== undefined) out.version = patch.version;
   return out;
 }
 
@@ -111,6 +115,8 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
           end_code: call.endCode,
           end_subcode: call.endSubcode,
           end_reason: call.endReason,
+          meta: call.meta === null || call.meta === undefined ? null : json(call.meta),
+          version: call.version,
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();

@@ -95,3 +95,13 @@ export async function createCallTables(db: Kysely<unknown>): Promise<void> {
     .columns(['call_id', 'id'])
     .execute();
 }
+
+/** The call model's columns (0007): the app's annotations of a call and the call's version. */
+export async function addCallModelColumns(db: Kysely<unknown>): Promise<void> {
+  // One column per statement: SQLite's ALTER TABLE adds one at a time.
+  await db.schema.alterTable('calls').addColumn('meta', 'text').execute();
+  await db.schema
+    .alterTable('calls')
+    .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+}

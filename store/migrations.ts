@@ -1,6 +1,6 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { createCallTables } from './calls-schema';
+import { addCallModelColumns, createCallTables } from './calls-schema';
 import { createFlowTables } from './flow-schema';
 import { createMeetingTables } from './meeting-schema';
 import { createRecordTables } from './record-schema';
@@ -74,6 +74,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_flow_runtime': {
     async up(db: Kysely<unknown>): Promise<void> {
       await createFlowTables(db);
+    },
+  },
+  '0007_call_model': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await addCallModelColumns(db);
     },
   },
 };

@@ -61,6 +61,10 @@ export interface CallsTable {
   end_code: number | null;
   end_subcode: number | null;
   end_reason: string | null;
+  /** JSON: the app's annotations (purpose, origin, people rung and their statuses...); migration 0007. */
+  meta: string | null;
+  /** +1 on every change of the call the model shows (migration 0007). */
+  version: number;
 }
 
 export interface CallInboxTable {

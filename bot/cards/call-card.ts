@@ -37,8 +37,14 @@ export function callTitle(call: LiveCall): string {
       return call.subject ? `Group call: ${call.subject}` : `Group call with ${list}`;
     case 'connect':
       return `Connecting ${names.join(' and ') || 'two people'}`;
-    case 'meeting':
-      return call.subject ? `Meeting: ${call.subject}` : 'In a Teams meeting';
+    case 'meeting': {
+      const subject = call.meeting?.subject ?? call.subject;
+      return subject ? `Meeting: ${subject}` : 'In a Teams meeting';
+    }
+    case 'announce':
+      return `Switchboard calling ${list} for ${call.requestedBy?.name ?? 'you'}`;
+    case 'reminder':
+      return `Reminder call to ${list}`;
     case 'incoming':
       return `Incoming call from ${names[0] ?? 'an unknown caller'}`;
     default:
@@ -64,8 +70,8 @@ export function callStatus(call: LiveCall, now: number): string {
 
 function participantLine(p: CallParticipant): string {
   const marks = [
-    p.joined ? undefined : 'ringing',
-    p.muted ? 'muted' : undefined,
+    p.status === 'joined' ? undefined : (p.statusWords ?? p.status),
+    p.muted ? 'muted' : p.mutePending ? 'muting…' : undefined,
     p.kind === 'phone' ? 'phone' : undefined,
   ];
   const extra = marks.filter(Boolean).join(', ');
@@ -79,7 +85,7 @@ export function callControls(call: LiveCall): CardAction[] {
   const controls: CardAction[] = [
     runButton('Hang up', { kind: 'hangup', callId: id }, { style: 'destructive' }),
   ];
-  const mutable = people(call).filter((p) => p.joined && !p.muted);
+  const mutable = people(call).filter((p) => p.status === 'joined' && !p.muted && !p.mutePending);
   if (mutable.length > 0) {
     controls.push(
       showCard(

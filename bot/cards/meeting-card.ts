@@ -37,13 +37,17 @@ function actionsOf(meeting: Meeting, minutes: number): CardAction[] {
   if (meeting.status === 'cancelled') return [];
   const actions: CardAction[] = [
     openUrl('Join meeting', meeting.joinUrl),
-    runButton('Have the bot join', { kind: 'join', joinUrl: meeting.joinUrl }),
+    runButton('Have the bot join', { kind: 'join', joinUrl: meeting.joinUrl, subject: meeting.subject }),
   ];
+  // Everyone: the organizer and the attendees, each once.
+  const everyone = [...new Set([meeting.organizer?.id, ...meeting.attendees.map((p) => p.id)])].filter(
+    (id): id is string => id !== undefined,
+  );
   if (meeting.attendees.length > 0) {
     actions.push(
       runButton(
         'Call everyone in',
-        { kind: 'callEveryone', joinUrl: meeting.joinUrl, attendeeIds: meeting.attendees.map((p) => p.id) },
+        { kind: 'callEveryone', joinUrl: meeting.joinUrl, subject: meeting.subject, attendeeIds: everyone },
         { style: 'positive' },
       ),
     );

@@ -14,8 +14,15 @@ export const CATALOG: readonly CommandInfo[] = [
   {
     name: 'call',
     usage: 'call {person or number}',
-    summary: 'I call them for you; "call me" calls you.',
+    summary: 'I ring you first, then bring them in; "call me" calls you.',
     example: 'call me',
+  },
+  {
+    name: 'announce',
+    usage: 'announce {person or number}',
+    summary: 'Switchboard calls them alone, on your behalf; you are not in the call.',
+    example: 'announce Megan',
+    menu: false,
   },
   {
     name: 'groupcall',

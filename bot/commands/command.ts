@@ -37,6 +37,7 @@ const minutes = z
 export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('help') }),
   z.object({ kind: z.literal('call'), target: partyQuerySchema }),
+  z.object({ kind: z.literal('announce'), target: partyQuerySchema }),
   z.object({ kind: z.literal('groupcall'), targets: z.array(partyQuerySchema).min(1).max(20) }),
   z.object({ kind: z.literal('connect'), a: partyQuerySchema, b: partyQuerySchema }),
   z.object({
@@ -61,7 +62,11 @@ export const commandSchema = z.discriminatedUnion('kind', [
     meetingId: meetingId.optional(),
     subject: z.string().min(1).max(250).optional(),
   }),
-  z.object({ kind: z.literal('join'), joinUrl: z.string().url().max(4000).optional() }),
+  z.object({
+    kind: z.literal('join'),
+    joinUrl: z.string().url().max(4000).optional(),
+    subject: z.string().max(250).optional(),
+  }),
   z.object({ kind: z.literal('presence'), people: z.array(personQuerySchema).max(30) }),
   z.object({
     kind: z.literal('remind'),
@@ -86,6 +91,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('callEveryone'),
     joinUrl: z.string().url().max(4000),
+    subject: z.string().max(250).optional(),
     attendeeIds: z.array(id).min(1).max(50),
   }),
   z.object({ kind: z.literal('frontdeskSet'), ruleId: id, enabled: z.boolean() }),

@@ -1,5 +1,6 @@
 import { callCard } from '../cards/call-card';
 import { errorCard } from '../cards/error-card';
+import { callInMeeting } from './call-everyone';
 import type { CommandOf } from './command';
 import type { Outcome, Scope } from './scope';
 
@@ -17,6 +18,9 @@ export async function join(cmd: CommandOf<'join'>, s: Scope): Promise<Outcome> {
       }),
     };
   }
-  const joined = await s.ports.calls.joinMeeting(joinUrl, s.requester);
+  // One meeting, one call: a bot already in it stays in the call it has.
+  const joined =
+    (await callInMeeting(s, joinUrl)) ??
+    (await s.ports.calls.joinMeeting(joinUrl, s.requester, undefined, cmd.subject));
   return { card: callCard(joined, { now: s.clock.now, refreshUserIds: [s.userId] }), track: joined };
 }

@@ -1,5 +1,5 @@
 import { alertsHere } from './alerts-here';
-import { call } from './call';
+import { announce, call } from './call';
 import { callEveryone } from './call-everyone';
 import { calls } from './calls';
 import { cancelReminder } from './cancel-reminder';
@@ -49,6 +49,7 @@ function route<K extends CommandKind>(
 export const ROUTES: readonly Route[] = [
   route('help', help),
   route('call', call),
+  route('announce', announce),
   route('groupcall', groupcall),
   route('connect', connect),
   route('meet', meet),

@@ -5,6 +5,7 @@ import type { CallsPort, LiveCall } from '../ports';
 import type { BotLogger } from '../types';
 import type { ConversationBook } from './conversations';
 import type { Proactive } from './proactive';
+import { isNewer, keepPeople, newest } from './snapshots';
 
 /** Where a call card was posted: enough to update it in place later. */
 export interface CardPlacement {
@@ -20,40 +21,6 @@ interface CallCardRecord {
 
 const KEY_PREFIX = 'switchboard/callcard/';
 const RECENT_LIMIT = 500;
-const RANK: Record<LiveCall['phase'], number> = {
-  ringing: 0,
-  connecting: 1,
-  connected: 2,
-  onHold: 2,
-  transferring: 2,
-  ended: 3,
-};
-
-/** True when `next` should replace `shown` on a card: never back from ended, never an older sequence. */
-export function isNewer(next: LiveCall, shown: LiveCall | undefined): boolean {
-  if (!shown) return true;
-  if (shown.phase === 'ended' && next.phase !== 'ended') return false;
-  if (next.sequence !== undefined && shown.sequence !== undefined) return next.sequence > shown.sequence;
-  if (RANK[next.phase] < RANK[shown.phase]) return false;
-  return JSON.stringify(next) !== JSON.stringify(shown);
-}
-
-/**
- * Graph's roster can lag or be empty once a call ends; a card should still say who the call was with.
- * When a snapshot names nobody but the bot, the people last shown are kept.
- */
-export function keepPeople(next: LiveCall, shown: LiveCall | undefined): LiveCall {
-  const people = (c: LiveCall) => c.participants.filter((p) => p.kind !== 'bot');
-  if (!shown || people(next).length > 0 || people(shown).length === 0) return next;
-  return { ...next, participants: [...next.participants, ...people(shown)] };
-}
-
-function newest(...calls: Array<LiveCall | undefined>): LiveCall | undefined {
-  let best: LiveCall | undefined;
-  for (const c of calls) if (c && isNewer(c, best)) best = c;
-  return best;
-}
-
 /**
  * Live call cards: remembers which cards show which call (in the store) and edits them in place as the
  * call rings, connects, gains people and ends. Work for one call is serialized so edits land in order.
@@ -182,6 +149,25 @@ export class LiveCallCards {
       }
     };
     this.serial(call.id, work).catch(this.failed(call.id));
+  }
+
+  /** Where this call already has a card in the conversation (one call, one card per chat). */
+  async placementIn(callId: string, conversationId: string): Promise<CardPlacement | undefined> {
+    return (await this.read(callId))?.placements.find((p) => p.conversationId === conversationId);
+  }
+
+  /** Redraws the cards of calls still connected, so their time so far moves on; ended cards stay frozen. */
+  redrawConnected(): void {
+    for (const call of this.recent.values()) {
+      if (call.phase !== 'connected' && call.phase !== 'onHold') continue;
+      const work = async () => {
+        const record = await this.read(call.id);
+        const shown = record?.last;
+        if (!shown || (shown.phase !== 'connected' && shown.phase !== 'onHold')) return;
+        for (const p of record.placements) await this.render(shown, p).catch(this.failed(call.id));
+      };
+      this.serial(call.id, work).catch(this.failed(call.id));
+    }
   }
 
   /** The newest state known for a call: the calling module's, a recent update, or the last one shown. */

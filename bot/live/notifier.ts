@@ -1,8 +1,9 @@
 import { CardFactory } from 'botbuilder';
+import { flowNoticeCard } from '../cards/flow-notice-card';
 import { escalationCard, ivrCard, reminderOutcomeCard } from '../cards/notice-cards';
 import type { AdaptiveCard } from '../cards/types';
 import { BotError } from '../errors';
-import type { EscalationNotice, IvrNotice, ReminderNotice } from '../notices';
+import type { EscalationNotice, FlowNotice, IvrNotice, ReminderNotice } from '../notices';
 import type { ConversationBook } from './conversations';
 import type { Proactive } from './proactive';
 
@@ -19,6 +20,8 @@ export interface BotNotifier {
   ivr(n: IvrNotice): Promise<Posted>;
   /** Posts any card to a conversation the bot knows, or to the alerts chat when none is named. */
   postCard(card: AdaptiveCard, conversationId?: string): Promise<Posted>;
+  /** A flow's notice, drawn as the bot's card; to the alerts chat without a conversation. */
+  notice(n: FlowNotice, conversationId?: string): Promise<Posted>;
 }
 
 /** The notifier over stored conversation references; `defaultConversationId` comes from configuration. */
@@ -53,6 +56,7 @@ export function createNotifier(deps: {
   };
   return {
     postCard,
+    notice: (n, conversationId) => postCard(flowNoticeCard(n), conversationId),
     // A reminder's outcome goes back where it was set; alerts go to the alerts chat unless told otherwise.
     reminderOutcome: (n) => postCard(reminderOutcomeCard(n), n.replyTo),
     escalation: (n) => postCard(escalationCard(n), n.replyTo),

@@ -36,6 +36,14 @@ const parseCall: Parser = (rest, mentions) => {
     : ok({ kind: 'groupcall', targets: r.parties });
 };
 
+const parseAnnounce: Parser = (rest, mentions) => {
+  const r = parseParties(rest, mentions);
+  if ('error' in r) return fail('announce', r.error);
+  const [first, ...more] = r.parties;
+  if (!first || more.length > 0) return fail('announce', 'Name one person or number for Switchboard to call.');
+  return ok({ kind: 'announce', target: first });
+};
+
 const parseGroupCall: Parser = (rest, mentions) => {
   const r = parseParties(rest, mentions);
   if ('error' in r) return fail('groupcall', r.error);
@@ -89,6 +97,7 @@ const parseCancel: Parser = (rest, mentions) => {
 const PARSERS: ReadonlyArray<{ names: readonly string[]; parse: Parser }> = [
   { names: ['help', '?', 'hi', 'hello', 'start', 'commands'], parse: () => ok({ kind: 'help' }) },
   { names: ['call', 'ring', 'dial'], parse: parseCall },
+  { names: ['announce'], parse: parseAnnounce },
   { names: ['groupcall', 'group-call'], parse: parseGroupCall },
   { names: ['connect'], parse: parseConnect },
   { names: ['meet'], parse: parseMeet },

@@ -3,6 +3,9 @@ import { isCallingError } from '../errors';
 import { isCallState, type CallState } from './call-machine';
 import { appendLocal, graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './context';
 import { CallOperationError } from './errors';
+import { noteQuietly } from './model/annotate';
+import { withHangUp, withRinging } from './model/annotations';
+import { rungOfParty } from './model/keys';
 import { invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
 import { presentEntry, readRoster } from './roster';
 import { runOperation } from './run-operation';
@@ -106,6 +109,10 @@ export function transfer(
         };
       }
       const replaces = opts.replacesCallId ? await wireIdOf(ctx, opts.replacesCallId) : undefined;
+      // The call model shows whom the call is being put through to, by name, while it rings them.
+      await noteQuietly(ctx, call.id, (m) =>
+        withRinging(m, [rungOfParty(target)], 'transfer', ctx.clock.now()),
+      );
       await ctx.graph.transfer(
         call.wireId,
         {
@@ -122,10 +129,15 @@ export function transfer(
   );
 }
 
-/** Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally (gone-graph.ts). */
-export async function hangUp(ctx: CoreContext, callId: string): Promise<void> {
+/**
+ * Hangs up (in a group call: leaves it). A call Graph no longer knows is ended locally (gone-graph.ts).
+ * `by` names the person who asked, so the call's end says who hung up.
+ */
+export async function hangUp(ctx: CoreContext, callId: string, opts: { by?: string } = {}): Promise<void> {
   const call = await requireCall(ctx, callId, undefined, 'hang up');
-  await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: 'hang up' }]);
+  await noteQuietly(ctx, call.id, (m) => withHangUp(m, ctx.clock.now(), opts.by));
+  const who = opts.by ? ` (asked by ${opts.by})` : '';
+  await ctx.data.timeline.add([{ callId, at: ctx.clock.now(), kind: 'request', summary: `hang up${who}` }]);
   try {
     await ctx.graph.deleteCall(call.wireId, graphCtx(call));
   } catch (err) {

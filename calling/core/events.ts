@@ -3,6 +3,7 @@
 import type { ResultInfo } from '../types';
 import type { CallState } from './call-machine';
 import type { PartyIdentity } from './identity';
+import type { Call } from './model/call';
 import type { CallView, OperationView, ParticipantView } from './views';
 
 export interface CallingEvents {
@@ -17,6 +18,11 @@ export interface CallingEvents {
   participantsLeft: { call: CallView; participants: ParticipantView[] };
   operationFinished: { call?: CallView; operation: OperationView };
   terminated: { call: CallView; resultInfo?: ResultInfo; reason: string };
+  /**
+   * The call's model after a stored change, in version order per call. A consumer that may see it
+   * twice, or out of order across instances, drops a `Call` whose version is not newer than its own.
+   */
+  callChanged: { call: Call };
 }
 
 export type CallingEventName = keyof CallingEvents;

@@ -2,6 +2,8 @@
 // (answer → established, transfer → accepted or failed, everything open → the call ended).
 import type { CallData, StoredOperation } from '../../store';
 import { saveCall, type Handler } from './handler-kit';
+import { readMeta, withConnected, withTransferFailed, type CallMeta } from './model/annotations';
+import { outcomeOf, ringOutcome } from './outcomes';
 import { reduceCall } from './reduce-call';
 
 /** Settles a call's open operations of some kinds; returns the ones it settled. */
@@ -22,7 +24,14 @@ async function settleOpen(
 export const handleCall: Handler = async ({ tx, row, n, now, timeline }) => {
   const existing = await tx.calls.get(row.callId);
   const r = reduceCall(existing, n, row.tenantId, now);
-  await saveCall(tx, existing, r.call);
+  // The call model counts its duration from the first time the call connected.
+  let meta: CallMeta = readMeta(r.call.meta);
+  if (r.call.state === 'established') meta = withConnected(meta, now);
+  // A transfer that failed: its target, rung, did not take the call, for the reason it failed with.
+  if (r.transfer && !r.transfer.ok)
+    meta = withTransferFailed(meta, ringOutcome(outcomeOf(r.transfer.resultInfo)), now);
+  const call = { ...r.call, meta };
+  const changed = await saveCall(tx, existing, call);
   timeline.push(...r.timeline);
   const settled: StoredOperation[] = [];
   if (r.transfer) {
@@ -55,5 +64,5 @@ export const handleCall: Handler = async ({ tx, row, n, now, timeline }) => {
       })),
     );
   }
-  return { events: r.events, settled };
+  return { events: r.events, settled, ...(changed ? { changed } : {}) };
 };

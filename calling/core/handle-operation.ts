@@ -2,7 +2,9 @@
 // keeps the outcome of one we have not recorded yet.
 import type { StoredOperation } from '../../store';
 import { idKey } from '../ids';
-import { NOTHING, objectData, type Handler } from './handler-kit';
+import { NOTHING, objectData, saveCall, type Handler } from './handler-kit';
+import { readMeta, withRingFailed } from './model/annotations';
+import { outcomeOf, ringOutcome } from './outcomes';
 import { callWireIdOf } from './stored-notification';
 import { readResultInfo } from './result-info';
 import { callView, operationView } from './views';
@@ -86,7 +88,15 @@ export const handleOperation: Handler = async ({ tx, row, n, now, timeline }) =>
     summary: `${known.kind} ${status}`,
     ...(outcome.resultInfo ? { data: { resultInfo: outcome.resultInfo } } : {}),
   });
-  const call = await tx.calls.get(row.callId);
+  let call = await tx.calls.get(row.callId);
+  let changed: typeof call;
+  if (call && known.kind === 'invite' && status === 'failed') {
+    // The people this invitation rang and who never joined did not come, for the reason it failed with.
+    const why = ringOutcome(outcomeOf(outcome.resultInfo ?? undefined));
+    const next = { ...call, meta: withRingFailed(readMeta(call.meta), known.id, why, now) };
+    changed = await saveCall(tx, call, next);
+    call = next;
+  }
   return {
     events: [
       {
@@ -98,5 +108,6 @@ export const handleOperation: Handler = async ({ tx, row, n, now, timeline }) =>
       },
     ],
     settled: [settled],
+    ...(changed ? { changed } : {}),
   };
 };

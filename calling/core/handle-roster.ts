@@ -2,6 +2,8 @@
 import type { StoredCall } from '../../store';
 import type { PendingEvent } from './events';
 import { arrayData, NOTHING, saveCall, type Handler } from './handler-kit';
+import { readMeta, withSeen, type CallMeta } from './model/annotations';
+import { rungOfIdentity } from './model/keys';
 import { blankCall } from './reduce-call';
 import { callWireIdOf } from './stored-notification';
 import { applyRoster, readRoster } from './roster';
@@ -20,13 +22,30 @@ export const handleRoster: Handler = async ({ tx, row, n, now, timeline }) => {
     return NOTHING;
   }
   const change = applyRoster(readRoster(base.participants), n.changeType, arrayData(n));
-  const call: StoredCall = { ...base, participants: change.roster, lastNotifiedAt: now, updatedAt: now };
-  await saveCall(tx, existing, call);
-  const view = callView(call);
   const others = (list: typeof change.joined) =>
-    list.map((e) => participantView(e, call.myParticipantId)).filter((p) => !p.isSelf);
+    list.map((e) => participantView(e, base.myParticipantId)).filter((p) => !p.isSelf);
   const joined = others(change.joined);
   const left = others(change.left);
+  // Who was in the call, and when, outlives the roster: the call model keeps it in the annotations.
+  let meta: CallMeta = readMeta(base.meta);
+  const note = (list: typeof joined, status: 'joined' | 'left') => {
+    for (const p of list) {
+      const who = { ...rungOfIdentity(p.identity, p.id), participantId: p.id, muted: p.isMuted };
+      meta = withSeen(meta, who, status, now);
+    }
+  };
+  note(joined, 'joined');
+  note(others(change.changed), 'joined');
+  note(left, 'left');
+  const call: StoredCall = {
+    ...base,
+    participants: change.roster,
+    meta,
+    lastNotifiedAt: now,
+    updatedAt: now,
+  };
+  const changed = await saveCall(tx, existing, call);
+  const view = callView(call);
   const events: PendingEvent[] = [];
   if (joined.length > 0)
     events.push({ name: 'participantsJoined', payload: { call: view, participants: joined } });
@@ -37,5 +56,5 @@ export const handleRoster: Handler = async ({ tx, row, n, now, timeline }) => {
     kind: 'decision',
     summary: `roster: ${Object.keys(change.roster.present).length} present, +${change.joined.length} -${change.left.length} ~${change.changed.length}`,
   });
-  return { events, settled: [] };
+  return { events, settled: [], ...(changed ? { changed } : {}) };
 };

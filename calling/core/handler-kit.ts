@@ -6,6 +6,8 @@ import type { StoredNotification } from './stored-notification';
 export interface Handled {
   readonly events: PendingEvent[];
   readonly settled: StoredOperation[];
+  /** The call as stored, when what its model shows changed (announced as `callChanged`). */
+  readonly changed?: StoredCall;
 }
 
 export interface HandlerCtx {
@@ -28,15 +30,27 @@ export function arrayData(n: StoredNotification): ReadonlyArray<Record<string, u
   return Array.isArray(n.resourceData) ? n.resourceData : [n.resourceData as Record<string, unknown>];
 }
 
+// What the call model reads: a change to any of these is a new version of the call.
+function shown(c: StoredCall): string {
+  return JSON.stringify([c.state, c.myParticipantId, c.participants, c.meta, c.endCode, c.endSubcode, c.endReason]);
+}
+
+/**
+ * Writes the call; when what its model shows changed, with the next version. Returns the call as
+ * stored when it is a new version (for `callChanged`), undefined otherwise.
+ */
 export async function saveCall(
   tx: CallData,
   existing: StoredCall | undefined,
   call: StoredCall,
-): Promise<void> {
+): Promise<StoredCall | undefined> {
+  const isNew = !existing || shown(existing) !== shown(call);
+  const saved = isNew ? { ...call, version: (existing?.version ?? 0) + 1 } : call;
   if (!existing) {
-    await tx.calls.insert(call);
-    return;
+    await tx.calls.insert(saved);
+  } else {
+    const { id: _id, createdAt: _created, ...patch } = saved;
+    await tx.calls.update(saved.id, patch);
   }
-  const { id: _id, createdAt: _created, ...patch } = call;
-  await tx.calls.update(call.id, patch);
+  return isNew ? saved : undefined;
 }

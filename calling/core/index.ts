@@ -17,3 +17,19 @@ export type { CallState, CallEvent, Outcome } from './call-machine';
 export { CallOperationError } from './errors';
 export type { CallOperationErrorCode } from './errors';
 export { describeEnd, readResultInfo } from './result-info';
+export { endWords, outcomeOf, ringOutcome, wordsFor } from './outcomes';
+export type { CallOutcome } from './outcomes';
+export { callModel } from './model/call-model';
+export type { CallModelOptions } from './model/call-model';
+export type {
+  Call,
+  CallEnd,
+  CallMeeting,
+  CallOrigin,
+  CallPerson,
+  CallPhase,
+  CallPurpose,
+  CallSurface,
+  PersonStatus,
+} from './model/call';
+export type { CallAnnotations } from './model/annotations';

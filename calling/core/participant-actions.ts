@@ -4,6 +4,9 @@ import type { StoredCall } from '../../store';
 import { graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { OpOptions } from './media-actions';
+import { noteQuietly } from './model/annotate';
+import { withMuteAsked, withRinging } from './model/annotations';
+import { rungOfParty } from './model/keys';
 import { invitee, type Party } from './requests';
 import { presentEntry, readRoster } from './roster';
 import { runOperation } from './run-operation';
@@ -42,6 +45,9 @@ export function inviteParticipants(
     'invite',
     async (call, clientContext) => {
       const replaces = opts.replacesCallId ? await wireIdOf(ctx, opts.replacesCallId) : undefined;
+      // Whom the invitation rings, by name; its failure (handle-operation.ts) says how the ring ended.
+      const rung = parties.map(rungOfParty);
+      await noteQuietly(ctx, call.id, (m) => withRinging(m, rung, 'invite', ctx.clock.now(), clientContext));
       return ctx.graph.inviteParticipants(
         call.wireId,
         {
@@ -62,26 +68,33 @@ function participantWireId(call: StoredCall, participantId: string): string {
   return presentEntry(readRoster(call.participants), participantId)?.id ?? participantId;
 }
 
-/** Mutes another participant (server mute). */
-export function muteParticipant(
+/** Mutes another participant (server mute); the call model shows it pending until the roster confirms. */
+export async function muteParticipant(
   ctx: CoreContext,
   callId: string,
   participantId: string,
   opts: OpOptions = {},
 ): Promise<OperationView> {
-  return runOperation(
-    ctx,
-    callId,
-    'muteParticipant',
-    (call, clientContext) =>
-      ctx.graph.muteParticipant(
-        call.wireId,
-        participantWireId(call, participantId),
-        { clientContext },
-        graphCtx(call, clientContext),
-      ),
-    { states: LIVE, ...opts },
-  );
+  try {
+    return await runOperation(
+      ctx,
+      callId,
+      'muteParticipant',
+      async (call, clientContext) => {
+        await noteQuietly(ctx, call.id, (m) => withMuteAsked(m, participantId, ctx.clock.now()));
+        return ctx.graph.muteParticipant(
+          call.wireId,
+          participantWireId(call, participantId),
+          { clientContext },
+          graphCtx(call, clientContext),
+        );
+      },
+      { states: LIVE, ...opts },
+    );
+  } catch (err) {
+    await noteQuietly(ctx, callId, (m) => withMuteAsked(m, participantId, ctx.clock.now(), false));
+    throw err;
+  }
 }
 
 /** Removes a participant from the call. */

@@ -5,6 +5,9 @@ import { idKey } from '../ids';
 import type { CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { identitySetOf, invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
+import { announce } from './model/annotate';
+import { readMeta, withAnnotations, withRinging, type CallAnnotations, type CallMeta } from './model/annotations';
+import { rungOfParty } from './model/keys';
 import { callView, type CallView } from './views';
 
 /** Who the app calls from: by default the app itself; a resource account (needed for PSTN). */
@@ -13,7 +16,7 @@ export interface CallSource {
   readonly displayName?: string;
 }
 
-export interface PlaceCallRequest {
+export interface PlaceCallRequest extends CallAnnotations {
   /** One party (a P2P call) or several (an ad hoc group call, up to 5 people). */
   readonly to: Party | readonly Party[];
   readonly from?: CallSource;
@@ -25,7 +28,7 @@ export interface PlaceCallRequest {
   readonly tenantId?: string;
 }
 
-export interface JoinMeetingOptions {
+export interface JoinMeetingOptions extends Omit<CallAnnotations, 'purpose'> {
   readonly subject?: string;
   readonly scenarioId?: string;
   readonly flow?: unknown;
@@ -53,7 +56,7 @@ async function create(
   ctx: CoreContext,
   body: Record<string, unknown>,
   tenantId: string,
-  meta: { scenarioId?: string; flow?: unknown; summary: string },
+  meta: { scenarioId?: string; flow?: unknown; summary: string; notes: (m: CallMeta, at: number) => CallMeta },
 ): Promise<CallView> {
   const created = await ctx.graph.createCall(body as Call, { tenantId });
   if (!created.id)
@@ -62,8 +65,9 @@ async function create(
   const id = idKey(wireId);
   const now = ctx.clock.now();
   // Under the call's lock: its first notifications may already be processing and may have made the row.
-  await ctx.store.locks.withLock(`call:${id}`, async () => {
+  const stored = await ctx.store.locks.withLock(`call:${id}`, async () => {
     const existing = await ctx.data.calls.get(id);
+    const notes = meta.notes(readMeta(existing?.meta), now);
     if (!existing) {
       // The create answer's spelling, unless a notification that overtook it made the row first: the
       // first spelling learned stays for the call's life (README, *Ids*).
@@ -86,9 +90,13 @@ async function create(
         endCode: null,
         endSubcode: null,
         endReason: null,
+        meta: notes,
+        version: 1,
       });
     } else {
       await ctx.data.calls.update(id, {
+        meta: notes,
+        version: existing.version + 1,
         ...(meta.scenarioId ? { scenarioId: meta.scenarioId } : {}),
         ...(meta.flow !== undefined ? { flow: meta.flow } : {}),
         ...(existing.myParticipantId === null && created.myParticipantId
@@ -97,9 +105,11 @@ async function create(
       });
     }
     await ctx.data.timeline.add([{ callId: id, at: now, kind: 'request', summary: meta.summary }]);
+    return (await ctx.data.calls.get(id))!;
   });
   ctx.logger.child({ callId: id, scenarioId: meta.scenarioId }).info({ tenantId }, meta.summary);
-  return callView((await ctx.data.calls.get(id))!);
+  announce(ctx, stored);
+  return callView(stored);
 }
 
 /** Places a P2P call (a user, or a phone number from a resource account) or an ad hoc group call. */
@@ -130,6 +140,7 @@ export async function placeCall(ctx: CoreContext, req: PlaceCallRequest): Promis
     scenarioId: req.scenarioId,
     flow: req.flow,
     summary: `placed ${parties.length > 1 ? 'a group call' : 'a call'} to ${who}`,
+    notes: (m, at) => withRinging(withAnnotations(m, req), parties.map(rungOfParty), 'target', at),
   });
 }
 
@@ -158,5 +169,11 @@ export async function joinMeeting(
     scenarioId: opts.scenarioId,
     flow: opts.flow,
     summary: 'joined a meeting',
+    notes: (m) =>
+      withAnnotations(m, {
+        ...opts,
+        purpose: 'meeting',
+        meeting: { joinUrl, ...opts.meeting, ...(opts.subject ? { subject: opts.subject } : {}) },
+      }),
   });
 }

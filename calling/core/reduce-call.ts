@@ -59,6 +59,8 @@ export function blankCall(
     endCode: null,
     endSubcode: null,
     endReason: null,
+    meta: null,
+    version: 0,
   };
 }
 

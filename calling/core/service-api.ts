@@ -9,6 +9,9 @@ import { requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { CallingEventName, Handler } from './events';
 import * as media from './media-actions';
+import { annotate as annotateCall, modelOf } from './model/annotate';
+import { withAnnotations, type CallAnnotations } from './model/annotations';
+import type { Call } from './model/call';
 import { operationError } from './operation-tracker';
 import type { Party } from './requests';
 import { callView, operationView, type CallView, type OperationView, type ParticipantView } from './views';
@@ -20,7 +23,8 @@ export interface CallingApi {
   reject(callId: string, reason?: 'none' | 'busy' | 'forbidden'): Promise<void>;
   redirect(callId: string, targets: readonly Party[], opts?: { timeoutSeconds?: number }): Promise<void>;
   transfer(callId: string, target: Party, opts?: control.TransferOptions): Promise<OperationView>;
-  hangUp(callId: string): Promise<void>;
+  /** `by`: the person who asked (a name), so the end reads "hung up by …". */
+  hangUp(callId: string, opts?: { by?: string }): Promise<void>;
   playPrompt(
     callId: string,
     prompts: string | readonly string[],
@@ -53,6 +57,15 @@ export interface CallingApi {
     remove(callId: string, participantId: string): Promise<void>;
   };
   getCall(callId: string): Promise<CallView | undefined>;
+  /**
+   * Says what a call is for and who asked, when the one who placed it could not (a flow placed it):
+   * merged into the call's annotations, announced as `callChanged`.
+   */
+  annotate(callId: string, annotations: CallAnnotations): Promise<Call | undefined>;
+  /** The call as every surface renders it (the one call model). */
+  callModel(callId: string): Promise<Call | undefined>;
+  /** Calls as the model shows them, newest first. */
+  listCallModels(opts?: { active?: boolean; limit?: number }): Promise<Call[]>;
   listCalls(opts?: { active?: boolean; limit?: number }): Promise<CallView[]>;
   timeline(callId: string): Promise<Array<TimelineEntry & { id: number }>>;
   operations(callId: string): Promise<OperationView[]>;
@@ -83,7 +96,7 @@ export function buildApi(ctx: CoreContext): CallingApi {
     reject: (c, reason) => control.reject(ctx, id(c), reason),
     redirect: (c, targets, opts) => control.redirect(ctx, id(c), targets, opts),
     transfer: (c, target, opts) => control.transfer(ctx, id(c), target, opts),
-    hangUp: (c) => control.hangUp(ctx, id(c)),
+    hangUp: (c, opts) => control.hangUp(ctx, id(c), opts),
     keepAlive: (c) => control.keepAlive(ctx, id(c)),
     refresh: (c) => control.refresh(ctx, id(c)),
     playPrompt: (c, prompts, opts) => media.playPrompt(ctx, id(c), prompts, opts),
@@ -102,6 +115,17 @@ export function buildApi(ctx: CoreContext): CallingApi {
     async getCall(c) {
       const call = await ctx.data.calls.get(id(c));
       return call && callView(call);
+    },
+    async annotate(c, a) {
+      const saved = await annotateCall(ctx, id(c), (m) => withAnnotations(m, a));
+      return saved && modelOf(ctx, saved);
+    },
+    async callModel(c) {
+      const call = await ctx.data.calls.get(id(c));
+      return call && modelOf(ctx, call);
+    },
+    async listCallModels(opts) {
+      return (await ctx.data.calls.list(opts)).map((c) => modelOf(ctx, c));
     },
     async listCalls(opts) {
       return (await ctx.data.calls.list(opts)).map(callView);

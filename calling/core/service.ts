@@ -19,6 +19,7 @@ import { createCallInbox } from './inbox';
 import { createOperationTracker } from './operation-tracker';
 import type { CallGraph, Clock, CoreLogger } from './ports';
 import { SYSTEM_CLOCK } from './ports';
+import { modelOf } from './model/annotate';
 import { processRow, processRows, type Handled } from './process-row';
 import { buildApi, type CallingApi } from './service-api';
 
@@ -81,6 +82,7 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
       }
       emitter.emit(event);
     }
+    if (handled.changed) emitter.emit({ name: 'callChanged', payload: { call: modelOf(ctx, handled.changed) } });
   }
 
   async function process(row: InboxRow): Promise<void> {

@@ -1,19 +1,11 @@
 // The bot's call targets as the call model's parties, and what to remember about each.
 import type { CallTarget } from '../../bot';
 import type { CallSource, Party } from '../../calling';
-import type { InvitedParty } from './call-notes';
 import { PortError } from './port-error';
 
 /** The call model's party for a target. */
 export function partyOf(t: CallTarget): Party {
   return t.kind === 'person' ? { user: t.person.id, displayName: t.person.displayName } : { phone: t.number };
-}
-
-/** How the card names a target until the roster does; `at` is when they were called. */
-export function invitedOf(t: CallTarget, at: number): InvitedParty {
-  return t.kind === 'person'
-    ? { id: t.person.id, name: t.person.displayName, kind: 'person', at }
-    : { id: t.number, name: t.number, kind: 'phone', at };
 }
 
 /**

@@ -1,22 +1,16 @@
-// The bot's calls port over the call model: place, join, control, list and follow calls.
+// The bot's calls port over the call model: place, join, control, list and follow calls. Every call is
+// shown as the call model says (live-call.ts translates its shape); this adapter keeps nothing.
 import { unavailablePorts, type CallsPort, type CallTarget, type LiveCall, type Requester } from '../../bot';
-import type { CallSource, CallView, ClickToCall } from '../../calling';
-import { invitedOf, partyOf, sourceFor } from './call-targets';
-import type { CallNote, CallNotes } from './call-notes';
-import { CallUpdates, sequencer } from './call-updates';
+import type { Call, CallOrigin, CallSource, ClickToCall } from '../../calling';
+import { partyOf, sourceFor } from './call-targets';
 import { liveCallOf } from './live-call';
 import { mapped, PortError } from './port-error';
 import { settleOrGoOn } from './settle';
 import type { CallModel, PortsLogger } from './types';
-import { whenEstablished } from './when-joined';
 
 export interface CallsPortOptions {
   readonly calling: CallModel;
-  readonly notes: CallNotes;
   readonly logger: PortsLogger;
-  readonly now?: () => number;
-  /** How the bot's own leg is named on cards. */
-  readonly appName?: string;
   /** The resource account calls to phone numbers are placed from; without it they are refused. */
   readonly pstnSource?: CallSource;
   /** Click-to-call; without it `connect` says it is not set up. */
@@ -27,28 +21,34 @@ export interface CallsPortOptions {
   readonly joinWaitMs?: number;
 }
 
+/** Where a request from the chat came from, for the call model's origin. */
+function fromChat(by: Requester): CallOrigin {
+  return { surface: 'chat', requestedBy: { name: by.name, ...(by.aadObjectId ? { id: by.aadObjectId } : {}) } };
+}
+
 /** The calls port, and `close` to stop following calls and abandon pending follow-ups. */
 export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): void } {
-  const { calling, notes, logger } = opts;
-  const now = opts.now ?? Date.now;
-  const appName = opts.appName ?? 'Switchboard';
+  const { calling, logger } = opts;
   const ackWaitMs = opts.ackWaitMs ?? 5000;
-  const sequence = sequencer(now);
-  const updates = new CallUpdates({ calling, notes, logger, appName, now, sequence });
   const closing = new AbortController();
+  const offs: Array<() => void> = [];
 
-  const live = (view: CallView, note: CallNote): LiveCall =>
-    liveCallOf(view, note, { appName, now: now(), sequence: sequence() });
-  const snapshot = async (view: CallView): Promise<LiveCall> => live(view, await notes.get(view.id));
-
-  async function placed(view: CallView, note: CallNote): Promise<LiveCall> {
-    return live(view, await notes.update(view.id, note));
+  async function shown(callId: string, what: string): Promise<LiveCall> {
+    const call: Call | undefined = await mapped(() => calling.callModel(callId));
+    if (!call) {
+      throw new PortError(
+        'call_not_found',
+        `The call ${what} was placed, but I cannot follow it.`,
+        'Send "calls" to see the live calls.',
+      );
+    }
+    return liveCallOf(call);
   }
 
   async function place(
     targets: readonly CallTarget[],
     by: Requester,
-    kind: LiveCall['kind'],
+    purpose: 'oneToOne' | 'group',
     subject?: string,
   ): Promise<LiveCall> {
     const from = sourceFor(targets, opts.pstnSource);
@@ -58,14 +58,11 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
         to: parties.length === 1 ? parties[0]! : parties,
         ...(from ? { from } : {}),
         ...(subject ? { subject } : {}),
+        purpose,
+        origin: fromChat(by),
       }),
     );
-    return placed(view, {
-      kind,
-      requestedBy: by,
-      invited: targets.map((t) => invitedOf(t, now())),
-      ...(subject ? { subject } : {}),
-    });
+    return shown(view.id, 'to them');
   }
 
   async function connect(
@@ -87,84 +84,69 @@ export function createCallsPort(opts: CallsPortOptions): CallsPort & { close(): 
         ...(from ? { from: { applicationInstance: from.applicationInstance } } : {}),
       }),
     );
-    const view = record.callId ? await mapped(() => calling.getCall(record.callId!)) : undefined;
-    if (!view) {
-      throw new PortError(
-        'call_not_found',
-        `The call to ${name(a)} was placed, but I cannot follow it.`,
-        'Send "calls" to see the live calls.',
-      );
-    }
-    // B is not in this call: A is handed over to them once A answers.
-    return placed(view, {
-      kind: 'connect',
-      requestedBy: by,
-      invited: [invitedOf(a, now()), { ...invitedOf(b, now()), later: true }],
-    });
+    if (!record.callId) return shown('', `to ${name(a)}`);
+    // Click-to-call placed the call; the model learns what it is for and who asked.
+    await mapped(() => calling.annotate(record.callId!, { purpose: 'connect', origin: fromChat(by) }));
+    return shown(record.callId, `to ${name(a)}`);
   }
 
+  // People are called into a meeting once the bot is in it (the call model's waitForState).
   function callIn(callId: string, targets: readonly CallTarget[]): void {
-    whenEstablished(calling, callId, { timeoutMs: opts.joinWaitMs ?? 60_000, signal: closing.signal })
-      .then(() => calling.participants.invite(callId, targets.map(partyOf)))
+    calling
+      .waitForState(callId, 'established', opts.joinWaitMs ?? 60_000)
+      .then(() => {
+        if (closing.signal.aborted) throw new Error('stopped: the app is closing');
+        return calling.participants.invite(callId, targets.map(partyOf));
+      })
       .catch((err: unknown) => logger.warn({ err, callId }, 'could not call the attendees into the meeting'));
   }
 
   return {
-    placeCall: (target, by) => place([target], by, target.kind === 'phone' ? 'pstn' : 'p2p'),
+    placeCall: (target, by) => place([target], by, 'oneToOne'),
     placeGroupCall: (targets, by, subject) => place(targets, by, 'group', subject),
     connect: opts.clickToCall
       ? (a, b, by) => connect(opts.clickToCall!, a, b, by)
       : unavailablePorts().calls.connect,
-    async hangUp(callId, by) {
-      await notes.update(callId, { hungUpBy: by.name });
-      try {
-        await mapped(() => calling.hangUp(callId));
-      } catch (err) {
-        await notes.forget(callId, 'hungUpBy');
-        throw err;
-      }
-    },
+    hangUp: (callId, by) => mapped(() => calling.hangUp(callId, { by: by.name })),
     muteParticipant: (callId, participantId) =>
       settleOrGoOn(() => calling.participants.mute(callId, participantId), ackWaitMs, {
         logger,
         callId,
         what: 'mute',
       }),
-    async invite(callId, target) {
-      notes.note(callId, { invited: [{ ...invitedOf(target, now()), later: true }] });
-      await settleOrGoOn(() => calling.participants.invite(callId, [partyOf(target)]), ackWaitMs, {
+    invite: (callId, target) =>
+      settleOrGoOn(() => calling.participants.invite(callId, [partyOf(target)]), ackWaitMs, {
         logger,
         callId,
         what: 'invite',
-      });
-    },
+      }),
     transfer: (callId, target) =>
       settleOrGoOn(() => calling.transfer(callId, partyOf(target)), ackWaitMs, {
         logger,
         callId,
         what: 'transfer',
       }),
-    listLive: () =>
-      mapped(async () => Promise.all((await calling.listCalls({ active: true })).map(snapshot))),
+    listLive: () => mapped(async () => (await calling.listCallModels({ active: true })).map(liveCallOf)),
     get: (callId) =>
       mapped(async () => {
-        const view = await calling.getCall(callId);
-        return view && snapshot(view);
+        const call = await calling.callModel(callId);
+        return call && liveCallOf(call);
       }),
-    async joinMeeting(joinUrl, by, invite = []) {
-      const view = await mapped(() => calling.joinMeeting(joinUrl));
-      const call = await placed(view, {
-        kind: 'meeting',
-        requestedBy: by,
-        invited: invite.map((t) => invitedOf(t, now())),
-      });
+    async joinMeeting(joinUrl, by, invite = [], subject) {
+      const view = await mapped(() =>
+        calling.joinMeeting(joinUrl, { origin: fromChat(by), ...(subject ? { meeting: { subject } } : {}) }),
+      );
       if (invite.length > 0) callIn(view.id, invite);
-      return call;
+      return shown(view.id, 'into the meeting');
     },
-    subscribe: (listener) => updates.subscribe(listener),
+    subscribe(listener) {
+      const off = calling.on('callChanged', ({ call }) => listener(liveCallOf(call)));
+      offs.push(off);
+      return off;
+    },
     close() {
       closing.abort();
-      updates.close();
+      for (const off of offs.splice(0)) off();
     },
   };
 }

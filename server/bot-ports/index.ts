@@ -3,7 +3,6 @@
 // deployment has them; until then the bot says they are not set up.
 import { unavailablePorts, type BotPorts } from '../../bot';
 import type { CallSource, ClickToCall, FrontDesk } from '../../calling';
-import { CallNotes } from './call-notes';
 import { createCallsPort } from './calls-port';
 import { createFrontDeskPort } from './frontdesk-port';
 import { createMeetingsPort } from './meetings-port';
@@ -40,10 +39,9 @@ export interface BotPortsOptions {
   };
   /** The meetings Switchboard created (shared with the tab). */
   readonly meetings: MeetingBook;
-  /** Where call notes and switched-off front desk rules are kept (the store's key-value table). */
+  /** Where switched-off front desk rules are kept (the store's key-value table). */
   readonly kv: NotesStore;
   readonly logger: PortsLogger;
-  readonly appName?: string;
   readonly pstnSource?: CallSource;
   /** Click-to-call behind `connect`. */
   readonly clickToCall?: Pick<ClickToCall, 'connect'>;
@@ -55,12 +53,9 @@ export interface BotPortsOptions {
 
 /** Everything the bot talks to, and `close` to stop following calls. */
 export function createBotPorts(opts: BotPortsOptions): { ports: BotPorts; close(): void } {
-  const notes = new CallNotes(opts.kv, opts.logger);
   const calls = createCallsPort({
     calling: opts.calling,
-    notes,
     logger: opts.logger,
-    ...(opts.appName ? { appName: opts.appName } : {}),
     ...(opts.pstnSource ? { pstnSource: opts.pstnSource } : {}),
     ...(opts.clickToCall ? { clickToCall: opts.clickToCall } : {}),
   });

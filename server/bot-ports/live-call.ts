@@ -1,119 +1,64 @@
-// The call model's view of a call, drawn as the bot's LiveCall: phase, people (including those still
-// being rung), when it connected and why it ended, in words.
-import type { CallParticipant, CallPhase, LiveCall } from '../../bot';
-import type { CallState, CallView, ParticipantView } from '../../calling';
-import type { CallNote, InvitedParty } from './call-notes';
+// The call model drawn in the bot's port shape: a field-by-field translation, no logic of its own. The
+// call model (calling/core) says who is in the call, how it ended and in which words.
+import type { CallParticipant, LiveCall } from '../../bot';
+import { wordsFor, type Call, type CallPerson } from '../../calling';
 
-// Graph's states as the bot's phases; `terminating` is settled below by whether the call had connected.
-const PHASES: Record<CallState, CallPhase | undefined> = {
-  incoming: 'ringing',
+// A person's status in the catalogue's words (the same words as a call's end).
+const STATUS_WORDS: Record<CallPerson['status'], string> = {
   ringing: 'ringing',
-  establishing: 'connecting',
-  redirecting: 'connecting',
-  established: 'connected',
-  hold: 'onHold',
-  transferring: 'transferring',
-  transferAccepted: 'transferring',
-  terminating: undefined,
-  terminated: 'ended',
+  joined: 'in the call',
+  left: 'left',
+  declined: wordsFor('declined'),
+  busy: wordsFor('busy'),
+  noAnswer: wordsFor('noAnswer'),
+  unreachable: wordsFor('unreachable'),
+  removed: wordsFor('removed'),
 };
 
-/** The bot's phase for a call state. */
-export function phaseOf(state: CallState, connected: boolean): CallPhase {
-  return PHASES[state] ?? (connected ? 'connected' : 'connecting');
+function kindOf(call: Call): LiveCall['kind'] {
+  switch (call.purpose) {
+    case 'oneToOne': {
+      if (call.origin.flow?.kind === 'announce') return 'announce';
+      const other = call.people.find((p) => !p.isSelf);
+      return other?.kind === 'phone' ? 'pstn' : 'p2p';
+    }
+    case 'connect':
+    case 'group':
+    case 'meeting':
+    case 'incoming':
+    case 'reminder':
+      return call.purpose;
+  }
 }
 
-function record(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+function participantOf(p: CallPerson): CallParticipant {
+  return {
+    id: p.participantId ?? p.key,
+    name: p.name,
+    kind: p.isSelf || p.kind === 'app' ? 'bot' : p.kind,
+    ...(p.userId ? { userId: p.userId } : {}),
+    muted: p.muted,
+    ...(p.mutePending ? { mutePending: true } : {}),
+    status: p.status,
+    statusWords: STATUS_WORDS[p.status],
+  };
 }
-
-/** What kind of call a view is, when no note says so: from its direction and the Graph resource. */
-export function kindOf(view: CallView): LiveCall['kind'] {
-  if (view.direction === 'incoming') return 'incoming';
-  const r = view.resource;
-  if (record(r['meetingInfo'])) return 'meeting';
-  const targets = Array.isArray(r['targets']) ? (r['targets'] as unknown[]) : [];
-  if (targets.length > 1) return 'group';
-  const identity = record(record(targets[0])?.['identity']);
-  return identity?.['phone'] ? 'pstn' : 'p2p';
-}
-
-function participantOf(
-  p: ParticipantView,
-  invited: readonly InvitedParty[],
-  appName: string,
-): CallParticipant {
-  const who = p.identity;
-  const bot = p.isSelf || who.kind === 'application' || who.kind === 'applicationInstance';
-  const kind: CallParticipant['kind'] = bot
-    ? 'bot'
-    : who.kind === 'user'
-      ? 'person'
-      : who.kind === 'phone'
-        ? 'phone'
-        : 'guest';
-  const known = who.id ? invited.find((i) => i.id === who.id)?.name : undefined;
-  const name = who.displayName ?? known ?? (bot ? appName : who.kind === 'phone' ? who.id : undefined);
-  return { id: p.id, name: name ?? 'Someone', kind, muted: p.isMuted, joined: !p.isInLobby };
-}
-
-export interface LiveCallOptions {
-  /** What the bot's own leg is called. */
-  readonly appName: string;
-  /** The time now (epoch ms): people rung longer ago than a phone rings did not pick up. */
-  readonly now: number;
-  readonly sequence?: number;
-}
-
-/** How long a phone rings before Graph gives up on it. */
-export const RING_LIMIT_MS = 60_000;
 
 /** The bot's snapshot of a call. */
-export function liveCallOf(view: CallView, note: CallNote, opts: LiveCallOptions): LiveCall {
-  const kind = note.kind ?? kindOf(view);
-  const phase = phaseOf(view.state, note.connectedAt !== undefined);
-  const invited = note.invited ?? [];
-  const present = view.participants.map((p) => participantOf(p, invited, opts.appName));
-  const seen = new Set(view.participants.flatMap((p) => (p.identity.id ? [p.identity.id] : [])));
-  const participants = [...present];
-  if (phase !== 'ended') {
-    // Whom the bot is calling, until the roster names them. In a 1:1 call, established means they
-    // answered, even if the roster has not caught up yet. Someone the roster named before has left; in
-    // a group call or meeting, someone rung for longer than a phone rings did not pick up.
-    const oneToOne = kind === 'p2p' || kind === 'pstn' || kind === 'connect';
-    const answered = oneToOne && (phase === 'connected' || phase === 'onHold' || phase === 'transferring');
-    for (const i of invited) {
-      if (seen.has(i.id) || i.seen) continue;
-      const original = oneToOne && !i.later;
-      if (!original && opts.now - (i.at ?? view.createdAt) > RING_LIMIT_MS) continue;
-      participants.push({ id: i.id, name: i.name, kind: i.kind, muted: false, joined: answered && original });
-    }
-    const caller = view.source;
-    if (kind === 'incoming' && caller.id && !seen.has(caller.id)) {
-      participants.push({
-        id: caller.id,
-        name: caller.displayName ?? (caller.kind === 'phone' ? caller.id : 'Someone'),
-        kind: caller.kind === 'phone' ? 'phone' : caller.kind === 'user' ? 'person' : 'guest',
-        muted: false,
-        joined: phase !== 'ringing',
-      });
-    }
-  }
-  const endReason =
-    phase === 'ended' ? (note.hungUpBy ? `hung up by ${note.hungUpBy}` : view.end?.reason) : undefined;
-  const subject =
-    note.subject ?? (typeof view.resource['subject'] === 'string' ? view.resource['subject'] : undefined);
+export function liveCallOf(call: Call): LiveCall {
+  const by = call.origin.requestedBy;
   return {
-    id: view.id,
-    kind,
-    phase,
-    ...(subject ? { subject } : {}),
-    participants,
-    createdAt: view.createdAt,
-    ...(note.connectedAt !== undefined ? { connectedAt: note.connectedAt } : {}),
-    ...(phase === 'ended' ? { endedAt: view.endedAt ?? view.updatedAt } : {}),
-    ...(endReason ? { endReason } : {}),
-    ...(note.requestedBy ? { requestedBy: note.requestedBy } : {}),
-    ...(opts.sequence !== undefined ? { sequence: opts.sequence } : {}),
+    id: call.id,
+    kind: kindOf(call),
+    phase: call.phase,
+    ...(call.subject ? { subject: call.subject } : {}),
+    ...(call.meeting ? { meeting: call.meeting } : {}),
+    participants: call.people.map(participantOf),
+    createdAt: call.createdAt,
+    ...(call.connectedAt !== undefined ? { connectedAt: call.connectedAt } : {}),
+    ...(call.endedAt !== undefined ? { endedAt: call.endedAt } : {}),
+    ...(call.end ? { endReason: call.end.words } : {}),
+    ...(by ? { requestedBy: { name: by.name, ...(by.id ? { aadObjectId: by.id } : {}) } } : {}),
+    version: call.version,
   };
 }

@@ -40,10 +40,20 @@ export type MeetingBook = Pick<
 /** The part of the call model the calls port drives. */
 export type CallModel = Pick<
   CallingApi,
-  'placeCall' | 'joinMeeting' | 'hangUp' | 'transfer' | 'participants' | 'getCall' | 'listCalls' | 'on'
+  | 'placeCall'
+  | 'joinMeeting'
+  | 'hangUp'
+  | 'transfer'
+  | 'participants'
+  | 'getCall'
+  | 'callModel'
+  | 'listCallModels'
+  | 'annotate'
+  | 'waitForState'
+  | 'on'
 >;
 
-/** The key-value table: call notes, and front desk switches an earlier version kept there. */
+/** The key-value table: front desk switches an earlier version kept there. */
 export type NotesStore = Pick<KeyValue, 'get' | 'put' | 'delete'>;
 
 /** The logging the ports do. */

@@ -5,7 +5,7 @@ import { createFetchJson } from './auth/fetch-json';
 import { createTenantKeys } from './auth/tenant-keys';
 import { createSsoVerifier } from './auth/verify-sso-token';
 import { createTabApi, type TabApi } from './create-tab-api';
-import type { TabCalling, TabGraph, TabKv, TabLogger, TabMeetings, TabRecords } from './ports';
+import type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
 
 export interface TabApiSettings {
   /** MicrosoftAppId; unset means every token is refused (fail closed). */
@@ -21,9 +21,9 @@ export interface TabApiSettings {
   readonly authorityHost: string;
   /** The PEM content of EXTRA_CA_FILE. */
   readonly extraCaPem?: string;
-  readonly kv: TabKv;
   readonly logger: TabLogger;
   readonly calling?: TabCalling;
+  readonly clickToCall?: TabClickToCall;
   readonly graph?: TabGraph;
   readonly meetings?: TabMeetings;
   readonly records?: TabRecords;
@@ -52,10 +52,10 @@ export function createTabApiForApp(s: TabApiSettings): TabApi {
   });
   return createTabApi({
     verify,
-    kv: s.kv,
     logger: s.logger,
     prompts: s.prompts ?? TAB_PROMPTS,
     ...(s.calling ? { calling: s.calling } : {}),
+    ...(s.clickToCall ? { clickToCall: s.clickToCall } : {}),
     ...(s.records ? { records: s.records } : {}),
     ...(s.meetings ? { meetings: s.meetings } : {}),
     ...(s.graph ? { graph: s.graph, notificationUrl: `${s.publicUrl}/api/notifications` } : {}),

@@ -6,7 +6,7 @@ import type { SsoVerifier } from './auth/verify-sso-token';
 import type { AuthResult } from './auth/types';
 import { errorResponse, TabError } from './errors';
 import { createEventHub, type EventHub } from './events/event-hub';
-import type { TabCalling, TabGraph, TabKv, TabLogger, TabMeetings, TabRecords } from './ports';
+import type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
 import { matchRoute, type TabRoute } from './router';
 import { callRoutes } from './routes/calls';
 import { eventRoutes } from './routes/events';
@@ -21,10 +21,11 @@ import type { TabEdge } from './types';
 /** Everything the tab API runs on. */
 export interface TabApiDeps {
   readonly verify: SsoVerifier;
-  readonly kv: TabKv;
   readonly logger: TabLogger;
   /** The call model; absent when the deployment has no Graph credentials (calls answer 503). */
   readonly calling?: TabCalling;
+  /** Click-to-call behind a 1:1 Call (without it, the user and the other person are rung together). */
+  readonly clickToCall?: TabClickToCall;
   readonly graph?: TabGraph;
   /** The meetings Switchboard created (503 for moves, cancellations and attendance without them). */
   readonly meetings?: TabMeetings;

@@ -11,7 +11,7 @@ export { createTenantKeys, type TenantKeys } from './auth/tenant-keys';
 export { createFetchJson, type FetchJson } from './auth/fetch-json';
 export { defaultTabAudience, TAB_SCOPE } from './auth/audience';
 export type { TabUser, AuthResult, AuthFailureReason } from './auth/types';
-export type { TabCalling, TabGraph, TabKv, TabLogger, TabMeetings, TabRecords } from './ports';
+export type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
 export type { TabEdge, TabRequest, TabResponse } from './types';
 export {
   summariseHistory,

@@ -2,8 +2,8 @@
 // declared structurally so that the calling module's Graph services fit without this folder reaching
 // into calling's internals.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
-import type { CallingApi, MeetingService } from '../../calling';
-import type { CallRecordSummaries, Store } from '../../store';
+import type { CallingApi, ClickToCall, MeetingService } from '../../calling';
+import type { CallRecordSummaries } from '../../store';
 
 /** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
 export type UserAuth = { readonly kind: 'user'; readonly userAssertion: string };
@@ -56,8 +56,19 @@ export interface TabGraphRequests {
 /** The subset of the call model the tab drives. */
 export type TabCalling = Pick<
   CallingApi,
-  'placeCall' | 'joinMeeting' | 'hangUp' | 'playPrompt' | 'participants' | 'getCall' | 'listCalls' | 'on'
+  | 'placeCall'
+  | 'joinMeeting'
+  | 'hangUp'
+  | 'playPrompt'
+  | 'participants'
+  | 'callModel'
+  | 'listCallModels'
+  | 'annotate'
+  | 'on'
 >;
+
+/** Click-to-call (calling's flows): the tab's Call rings the user first, then brings the other person in. */
+export type TabClickToCall = Pick<ClickToCall, 'connect'>;
 
 /**
  * The meetings Switchboard created (calling's meetings service), shared with the bot: the tab keeps the
@@ -71,8 +82,6 @@ export type TabMeetings = Pick<
 /** The app's Graph call-record summaries (the store's), read for the history chart. */
 export type TabRecords = Pick<CallRecordSummaries, 'forUser'>;
 
-/** Key-value records (the store's kv) where the tab remembers who started which call. */
-export type TabKv = Pick<Store['kv'], 'get' | 'put' | 'list'>;
 
 /** The logger the tab writes to (pino's shape). */
 export interface TabLogger {

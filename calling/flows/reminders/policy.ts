@@ -1,17 +1,30 @@
 // The reminder's rules as pure functions: how a call attempt went (from how the call ended) and what
 // happens next (done, call again after a wait, or escalate).
+import { outcomeOf } from '../../core/outcomes';
 import type { ResultInfo } from '../../types';
 import type { AttemptResult, Reminder, ReminderOutcome } from './types';
 
-/** How a call that was never answered ended, from its end code (SPEC §2.3). */
+/**
+ * How a call that was never answered ended, from its end code, as the one catalogue of outcomes reads
+ * it (calling/core/outcomes.ts): declined and busy as such; a ring that ran out, or that we ended at our
+ * ring limit, is no answer; anything else (unreachable, a tenant not set up) could not be called.
+ */
 export function unansweredResult(info: ResultInfo | undefined): AttemptResult {
-  if (!info) return 'no-answer';
-  const key = `${info.code}/${info.subcode}`;
-  if (key === '480/10076') return 'busy';
-  if (key === '480/10134') return 'declined';
-  // 408: nobody picked up (10057) or the ring timed out; 2xx: the ringing was ended (by us, at our ring limit).
-  if (info.code === 408 || info.code === 0 || (info.code >= 200 && info.code < 300)) return 'no-answer';
-  return 'failed';
+  switch (outcomeOf(info)) {
+    case 'busy':
+      return 'busy';
+    case 'declined':
+      return 'declined';
+    case 'noAnswer':
+    case 'timedOut':
+    case 'inactive':
+    case 'completed':
+    case 'hungUp':
+    case 'endedByApp':
+      return 'no-answer';
+    default:
+      return 'failed';
+  }
 }
 
 /** How an answered call went. */

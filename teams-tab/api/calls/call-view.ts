@@ -1,5 +1,7 @@
-// The Call and Participant shapes of the tab API (README "Shapes"), from the call model's views.
-import type { CallView, ParticipantView } from '../../../calling';
+// The Call and Participant shapes of the tab API (README "Shapes"): a render of the call model, field by
+// field. Phase, purpose, each person's status and the end's words are the model's, as on the chat's cards.
+import type { Call, CallPerson } from '../../../calling';
+import type { TabUser } from '../auth/types';
 
 export interface TabParticipant {
   readonly id: string;
@@ -7,64 +9,108 @@ export interface TabParticipant {
   readonly displayName?: string;
   readonly kind: string;
   readonly isMuted: boolean;
+  /** A mute was asked for and the roster has not confirmed it yet. */
+  readonly mutePending?: boolean;
   readonly isInLobby: boolean;
   readonly isBot: boolean;
   readonly presence?: { id: string; availability: string; activity: string };
 }
 
+/** Everyone rung or seen, with where they stand (the model's status). */
+export interface TabPerson {
+  readonly name: string;
+  readonly userId?: string;
+  readonly status: CallPerson['status'];
+  readonly isBot: boolean;
+}
+
 export interface TabCall {
   readonly id: string;
   readonly state: string;
+  readonly phase: Call['phase'];
+  readonly purpose: Call['purpose'];
   readonly direction: 'incoming' | 'outgoing';
   readonly subject?: string;
   readonly kind: 'p2p' | 'group' | 'meeting';
+  /** Who is in the call now. */
   readonly participants: TabParticipant[];
+  readonly people: TabPerson[];
+  readonly requestedBy?: string;
   readonly createdAt: string;
+  readonly connectedAt?: string;
   readonly endedAt?: string;
+  /** The catalogue's words: "declined", "busy", "hung up by Adele Vance". */
   readonly endReason?: string;
+  readonly version: number;
 }
 
-/** One participant as the tab shows it. */
-export function toTabParticipant(p: ParticipantView): TabParticipant {
+const KINDS: Record<CallPerson['kind'], string> = {
+  person: 'user',
+  phone: 'phone',
+  app: 'application',
+  guest: 'guest',
+};
+
+/** One person in the call as the tab shows it. */
+export function toTabParticipant(p: CallPerson): TabParticipant {
   return {
-    id: p.id,
-    ...(p.identity.kind === 'user' && p.identity.id ? { userId: p.identity.id } : {}),
-    ...(p.identity.displayName ? { displayName: p.identity.displayName } : {}),
-    kind: p.identity.kind,
-    isMuted: p.isMuted,
-    isInLobby: p.isInLobby,
-    isBot: p.isSelf,
+    id: p.participantId ?? p.key,
+    ...(p.userId ? { userId: p.userId } : {}),
+    displayName: p.name,
+    kind: KINDS[p.kind],
+    isMuted: p.muted,
+    ...(p.mutePending ? { mutePending: true } : {}),
+    isInLobby: p.inLobby === true,
+    isBot: p.isSelf || p.kind === 'app',
   };
 }
 
-/** Whether the call is a meeting (it carries chatInfo) or a group call, from Graph's call resource. */
-function kindOf(call: CallView): TabCall['kind'] {
-  const r = call.resource;
-  if (r['chatInfo'] || r['meetingInfo']) return 'meeting';
-  const targets = Array.isArray(r['targets']) ? r['targets'].length : 0;
-  const others = call.participants.filter((p) => !p.isSelf).length;
-  return Math.max(targets, others) > 1 ? 'group' : 'p2p';
+function kindOf(call: Call): TabCall['kind'] {
+  if (call.purpose === 'meeting') return 'meeting';
+  return call.purpose === 'group' ? 'group' : 'p2p';
 }
 
+const iso = (ms: number) => new Date(ms).toISOString();
+
 /** A call as the tab shows it. */
-export function toTabCall(call: CallView): TabCall {
-  const subject = typeof call.resource['subject'] === 'string' ? call.resource['subject'] : undefined;
+export function toTabCall(call: Call): TabCall {
   return {
     id: call.id,
     state: call.state,
+    phase: call.phase,
+    purpose: call.purpose,
     direction: call.direction,
-    ...(subject ? { subject } : {}),
+    ...(call.subject ? { subject: call.subject } : {}),
     kind: kindOf(call),
-    participants: call.participants.map(toTabParticipant),
-    createdAt: new Date(call.createdAt).toISOString(),
-    ...(call.endedAt !== undefined ? { endedAt: new Date(call.endedAt).toISOString() } : {}),
-    ...(call.end ? { endReason: call.end.reason } : {}),
+    participants: call.people.filter((p) => p.status === 'joined').map(toTabParticipant),
+    people: call.people.map((p) => ({
+      name: p.name,
+      ...(p.userId ? { userId: p.userId } : {}),
+      status: p.status,
+      isBot: p.isSelf || p.kind === 'app',
+    })),
+    ...(call.origin.requestedBy ? { requestedBy: call.origin.requestedBy.name } : {}),
+    createdAt: iso(call.createdAt),
+    ...(call.connectedAt !== undefined ? { connectedAt: iso(call.connectedAt) } : {}),
+    ...(call.endedAt !== undefined ? { endedAt: iso(call.endedAt) } : {}),
+    ...(call.end ? { endReason: call.end.words } : {}),
+    version: call.version,
   };
 }
 
-/** The thread id of a meeting call (chatInfo.threadId), if it is one. */
-export function threadIdOf(call: CallView): string | undefined {
-  const chat = call.resource['chatInfo'];
-  const id = chat && typeof chat === 'object' ? (chat as Record<string, unknown>)['threadId'] : undefined;
-  return typeof id === 'string' ? id : undefined;
+/** The thread id of a meeting call, if it is one. */
+export function threadIdOf(call: Call): string | undefined {
+  return call.meeting?.threadId;
+}
+
+/** Whose call it is: the person who asked for it (its origin), or anyone rung into it. */
+export function isUsersCall(call: Call, user: Pick<TabUser, 'id'>): boolean {
+  const me = user.id.toLowerCase();
+  if (call.origin.requestedBy?.id?.toLowerCase() === me) return true;
+  return call.people.some((p) => p.userId?.toLowerCase() === me);
+}
+
+/** Where a request from the tab came from, for the call model's origin. */
+export function fromTab(user: Pick<TabUser, 'id' | 'displayName'>) {
+  return { surface: 'tab' as const, requestedBy: { id: user.id, name: user.displayName } };
 }

@@ -1,11 +1,10 @@
 // Live updates for the tab: every open stream gets its user's call changes (from the call model's events)
 // and the presence of the people it watches. Presence is polled on behalf of the user; Graph presence
 // subscriptions would need a public notification URL per deployment, and the events are the same.
-import type { CallView } from '../../../calling';
+import type { Call } from '../../../calling';
 import type { TabUser } from '../auth/types';
-import { createCallOwnership, type CallOwnership } from '../calls/ownership';
-import { toTabCall } from '../calls/call-view';
-import type { TabCalling, TabGraph, TabKv, TabLogger } from '../ports';
+import { isUsersCall, toTabCall } from '../calls/call-view';
+import type { TabCalling, TabGraph, TabLogger } from '../ports';
 import { openSse, SSE_HEADERS } from './sse';
 import { createTickets, type Tickets } from './tickets';
 import { pollPresence, toTabPresence, type TabPresence } from './presence-poll';
@@ -13,7 +12,6 @@ import { createPresenceSubscriptions } from './presence-subscriptions';
 import type { TabResponse } from '../types';
 
 export interface EventHubDeps {
-  readonly kv: TabKv;
   readonly logger: TabLogger;
   readonly calling?: TabCalling;
   readonly graph?: TabGraph;
@@ -27,7 +25,6 @@ export interface EventHubDeps {
 const SAFETY_POLL_MS = 60_000;
 
 export interface EventHub extends Pick<Tickets, 'issue' | 'watchedBy'> {
-  readonly ownership: CallOwnership;
   redeemTicket: Tickets['redeem'];
   /** Opens a stream for `user` watching `ids`; the response streams until the client leaves. */
   open(user: TabUser, ids: readonly string[]): TabResponse;
@@ -47,7 +44,8 @@ interface Listener {
 export function createEventHub(deps: EventHubDeps): EventHub {
   const now = deps.now ?? Date.now;
   const tickets = createTickets(now);
-  const ownership = createCallOwnership(deps.kv);
+  // The newest version of each call sent on; an older one (another instance's, late) is dropped.
+  const sent = new Map<string, number>();
   const listeners = new Set<Listener>();
   const streams = new Set<{ end(): void }>();
   const subscriptions =
@@ -55,19 +53,17 @@ export function createEventHub(deps: EventHubDeps): EventHub {
       ? createPresenceSubscriptions(deps.graph.graph, deps.notificationUrl, deps.logger, now)
       : undefined;
 
-  async function fanOut(call: CallView): Promise<void> {
+  function fanOut(call: Call): void {
+    if ((sent.get(call.id) ?? -1) >= call.version) return;
+    sent.set(call.id, call.version);
+    if (sent.size > 5000) sent.delete(sent.keys().next().value!);
     for (const l of listeners) {
-      if (await ownership.belongsTo(call, l.user)) l.send('call', { call: toTabCall(call) });
+      if (isUsersCall(call, l.user)) l.send('call', { call: toTabCall(call) });
     }
   }
-  const offs = deps.calling
-    ? (['stateChanged', 'participantsJoined', 'participantsLeft', 'terminated'] as const).map((name) =>
-        deps.calling!.on(name, (e: { call: CallView }) => fanOut(e.call)),
-      )
-    : [];
+  const offs = deps.calling ? [deps.calling.on('callChanged', (e) => fanOut(e.call))] : [];
 
   return {
-    ownership,
     issue: (user, ids) => tickets.issue(user, ids),
     redeemTicket: (t) => tickets.redeem(t),
     watchedBy: (user) => tickets.watchedBy(user),

@@ -1,8 +1,8 @@
 // Calls the app places for the user, and the controls of the user's live calls.
 import { z } from 'zod';
-import type { CallView } from '../../../calling';
+import type { Call } from '../../../calling';
 import type { TabUser } from '../auth/types';
-import { toTabCall } from '../calls/call-view';
+import { fromTab, isUsersCall, toTabCall } from '../calls/call-view';
 import type { TabApiParts } from '../create-tab-api';
 import { badRequest, noCalling, TabError } from '../errors';
 import type { TabCalling } from '../ports';
@@ -28,25 +28,57 @@ export function needCalling(calling: TabCalling | undefined): TabCalling {
 
 export function callRoutes(p: TabApiParts): TabRoute[] {
   /** The call `id` if it is the user's; 404 otherwise (another user's call is not shown to exist). */
-  async function usersCall(ctx: RouteContext): Promise<CallView> {
+  async function usersCall(ctx: RouteContext): Promise<Call> {
     const id = ctx.params['id'] ?? '';
-    const call = await needCalling(p.calling).getCall(id);
-    if (!call || !(await p.hub.ownership.belongsTo(call, ctx.user)))
+    const call = await needCalling(p.calling).callModel(id);
+    if (!call || !isUsersCall(call, ctx.user))
       throw new TabError(404, 'call_not_found', `No call ${id} of yours is known to Switchboard.`);
     return call;
   }
 
-  async function place(user: TabUser, targets: readonly string[], subject?: string) {
+  async function shown(callId: string) {
+    const call = await needCalling(p.calling).callModel(callId);
+    if (!call)
+      throw new TabError(404, 'call_not_found', `Call ${callId} was placed but is not known any more.`);
+    return { status: 201, body: { call: toTabCall(call) } };
+  }
+
+  /** A group call with the people named and, unless `withUser` is false, the user who asked. */
+  async function place(user: TabUser, targets: readonly string[], subject?: string, withUser = true) {
     if (new Set(targets.map((t) => t.toLowerCase())).size !== targets.length)
       throw badRequest('targets: each person may be named once.');
-    const call = await needCalling(p.calling).placeCall({
-      to: targets.map((id) => ({ user: id, tenantId: user.tenantId })),
+    const everyone =
+      !withUser || targets.some((t) => t.toLowerCase() === user.id.toLowerCase())
+        ? targets
+        : [user.id, ...targets];
+    const placed = await needCalling(p.calling).placeCall({
+      to: everyone.map((id) => ({ user: id, tenantId: user.tenantId })),
       tenantId: user.tenantId,
       ...(subject ? { subject } : {}),
+      purpose: 'group',
+      origin: fromTab(user),
     });
-    await p.hub.ownership.remember(call.id, user);
-    p.logger.info({ callId: call.id, userId: user.id, targets: targets.length }, 'tab placed a call');
-    return { status: 201, body: { call: toTabCall(call) } };
+    p.logger.info({ callId: placed.id, userId: user.id, targets: targets.length }, 'tab placed a call');
+    return shown(placed.id);
+  }
+
+  /** The user and one other person: the user is rung first, then the other is brought in. */
+  async function connectWith(user: TabUser, target: string) {
+    if (target.toLowerCase() === user.id.toLowerCase())
+      throw badRequest('targets: name someone other than yourself.');
+    const calling = needCalling(p.calling);
+    if (!p.clickToCall) return place(user, [target]);
+    const record = await p.clickToCall.connect({
+      a: user.id,
+      aName: user.displayName,
+      b: target,
+      requestedBy: { id: user.id, name: user.displayName },
+    });
+    if (!record.callId)
+      throw new TabError(502, 'call_not_placed', 'The call to you could not be placed; try again.');
+    await calling.annotate(record.callId, { purpose: 'connect', origin: fromTab(user) });
+    p.logger.info({ callId: record.callId, userId: user.id }, 'tab connected the user with someone');
+    return shown(record.callId);
   }
 
   return [
@@ -55,7 +87,10 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
       pattern: '/calls',
       async handle({ req, user }) {
         const body = await parseBody(req, PlaceBody);
-        return place(user, body.targets, body.subject);
+        const [only] = body.targets;
+        return body.targets.length === 1 && only
+          ? connectWith(user, only)
+          : place(user, body.targets, body.subject);
       },
     },
     {
@@ -63,7 +98,8 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
       pattern: '/calls/connect',
       async handle({ req, user }) {
         const body = await parseBody(req, ConnectBody);
-        return place(user, [body.first, body.second], `Connected by ${user.displayName}`);
+        // Two other people talk to each other; the user who connected them is not in the call.
+        return place(user, [body.first, body.second], `Connected by ${user.displayName}`, false);
       },
     },
     {
@@ -73,9 +109,9 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
         const all = req.query.get('all') === '1';
         const calling = needCalling(p.calling);
         const since = (p.now ?? Date.now)() - DAY_MS;
-        const calls = await calling.listCalls(all ? { limit: 500 } : { active: true, limit: 500 });
+        const calls = await calling.listCallModels(all ? { limit: 500 } : { active: true, limit: 500 });
         const recent = calls.filter((c) => !all || c.endedAt === undefined || c.endedAt >= since);
-        const mine = await p.hub.ownership.filterMine(recent, user);
+        const mine = recent.filter((c) => isUsersCall(c, user));
         return { status: 200, body: { calls: mine.map(toTabCall) } };
       },
     },
@@ -89,7 +125,7 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
       pattern: '/calls/:id/hangup',
       async handle(ctx) {
         const call = await usersCall(ctx);
-        await needCalling(p.calling).hangUp(call.id);
+        await needCalling(p.calling).hangUp(call.id, { by: ctx.user.displayName });
         return { status: 204 };
       },
     },

@@ -1,9 +1,9 @@
 // Meetings: create one as the user (on-behalf-of) and have the app join; inside a meeting, its details,
 // the app's call in it with participants and their presence, and joining or leaving.
 import { z } from 'zod';
-import type { CallView } from '../../../calling';
+import type { Call } from '../../../calling';
 import type { TabUser } from '../auth/types';
-import { threadIdOf, toTabCall, toTabParticipant } from '../calls/call-view';
+import { fromTab, threadIdOf, toTabCall, toTabParticipant } from '../calls/call-view';
 import { recordToTabMeeting, threadIdFrom, toTabMeeting, type TabMeeting } from '../calls/meeting-ref';
 import type { TabApiParts } from '../create-tab-api';
 import { badRequest, TabError } from '../errors';
@@ -47,15 +47,37 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
     );
   }
 
-  async function appCallIn(threadId: string | undefined): Promise<CallView | undefined> {
+  // Graph names a meeting's organizer by id only; the panel shows their name from the directory.
+  async function withOrganizerName(m: TabMeeting, user: TabUser): Promise<TabMeeting> {
+    if (!m.organizerId || m.organizerName || !p.graph) return m;
+    try {
+      const u = await p.graph.users.getUser(
+        m.organizerId,
+        { kind: 'user', userAssertion: user.assertion },
+        { tenantId: user.tenantId },
+      );
+      return u.displayName ? { ...m, organizerName: u.displayName } : m;
+    } catch (err) {
+      p.logger.warn({ err, userId: m.organizerId }, 'the organizer of a meeting is not in the directory');
+      return m;
+    }
+  }
+
+  async function appCallIn(threadId: string | undefined): Promise<Call | undefined> {
     if (!threadId || !p.calling) return undefined;
-    const calls = await p.calling.listCalls({ active: true, limit: 500 });
+    const calls = await p.calling.listCallModels({ active: true, limit: 500 });
     return calls.find((c) => threadIdOf(c) === threadId);
   }
 
-  async function join(user: TabUser, joinWebUrl: string) {
-    const call = await needCalling(p.calling).joinMeeting(joinWebUrl, { displayName: 'Switchboard' });
-    await p.hub.ownership.remember(call.id, user);
+  async function join(user: TabUser, joinWebUrl: string, subject?: string): Promise<Call> {
+    const calling = needCalling(p.calling);
+    const placed = await calling.joinMeeting(joinWebUrl, {
+      displayName: 'Switchboard',
+      origin: fromTab(user),
+      ...(subject ? { meeting: { subject } } : {}),
+    });
+    const call = await calling.callModel(placed.id);
+    if (!call) throw new TabError(404, 'call_not_found', 'Switchboard joined the meeting but lost the call.');
     return call;
   }
 
@@ -89,7 +111,8 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
           tenantId: user.tenantId,
         });
         const meeting = recordToTabMeeting(kept, user.id);
-        const call = b.botJoins && meeting.joinWebUrl ? await join(user, meeting.joinWebUrl) : undefined;
+        const call =
+          b.botJoins && meeting.joinWebUrl ? await join(user, meeting.joinWebUrl, b.subject) : undefined;
         return { status: 201, body: { meeting, ...(call ? { call: toTabCall(call) } : {}) } };
       },
     },
@@ -108,10 +131,10 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
             joinWebUrl,
             { tenantId: user.tenantId },
           );
-          meeting = found && toTabMeeting(found);
+          meeting = found && (await withOrganizerName(toTabMeeting(found), user));
         }
         const call = await appCallIn(threadId);
-        const participants = (call?.participants ?? []).map(toTabParticipant);
+        const participants = (call?.people ?? []).filter((x) => x.status === 'joined').map(toTabParticipant);
         const userIds = participants.flatMap((x) => (x.userId ? [x.userId] : []));
         const presences =
           userIds.length > 0 && p.graph
@@ -149,17 +172,18 @@ export function meetingRoutes(p: TabApiParts): TabRoute[] {
           throw badRequest('joinWebUrl: this meeting is not known to Switchboard; give its join link.');
         const already = await appCallIn(threadId);
         if (already) return { status: 200, body: { call: toTabCall(already) } };
-        return { status: 201, body: { call: toTabCall(await join(user, url)) } };
+        const subject = (await known(threadId))?.subject;
+        return { status: 201, body: { call: toTabCall(await join(user, url, subject)) } };
       },
     },
     {
       method: 'POST',
       pattern: '/meeting/leave',
-      async handle({ req }) {
+      async handle({ req, user }) {
         const b = await parseBody(req, RefBody);
         const call = await appCallIn(threadIdFrom(b.chatId, b.meetingId));
         if (!call) throw new TabError(404, 'call_not_found', 'Switchboard is not in this meeting.');
-        await needCalling(p.calling).hangUp(call.id);
+        await needCalling(p.calling).hangUp(call.id, { by: user.displayName });
         return { status: 204 };
       },
     },

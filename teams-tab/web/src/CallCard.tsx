@@ -2,7 +2,7 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useSession } from './session';
 import { useAction } from './use-load';
-import type { Call } from './types';
+import type { Call, PersonStatus } from './types';
 
 const useStyles = makeStyles({
   call: {
@@ -16,44 +16,74 @@ const useStyles = makeStyles({
   who: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
+const PHASE: Record<Call['phase'], string> = {
+  ringing: 'Ringing',
+  connecting: 'Connecting',
+  connected: 'Connected',
+  onHold: 'On hold',
+  transferring: 'Transferring',
+  ended: 'Ended',
+};
+
+const STATUS: Record<PersonStatus, string | undefined> = {
+  ringing: 'ringing',
+  joined: undefined,
+  left: 'left',
+  declined: 'declined',
+  busy: 'busy',
+  noAnswer: 'no answer',
+  unreachable: 'could not be reached',
+  removed: 'removed',
+};
+
 export function CallCard(props: { call: Call; onChanged(): void }) {
   const styles = useStyles();
   const { api } = useSession();
   const [busy, run] = useAction();
   const c = props.call;
-  const people = c.participants.filter((p) => !p.isBot);
+  const ended = c.phase === 'ended';
+  // Who is in the call now (for mute), by user id; everyone else is shown with where they stand.
+  const inCall = new Map(c.participants.filter((p) => !p.isBot).map((p) => [p.userId ?? p.id, p] as const));
+  const people = (c.people ?? []).filter((p) => !p.isBot);
   return (
-    <div className={styles.call} data-call={c.id} data-state={c.state}>
+    <div className={styles.call} data-call={c.id} data-state={c.state} data-phase={c.phase}>
       <div className={styles.head}>
         <Text weight="semibold">
           {c.subject ?? (c.kind === 'p2p' ? 'Call' : c.kind === 'group' ? 'Group call' : 'Meeting')}
         </Text>
-        <Badge appearance="tint">{c.state}</Badge>
+        <Badge appearance="tint">{PHASE[c.phase] ?? c.state}</Badge>
+        {ended && c.endReason && <Text data-testid="end-reason">{c.endReason}</Text>}
         <Button
           size="small"
-          disabled={busy || c.state === 'terminated'}
+          disabled={busy || ended}
           onClick={() => run(() => api.hangUp(c.id).then(props.onChanged))}
         >
           Hang up
         </Button>
       </div>
-      {people.map((p) => (
-        <div key={p.id} className={styles.who} data-participant={p.userId ?? p.id}>
-          <Text>{p.displayName ?? p.userId ?? p.kind}</Text>
-          {p.isMuted && <Badge appearance="outline">muted</Badge>}
-          {p.isInLobby && <Badge appearance="outline">in the lobby</Badge>}
-          {!p.isMuted && (
-            <Button
-              size="small"
-              appearance="subtle"
-              disabled={busy}
-              onClick={() => run(() => api.mute(c.id, p.id))}
-            >
-              Mute
-            </Button>
-          )}
-        </div>
-      ))}
+      {people.map((p) => {
+        const live = p.status === 'joined' ? inCall.get(p.userId ?? '') : undefined;
+        const status = STATUS[p.status];
+        return (
+          <div key={`${p.userId ?? p.name}`} className={styles.who} data-participant={p.userId ?? p.name}>
+            <Text>{p.name}</Text>
+            {status && <Badge appearance="outline">{status}</Badge>}
+            {live?.isMuted && <Badge appearance="outline">muted</Badge>}
+            {live?.mutePending && <Badge appearance="outline">muting…</Badge>}
+            {live?.isInLobby && <Badge appearance="outline">in the lobby</Badge>}
+            {live && !live.isMuted && !live.mutePending && (
+              <Button
+                size="small"
+                appearance="subtle"
+                disabled={busy}
+                onClick={() => run(() => api.mute(c.id, live.id))}
+              >
+                Mute
+              </Button>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }

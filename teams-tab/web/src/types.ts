@@ -25,10 +25,23 @@ export interface Participant {
   displayName?: string;
   kind: string;
   isMuted: boolean;
+  /** A mute was asked for and is not confirmed yet. */
+  mutePending?: boolean;
   isInLobby: boolean;
   isBot: boolean;
   presence?: Presence;
 }
+
+/** Where someone rung or seen stands in a call (the call model's words). */
+export type PersonStatus =
+  | 'ringing'
+  | 'joined'
+  | 'left'
+  | 'declined'
+  | 'busy'
+  | 'noAnswer'
+  | 'unreachable'
+  | 'removed';
 
 export interface Call {
   id: string;
@@ -36,10 +49,25 @@ export interface Call {
   direction: 'incoming' | 'outgoing';
   subject?: string;
   kind: 'p2p' | 'group' | 'meeting';
+  phase: 'ringing' | 'connecting' | 'connected' | 'onHold' | 'transferring' | 'ended';
+  purpose: string;
+  /** In the call now. */
   participants: Participant[];
+  /** Everyone rung or seen, with where they stand. */
+  people: Array<{ name: string; userId?: string; status: PersonStatus; isBot: boolean }>;
+  requestedBy?: string;
   createdAt: string;
+  connectedAt?: string;
   endedAt?: string;
+  /** The same words as the chat's cards: "declined", "busy", "hung up by Adele Vance". */
   endReason?: string;
+  /** Grows with every change of the call; an older one is dropped. */
+  version: number;
+}
+
+/** Keeps the newer of two versions of a call. */
+export function newer(shown: Call | undefined, next: Call): boolean {
+  return !shown || next.version > shown.version;
 }
 
 /** Who attended a meeting and for how long, from its attendance report (names only). */

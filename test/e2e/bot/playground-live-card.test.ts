@@ -120,10 +120,11 @@ describe('live call card and notifications through the Agents Playground (CloudA
       { id: megan.id, text: '<at>Megan Bowen</at>' },
     ]);
     await pg.waitFor(
-      (e) => e.actionConversationId === group && /Call with Megan Bowen/.test(textOf(e)),
+      (e) => e.actionConversationId === group && /Connecting Adele Vance and Megan Bowen/.test(textOf(e)),
       'the call to Megan',
     );
-    const [target] = fake.ops('placeCall').at(-1)! as [{ person: { id: string } }];
+    // "call Megan" connects the requester with Megan: the requester is rung first.
+    const [, target] = fake.ops('connect').at(-1)! as [unknown, { person: { id: string } }];
     assert.equal(target.person.id, megan.aadObjectId);
     assert.equal(fake.ops('search').length, searches, 'found by the roster, not by a directory search');
   });

@@ -36,7 +36,7 @@ describe('calling e2e: outbound P2P call', function () {
 
     await h.calling.hangUp(call.id);
     const done = await h.calling.waitForState(call.id, 'terminated', 10_000);
-    assert.equal(done.end?.reason, 'the conversation ended');
+    assert.equal(done.end?.reason, 'the call ended');
     assert.deepEqual(done.end?.resultInfo, { code: 200, subcode: 5001 });
     await until(() => ended.items.some((e) => e.call.id === call.id), 'terminated event');
     assert.equal(ended.items.filter((e) => e.call.id === call.id).length, 1);
@@ -89,12 +89,12 @@ describe('calling e2e: outbound P2P call', function () {
     assert.deepEqual(done.end?.resultInfo, { code: 200, subcode: 5001 });
   });
 
-  it('reports a declined call with its end reason', async () => {
+  it('reports a declined call as declined, with its end code', async () => {
     const isaiah = person(h, 'Isaiah Langer');
     await script(h, isaiah.id, { onRing: 'decline', answerAfterMs: 200 });
     const call = await h.calling.placeCall({ to: { user: isaiah.id } });
     const done = await h.calling.waitForState(call.id, 'terminated', 15_000);
-    assert.equal(done.end?.reason, 'the call could not be routed');
+    assert.equal(done.end?.reason, 'declined');
     assert.deepEqual(done.end?.resultInfo, { code: 480, subcode: 10134 });
   });
 });

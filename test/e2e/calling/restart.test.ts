@@ -67,7 +67,7 @@ describe('calling e2e: the app killed mid-call (SIGKILL) and started again', fun
     const goodbye = await step(second, 'goodbye-played');
     assert.equal(goodbye.status, 'completed');
     const ended = await step(second, 'terminated');
-    assert.equal(ended.reason, 'the conversation ended');
+    assert.equal(ended.reason, 'the call ended');
     const exit2 = await second.exited();
     assert.equal(exit2.code, 0, second.stderr.join('\n'));
 

@@ -36,15 +36,19 @@ describe('cards: calls and meetings', () => {
     const ended = callCard(calls.ended!, { now: NOW });
     assertValidCard(ended);
     assert.match(cardText(ended), /Ended · lasted 2 min 05 s · hung up from the card/);
+    // Nobody is still ringing on an ended card: the model says who left.
+    assert.match(cardText(ended), /Adele Vance \(left\)/);
+    assert.doesNotMatch(cardText(ended), /ringing/);
     assert.equal(buttons(ended).length, 0);
     assert.equal(ended.refresh, undefined);
 
     const declined = callCard(calls.declined!, { now: NOW });
     assertValidCard(declined);
     assert.match(cardText(declined), /never connected · declined/);
+    assert.match(cardText(declined), /\+14255550100 \(declined, phone\)/);
   });
 
-  it('group call card: mute lists only joined, unmuted people; no transfer', () => {
+  it('group call card: mute lists only joined, unmuted people not being muted; no transfer', () => {
     const c = callCard(calls.group!, { now: NOW });
     assertValidCard(c);
     const mute = button(c, 'Mute…') as { card: { body: Array<{ choices: Array<{ title: string }> }> } };
@@ -54,6 +58,9 @@ describe('cards: calls and meetings', () => {
     );
     assert.ok(!buttons(c).some((b) => b.title === 'Transfer…'));
     assert.match(cardText(c), /Megan Bowen \(muted\)/);
+    // A mute asked for and not yet confirmed by the roster is shown as under way, not as done.
+    assert.match(cardText(c), /Alex Wilber \(muting…\)/);
+    assert.match(cardText(c), /Lee Gu \(ringing\)/);
   });
 
   it('calls card: each live call with controls, unique input ids; empty list offers a call', () => {
@@ -90,11 +97,14 @@ describe('cards: calls and meetings', () => {
     assert.deepEqual((button(c, 'Have the bot join').data as { command: unknown }).command, {
       kind: 'join',
       joinUrl,
+      subject: 'Budget review',
     });
+    // Everyone means the organizer too, and the call is named after the meeting.
     assert.deepEqual((button(c, 'Call everyone in').data as { command: unknown }).command, {
       kind: 'callEveryone',
       joinUrl,
-      attendeeIds: [adele.id, megan.id],
+      subject: 'Budget review',
+      attendeeIds: [alex.id, adele.id, megan.id],
     });
     const alone = meetingCard({ ...m, attendees: [] });
     assertValidCard(alone);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorCard } from '../../../bot/cards/error-card';
+import { flowNoticeCard } from '../../../bot/cards/flow-notice-card';
 import { frontDeskCard } from '../../../bot/cards/frontdesk-card';
 import { helpCard } from '../../../bot/cards/help-card';
 import { escalationCard, ivrCard, reminderOutcomeCard } from '../../../bot/cards/notice-cards';
@@ -197,5 +198,17 @@ describe('cards', () => {
     assertValidCard(i);
     assert.match(cardText(i), /Chose 2: billing/);
     assertValidCard(noticeCard('Done', 'It is done.'));
+  });
+
+  it('a flow notice is a valid card with its title, sentence and facts, drawn by the bot', () => {
+    const card = flowNoticeCard({
+      title: 'Reminder for Megan Bowen: confirmed',
+      text: 'Megan answered and pressed 1.',
+      facts: [{ title: 'When', value: '09:00 UTC' }],
+    });
+    assertValidCard(card);
+    assert.match(cardText(card), /Reminder for Megan Bowen: confirmed/);
+    assert.match(cardText(card), /pressed 1/);
+    assert.equal(card.body[2]?.type, 'FactSet');
   });
 });

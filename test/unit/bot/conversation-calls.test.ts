@@ -31,6 +31,29 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
     assert.equal(other.length, 0);
   });
 
+  it('a connected call card ticks: the ticker redraws it with the time so far; an ended card stays frozen', async () => {
+    const h = harness();
+    const [posted] = await h.say('call me');
+    h.clock += 4000;
+    h.fake.answer('call-1');
+    await until(() => h.adapter.updated.some((a) => /Connected/.test(cardText(cardOf(a)))), 'Connected');
+    h.clock += 130_000;
+    const before = h.adapter.updated.length;
+    h.sb.tick();
+    await until(() => h.adapter.updated.length > before, 'a redraw');
+    const ticked = h.adapter.updated.at(-1)!;
+    assert.equal(ticked.id, posted!.id);
+    assert.match(cardText(cardOf(ticked)), /Connected · 2 min 10 s so far/);
+
+    h.fake.end('call-1', 'hung up by Alex Wilber');
+    await until(() => h.adapter.updated.some((a) => /Ended/.test(cardText(cardOf(a)))), 'Ended');
+    const ended = h.adapter.updated.length;
+    h.clock += 60_000;
+    h.sb.tick();
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal(h.adapter.updated.length, ended, 'an ended card is not redrawn');
+  });
+
   it('call me: rings, connects, Hang up ends it, and the same card shows Ended with its duration', async () => {
     const h = harness();
     const [posted] = await h.say('call me');
@@ -69,7 +92,7 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
 
   it('an out-of-order notification never takes a card back from Ended', async () => {
     const h = harness();
-    const [posted] = await h.say('call +14255550100');
+    const [posted] = await h.say('announce +14255550100');
     h.fake.answer('call-1');
     const connected = h.fake.calls.get('call-1')!;
     h.fake.end('call-1', 'declined');
@@ -82,12 +105,33 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
     assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'phone', number: '+14255550100' });
   });
 
+  it('call megan rings the requester first, then brings Megan in (click-to-call), and says so', async () => {
+    const h = harness();
+    const [posted] = await h.say('call megan');
+    assert.equal(h.fake.ops('placeCall').length, 0, 'no bot-only call to Megan');
+    const [a, b, by] = h.fake.ops('connect')[0]!;
+    assert.deepEqual(a, { kind: 'person', person: alex });
+    assert.deepEqual(b, { kind: 'person', person: megan });
+    assert.equal((by as { name: string }).name, 'Alex Wilber');
+    const text = cardText(cardOf(posted));
+    assert.match(text, /Connecting Alex Wilber and Megan Bowen/);
+    assert.match(text, /I am ringing you first; once you answer I bring Megan Bowen in/);
+  });
+
+  it('announce megan is a call from Switchboard alone, and its card says so', async () => {
+    const h = harness();
+    const [posted] = await h.say('announce megan');
+    assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: megan });
+    assert.equal(h.fake.ops('connect').length, 0);
+    assert.match(cardText(cardOf(posted)), /Switchboard is calling Megan Bowen on your behalf; you are not in this call/);
+  });
+
   it('a notification that overtakes the post still reaches the card', async () => {
     const h = harness();
-    const place = h.fake.ports.calls.placeCall;
+    const connect = h.fake.ports.calls.connect;
     // The platform is fast: the call is answered before the bot has posted its card.
-    h.fake.ports.calls.placeCall = async (t, by) => {
-      const c = await place(t, by);
+    h.fake.ports.calls.connect = async (a, b, by) => {
+      const c = await connect(a, b, by);
       h.fake.answer(c.id);
       return c;
     };
@@ -105,11 +149,11 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
     const card = cardOf(pick);
     assertValidCard(card);
     assert.match(cardText(card), /Which "adele" did you mean/);
-    assert.equal(h.fake.ops('placeCall').length, 0, 'no guess');
+    assert.equal(h.fake.ops('connect').length, 0, 'no guess');
     const first = buttons(card).filter((b) => b.title === 'Pick')[0]!;
     const resp = await h.execute(first, pick!.id!);
-    assert.match(cardText(resp.body.value as never), /Call with Adele Vance/);
-    assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: adele });
+    assert.match(cardText(resp.body.value as never), /Connecting Alex Wilber and Adele Vance/);
+    assert.deepEqual(h.fake.ops('connect')[0]![1], { kind: 'person', person: adele });
     assert.equal(h.adapter.updated.at(-1)!.id, pick!.id, 'the pick card became the call card');
   });
 
@@ -132,7 +176,7 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
         { type: 'mention', mentioned: { id: '29:megan', name: 'Megan' }, text: '<at>Megan</at>' },
       ],
     });
-    assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: megan });
+    assert.deepEqual(h.fake.ops('connect')[0]![1], { kind: 'person', person: megan });
   });
 
   it('groupcall includes the requester; connect calls two parties', async () => {
@@ -153,7 +197,7 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
 
   it('calls lists live calls; mute, invite and transfer forms act on the call', async () => {
     const h = harness();
-    const [posted] = await h.say('call megan');
+    const [posted] = await h.say('announce megan');
     h.fake.answer('call-1');
     const [list] = await h.say('calls');
     const card = cardOf(list);
@@ -240,11 +284,11 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
       endedAt: h.clock,
       endReason: 'declined',
       participants: c.participants.filter((p) => p.kind === 'bot'),
-      sequence: 99,
+      version: 99,
     });
     await until(() => h.adapter.updated.some((a) => /Ended/.test(cardText(cardOf(a)))), 'Ended');
     const ended = cardText(cardOf(h.adapter.updated.at(-1)));
-    assert.match(ended, /Call with Megan Bowen/);
+    assert.match(ended, /Connecting Alex Wilber and Megan Bowen/);
     assert.equal(h.adapter.updated.at(-1)!.id, posted!.id);
   });
 });

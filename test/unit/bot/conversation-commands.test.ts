@@ -41,13 +41,29 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
     const card = cardOf(out);
     assertValidCard(card);
 
-    await h.execute(button(card, 'Call everyone in'), out!.id!);
-    const [url, , invitees] = h.fake.ops('joinMeeting')[0]!;
-    assert.equal(url, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake%40thread.v2/0');
-    assert.deepEqual(invitees, [{ kind: 'person', person: megan }]);
     await h.execute(button(card, 'Have the bot join'), out!.id!);
-    assert.equal(h.fake.ops('joinMeeting')[1]![2], undefined);
-    // Buttons that start something post a new card rather than replace the meeting card.
+    const [url, , invitees, subject] = h.fake.ops('joinMeeting')[0]!;
+    assert.equal(url, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake%40thread.v2/0');
+    assert.equal(invitees, undefined);
+    assert.equal(subject, 'Budget review');
+    const callCard = h.adapter.sent.filter((a) => a.attachments).at(-1)!;
+    assert.match(cardText(cardOf(callCard)), /Meeting: Budget review/);
+    const posted = h.adapter.sent.length;
+
+    // The bot is in that meeting already: everyone, the organizer included, is invited into its call.
+    await h.execute(button(card, 'Call everyone in'), out!.id!);
+    assert.equal(h.fake.ops('joinMeeting').length, 1, 'no second call in the same meeting');
+    assert.deepEqual(
+      h.fake.ops('invite').map(([callId, target]) => [callId, (target as { person: { id: string } }).person.id]),
+      [
+        ['call-1', alex.id],
+        ['call-1', megan.id],
+      ],
+    );
+    // One meeting, one card: the call's card is updated, no second one is posted.
+    assert.equal(h.adapter.sent.filter((a, i) => i >= posted && a.attachments).length, 0);
+    assert.ok(h.adapter.updated.some((a) => a.id === callCard.id));
+    // Buttons that start something never replace the meeting card.
     assert.ok(!h.adapter.updated.some((a) => a.id === out!.id));
   });
 
@@ -63,12 +79,15 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
 
   it('join with a link joins; join alone joins the meeting of a meeting chat, and explains itself elsewhere', async () => {
     const h = harness({ roster: { meetingJoinUrl: async () => JOIN } });
-    await h.say(`join ${JOIN}`);
-    await h.say('join');
+    const [first] = await h.say(`join ${JOIN}`);
+    const [again] = await h.say('join');
+    // One meeting, one call: the second join finds the bot already in, and shows that call's card.
     assert.deepEqual(
       h.fake.ops('joinMeeting').map((a) => a[0]),
-      [JOIN, JOIN],
+      [JOIN],
     );
+    assert.equal(again, undefined, 'no second card');
+    assert.ok(h.adapter.updated.some((a) => a.id === first!.id));
     const plain = harness();
     const [out] = await plain.say('join');
     assert.match(cardText(cardOf(out)), /does not belong to a meeting/);
@@ -89,7 +108,7 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
     assert.match(cardText(card), /Megan Bowen/);
     const call = button(card, 'Call');
     await h.execute(call, out!.id!);
-    assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: megan });
+    assert.deepEqual(h.fake.ops('connect')[0]![1], { kind: 'person', person: megan });
 
     const [group] = await h.say('presence', {
       conversation: { ...CONVERSATION, id: 'g', conversationType: 'groupChat', isGroup: true },
@@ -196,7 +215,7 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
     const h = harness();
     const card = helpCard();
     await h.execute(filled(formSubmit(card, 'Call…'), { 'call.who': 'megan' }), 'help-1');
-    assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: megan });
+    assert.deepEqual(h.fake.ops('connect')[0]![1], { kind: 'person', person: megan });
     await h.execute(
       filled(formSubmit(card, 'Meeting…'), {
         'meet.subject': 'Plan for Q3',
@@ -223,7 +242,7 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
       filled(formSubmit(card, 'Connect…'), { 'connect.a': 'Megan Bowen', 'connect.b': '+14255550100' }),
       'help-1',
     );
-    assert.equal(h.fake.ops('connect').length, 1);
+    assert.equal(h.fake.ops('connect').length, 2);
     const resp = await h.execute(filled(formSubmit(card, 'Call…'), { 'call.who': '4255550100' }), 'help-1');
     assert.equal(resp.body.type, 'application/vnd.microsoft.activity.message');
     assert.match(cardText(cardOf(h.adapter.sent.at(-2))), /E\.164/);

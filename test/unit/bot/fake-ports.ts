@@ -24,8 +24,15 @@ export class FakePortError extends Error {
 
 function participant(t: CallTarget, i: number): CallParticipant {
   return t.kind === 'person'
-    ? { id: `p-${t.person.id}`, name: t.person.displayName, kind: 'person', muted: false, joined: false }
-    : { id: `p-phone-${i}`, name: t.number, kind: 'phone', muted: false, joined: false };
+    ? {
+        id: `p-${t.person.id}`,
+        name: t.person.displayName,
+        kind: 'person',
+        userId: t.person.id,
+        muted: false,
+        status: 'ringing',
+      }
+    : { id: `p-phone-${i}`, name: t.number, kind: 'phone', muted: false, status: 'ringing' };
 }
 
 /**
@@ -70,7 +77,7 @@ export class FakeCalling {
   }
 
   private put(call: LiveCall): LiveCall {
-    const next = { ...call, sequence: ++this.seq };
+    const next = { ...call, version: ++this.seq };
     this.calls.set(call.id, next);
     for (const l of this.listeners) l(next);
     return next;
@@ -89,7 +96,7 @@ export class FakeCalling {
       phase: 'ringing',
       ...(subject ? { subject } : {}),
       participants: [
-        { id: 'p-bot', name: 'Switchboard', kind: 'bot', muted: false, joined: true },
+        { id: 'p-bot', name: 'Switchboard', kind: 'bot', muted: false, status: 'joined' },
         ...targets.map(participant),
       ],
       createdAt: this.now(),
@@ -105,7 +112,7 @@ export class FakeCalling {
       ...c,
       phase: 'connected',
       connectedAt: this.now(),
-      participants: c.participants.map((p) => ({ ...p, joined: true })),
+      participants: c.participants.map((p) => ({ ...p, status: 'joined' as const })),
     });
   }
 
@@ -179,9 +186,10 @@ export class FakeCalling {
         return [...this.calls.values()].filter((c) => c.phase !== 'ended');
       },
       get: async (callId) => this.calls.get(callId),
-      joinMeeting: async (joinUrl, by, invite) => {
-        this.record('joinMeeting', joinUrl, by, invite);
-        return this.start('meeting', invite ?? [], by, 'Budget review');
+      joinMeeting: async (joinUrl, by, invite, subject) => {
+        this.record('joinMeeting', joinUrl, by, invite, subject);
+        const c = this.start('meeting', invite ?? [], by, subject);
+        return this.put({ ...c, meeting: { joinUrl, ...(subject ? { subject } : {}) } });
       },
       subscribe: (listener) => {
         this.listeners.push(listener);

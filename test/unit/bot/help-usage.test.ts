@@ -8,6 +8,7 @@ import { walk } from './validate-card';
 // What each command's usage must still say once Teams has rendered it.
 const ARGUMENTS: Record<string, readonly string[]> = {
   call: ['person or number'],
+  announce: ['person or number'],
   groupcall: ['people'],
   connect: ['A', 'B'],
   meet: ['subject', 'at', 'time', 'for', 'duration', 'with', 'people'],

@@ -24,6 +24,8 @@ function call(id: string, over: Partial<StoredCall> = {}): StoredCall {
     endCode: null,
     endSubcode: null,
     endReason: null,
+    meta: null,
+    version: 0,
     ...over,
   };
 }

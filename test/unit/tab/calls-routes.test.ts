@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCallRecordSummaries, openStore, type CallRecordSummary, type Store } from '../../../store';
+import type { ConnectRequest } from '../../../calling';
 import { createTabApi, type TabApi } from '../../../teams-tab/api';
 import {
   ADELE,
   fakeCalling,
   MEGAN,
-  memoryKv,
   participant,
   request,
   silentLogger,
@@ -19,31 +19,71 @@ import {
 
 function setup() {
   const c = fakeCalling();
+  const connects: ConnectRequest[] = [];
+  const clickToCall = {
+    async connect(req: ConnectRequest) {
+      connects.push(req);
+      c.asked.push({ op: 'connect', args: [req] });
+      const placed = await c.calling.placeCall({ to: { user: req.a } });
+      return {
+        id: 'cc-1',
+        a: { kind: 'user' as const, id: req.a },
+        b: { kind: 'user' as const, id: req.b },
+        requestedBy: req.requestedBy,
+        status: 'calling' as const,
+        callId: placed.id,
+        createdAt: 0,
+        updatedAt: 0,
+      };
+    },
+  };
   const api: TabApi = createTabApi({
     verify,
-    kv: memoryKv(),
     logger: silentLogger,
     calling: c.calling,
+    clickToCall,
     prompts: [{ name: 'please-hold.wav', label: 'Please hold' }],
   });
-  return { ...c, api, edge: api.edge };
+  return { ...c, connects, api, edge: api.edge };
 }
 
 type Body = Record<string, unknown> & { error?: { code: string; message: string } };
 
 describe('tab API: calls', () => {
-  it('places a 1:1 call as the app for the user, in the user’s tenant', async () => {
+  it('Call with one person connects the user with them: the user is rung first, then they are brought in', async () => {
     const t = setup();
     const res = await t.edge(
       request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['megan-0000'] } }),
     );
     assert.equal(res.status, 201);
-    const call = (res.body as { call: { id: string; kind: string; state: string } }).call;
-    assert.equal(call.kind, 'p2p');
-    assert.deepEqual(t.asked[0], {
-      op: 'placeCall',
-      args: [{ to: [{ user: 'megan-0000', tenantId: TENANT }], tenantId: TENANT }],
-    });
+    assert.deepEqual(t.connects, [
+      {
+        a: ADELE.id,
+        aName: 'Adele Vance',
+        b: 'megan-0000',
+        requestedBy: { id: ADELE.id, name: 'Adele Vance' },
+      },
+    ]);
+    const call = (res.body as { call: { id: string; purpose: string; requestedBy: string } }).call;
+    // Whose call it is lives in the call model, not in a store of the tab's own.
+    assert.deepEqual(t.asked.find((a) => a.op === 'annotate')?.args, [
+      call.id,
+      { purpose: 'connect', origin: { surface: 'tab', requestedBy: { id: ADELE.id, name: 'Adele Vance' } } },
+    ]);
+    assert.equal(call.purpose, 'connect');
+    assert.equal(call.requestedBy, 'Adele Vance');
+  });
+
+  it('a group call from the tab includes the user', async () => {
+    const t = setup();
+    await t.edge(request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['a', 'b'] } }));
+    const req = t.asked[0]?.args[0] as { to: Array<{ user: string }>; purpose: string; origin: unknown };
+    assert.deepEqual(
+      req.to.map((p) => p.user),
+      [ADELE.id, 'a', 'b'],
+    );
+    assert.equal(req.purpose, 'group');
+    assert.deepEqual(req.origin, { surface: 'tab', requestedBy: { id: ADELE.id, name: 'Adele Vance' } });
   });
 
   it('places a group call for several targets and connects two people', async () => {
@@ -55,6 +95,10 @@ describe('tab API: calls', () => {
       }),
     );
     assert.equal((group.body as { call: { kind: string; subject: string } }).call.kind, 'group');
+    assert.deepEqual(
+      (t.asked[0]?.args[0] as { to: Array<{ user: string }> }).to.map((p) => p.user),
+      [ADELE.id, 'a', 'b', 'c'],
+    );
     assert.equal((group.body as { call: { subject: string } }).call.subject, 'Sync');
     const connect = await t.edge(
       request('POST', '/api/tab/calls/connect', { token: 'token-adele', body: { first: 'a', second: 'b' } }),
@@ -112,7 +156,8 @@ describe('tab API: calls', () => {
     const view = t.calls.get(id)!;
     t.calls.set(id, {
       ...view,
-      participants: [participant('p1', ADELE.id, 'Adele Vance'), participant('p0', '', '', true)],
+      origin: { surface: 'tab', requestedBy: { id: 'megan-0000', name: 'Megan Bowen' } },
+      people: [participant('p1', ADELE.id, 'Adele Vance'), participant('p0', '', '', true)],
     });
     const res = await t.edge(request('GET', `/api/tab/calls/${id}`, { token: 'token-adele' }));
     assert.equal(res.status, 200);
@@ -155,19 +200,22 @@ describe('tab API: calls', () => {
     assert.equal(ok.status, 202);
     assert.equal((await t.edge(request('POST', `/api/tab/calls/${id}/hangup`, tok))).status, 204);
     assert.deepEqual(
-      t.asked.slice(1).map((a) => [a.op, ...a.args]),
+      t.asked
+        .filter((a) => ['invite', 'mute', 'remove', 'playPrompt', 'hangUp'].includes(a.op))
+        .map((a) => [a.op, ...a.args]),
       [
         ['invite', id, [{ user: 'y', tenantId: TENANT }]],
         ['mute', id, 'p9'],
         ['remove', id, 'p9'],
         ['playPrompt', id, 'please-hold.wav'],
-        ['hangUp', id],
+        // The call's end will say who hung up.
+        ['hangUp', id, { by: 'Adele Vance' }],
       ],
     );
   });
 
   it('answers 503 with a message when the deployment has no calling, and 405 for a wrong method', async () => {
-    const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger });
+    const api = createTabApi({ verify, logger: silentLogger });
     const res = await api.edge(
       request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['x'] } }),
     );
@@ -183,7 +231,6 @@ describe('tab API: sign-in checks that cannot run', () => {
       verify: async () => {
         throw new Error('GET https://login.example/t/discovery/v2.0/keys answered 500');
       },
-      kv: memoryKv(),
       logger: silentLogger,
     });
     const res = await api.edge(request('GET', '/api/tab/me', { token: 'token-adele' }));
@@ -221,7 +268,6 @@ describe('tab API: call history route', () => {
     await records.put(rec('r4', '2026-11-20T10:00:00Z', 5, { participantIds: [MEGAN.id] }), 1);
     const api = createTabApi({
       verify,
-      kv: memoryKv(),
       logger: silentLogger,
       records,
       now: () => Date.parse('2026-11-20T12:00:00Z'),
@@ -249,7 +295,7 @@ describe('tab API: call history route', () => {
   });
 
   it('answers 503 when the deployment keeps no call records', async () => {
-    const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger });
+    const api = createTabApi({ verify, logger: silentLogger });
     const res = await api.edge(request('GET', '/api/tab/history', { token: 'token-adele' }));
     assert.equal(res.status, 503);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Readable } from 'node:stream';
 import { describe, it } from 'mocha';
 import { createTabApi, formatEvent } from '../../../teams-tab/api';
-import { ADELE, callView, fakeCalling, fakeGraph, memoryKv, request, silentLogger, verify } from './fakes';
+import { ADELE, callModel, fakeCalling, fakeGraph, participant, request, silentLogger, verify } from './fakes';
 
 /** Collects the stream's text until `until` matches it (2 s at most). */
 function readUntil(body: Readable, until: RegExp): Promise<string> {
@@ -40,7 +40,6 @@ describe('tab API: live updates (server-sent events)', () => {
     });
     const api = createTabApi({
       verify,
-      kv: memoryKv(),
       logger: silentLogger,
       calling: c.calling,
       graph: g.graph,
@@ -77,26 +76,27 @@ describe('tab API: live updates (server-sent events)', () => {
       // The poll ran as Adele (on-behalf-of her token).
       assert.deepEqual(g.asked[0]?.auth, { kind: 'user', userAssertion: 'token-adele' });
 
-      // Someone else's call is not sent; a call Adele is in is.
-      c.emit('stateChanged', { call: callView('other'), from: undefined, to: 'establishing' });
-      const mine = callView('mine', {
+      // Someone else's call is not sent; a call Adele is in is (read from before the first is sent).
+      const reading = readUntil(body, /"phase":"ended"/);
+      c.emit('callChanged', { call: callModel('other') });
+      const mine = callModel('mine', {
         state: 'established',
-        participants: [
-          {
-            id: 'p1',
-            identity: { kind: 'user', id: ADELE.id },
-            isMuted: false,
-            isInLobby: false,
-            isSelf: false,
-          },
-        ],
+        phase: 'connected',
+        version: 3,
+        people: [participant('p1', ADELE.id, 'Adele Vance')],
       });
-      c.emit('stateChanged', { call: mine, from: 'establishing', to: 'established' });
-      const calls = await readUntil(body, /event: call/);
+      c.emit('callChanged', { call: mine });
+      // An older version (late, from another instance) is not sent after a newer one.
+      c.emit('callChanged', { call: { ...mine, phase: 'ringing', version: 2 } });
+      c.emit('callChanged', { call: { ...mine, state: 'terminated', phase: 'ended', version: 4 } });
+      const calls = await reading;
       const sent = events(calls).filter((e) => e.event === 'call');
       assert.deepEqual(
-        sent.map((e) => (e.data as { call: { id: string; state: string } }).call.id),
-        ['mine'],
+        sent.map((e) => {
+          const call = (e.data as { call: { id: string; phase: string } }).call;
+          return `${call.id}:${call.phase}`;
+        }),
+        ['mine:connected', 'mine:ended'],
       );
 
       const again = await api.edge(request('GET', url));
@@ -116,7 +116,6 @@ describe('tab API: live updates (server-sent events)', () => {
     );
     const api = createTabApi({
       verify,
-      kv: memoryKv(),
       logger: silentLogger,
       graph: g.graph,
       presencePollMs: 30,

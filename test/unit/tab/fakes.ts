@@ -6,13 +6,13 @@ import path from 'node:path';
 import type { MeetingAttendanceReport, OnlineMeeting, Presence } from '@microsoft/microsoft-graph-types';
 import {
   createMeetingService,
-  type CallView,
+  type Call,
   type CallingEvents,
+  type CallPerson,
   type MeetingGraph,
-  type ParticipantView,
 } from '../../../calling';
 import { openStore } from '../../../store';
-import type { AuthResult, TabCalling, TabGraph, TabKv, TabLogger, TabRequest } from '../../../teams-tab/api';
+import type { AuthResult, TabCalling, TabGraph, TabLogger, TabRequest } from '../../../teams-tab/api';
 
 export const TENANT = '7c1f0d2a-0000-4000-8000-000000009f11';
 export const ADELE = {
@@ -36,28 +36,33 @@ export const verify = async (authorization: string | undefined): Promise<AuthRes
 
 export const silentLogger: TabLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
-export function participant(id: string, userId: string, name: string, isSelf = false): ParticipantView {
+/** Someone in a call, as the call model shows them. */
+export function participant(id: string, userId: string, name: string, isSelf = false): CallPerson {
   return {
-    id,
-    identity: isSelf ? { kind: 'application', id: 'bot' } : { kind: 'user', id: userId, displayName: name },
-    isMuted: false,
-    isInLobby: false,
+    key: isSelf ? 'self' : userId,
+    participantId: id,
+    kind: isSelf ? 'app' : 'person',
+    name: isSelf ? 'Switchboard' : name,
+    ...(isSelf ? {} : { userId }),
+    status: 'joined',
+    muted: false,
     isSelf,
   };
 }
 
-export function callView(id: string, over: Partial<CallView> = {}): CallView {
+/** A call as the call model shows it. */
+export function callModel(id: string, over: Partial<Call> = {}): Call {
   return {
     id,
     tenantId: TENANT,
     direction: 'outgoing',
     state: 'establishing',
-    source: { kind: 'application', id: 'bot' },
-    participants: [],
-    flow: undefined,
+    phase: 'ringing',
+    purpose: 'oneToOne',
+    origin: { surface: 'api' },
+    people: [],
     createdAt: Date.parse('2026-11-20T10:00:00Z'),
-    updatedAt: Date.parse('2026-11-20T10:00:00Z'),
-    resource: {},
+    version: 1,
     ...over,
   };
 }
@@ -66,7 +71,7 @@ type Handlers = { [K in keyof CallingEvents]?: Array<(e: CallingEvents[K]) => vo
 
 /** A call model that keeps its calls in a map and records each request. */
 export function fakeCalling() {
-  const calls = new Map<string, CallView>();
+  const calls = new Map<string, Call>();
   const asked: Array<{ op: string; args: unknown[] }> = [];
   const handlers: Handlers = {};
   let n = 0;
@@ -77,32 +82,53 @@ export function fakeCalling() {
     status: 'completed' as const,
     createdAt: 0,
   });
+  const view = (call: Call) => ({
+    id: call.id,
+    tenantId: call.tenantId,
+    direction: call.direction,
+    state: call.state,
+    source: { kind: 'application' as const, id: 'bot' },
+    participants: [],
+    flow: undefined,
+    createdAt: call.createdAt,
+    updatedAt: call.createdAt,
+    resource: {},
+  });
   const calling: TabCalling = {
     async placeCall(req) {
       asked.push({ op: 'placeCall', args: [req] });
       const id = `call-${++n}`;
       const targets = Array.isArray(req.to) ? req.to : [req.to];
-      const view = callView(id, { resource: { subject: req.subject, targets } });
-      calls.set(id, view);
-      return view;
+      const call = callModel(id, {
+        purpose: req.purpose ?? (targets.length > 1 ? 'group' : 'oneToOne'),
+        origin: req.origin ?? { surface: 'api' },
+        ...(req.subject ? { subject: req.subject } : {}),
+      });
+      calls.set(id, call);
+      return view(call);
     },
     async joinMeeting(url, opts) {
       asked.push({ op: 'joinMeeting', args: [url, opts] });
       const id = `call-${++n}`;
-      const view = callView(id, { resource: { chatInfo: { threadId: '19:meeting_abc@thread.v2' } } });
-      calls.set(id, view);
-      return view;
+      const call = callModel(id, {
+        purpose: 'meeting',
+        phase: 'connecting',
+        origin: opts?.origin ?? { surface: 'api' },
+        meeting: { joinUrl: url, threadId: '19:meeting_abc@thread.v2' },
+      });
+      calls.set(id, call);
+      return view(call);
     },
-    async hangUp(id) {
-      asked.push({ op: 'hangUp', args: [id] });
+    async hangUp(id, opts) {
+      asked.push({ op: 'hangUp', args: opts ? [id, opts] : [id] });
     },
     async playPrompt(id, prompts) {
       asked.push({ op: 'playPrompt', args: [id, prompts] });
       return op(id, 'playPrompt');
     },
     participants: {
-      async list(id) {
-        return [...(calls.get(id)?.participants ?? [])];
+      async list() {
+        return [];
       },
       async invite(id, parties) {
         asked.push({ op: 'invite', args: [id, parties] });
@@ -116,10 +142,22 @@ export function fakeCalling() {
         asked.push({ op: 'remove', args: [id, pid] });
       },
     },
-    async getCall(id) {
+    async annotate(id, a) {
+      asked.push({ op: 'annotate', args: [id, a] });
+      const call = calls.get(id);
+      if (!call) return undefined;
+      const next = {
+        ...call,
+        ...(a.purpose ? { purpose: a.purpose } : {}),
+        ...(a.origin ? { origin: a.origin } : {}),
+      };
+      calls.set(id, next);
+      return next;
+    },
+    async callModel(id) {
       return calls.get(id);
     },
-    async listCalls(opts) {
+    async listCallModels(opts) {
       const all = [...calls.values()];
       return opts?.active ? all.filter((c) => c.state !== 'terminated') : all;
     },
@@ -139,6 +177,9 @@ export function fakeCalling() {
 export function fakeGraph(presence: Record<string, Presence>) {
   const asked: Array<{ op: string; auth?: unknown; ctx?: unknown; args?: unknown }> = [];
   let failWith: Error | undefined;
+  // Meetings Graph finds by join link (ones Switchboard did not create).
+  const byJoinUrl = new Map<string, OnlineMeeting>();
+  const directory: Record<string, string> = { 'megan-0000': 'Megan Bowen', 'adele-0000': 'Adele Vance' };
   const graph: TabGraph = {
     presence: {
       async getPresences(ids, auth, ctx) {
@@ -153,7 +194,7 @@ export function fakeGraph(presence: Record<string, Presence>) {
         return [{ id: 'megan-0000', displayName: 'Megan Bowen', mail: 'megan@contoso.example' }];
       },
       async getUser(id) {
-        return { id };
+        return directory[id] ? { id, displayName: directory[id] } : { id };
       },
     },
     meetings: {
@@ -167,8 +208,8 @@ export function fakeGraph(presence: Record<string, Presence>) {
           chatInfo: { threadId: '19:meeting_abc@thread.v2' },
         } as OnlineMeeting;
       },
-      async findMeetingByJoinUrl() {
-        return undefined;
+      async findMeetingByJoinUrl(_actor, url) {
+        return byJoinUrl.get(url);
       },
     },
   };
@@ -176,28 +217,9 @@ export function fakeGraph(presence: Record<string, Presence>) {
     graph,
     asked,
     presence,
+    byJoinUrl,
     fail(err: Error | undefined) {
       failWith = err;
-    },
-  };
-}
-
-/** The store's kv, in memory. */
-export function memoryKv(): TabKv {
-  const m = new Map<string, unknown>();
-  return {
-    async get<T>(ns: string, key: string) {
-      const v = m.get(`${ns}/${key}`);
-      return v === undefined ? undefined : { value: v as T, version: 1 };
-    },
-    async put(ns: string, key: string, value: unknown) {
-      m.set(`${ns}/${key}`, value);
-      return 1;
-    },
-    async list<T>(ns: string) {
-      return [...m.entries()]
-        .filter(([k]) => k.startsWith(`${ns}/`))
-        .map(([k, value]) => ({ key: k.slice(ns.length + 1), value: value as T, version: 1 }));
     },
   };
 }

@@ -10,7 +10,6 @@ import {
   fakeGraph,
   fakeMeetingGraph,
   meetingBook,
-  memoryKv,
   request,
   silentLogger,
   verify,
@@ -30,7 +29,6 @@ async function setup() {
   books.push(book);
   const api = createTabApi({
     verify,
-    kv: memoryKv(),
     logger: silentLogger,
     calling: fakeCalling().calling,
     graph: fakeGraph({}).graph,
@@ -149,7 +147,7 @@ describe('tab API: meetings after the fact', () => {
   });
 
   it('answers 503 when the deployment has no meetings service', async () => {
-    const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger });
+    const api = createTabApi({ verify, logger: silentLogger });
     const res = await api.edge(request('DELETE', '/api/tab/meetings/x', { token: 'token-adele' }));
     assert.equal(res.status, 503);
   });

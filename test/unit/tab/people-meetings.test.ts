@@ -6,7 +6,6 @@ import {
   fakeGraph,
   fakeMeetingGraph,
   meetingBook,
-  memoryKv,
   participant,
   request,
   silentLogger,
@@ -28,7 +27,6 @@ async function setup() {
   books.push(book);
   const api = createTabApi({
     verify,
-    kv: memoryKv(),
     logger: silentLogger,
     calling: c.calling,
     graph: g.graph,
@@ -116,13 +114,21 @@ describe('tab API: people, presence and meetings', () => {
     assert.deepEqual((create.args as { participants: unknown }).participants, {
       attendees: [{ identity: { user: { id: 'megan-0000' } } }],
     });
-    assert.deepEqual(t.c.asked.find((a) => a.op === 'joinMeeting')?.args[0], body.meeting.joinWebUrl);
+    const join = t.c.asked.find((a) => a.op === 'joinMeeting')!;
+    assert.deepEqual(join.args[0], body.meeting.joinWebUrl);
+    // The call knows whose it is and which meeting it is in, by name.
+    assert.deepEqual(join.args[1], {
+      displayName: 'Switchboard',
+      origin: { surface: 'tab', requestedBy: { id: 'adele-0000', name: 'Adele Vance' } },
+      meeting: { subject: 'Planning' },
+    });
 
     const call = t.c.calls.get(body.call.id)!;
     t.c.calls.set(call.id, {
       ...call,
       state: 'established',
-      participants: [participant('p1', 'megan-0000', 'Megan Bowen'), participant('p0', '', '', true)],
+      phase: 'connected',
+      people: [participant('p1', 'megan-0000', 'Megan Bowen'), participant('p0', '', '', true)],
     });
     const meetingId = Buffer.from(`0#${body.meeting.threadId}#0`).toString('base64');
     const res = await t.edge(
@@ -145,7 +151,30 @@ describe('tab API: people, presence and meetings', () => {
       }),
     );
     assert.equal(leave.status, 204);
-    assert.deepEqual(t.c.asked.at(-1), { op: 'hangUp', args: [call.id] });
+    assert.deepEqual(t.c.asked.at(-1), { op: 'hangUp', args: [call.id, { by: 'Adele Vance' }] });
+  });
+
+  it('names the organizer of a meeting Graph found by its link, never by a raw id', async () => {
+    const t = await setup();
+    const url = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_other%40thread.v2/0';
+    t.g.byJoinUrl.set(url, {
+      id: 'm-other',
+      subject: 'Design review',
+      joinWebUrl: url,
+      chatInfo: { threadId: '19:meeting_other@thread.v2' },
+      participants: { organizer: { identity: { user: { id: 'megan-0000' } } } },
+    });
+    const res = await t.edge(
+      request(
+        'GET',
+        `/api/tab/meeting?chatId=${encodeURIComponent('19:meeting_other@thread.v2')}&joinWebUrl=${encodeURIComponent(url)}`,
+        { token: 'token-adele' },
+      ),
+    );
+    assert.equal(res.status, 200);
+    const m = (res.body as { meeting: { organizerId: string; organizerName?: string } }).meeting;
+    assert.equal(m.organizerId, 'megan-0000');
+    assert.equal(m.organizerName, 'Megan Bowen');
   });
 
   it('refuses a meeting that ends before it starts, and a context without meeting ids', async () => {

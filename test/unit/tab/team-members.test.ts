@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { createTabApi } from '../../../teams-tab/api';
 import type { TabGraph } from '../../../teams-tab/api';
-import { ADELE, fakeGraph, memoryKv, request, silentLogger, TENANT, verify } from './fakes';
+import { ADELE, fakeGraph, request, silentLogger, TENANT, verify } from './fakes';
 
 const TEAM = '02bd9fd6-8f93-4758-87c3-1fb73740a315';
 
@@ -34,7 +34,7 @@ function setup(answer: (spec: Spec) => Promise<{ status: number; body?: unknown 
         },
       }
     : g.graph;
-  const api = createTabApi({ verify, kv: memoryKv(), logger: silentLogger, graph });
+  const api = createTabApi({ verify, logger: silentLogger, graph });
   return { asked, edge: api.edge };
 }
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Section } from '../Section';
 import { useSession } from '../session';
 import { useAction } from '../use-load';
-import type { Meeting } from '../types';
+import type { Call, Meeting } from '../types';
 import type { Picked } from './board-store';
 import { localInputValue } from '../meeting-time';
 import { MyMeetings } from './MyMeetings';
@@ -19,13 +19,13 @@ const useStyles = makeStyles({
   made: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-export function MeetingForm(props: { attendees: Picked[] }) {
+export function MeetingForm(props: { attendees: Picked[]; calls: ReadonlyMap<string, Call> }) {
   const styles = useStyles();
   const { api } = useSession();
   const [subject, setSubject] = useState('');
   const [start, setStart] = useState(() => localInputValue(new Date(Date.now() + 15 * 60_000)));
   const [minutes, setMinutes] = useState('30');
-  const [made, setMade] = useState<{ meeting: Meeting; botJoined: boolean } | undefined>();
+  const [made, setMade] = useState<{ meeting: Meeting; call?: Call } | undefined>();
   const [busy, run] = useAction();
   const [refresh, setRefresh] = useState(0);
 
@@ -39,14 +39,18 @@ export function MeetingForm(props: { attendees: Picked[] }) {
         endDateTime: endAt.toISOString(),
         attendees: props.attendees.map((p) => p.id),
       });
-      setMade({ meeting: res.meeting, botJoined: Boolean(res.call) });
+      setMade({ meeting: res.meeting, ...(res.call ? { call: res.call } : {}) });
       setRefresh((n) => n + 1);
     });
   const join = (m: Meeting) =>
     run(async () => {
-      await api.joinMeeting({ joinWebUrl: m.joinWebUrl });
-      setMade({ meeting: m, botJoined: true });
+      const call = await api.joinMeeting({ joinWebUrl: m.joinWebUrl });
+      setMade({ meeting: m, call });
     });
+
+  // The bot's call in the meeting as the live updates show it now: once it ends, the bot has left.
+  const botCall = made?.call && (props.calls.get(made.call.id) ?? made.call);
+  const botIn = Boolean(botCall && botCall.phase !== 'ended');
 
   return (
     <Section title="New meeting" testId="new-meeting">
@@ -91,7 +95,7 @@ export function MeetingForm(props: { attendees: Picked[] }) {
           <Link href={made.meeting.joinWebUrl} target="_blank" rel="noreferrer" data-testid="join-link">
             Join the meeting
           </Link>
-          {made.botJoined ? (
+          {botIn ? (
             <Text data-testid="bot-joined">Switchboard is in the meeting.</Text>
           ) : (
             <div>

@@ -7,7 +7,7 @@ import { watch } from '../live';
 import { Section } from '../Section';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import type { Call, Presence } from '../types';
+import { newer, type Call, type Presence } from '../types';
 import { loadBoard, saveBoard } from './board-store';
 import type { Picked } from './board-store';
 import { MeetingForm } from './MeetingForm';
@@ -67,7 +67,7 @@ export default function Personal() {
     const list = ids ? ids.split(',') : [];
     return watch(api, list, {
       presence: (p) => setPresence((m) => new Map(m).set(p.id, p)),
-      call: (c) => setCalls((m) => new Map(m).set(c.id, c)),
+      call: (c) => setCalls((m) => (newer(m.get(c.id), c) ? new Map(m).set(c.id, c) : m)),
       mode: setMode,
       fail,
     });
@@ -114,7 +114,7 @@ export default function Personal() {
           onAdd={(p) => setPeople((list) => [...list, { id: p.id, displayName: p.displayName }])}
           onRemove={(id) => setPeople((list) => list.filter((p) => p.id !== id))}
         />
-        <MeetingForm attendees={candidates.filter((p) => selected.has(p.id))} />
+        <MeetingForm attendees={candidates.filter((p) => selected.has(p.id))} calls={calls} />
         <Section title="Live calls" testId="calls">
           {live.length === 0 && <Text>No calls under way.</Text>}
           {live.map((c) => (

@@ -59,6 +59,7 @@ describe('inbox rows handled in batches', function () {
         end_code: null,
         end_subcode: null,
         end_reason: null,
+        version: 0,
       })
       .execute();
   }

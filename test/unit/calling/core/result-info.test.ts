@@ -13,12 +13,10 @@ describe('resultInfo', () => {
     assert.equal(readResultInfo(null), undefined);
   });
 
-  it('names the documented end reasons', () => {
+  it('names the end in the words of the catalogue of outcomes', () => {
     assert.equal(describeEnd({ code: 200, subcode: 4521 }), 'the other party hung up');
-    assert.equal(
-      describeEnd({ code: 408, subcode: 8537 }),
-      'the call was inactive too long (no keep-alive within 45 minutes)',
-    );
+    assert.equal(describeEnd({ code: 480, subcode: 10134 }), 'declined');
+    assert.equal(describeEnd({ code: 408, subcode: 8537 }), 'ended after 45 minutes without a keep-alive');
     assert.equal(describeEnd({ code: 200, subcode: 7015 }), 'the transfer completed');
     assert.equal(describeEnd(undefined, 'AppTransferred'), 'the transfer completed');
     assert.equal(describeEnd({ code: 200, subcode: 99999 }), 'the call ended');

@@ -6,9 +6,8 @@ import {
   type Reminder,
   type ScheduleReminderRequest,
 } from '../../../../calling';
-import { createFlowNotifier, notificationCard } from '../../../../server/bot-ports/flow-notifier';
+import { createFlowNotifier } from '../../../../server/bot-ports/flow-notifier';
 import { createRemindersPort, type ReminderCalls } from '../../../../server/bot-ports/reminders-port';
-import { assertValidCard, cardText } from '../../bot/validate-card';
 
 const adele = { aadObjectId: '86528ee4-da06-4aa2-9aed-32e626300172', name: 'Adele Vance' };
 const megan = {
@@ -141,26 +140,13 @@ describe('bot ports: reminders over the reminder calls', () => {
 });
 
 describe('bot ports: flow notices through the bot', () => {
-  it('a notice is a valid Adaptive Card with its title, sentence and facts', () => {
-    const card = notificationCard({
-      title: 'Reminder for Megan Bowen: confirmed',
-      text: 'Megan answered and pressed 1.',
-      facts: [{ title: 'When', value: '09:00 UTC' }],
-      callId: 'c1',
-    });
-    assertValidCard(card);
-    assert.match(cardText(card), /Reminder for Megan Bowen: confirmed/);
-    assert.match(cardText(card), /pressed 1/);
-    assert.equal(card.body[2]?.type, 'FactSet');
-  });
-
   it('posts to the named chat (or the alerts chat) once the bot is attached', async () => {
     const posted: Array<[unknown, string | undefined]> = [];
     const { notifier, attach } = createFlowNotifier();
     const card = { title: 't', text: 'x', facts: [], callId: '' };
     await assert.rejects(notifier.postCard('conv-1', card), /not ready/);
-    const bot: Pick<BotNotifier, 'postCard'> = {
-      async postCard(c, conversationId) {
+    const bot: Pick<BotNotifier, 'notice'> = {
+      async notice(c, conversationId) {
         posted.push([c, conversationId]);
         return { conversationId: conversationId ?? 'alerts' };
       },

@@ -72,6 +72,15 @@ describe('reminders: what an attempt means and what follows', () => {
     assert.equal(unansweredResult({ code: 408, subcode: 10057 }), 'no-answer');
     assert.equal(unansweredResult({ code: 200, subcode: 5001 }), 'no-answer');
     assert.equal(unansweredResult({ code: 480, subcode: 10037 }), 'failed');
+  });
+
+  it('reads them as the one catalogue of outcomes does, so chat and reminders agree', () => {
+    // SIP's own answers: 486 Busy Here, 603 Decline.
+    assert.equal(unansweredResult({ code: 486, subcode: 0 }), 'busy');
+    assert.equal(unansweredResult({ code: 603, subcode: 0 }), 'declined');
+    // A tenant that has not set the app up is not a person who did not answer.
+    assert.equal(unansweredResult({ code: 403, subcode: 7504 }), 'failed');
+    assert.equal(unansweredResult({ code: 200, subcode: 7504 }), 'failed');
     assert.equal(answeredResult(true, true), 'confirmed');
     assert.equal(answeredResult(true, false), 'answered-no-confirm');
     assert.equal(answeredResult(false, false), 'delivered');

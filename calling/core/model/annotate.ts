@@ -1,0 +1,67 @@
+// Writing what the app knows about a call (annotations.ts) from the calling API: under the call's lock,
+// with the next version, announced as `callChanged` once stored.
+import type { StoredCall } from '../../../store';
+import type { CoreContext } from '../context';
+import { readMeta, type CallMeta } from './annotations';
+import type { Call } from './call';
+import { callModel } from './call-model';
+
+/** The model of a stored call, with the app's name on its own leg. */
+export function modelOf(ctx: Pick<CoreContext, 'appName'>, call: StoredCall): Call {
+  return callModel(call, ctx.appName ? { appName: ctx.appName } : {});
+}
+
+/** Announces a stored version of a call. */
+export function announce(ctx: CoreContext, call: StoredCall): void {
+  ctx.emitter.emit({ name: 'callChanged', payload: { call: modelOf(ctx, call) } });
+}
+
+/**
+ * Changes a call's annotations; returns the call as stored (undefined when no such call is known).
+ * Nothing is written, and nothing announced, when the edit changes nothing.
+ */
+export async function annotate(
+  ctx: CoreContext,
+  callId: string,
+  edit: (meta: CallMeta, call: StoredCall) => CallMeta,
+  opts: { waitMs?: number } = {},
+): Promise<StoredCall | undefined> {
+  const lockOpts = opts.waitMs === undefined ? {} : { waitMs: opts.waitMs };
+  const saved = await ctx.store.locks.withLock(
+    `call:${callId}`,
+    async () => {
+      const call = await ctx.data.calls.get(callId);
+      if (!call) return undefined;
+      const meta = edit(readMeta(call.meta), call);
+      if (JSON.stringify(meta) === JSON.stringify(readMeta(call.meta))) return { call, fresh: false };
+      const next = { ...call, meta, version: call.version + 1 };
+      await ctx.data.calls.update(callId, { meta, version: next.version });
+      return { call: next, fresh: true };
+    },
+    lockOpts,
+  );
+  if (saved?.fresh) announce(ctx, saved.call);
+  return saved?.call;
+}
+
+// How long an action waits to note something on the call before going on without the note.
+const NOTE_WAIT_MS = 2000;
+
+/**
+ * Notes what an action is about to do (a hang-up, a mute, whom an invitation rings) without ever holding
+ * the action back: when the call's lock is busy (another instance, or a dead one's lease) or the write
+ * fails, the action goes on and the miss is logged with the call id.
+ */
+export async function noteQuietly(
+  ctx: CoreContext,
+  callId: string,
+  edit: (meta: CallMeta, call: StoredCall) => CallMeta,
+): Promise<void> {
+  try {
+    await annotate(ctx, callId, edit, { waitMs: NOTE_WAIT_MS });
+  } catch (err) {
+    ctx.logger
+      .child({ callId })
+      .warn({ err }, 'could not note an action on the call model; going on without');
+  }
+}
