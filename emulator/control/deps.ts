@@ -7,6 +7,7 @@ import type { PresenceService } from '../presence';
 import type { AttendanceTracker, MeetingStore } from '../meetings';
 import type { RecordStore } from '../records';
 import type { SubscriptionService } from '../subscriptions';
+import type { SpeechService } from '../speech';
 
 export interface ControlDeps {
   svc: GraphService;
@@ -24,6 +25,8 @@ export interface ControlDeps {
   records?: RecordStore;
   /** Change-notification subscriptions; GET /emulator/subscriptions answers 404 without them. */
   subscriptions?: SubscriptionService;
+  /** Azure AI Speech as the emulator serves it; the speech endpoints answer 404 without it. */
+  speech?: SpeechService;
   /** Extra reset steps owned by main (e.g. dropping queued notifications). */
   onReset?: () => void;
 }
