@@ -11,7 +11,8 @@ export function say(deps: ControlDeps, ctx: RequestContext): HttpResponse {
   const call = callOf(deps, ctx);
   const body = controlBody(ctx);
   const text = typeof body.text === 'string' ? body.text.trim() : '';
-  if (text === '' || text.length > 500) throw controlError('"text" must be the words to say (1-500 characters).');
+  if (text === '' || text.length > 500)
+    throw controlError('"text" must be the words to say (1-500 characters).');
   const given = body.durationMs;
   if (given !== undefined && (typeof given !== 'number' || !Number.isInteger(given) || given < 1))
     throw controlError('"durationMs" must be a whole number of milliseconds >= 1.');
@@ -49,7 +50,9 @@ export function setSpeechFaults(deps: ControlDeps, ctx: RequestContext): HttpRes
     throw controlError('"status" must be 400, 401, 403, 429, 500 or 503.');
   const delayMs = num('delayMs', 1);
   if (status === undefined && delayMs === undefined && body.count !== 0)
-    throw controlError('Send {"status":429,"retryAfterSeconds":1,"count":1}, {"delayMs":8000} or {"count":0} to clear.');
+    throw controlError(
+      'Send {"status":429,"retryAfterSeconds":1,"count":1}, {"delayMs":8000} or {"count":0} to clear.',
+    );
   const retryAfterSeconds = num('retryAfterSeconds', 0);
   speech.setFault({
     count: num('count', 0) ?? 1,

@@ -4,7 +4,14 @@
 import { withSpeechMarker } from '../media';
 import { keyOf, planRecording, type SpeechSegment } from '../people';
 import type { CallEngine } from './engine';
-import { RECORD_RESULT, speedOf, BEEP_MS, type MediaEnv, type RecordParams, type RecordReason } from './media-jobs';
+import {
+  RECORD_RESULT,
+  speedOf,
+  BEEP_MS,
+  type MediaEnv,
+  type RecordParams,
+  type RecordReason,
+} from './media-jobs';
 import type { MediaJob } from './media-queue';
 import type { CallRec, OperationRec } from './model';
 import { finishOperation } from './operations';

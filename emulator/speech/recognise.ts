@@ -8,8 +8,7 @@ const TICKS_PER_MS = 10_000;
 const REQUIRED = 'WAV, 16 kHz, mono, 16-bit PCM';
 
 export type RecognitionAnswer =
-  | { ok: true; body: Record<string, unknown> }
-  | { ok: false; status: 400; message: string };
+  { ok: true; body: Record<string, unknown> } | { ok: false; status: 400; message: string };
 
 /** The service's display form: first letter up, a full stop at the end. */
 export function displayForm(text: string): string {
@@ -32,7 +31,12 @@ export function recognise(wav: Buffer, detailed: boolean): RecognitionAnswer {
   let durationMs: number;
   try {
     const info = parseWav(wav);
-    if (info.audioFormat !== 1 || info.channels !== 1 || info.sampleRate !== 16000 || info.bitsPerSample !== 16)
+    if (
+      info.audioFormat !== 1 ||
+      info.channels !== 1 ||
+      info.sampleRate !== 16000 ||
+      info.bitsPerSample !== 16
+    )
       return {
         ok: false,
         status: 400,
@@ -41,7 +45,11 @@ export function recognise(wav: Buffer, detailed: boolean): RecognitionAnswer {
     durationMs = info.durationMs;
   } catch (err) {
     if (!(err instanceof WavError)) throw err;
-    return { ok: false, status: 400, message: `The audio is not a readable WAV (${err.message}). Send ${REQUIRED}.` };
+    return {
+      ok: false,
+      status: 400,
+      message: `The audio is not a readable WAV (${err.message}). Send ${REQUIRED}.`,
+    };
   }
   const speech = readSpeechMarker(wav) ?? unmarked(wav, durationMs);
   if (speech.length === 0) return { ok: true, body: status('InitialSilenceTimeout', durationMs, 0) };
@@ -49,7 +57,10 @@ export function recognise(wav: Buffer, detailed: boolean): RecognitionAnswer {
   const last = speech[speech.length - 1] as MarkedSpeech;
   const offsetMs = first.startMs;
   const spanMs = last.startMs + last.durationMs - first.startMs;
-  const words = speech.map((s) => s.text ?? '').filter(Boolean).join(' ');
+  const words = speech
+    .map((s) => s.text ?? '')
+    .filter(Boolean)
+    .join(' ');
   if (words === '') return { ok: true, body: status('NoMatch', offsetMs, spanMs) };
   const display = displayForm(words);
   const lexical = lexicalForm(words);

@@ -49,13 +49,19 @@ export function readRecognition(body: Buffer): Recognition {
   try {
     parsed = JSON.parse(body.toString('utf8')) as Detailed;
   } catch (err) {
-    throw new RecognitionError('unavailable', `Azure AI Speech answered something that is not JSON (${(err as Error).name})`);
+    throw new RecognitionError(
+      'unavailable',
+      `Azure AI Speech answered something that is not JSON (${(err as Error).name})`,
+    );
   }
   const status = parsed.RecognitionStatus;
   if (status === 'InitialSilenceTimeout') return { kind: 'silence' };
   if (status === 'NoMatch' || status === 'BabbleTimeout') return { kind: 'noMatch' };
   if (status !== 'Success')
-    throw new RecognitionError('unavailable', `Azure AI Speech could not recognise the audio (${String(status)})`);
+    throw new RecognitionError(
+      'unavailable',
+      `Azure AI Speech could not recognise the audio (${String(status)})`,
+    );
   const best = parsed.NBest?.[0];
   const text = typeof best?.Display === 'string' ? best.Display : parsed.DisplayText;
   if (typeof text !== 'string' || text.trim() === '') return { kind: 'noMatch' };
@@ -74,9 +80,17 @@ function failure(res: RawResponse): RecognitionError {
       res.status,
     );
   if (res.status === 429)
-    return new RecognitionError('throttled', 'Azure AI Speech is throttling requests (429); try again shortly, or raise the resource\'s tier', 429);
+    return new RecognitionError(
+      'throttled',
+      "Azure AI Speech is throttling requests (429); try again shortly, or raise the resource's tier",
+      429,
+    );
   if (res.status === 400)
-    return new RecognitionError('bad_request', 'Azure AI Speech refused the audio or the language (400)', 400);
+    return new RecognitionError(
+      'bad_request',
+      'Azure AI Speech refused the audio or the language (400)',
+      400,
+    );
   return new RecognitionError('unavailable', `Azure AI Speech answered ${res.status}`, res.status);
 }
 

@@ -90,7 +90,11 @@ describe('emulator e2e: speech (say, recordings, Azure AI Speech short audio)', 
   it('speech faults: 429 with Retry-After, then recognition again', async () => {
     const set = await w.emu.control('POST', '/emulator/speech/faults', { status: 429, retryAfterSeconds: 3 });
     assert.equal(set.status, 200);
-    await setScript(w, PEOPLE.diego, { onRing: 'answer', answerAfterMs: 200, speech: [{ afterMs: 0, text: 'hi' }] });
+    await setScript(w, PEOPLE.diego, {
+      onRing: 'answer',
+      answerAfterMs: 200,
+      speech: [{ afterMs: 0, text: 'hi' }],
+    });
     const id = await establishedCall(w, PEOPLE.diego);
     const rec = await recordOnce(w, id);
     const wav = (await w.graph.fetch(rec.location, { authorization: `Bearer ${rec.token}` })).raw;

@@ -3,7 +3,13 @@
 // injected faults answer as the real service does.
 import assert from 'node:assert/strict';
 import type { HttpResponse, RequestContext } from '../../../../emulator/http';
-import { encodeWav, synthesizeSpeechWav, withSpeechMarker, readSpeechMarker, parseWav } from '../../../../emulator/media';
+import {
+  encodeWav,
+  synthesizeSpeechWav,
+  withSpeechMarker,
+  readSpeechMarker,
+  parseWav,
+} from '../../../../emulator/media';
 import { RECOGNITION_PATH, SpeechService } from '../../../../emulator/speech';
 
 const KEY = 'emulator-speech-key';
@@ -73,7 +79,11 @@ describe('emulator speech service (Azure AI Speech, short audio)', () => {
     assert.equal((noMatch.body as { RecognitionStatus: string }).RecognitionStatus, 'NoMatch');
     const silent = withSpeechMarker(synthesizeSpeechWav([], 3000), []);
     const timeout = await request(svc, RECOGNITION_PATH, { body: silent });
-    assert.deepEqual(timeout.body, { RecognitionStatus: 'InitialSilenceTimeout', Offset: 30_000_000, Duration: 0 });
+    assert.deepEqual(timeout.body, {
+      RecognitionStatus: 'InitialSilenceTimeout',
+      Offset: 30_000_000,
+      Duration: 0,
+    });
     // A WAV the emulator did not make: loud is NoMatch, near-silent is a timeout.
     const tone = new Int16Array(16000).map((_, i) => Math.round(8000 * Math.sin(i / 5)));
     const loud = await request(svc, RECOGNITION_PATH, { body: encodeWav(tone, 16000) });
@@ -88,7 +98,10 @@ describe('emulator speech service (Azure AI Speech, short audio)', () => {
   });
 
   it('answers 401 without a valid key, and accepts a bearer token from issueToken', async () => {
-    const bad = await request(svc, RECOGNITION_PATH, { body: said('hi'), headers: { 'ocp-apim-subscription-key': 'nope' } });
+    const bad = await request(svc, RECOGNITION_PATH, {
+      body: said('hi'),
+      headers: { 'ocp-apim-subscription-key': 'nope' },
+    });
     assert.equal(bad.status, 401);
     const issued = await request(svc, '/sts/v1.0/issueToken');
     assert.equal(issued.status, 200);

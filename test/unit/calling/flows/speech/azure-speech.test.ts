@@ -41,9 +41,19 @@ describe('Azure AI Speech recogniser (short audio REST)', () => {
     answers = [];
   });
 
-  const wav16k = () => encodeWav(new Float32Array(1600).map((_, i) => Math.sin(i / 3) * 0.3), 16000);
+  const wav16k = () =>
+    encodeWav(
+      new Float32Array(1600).map((_, i) => Math.sin(i / 3) * 0.3),
+      16000,
+    );
   const recogniser = (o: Partial<Parameters<typeof createAzureSpeechRecogniser>[0]> = {}) =>
-    createAzureSpeechRecogniser({ endpoint: base, key: 'k-123', timeoutMs: 500, maxRetryAfterMs: 1500, ...o });
+    createAzureSpeechRecogniser({
+      endpoint: base,
+      key: 'k-123',
+      timeoutMs: 500,
+      maxRetryAfterMs: 1500,
+      ...o,
+    });
 
   it('builds the regional URL, or takes an endpoint as its base', () => {
     assert.equal(
@@ -74,7 +84,10 @@ describe('Azure AI Speech recogniser (short audio REST)', () => {
     const heard = await recogniser().recognise(audio, { language: 'de-DE' });
     assert.deepEqual(heard, { kind: 'heard', text: 'I need a refund.', confidence: 0.9 });
     const req = seen[0]!;
-    assert.match(req.url, /^\/speech\/recognition\/conversation\/cognitiveservices\/v1\?language=de-DE&format=detailed/);
+    assert.match(
+      req.url,
+      /^\/speech\/recognition\/conversation\/cognitiveservices\/v1\?language=de-DE&format=detailed/,
+    );
     assert.equal(req.headers['ocp-apim-subscription-key'], 'k-123');
     assert.match(String(req.headers['content-type']), /^audio\/wav; codecs=audio\/pcm; samplerate=16000/);
     assert.ok(req.body.equals(audio), 'a 16 kHz mono WAV goes as it is');
@@ -83,7 +96,9 @@ describe('Azure AI Speech recogniser (short audio REST)', () => {
   it('converts other audio to 16 kHz mono first, and can use a bearer token', async () => {
     answers = [{ status: 200, body: { RecognitionStatus: 'NoMatch', Offset: 0, Duration: 0 } }];
     const eightK = encodeWav(new Float32Array(800), 8000);
-    const res = await recogniser({ key: undefined, token: async () => 'tok' }).recognise(eightK, { language: 'en-US' });
+    const res = await recogniser({ key: undefined, token: async () => 'tok' }).recognise(eightK, {
+      language: 'en-US',
+    });
     assert.deepEqual(res, { kind: 'noMatch' });
     assert.equal(seen[0]?.headers.authorization, 'Bearer tok');
     assert.equal(decodeWav(seen[0]!.body).sampleRate, 16000);
@@ -100,7 +115,10 @@ describe('Azure AI Speech recogniser (short audio REST)', () => {
       { status: 200, body: { RecognitionStatus: 'Success', DisplayText: 'Billing.' } },
     ];
     const started = Date.now();
-    assert.deepEqual(await recogniser().recognise(wav16k(), { language: 'en-US' }), { kind: 'heard', text: 'Billing.' });
+    assert.deepEqual(await recogniser().recognise(wav16k(), { language: 'en-US' }), {
+      kind: 'heard',
+      text: 'Billing.',
+    });
     assert.ok(Date.now() - started >= 950, 'it waited for Retry-After');
     answers = [{ status: 429, headers: { 'retry-after': '30' } }];
     await assert.rejects(recogniser().recognise(wav16k(), { language: 'en-US' }), (err: RecognitionError) => {

@@ -19,7 +19,10 @@ describe('understanding recognised words', () => {
   });
 
   it('prefers the choice named most often', () => {
-    assert.equal(matchChoice('I want to buy, but my payment has a problem, the payment failed', MENU), 'billing');
+    assert.equal(
+      matchChoice('I want to buy, but my payment has a problem, the payment failed', MENU),
+      'billing',
+    );
   });
 
   it('scores clearly negative words low and neutral ones near zero', () => {
