@@ -119,4 +119,28 @@ describe('parseEnvFile', () => {
     const parsed = parseEnvFile('# c\nexport A=1\nB="two words"\nC=\'x#y\'\nD=plain # note\n\nbad line\nE=');
     assert.deepEqual(parsed, { A: '1', B: 'two words', C: 'x#y', D: 'plain', E: '' });
   });
+
+  it('speech: a key with a region or an endpoint, checked together; the key is a secret', () => {
+    const local = (env: Record<string, string>) => readConfig({ SWITCHBOARD_MODE: 'local', ...env });
+    const c = local({ SPEECH_REGION: 'westeurope', SPEECH_KEY: 'k' });
+    assert.equal(c.SPEECH_LANGUAGE, 'en-US');
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_REGION: 'westeurope' }).message,
+      /^SPEECH_KEY is required/,
+    );
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_KEY: 'k' }).message,
+      /^SPEECH_REGION or SPEECH_ENDPOINT is required/,
+    );
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_REGION: 'West Europe' }).message,
+      /^SPEECH_REGION must be an Azure region/,
+    );
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_LANGUAGE: 'english' }).message,
+      /^SPEECH_LANGUAGE must be a locale/,
+    );
+    const described = JSON.stringify(describeConfig(c, {}));
+    assert.ok(!described.includes('"k"'), 'the key is redacted');
+  });
 });
