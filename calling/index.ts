@@ -187,6 +187,9 @@ export {
   analyseRecording,
 } from './flows/analysis';
 export type { RecordingAnalyser, RecordingFetcher, SpeechAnalysis, RecordingBranch } from './flows/analysis';
+// Speech recognition for listen nodes: Azure AI Speech's short-audio REST API behind an interface.
+export { createAzureSpeechRecogniser, RecognitionError, recognitionUrl } from './flows/speech';
+export type { AzureSpeechOptions, Recognition, SpeechRecogniser } from './flows/speech';
 // The Graph services (tokens, client, typed APIs) the composition root shares between the call model,
 // the bot's ports, the tab API and doctor: one token cache, one connection pool.
 export { createGraphServices, parseJoinUrl, guidanceForCallingCode } from './graph';

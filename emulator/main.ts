@@ -15,6 +15,7 @@ import { fetchPrompt, synthesizeSpeechWav } from './media';
 import { Deliverer } from './notify';
 import { hostRoutes } from './host';
 import { pageRoutes } from './pages';
+import { SpeechService } from './speech';
 import { Directory, loadTenant } from './people';
 import type { Tenant } from './people';
 import { CallPresenceScope, PresenceService, callActivityOf, presenceRoutes } from './presence';
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
   records.store.onRecord((rec) => subscriptions.recordCreated(rec.record));
   presence.onChange((personId) => subscriptions.presenceChanged(personId));
   const graphFaults = new GraphFaults();
+  const speech = new SpeechService({ keys: () => directory.current().speech.keys, now: Date.now });
   const serve = createHandler({
     graphRoutes: [
       ...graphRoutes(service),
@@ -174,6 +176,7 @@ async function main(): Promise<void> {
       records: records.store,
       subscriptions,
       reactions,
+      speech,
       onReset: () => {
         subscriptions.reset();
         records.reset();
@@ -185,6 +188,7 @@ async function main(): Promise<void> {
     }),
     mediaRoutes: mediaRoutes(service),
     pageRoutes: [
+      ...speech.routes(),
       ...pageRoutes(),
       ...hostRoutes((id, o) => entra.mintUserToken(id, o), { tabUrl: config.tabUrl }),
     ],

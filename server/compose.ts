@@ -30,6 +30,7 @@ import type { AppDeps } from './app';
 import type { Config } from './config';
 import type { Edge } from './http/types';
 import type { Logger } from './logger';
+import { speechRecognition } from './speech';
 
 /** The call model and the Graph services it runs on, when the app has credentials. */
 export function createCalling(
@@ -193,6 +194,7 @@ export async function createFrontDeskAndIvr(
     notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),
     ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
     fetchRecording: createRecordingFetcher(extraCa ? { caPem: extraCa } : {}),
+    ...speechRecognition(config, extraCa),
     ...(deps.flows?.watchdog ? { watchdog: deps.flows.watchdog } : {}),
   });
 }

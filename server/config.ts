@@ -72,6 +72,17 @@ const schema = z.object({
     .regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*(\+[a-z0-9]+)?$/i, 'must be an eSpeak NG voice such as en-us or de')
     .default('en-us'),
   NOTIFY_TARGET: z.string().min(1).optional(),
+  // Speech recognition for listen nodes (Azure AI Speech, short audio): a region and key, or an endpoint.
+  SPEECH_REGION: z
+    .string()
+    .regex(/^[a-z0-9]+$/, 'must be an Azure region name such as westeurope')
+    .optional(),
+  SPEECH_KEY: z.string().min(1).optional(),
+  SPEECH_ENDPOINT: url().optional(),
+  SPEECH_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale such as en-US')
+    .default('en-US'),
   // Calls to phone numbers leave from a Teams resource account (an application instance with a number).
   PSTN_RESOURCE_ACCOUNT_ID: guid().optional(),
   PSTN_RESOURCE_ACCOUNT_NAME: z.string().min(1).default('Switchboard'),
@@ -84,7 +95,11 @@ export type Config = Readonly<Omit<Parsed, 'TENANT_ALLOWLIST'>> & {
   readonly publicUrl: string;
 };
 export const CONFIG_KEYS = Object.keys(schema.shape) as ReadonlyArray<keyof Parsed>;
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['MicrosoftAppPassword', 'DATABASE_URL']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'MicrosoftAppPassword',
+  'DATABASE_URL',
+  'SPEECH_KEY',
+]);
 
 /** Reads and validates the configuration once; the result is frozen. Throws AppError('config_invalid') naming the variable. */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -119,6 +134,16 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       );
     }
   }
+  if ((c.SPEECH_REGION || c.SPEECH_ENDPOINT) && !c.SPEECH_KEY)
+    throw configError(
+      'SPEECH_KEY',
+      "is required with SPEECH_REGION or SPEECH_ENDPOINT (the Speech resource's key)",
+    );
+  if (c.SPEECH_KEY && !c.SPEECH_REGION && !c.SPEECH_ENDPOINT)
+    throw configError(
+      'SPEECH_REGION',
+      'or SPEECH_ENDPOINT is required with SPEECH_KEY (where the Speech resource is)',
+    );
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     ...c,

@@ -33,14 +33,14 @@ export function summarise(call: CallRec): Record<string, unknown> {
   };
 }
 
-function callOf(deps: ControlDeps, ctx: RequestContext): CallRec {
+export function callOf(deps: ControlDeps, ctx: RequestContext): CallRec {
   const call = deps.svc.engine.find(ctx.params.callId ?? '');
   if (!call) throw controlNotFound(`No call '${ctx.params.callId}' (live or recent).`);
   return call;
 }
 
 /** The person who acts: body.personId, else the P2P counterpart, else the only person in the roster. */
-function actorOf(call: CallRec, body: Record<string, unknown>): string {
+export function actorOf(call: CallRec, body: Record<string, unknown>): string {
   if (typeof body.personId === 'string') return body.personId;
   if (call.remotePersonId) return call.remotePersonId;
   const people = [...call.participants.values()].filter((p) => p.personId);

@@ -8,6 +8,7 @@ import type { ReactionRecorder } from '../reactions';
 import type { AttendanceTracker, MeetingStore } from '../meetings';
 import type { RecordStore } from '../records';
 import type { SubscriptionService } from '../subscriptions';
+import type { SpeechService } from '../speech';
 
 export interface ControlDeps {
   svc: GraphService;
@@ -27,6 +28,8 @@ export interface ControlDeps {
   subscriptions?: SubscriptionService;
   /** Reaction times of the apps; the reactions endpoints answer 404 without it. */
   reactions?: ReactionRecorder;
+  /** Azure AI Speech as the emulator serves it; the speech endpoints answer 404 without it. */
+  speech?: SpeechService;
   /** Extra reset steps owned by main (e.g. dropping queued notifications). */
   onReset?: () => void;
 }

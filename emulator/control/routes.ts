@@ -12,6 +12,7 @@ import { listMeetings, meetingAttendance } from './meetings';
 import { flushRecords, listRecords } from './records';
 import { promptAudio } from './prompt-audio';
 import { listSubscriptions } from './subscriptions';
+import { getSpeech, say, setSpeechFaults } from './speech';
 import { listTeams, putTeamMembers } from './teams';
 import { patchApp, putApp } from './apps';
 import { clearReactions, countReactions, getReactions } from './reactions';
@@ -34,6 +35,7 @@ const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/calls/:callId/prompts/:audioId', promptAudio],
   ['POST', '/emulator/calls/:callId/keys', pressKeys],
   ['POST', '/emulator/calls/:callId/hangup', hangUp],
+  ['POST', '/emulator/calls/:callId/say', say],
   ['POST', '/emulator/calls/:callId/answer', answerRing],
   ['POST', '/emulator/calls/:callId/decline', declineRing],
   ['GET', '/emulator/events', personEvents],
@@ -46,6 +48,8 @@ const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/subscriptions', listSubscriptions],
   ['GET', '/emulator/faults', getFaults],
   ['POST', '/emulator/faults', setFaults],
+  ['GET', '/emulator/speech', getSpeech],
+  ['POST', '/emulator/speech/faults', setSpeechFaults],
   ['GET', '/emulator/clock', getClock],
   ['POST', '/emulator/clock/advance', advanceClock],
   ['PUT', '/emulator/apps/:appId', putApp],

@@ -105,6 +105,7 @@ export function reset(deps: ControlDeps): HttpResponse {
   deps.notificationFaults.setFaults({ drop: 0, duplicate: 0, reorder: 0, endpointDown: false });
   deps.clock.reset();
   deps.reactions?.reset();
+  deps.speech?.reset();
   deps.onReset?.();
   return ok({ reset: true });
 }

@@ -10,6 +10,8 @@ export interface MediaJob {
   stop(): void;
   /** A key pressed by the person while this job runs (stop tones). */
   onKey?(key: string): void;
+  /** Words the person says now; true when the job heard them (a recording listening). */
+  onSay?(said: { durationMs: number; text?: string }): boolean;
 }
 
 /** The media queue of one call. */
@@ -50,6 +52,11 @@ export class MediaQueue {
   /** Passes a key press to the running job. */
   key(key: string): void {
     this.running?.onKey?.(key);
+  }
+
+  /** Passes speech to the running job; true when it was heard. */
+  say(said: { durationMs: number; text?: string }): boolean {
+    return this.running?.onSay?.(said) ?? false;
   }
 
   current(): MediaJob | undefined {

@@ -1,7 +1,8 @@
 // Service-hosted media for the calls: one queue per call for prompts and recordings, key presses for
 // the running recording, and cancellation.
 import type { CallEngine } from './engine';
-import { playJob, recordJob } from './media-jobs';
+import { playJob } from './media-jobs';
+import { recordJob } from './record-job';
 import type { MediaEnv, RecordParams } from './media-jobs';
 import { MediaQueue } from './media-queue';
 import type { MediaJob } from './media-queue';
@@ -14,9 +15,19 @@ import { OPERATION } from './result-codes';
 
 export type { RecordParams } from './media-jobs';
 
+/** Words said while no recording listened are heard by one that begins within this (emulated) time. */
+export const SAID_BEFORE_MS = 10_000;
+
+interface Said {
+  at: number;
+  durationMs: number;
+  text?: string;
+}
+
 /** Owns the media queues of all calls. */
 export class MediaService {
   private readonly queues = new Map<string, MediaQueue>();
+  private readonly said = new Map<string, Said[]>();
 
   constructor(
     private readonly engine: CallEngine,
@@ -41,7 +52,31 @@ export class MediaService {
   }
 
   private get env(): MediaEnv {
-    return { engine: this.engine, media: this.media, recordings: this.recordings, audio: this.audio };
+    return {
+      engine: this.engine,
+      media: this.media,
+      recordings: this.recordings,
+      audio: this.audio,
+      saidBefore: (call) => this.takeSaid(call),
+    };
+  }
+
+  /** The person says words now: heard by the running recording, else by one that begins soon. */
+  say(call: CallRec, said: { durationMs: number; text?: string }): 'heard' | 'waiting' {
+    if (this.queues.get(call.id)?.say(said)) return 'heard';
+    const list = this.said.get(call.id) ?? [];
+    if (list.length === 0) call.cleanups.add(() => this.said.delete(call.id));
+    list.push({ at: this.engine.clock.now(), ...said });
+    this.said.set(call.id, list);
+    return 'waiting';
+  }
+
+  private takeSaid(call: CallRec): Array<{ durationMs: number; text?: string }> {
+    const now = this.engine.clock.now();
+    const speed = this.engine.settings.promptSpeed;
+    const list = (this.said.get(call.id) ?? []).filter((s) => now - s.at <= SAID_BEFORE_MS / speed);
+    this.said.delete(call.id);
+    return list.map(({ durationMs, text }) => ({ durationMs, ...(text ? { text } : {}) }));
   }
 
   /** Queues a playPrompt operation; `resourceIds` (Graph's media cache keys) go on the timeline. */

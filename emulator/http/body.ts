@@ -6,7 +6,12 @@ import { GraphError } from './errors';
 export const BODY_LIMIT = 4 * 1024 * 1024;
 
 /** Reads a whole request body as UTF-8; rejects with 413 past the limit. */
-export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString('utf8');
+}
+
+/** Reads a whole request body as bytes (audio); rejects with 413 past the limit. */
+export function readBodyBytes(req: IncomingMessage, limit = BODY_LIMIT): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -25,7 +30,7 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<stri
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (!failed) resolve(Buffer.concat(chunks));
     });
     req.on('error', (err) => {
       if (!failed) reject(err);

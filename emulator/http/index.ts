@@ -8,4 +8,4 @@ export { findRoute, matchPattern, splitPath } from './router';
 export type { Route, Handler } from './router';
 export { callerOf, hasAnyRole, requireAnyRole, requireAppToken } from './permissions';
 export type { Caller, HttpResponse, RequestContext } from './types';
-export { parseJsonObject, readBody, BODY_LIMIT } from './body';
+export { parseJsonObject, readBody, readBodyBytes, BODY_LIMIT } from './body';

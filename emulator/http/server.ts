@@ -2,7 +2,7 @@
 // the control API (/emulator), recordings (/media), and everything else handed to Entra ID.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseJsonObject, readBody } from './body';
+import { parseJsonObject, readBodyBytes } from './body';
 import { GraphError, graphErrorBody } from './errors';
 import type { GraphFaults } from './faults';
 import { send } from './respond';
@@ -110,7 +110,8 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
     };
     const first = (ctx.segments[0] ?? '').toLowerCase();
     const run = async (): Promise<HttpResponse> => {
-      ctx.rawBody = await readBody(req);
+      ctx.bodyBytes = await readBodyBytes(req);
+      ctx.rawBody = ctx.bodyBytes.toString('utf8');
       if (first === 'v1.0') {
         try {
           const response = await routeGraph(ctx, opts);

@@ -28,6 +28,8 @@ export interface RequestContext {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The body's bytes as they came (audio); absent in hand-built contexts. */
+  bodyBytes?: Buffer;
   params: Record<string, string>;
   requestId: string;
   clientRequestId: string;

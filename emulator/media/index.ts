@@ -6,5 +6,6 @@ export type { WavInfo } from './wav-parse';
 export { encodeWav } from './wav-encode';
 export { promptNameOf, promptTextOf, readInfoList, UNTITLED_PROMPT } from './wav-info';
 export { synthesizeSpeechWav } from './speech';
+export { findChunk, readSpeechMarker, withSpeechMarker, type MarkedSpeech } from './speech-marker';
 export { fetchPrompt } from './prompt-fetch';
 export type { FetchPromptOptions, FetchPromptResult } from './prompt-fetch';

@@ -18,9 +18,11 @@ export {
   keyPresses,
   keyPlan,
   mergedSpeech,
+  mergeSegments,
+  speechDurationMs,
   planRecording,
   DEFAULT_ANSWER_AFTER_MS,
   BUSY_AFTER_MS,
   KEY_SPACING_MS,
 } from './scripts';
-export type { RingOutcome, ToneName, RecordEndReason, RecordWindow } from './scripts';
+export type { RingOutcome, ToneName, RecordEndReason, RecordWindow, SpeechSegment } from './scripts';

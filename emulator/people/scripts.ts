@@ -74,19 +74,42 @@ export function keyPlan(script: PersonScript): { atMs: number; key: string }[] {
   return (script.keys ?? []).flatMap((k) => keyPresses(k.tones, k.afterMs)).sort((a, b) => a.atMs - b.atMs);
 }
 
-/** Speech segments merged where they overlap, in time order. */
-export function mergedSpeech(
-  script: Pick<PersonScript, 'speech'>,
-): { startMs: number; durationMs: number }[] {
-  const sorted = [...(script.speech ?? [])].sort((a, b) => a.afterMs - b.afterMs);
-  const out: { startMs: number; durationMs: number }[] = [];
+/** A stretch of a person's speech; `text` holds the words, when the person said words. */
+export interface SpeechSegment {
+  startMs: number;
+  durationMs: number;
+  text?: string;
+}
+
+/** How long saying `text` takes: about 2.5 words a second, at least 0.6 s. */
+export function speechDurationMs(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(600, words * 400);
+}
+
+/** Speech segments merged where they overlap, in time order (their words joined). */
+export function mergeSegments(segments: readonly SpeechSegment[]): SpeechSegment[] {
+  const sorted = [...segments].sort((a, b) => a.startMs - b.startMs);
+  const out: SpeechSegment[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
-    if (last && s.afterMs <= last.startMs + last.durationMs) {
-      last.durationMs = Math.max(last.durationMs, s.afterMs + s.durationMs - last.startMs);
-    } else out.push({ startMs: s.afterMs, durationMs: s.durationMs });
+    if (last && s.startMs <= last.startMs + last.durationMs) {
+      last.durationMs = Math.max(last.durationMs, s.startMs + s.durationMs - last.startMs);
+      if (s.text) last.text = last.text ? `${last.text} ${s.text}` : s.text;
+    } else out.push({ ...s });
   }
   return out;
+}
+
+/** The script's speech as segments (words last as long as they take to say), merged where they overlap. */
+export function mergedSpeech(script: Pick<PersonScript, 'speech'>): SpeechSegment[] {
+  return mergeSegments(
+    (script.speech ?? []).map((s) => ({
+      startMs: s.afterMs,
+      durationMs: s.durationMs ?? speechDurationMs(s.text ?? ''),
+      ...(s.text ? { text: s.text } : {}),
+    })),
+  );
 }
 
 export type RecordEndReason = 'initialSilenceTimeout' | 'maxSilenceTimeout' | 'maxRecordDurationReached';
@@ -100,13 +123,14 @@ export interface RecordWindow {
 
 /**
  * When a recording of this person ends on its own, counted from when listening starts (speech offsets
- * count from that moment too), and why. Stop tones are handled by the caller as they happen.
+ * count from that moment too, `extra` being what they said live), and why. Stop tones are handled by the caller as they happen.
  */
 export function planRecording(
   script: Pick<PersonScript, 'speech'>,
   window: RecordWindow,
-): { endMs: number; reason: RecordEndReason; segments: { startMs: number; durationMs: number }[] } {
-  const speech = mergedSpeech(script);
+  extra: readonly SpeechSegment[] = [],
+): { endMs: number; reason: RecordEndReason; segments: SpeechSegment[] } {
+  const speech = mergeSegments([...mergedSpeech(script), ...extra]);
   const cap = (endMs: number, reason: RecordEndReason) => {
     const final =
       endMs >= window.maxDurationMs
@@ -114,7 +138,7 @@ export function planRecording(
         : { endMs, reason };
     const segments = speech
       .filter((s) => s.startMs < final.endMs)
-      .map((s) => ({ startMs: s.startMs, durationMs: Math.min(s.durationMs, final.endMs - s.startMs) }));
+      .map((s) => ({ ...s, durationMs: Math.min(s.durationMs, final.endMs - s.startMs) }));
     return { ...final, segments };
   };
   const first = speech[0];

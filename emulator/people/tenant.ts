@@ -8,8 +8,20 @@ const scriptSchema = z.object({
   keys: z
     .array(z.object({ afterMs: z.number().int().min(0), tones: z.string().regex(/^[0-9*#A-Da-d]+$/) }))
     .optional(),
+  // What the person says when recorded: sound for durationMs, or words (text) lasting as long as
+  // they take to say unless durationMs says otherwise.
   speech: z
-    .array(z.object({ afterMs: z.number().int().min(0), durationMs: z.number().int().min(1) }))
+    .array(
+      z
+        .object({
+          afterMs: z.number().int().min(0),
+          durationMs: z.number().int().min(1).optional(),
+          text: z.string().trim().min(1).max(500).optional(),
+        })
+        .refine((s) => s.durationMs !== undefined || s.text !== undefined, {
+          message: 'each speech entry needs "text" (words) or "durationMs" (sound without words)',
+        }),
+    )
     .optional(),
   hangUpAfterMs: z.number().int().min(0).optional(),
 });
@@ -88,6 +100,8 @@ const tenantSchema = z.looseObject({
     )
     .default([]),
   teams: z.array(teamSchema).default([]),
+  /** Azure AI Speech as the emulator serves it: the subscription keys it accepts. */
+  speech: z.object({ keys: z.array(z.string().min(1)).min(1) }).default({ keys: ['emulator-speech-key'] }),
 });
 
 export type PersonScript = z.infer<typeof scriptSchema>;

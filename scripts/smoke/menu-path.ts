@@ -1,5 +1,5 @@
 // What a caller meets on the way into an IVR menu: the nodes from `start` up to the first node that
-// collects keys (the menu proper), following `do: { goto }` in between, and what each key there leads to.
+// collects keys (the menu proper: `collect`, or `listen` with its keyed choices), following `do: { goto }` in between, and what each key there leads to.
 import { reactionToKey, type Reaction } from './key-reaction';
 import { isObject, promptsOf, type PromptRef } from './prompt-ref';
 
@@ -13,6 +13,15 @@ export interface MenuPath {
   nodes: MenuNode[];
   /** What pressing `key` in the collecting node leads to. */
   reactionTo(key: string): Reaction;
+}
+
+/** A listen node's keys as a collecting node has them: its choices with a key, and its no-match prompts. */
+function keysOf(listen: Record<string, unknown>): Record<string, unknown> {
+  const choices = Array.isArray(listen.choices) ? listen.choices.filter(isObject) : [];
+  return {
+    options: Object.fromEntries(choices.filter((c) => typeof c.key === 'string').map((c) => [c.key, c.do])),
+    ...(listen.noMatchPrompts === undefined ? {} : { invalidPrompts: listen.noMatchPrompts }),
+  };
 }
 
 /** The path from the menu's start to its first collecting node. Throws when there is none. */
@@ -29,8 +38,12 @@ export function menuPath(menu: unknown): MenuPath {
     const node: unknown = menu.nodes[here];
     if (!isObject(node)) throw new Error(`the menu has no node "${here}"`);
     nodes.push({ id: here, prompts: promptsOf(node) });
-    const collect = node.collect;
-    if (isObject(collect)) return { nodes, reactionTo: (key) => reactionToKey(menu, here, collect, key) };
+    const collect = isObject(node.collect)
+      ? node.collect
+      : isObject(node.listen)
+        ? keysOf(node.listen)
+        : undefined;
+    if (collect) return { nodes, reactionTo: (key) => reactionToKey(menu, here, collect, key) };
     const next: unknown = isObject(node.do) ? node.do.goto : undefined;
     id = typeof next === 'string' ? next : undefined;
   }

@@ -26,6 +26,7 @@ export function emulatorSeedPath(env: Env, root: string): string {
 
 interface Seed {
   apps?: Array<{ appId: string; secrets?: string[] }>;
+  speech?: { keys?: string[] };
   resourceAccounts?: Array<{ id: string; appId: string; displayName?: string }>;
 }
 
@@ -63,10 +64,17 @@ export function localEnvironment(
           : { PSTN_RESOURCE_ACCOUNT_NAME: account.displayName }),
       }
     : {};
-  const out = { ...env, ...emulated, ...files, ...pstn };
+  // Speech recognition goes to the emulator's Azure AI Speech endpoint unless the environment names one.
+  const speechKey = seed.speech?.keys?.[0] ?? 'emulator-speech-key';
+  const speech: Record<string, string> =
+    env.SPEECH_KEY || env.SPEECH_REGION || env.SPEECH_ENDPOINT
+      ? {}
+      : { SPEECH_ENDPOINT: ready.url, SPEECH_KEY: speechKey };
+  const out = { ...env, ...emulated, ...files, ...pstn, ...speech };
   const outSources: Record<string, string> = { ...sources };
   for (const k of Object.keys(emulated)) outSources[k] = 'local mode (emulator)';
   for (const k of Object.keys(files)) outSources[k] ??= 'local mode (shipped default)';
   for (const k of Object.keys(pstn)) outSources[k] ??= 'local mode (emulator seed)';
+  for (const k of Object.keys(speech)) outSources[k] = 'local mode (emulator)';
   return { env: out, sources: outSources };
 }

@@ -52,6 +52,10 @@ export function emulatorAppEnv(emu: RunningEmulator, port: number): Record<strin
     CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
     EXTRA_CA_FILE: emu.caPath,
     PROMPTS_DIR: path.join(ROOT, 'assets', 'prompts'),
+    SPEECH_ENDPOINT: emu.url,
+    SPEECH_KEY: String(
+      (emu.tenant['speech'] as { keys?: string[] } | undefined)?.keys?.[0] ?? 'emulator-speech-key',
+    ),
     LOG_LEVEL: 'warn',
   };
 }

@@ -17,6 +17,7 @@ import {
   type Notifier,
 } from '../ivr';
 import { createFlowRuntime, createWatchdog, type FlowRuntime, type WatchdogTiming } from '../runtime';
+import type { SpeechRecogniser } from '../speech';
 import type { TextPrompts } from '../tts';
 import { createFrontDesk, type FrontDesk } from './front-desk';
 import { loadCallFlowFiles } from './load-files';
@@ -38,6 +39,10 @@ export interface CallFlowsOptions {
   readonly notifyTarget?: string;
   readonly fetchRecording: RecordingFetcher;
   readonly analyser?: RecordingAnalyser;
+  /** Recognises what callers say at listen nodes; without it they go by keys (and their no-match path). */
+  readonly recogniser?: SpeechRecogniser;
+  /** The recognition language when neither the menu nor the caller names one (default en-US). */
+  readonly speechLanguage?: string;
   /** When the watchdog hands an undriven answered call to the fallback (default 45 s idle, 10 s sweeps). */
   readonly watchdog?: Partial<WatchdogTiming>;
 }
@@ -83,6 +88,9 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       notifier: opts.notifier,
       ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
       fallback,
+      ...(opts.recogniser
+        ? { speech: { recogniser: opts.recogniser, language: opts.speechLanguage ?? 'en-US' } }
+        : {}),
       recording: {
         fetchRecording: opts.fetchRecording,
         analyser: opts.analyser ?? createEnergyAnalyser(),
@@ -142,6 +150,13 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       await watchdog.start();
       // Text prompts are made ahead of the first call that needs them; a failure only gets logged here.
       warmed = warmTextPrompts();
+      const listening = [...menus.values()].some((m) => Object.values(m.nodes).some((n) => n.listen));
+      if (listening && !opts.recogniser)
+        log.warn(
+          {},
+          'a menu listens for speech but no recogniser is configured: callers can only press keys there. ' +
+            'Set SPEECH_REGION and SPEECH_KEY (or SPEECH_ENDPOINT) for Azure AI Speech',
+        );
       log.info(
         {
           menus: [...menus.keys()],

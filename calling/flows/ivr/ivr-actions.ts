@@ -6,6 +6,7 @@ import { settingsOf } from './ivr-state';
 import { hangUpTask, meetingTask, notifyTask, promptTask, recordTask, transferTask } from './ivr-tasks';
 import type { Action, Jump } from './menu-schema';
 import { fillTemplate } from './notifier';
+import { NEGATIVE_VIA, startListening } from './ivr-listen';
 
 /** Hangs up (the flow is done once the call ends). */
 export function hangUp(st: Step, why: string): IvrState {
@@ -61,6 +62,7 @@ export async function enter(st: Step, name: string, opts: EnterOptions = {}): Pr
 export async function afterPrompts(st: Step): Promise<IvrState> {
   const { node, menu } = st;
   if (!node || !menu) return hangUp(st, 'the menu is gone');
+  if (node.listen) return startListening(st, node.listen);
   if (node.collect) {
     const set = settingsOf(menu, node.collect);
     st.ctl.setTimer('input', set.firstMs);
@@ -165,8 +167,13 @@ export function failed(st: Step, a: Action | undefined, why: string): Promise<Iv
   return onFail ? jump(st, onFail) : Promise.resolve(hangUp(st, why));
 }
 
-/** The action that put the IVR in its current phase: the node's `do`, or the option keyed by `via`. */
+/** The action that put the IVR in its current phase: the node's `do`, or the option or choice named by `via`. */
 export function pendingAction(st: Step): Action | undefined {
   if (st.s.via === undefined) return st.node?.do;
+  const listen = st.node?.listen;
+  if (listen) {
+    if (st.s.via === NEGATIVE_VIA) return listen.negative?.do;
+    return listen.choices.find((c) => c.label === st.s.via)?.do;
+  }
   return st.node?.collect?.options[st.s.via];
 }

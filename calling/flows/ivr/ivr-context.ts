@@ -1,5 +1,6 @@
 // What the IVR needs from the app, and the small helpers its handlers share.
 import type { AnalyseDeps } from '../analysis';
+import type { SpeechRecogniser } from '../speech';
 import type { Directory, FlowControl, Target } from '../runtime';
 import type { TextPrompts } from '../tts';
 import type { IvrState } from './ivr-state';
@@ -17,6 +18,8 @@ export interface IvrDeps {
   /** Where notifications go when a node names no target. */
   readonly notifyTarget?: string;
   readonly recording: AnalyseDeps;
+  /** Speech recognition for listen nodes (without it they hear nothing, and keys still work). */
+  readonly speech?: { readonly recogniser: SpeechRecogniser; readonly language: string };
   /** Who takes a caller the IVR cannot serve (the front desk's `fallback`); none: goodbye and hang up. */
   readonly fallback?: () => Promise<Target | undefined>;
 }

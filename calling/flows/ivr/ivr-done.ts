@@ -4,6 +4,7 @@ import type { FlowEvent } from '../runtime';
 import { afterPrompts, enter, failed, hangUp, jump, pendingAction } from './ivr-actions';
 import { menuOf, type Step } from './ivr-context';
 import { toFallback } from './ivr-fallback';
+import { onListened } from './ivr-listen';
 import { callIsOver, isTransient, MAX_RESENDS, resendDelayMs } from './ivr-retry';
 import type { IvrState } from './ivr-state';
 import { tonesTask } from './ivr-tasks';
@@ -72,6 +73,8 @@ export async function onDone(st: Step, e: Done): Promise<IvrState> {
             : (spec.onFail ?? spec.onSilence);
       return jump(st, to);
     }
+    case 'listen':
+      return st.node?.listen ? onListened(st, st.node.listen, e) : s;
     case 'transfer':
     case 'meeting':
     case 'redirect':

@@ -4,6 +4,7 @@ import type { FlowHandler } from '../runtime';
 import { act, enter, hangUp, jump, pendingAction } from './ivr-actions';
 import { menuOf, type IvrDeps, type Step } from './ivr-context';
 import { onDone } from './ivr-done';
+import { onListenKey } from './ivr-listen';
 import { addKey, settingsOf, type IvrState } from './ivr-state';
 import { answerTask, hangUpTask, promptTask, recordTask, tonesTask } from './ivr-tasks';
 import type { Jump } from './menu-schema';
@@ -55,6 +56,7 @@ async function evaluate(st: Step, entry: string): Promise<IvrState> {
 }
 
 async function onKey(st: Step, digit: string): Promise<IvrState> {
+  if (st.node?.listen) return onListenKey(st, st.node.listen, digit);
   const c = st.node?.collect;
   if (!c || !st.menu) return st.s;
   const set = settingsOf(st.menu, c);
@@ -86,6 +88,8 @@ async function onResume(st: Step, lost: readonly string[]): Promise<IvrState> {
   if (lost.includes('tones')) ctl.spawn('tones', tonesTask(ctl.calling, ctl.callId));
   if (lost.includes('hangUp')) ctl.spawn('hangUp', hangUpTask(ctl.calling, ctl.callId));
   if ((s.phase === 'prompting' || s.phase === 'retrying') && lost.includes('prompt'))
+    return enter(st, s.node, { keepRetries: true, clearFirst: true });
+  if (s.phase === 'listening' && lost.includes('listen'))
     return enter(st, s.node, { keepRetries: true, clearFirst: true });
   if (s.phase === 'recording' && lost.includes('record')) {
     const a = pendingAction(st);

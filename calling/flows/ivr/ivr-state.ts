@@ -3,7 +3,7 @@
 import type { Collect, Menu, MenuNode, PromptRef } from './menu-schema';
 
 export type IvrPhase =
-  'answering' | 'prompting' | 'collecting' | 'retrying' | 'recording' | 'acting' | 'done';
+  'answering' | 'prompting' | 'collecting' | 'listening' | 'retrying' | 'recording' | 'acting' | 'done';
 
 export interface IvrState {
   /** A menu id, or '@inline' for a menu carried in the state (the front desk's closed message). */
@@ -17,7 +17,7 @@ export interface IvrState {
   readonly retries: number;
   /** When the current phase began (to find the operation a lost task had started). */
   readonly since: number;
-  /** The option key whose action is running (absent: the node's own `do`). */
+  /** The option key (or a listen node's choice label) whose action is running (absent: the node's `do`). */
   readonly via?: string;
   /** A recording was made: its references are removed again when the call ends. */
   readonly recorded?: boolean;

@@ -1,7 +1,7 @@
 // Cross-reference checks of a menu once its shape is valid: every jump lands on a node or a menu,
 // every name is in the directory, every prompt exists, and redirects come before the call is answered.
 import type { ConfigIssue, Directory } from '../runtime';
-import type { Action, Jump, Menu, PromptRef } from './menu-schema';
+import type { Action, Jump, Listen, Menu, PromptRef } from './menu-schema';
 
 export interface MenuCheckContext {
   /** Ids of every menu (file names without extension). */
@@ -62,6 +62,28 @@ export function checkMenu(menu: Menu, ctx: MenuCheckContext): ConfigIssue[] {
     }
   };
 
+  const listen = (l: Listen, lp: Path) => {
+    const labels = new Set<string>();
+    const keys = new Map<string, string>();
+    l.choices.forEach((c, i) => {
+      const cp: Path = [...lp, 'choices', i];
+      if (labels.has(c.label)) add([...cp, 'label'], `"${c.label}" is already a choice of this node`);
+      labels.add(c.label);
+      if (c.key !== undefined) {
+        const taken = keys.get(c.key);
+        if (taken !== undefined) add([...cp, 'key'], `key "${c.key}" is already choice "${taken}"`);
+        else keys.set(c.key, c.label);
+      }
+      action(c.do, [...cp, 'do'], false);
+    });
+    if (l.negative) action(l.negative.do, [...lp, 'negative', 'do'], false);
+    l.noMatchPrompts?.forEach((p, i) => prompt(p, [...lp, 'noMatchPrompts', i]));
+    l.silencePrompts?.forEach((p, i) => prompt(p, [...lp, 'silencePrompts', i]));
+    jump(l.onNoMatch, [...lp, 'onNoMatch']);
+    jump(l.onSilence, [...lp, 'onSilence']);
+    jump(l.onFail, [...lp, 'onFail']);
+  };
+
   if (!menu.nodes[menu.start]) add(['start'], `there is no node "${menu.start}" in nodes`);
   person(menu.fallback, ['fallback']);
   jump(menu.defaults.onInvalid, ['defaults', 'onInvalid']);
@@ -73,6 +95,7 @@ export function checkMenu(menu: Menu, ctx: MenuCheckContext): ConfigIssue[] {
     node.prompts?.forEach((p, i) => prompt(p, [...at, 'prompts', i]));
     const isStart = name === menu.start && !node.prompts?.length;
     if (node.do !== undefined) action(node.do, [...at, 'do'], isStart);
+    if (node.listen) listen(node.listen, [...at, 'listen']);
     const c = node.collect;
     if (!c) continue;
     const cp: Path = [...at, 'collect'];

@@ -88,14 +88,60 @@ export const collectSchema = z.strictObject({
   onNoInput: jumpSchema.optional(),
 });
 
+const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const locale = z.string().regex(LOCALE, 'must be a locale such as en-US');
+
+/** One thing a caller may ask for at a listen node: by words (phrases), by a key, or both. */
+export const choiceSchema = z
+  .strictObject({
+    label: nodeName,
+    /** Words or phrases that pick this choice when the caller says them (whole words, any case). */
+    phrases: z.array(z.string().trim().min(1)).max(50).default([]),
+    key: z
+      .string()
+      .regex(/^[0-9*#]$/, 'one key: 0-9, * or #')
+      .optional(),
+    do: actionSchema,
+  })
+  .refine((c) => c.phrases.length > 0 || c.key !== undefined, {
+    message: 'a choice needs phrases (words a caller may say) or a key',
+  });
+
+/** Prompts, then a short recording understood in memory (or a key), then a branch. */
+export const listenSchema = z.strictObject({
+  /** The recognition language (default: the menu's, else the caller's, else SPEECH_LANGUAGE). */
+  language: locale.optional(),
+  choices: z.array(choiceSchema).min(1).max(30),
+  maxSeconds: seconds(60).default(8),
+  initialSilenceSeconds: seconds(30).default(4),
+  maxSilenceSeconds: seconds(10).default(1),
+  playBeep: z.boolean().default(false),
+  /** A key interrupts the prompts (default: the menu's bargeIn). */
+  bargeIn: z.boolean().optional(),
+  maxRetries: z.number().int().min(0).max(10).optional(),
+  /** Played before the node again when nothing said matched (default: the menu's invalidPrompts). */
+  noMatchPrompts: prompts.optional(),
+  /** Played before the node again when the caller said nothing (default: the menu's noInputPrompts). */
+  silencePrompts: prompts.optional(),
+  /** A caller whose words score at or below `score` (sentiment) takes `do` before any choice. */
+  negative: z.strictObject({ score: z.number().max(-1).default(-3), do: actionSchema }).optional(),
+  /** After the last attempt that matched nothing (default: the menu's onInvalid). */
+  onNoMatch: jumpSchema.optional(),
+  /** After the last silent attempt (default: the menu's onNoInput). */
+  onSilence: jumpSchema.optional(),
+  /** When speech cannot be recognised (service refused, throttled, timed out): default a no-match. */
+  onFail: jumpSchema.optional(),
+});
+
 export const nodeSchema = z
   .strictObject({
     prompts: prompts.optional(),
     collect: collectSchema.optional(),
+    listen: listenSchema.optional(),
     do: actionSchema.optional(),
   })
-  .refine((n) => (n.collect ? 1 : 0) + (n.do === undefined ? 0 : 1) === 1, {
-    message: 'a node needs exactly one of "collect" or "do"',
+  .refine((n) => (n.collect ? 1 : 0) + (n.listen ? 1 : 0) + (n.do === undefined ? 0 : 1) === 1, {
+    message: 'a node needs exactly one of "collect", "listen" or "do"',
   });
 
 export const menuDefaultsSchema = z.strictObject({
@@ -114,6 +160,8 @@ export const menuSchema = z.strictObject({
   description: z.string().optional(),
   /** Who takes a caller this menu cannot serve (over the front desk's `fallback`). */
   fallback: targetSchema.optional(),
+  /** The language listen nodes recognise (default: the caller's, else SPEECH_LANGUAGE). */
+  language: locale.optional(),
   start: nodeName,
   defaults: menuDefaultsSchema.default(menuDefaultsSchema.parse({})),
   nodes: z.record(nodeName, nodeSchema),
@@ -126,3 +174,5 @@ export type Action = z.infer<typeof actionSchema>;
 export type Jump = z.infer<typeof jumpSchema>;
 export type PromptRef = z.infer<typeof promptSchema>;
 export type RecordSpec = z.infer<typeof recordSchema>;
+export type Listen = z.infer<typeof listenSchema>;
+export type Choice = z.infer<typeof choiceSchema>;

@@ -124,6 +124,13 @@ function wire() {
     state.shownCallId = ev.target.value;
     render();
   });
+  $('say-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const text = $('say-text').value.trim();
+    if (!text) return;
+    const done = await act(() => control('POST', callPath('say'), { text, ...me() }));
+    if (done) $('say-text').value = '';
+  });
   buildKeypad($('keypad'), (key) => {
     state.dialed = (state.dialed + key).slice(-24);
     render();

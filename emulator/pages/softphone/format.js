@@ -96,6 +96,8 @@ function personText(e, nameOf) {
       return `${who} pressed ${e.key}${KEY_NAMES[e.key] ? ` (${KEY_NAMES[e.key]})` : ''}`;
     case 'hang-up':
       return `${who} hung up`;
+    case 'said':
+      return `${who} said “${e.text}”${e.heard === 'heard' ? '' : ' (for the next recording)'}`;
     case 'calls-app': {
       const via = String(e.via ?? 'app');
       if (via === 'app') return verb('call the app', 'calls the app');

@@ -141,6 +141,8 @@ export function renderPhone(call, ctx) {
     renderTimer(call, ctx.now() - ctx.connectedAt(call));
     const live = status === 'connected';
     for (const key of $('keypad').querySelectorAll('button')) key.disabled = !live;
+    $('say-text').disabled = !live;
+    $('say').disabled = !live;
     $('dialed').textContent = ctx.dialed || '\u00a0';
     renderCaptions(call, ctx.promptSpeed);
     renderParticipants(view);

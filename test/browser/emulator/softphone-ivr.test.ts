@@ -131,9 +131,30 @@ describe('browser: the softphone on a call to the app’s phone menu', function 
     assert.deepEqual(texts.slice(0, 3), [
       'Welcome to Switchboard.',
       'For sales, press 1. For support, press 2. To leave a message, press 3.',
-      'To dial an extension, press 4. To join the daily stand-up, press 5.',
+      'To dial an extension, press 4. To join the daily stand-up, press 5. Or just tell me what you need.',
     ]);
     await hangUp();
+    assert.deepEqual(stack.browser.errors, []);
+  });
+
+  it('the Say… box: what the caller types is what the menu hears; billing takes the call', async () => {
+    const callId = await callTheApp();
+    // The menu listens once its prompts have played: the emulator's recording has started.
+    for (let i = 0; ; i++) {
+      const t = await stack.emu.control('GET', `/emulator/calls/${callId}/timeline`);
+      if ((t.body.value as { event?: string }[]).some((e) => e.event === 'record-listening')) break;
+      if (i > 300) throw new Error('the menu never listened');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.fill('#say-text', 'I have a question about my invoice');
+    await page.click('#say');
+    await page.waitForSelector('#timeline .entry >> text=said “I have a question about my invoice”');
+    await page.waitForSelector('#ended:not([hidden])', { timeout: 30_000 });
+    const lines = (await stack.calling.timeline(callId.toLowerCase())).map((e) => e.summary);
+    assert.ok(
+      lines.some((l) => /main\/main: heard: billing/.test(l)),
+      lines.join('\n'),
+    );
     assert.deepEqual(stack.browser.errors, []);
   });
 

@@ -13,12 +13,19 @@ async function fault(h: FlowsHarness, body: Record<string, unknown>): Promise<vo
   if (res.status >= 300) throw new Error(`faults: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** Waits until the IVR waits for keys at `node`. */
+/**
+ * Waits until the IVR waits for keys at `node`. The main menu listens for words too: then its recording
+ * must be running, so that a fault set next meets the request the test means, not the recording's.
+ */
 const collectingAt = (h: FlowsHarness, callId: string, node: string, ms = 30_000) =>
   until(
     async () => {
       const at = await ivrAt(h, callId);
-      return at.node === node && at.phase === 'collecting';
+      if (at.node !== node) return false;
+      if (at.phase === 'collecting') return true;
+      if (at.phase !== 'listening') return false;
+      const ops = await h.calling.operations(callId);
+      return ops.some((o) => o.kind === 'record' && o.status === 'running');
     },
     `the IVR to wait for keys at ${node}`,
     ms,

@@ -33,13 +33,18 @@ export type CallSides = Pick<FlowsHarness, 'emu' | 'calling'>;
 /** Starts the emulator and the app with FRONTDESK_CONFIG set to `frontdesk` (and any timings in `deps`). */
 export async function startFlowsHarness(
   frontdesk: string,
-  opts: { deps?: Omit<AppDeps, 'notifier'>; emulator?: Record<string, string> } = {},
+  opts: {
+    deps?: Omit<AppDeps, 'notifier'>;
+    emulator?: Record<string, string>;
+    /** More of the app's environment (LOG_LEVEL, DATABASE_URL...). */
+    app?: Record<string, string>;
+  } = {},
 ): Promise<FlowsHarness> {
   const notifier = recordingNotifier();
   const stack = await startStack({
     emulator: { EMULATOR_PROMPT_SPEED: '2', ...opts.emulator },
     frontDesk: frontdesk,
-    app: { NOTIFY_TARGET: 'conv-frontdesk' },
+    app: { NOTIFY_TARGET: 'conv-frontdesk', ...opts.app },
     deps: { ...opts.deps, notifier },
   });
   const t = stack.app;
@@ -123,12 +128,26 @@ export async function promptsPlayed(h: CallSides, callId: string): Promise<strin
   );
 }
 
-/** Waits until the IVR is at `node` (playing its prompts or waiting for keys), then the caller presses keys. */
+/** Waits until the IVR listens at `node` (the recording started), then the caller says the words. */
+export async function sayAt(h: CallSides, callId: string, node: string, text: string): Promise<void> {
+  await until(
+    async () => {
+      const at = await ivrAt(h, callId);
+      return at.node === node && at.phase === 'listening';
+    },
+    `the IVR to listen at ${node}`,
+    30_000,
+  );
+  const res = await h.emu.control('POST', `/emulator/calls/${callId}/say`, { text });
+  if (res.status >= 300) throw new Error(`say: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** Waits until the IVR is at `node` (playing its prompts, waiting for keys or listening), then the caller presses keys. */
 export async function pressAt(h: CallSides, callId: string, node: string, tones: string): Promise<void> {
   await until(
     async () => {
       const at = await ivrAt(h, callId);
-      return at.node === node && (at.phase === 'prompting' || at.phase === 'collecting');
+      return at.node === node && ['prompting', 'collecting', 'listening'].includes(at.phase ?? '');
     },
     `the IVR to reach ${node}`,
     30_000,

@@ -63,15 +63,16 @@ describe('IVR e2e: the shipped main menu against scripted callers', function () 
     assert.deepEqual(end?.resultInfo, { code: 0, subcode: 7015 });
   });
 
-  it('no key at all: the menu three times, then goodbye and the app hangs up', async () => {
+  it('a silent caller (no key, no word): the menu three times, then the silence path: goodbye and the app hangs up', async () => {
     const nestor = person(h, 'Nestor Wilke');
     await script(h, nestor.id, { onRing: 'answer' });
     const callId = await callApp(h, nestor.id);
     const end = await ended(h, callId, 90_000);
     const lines = await notes(h, callId);
-    has(lines, /main\/main: no entry in time, attempt 1 of 3$/);
-    has(lines, /main\/main: no entry in time, attempt 2 of 3$/);
-    has(lines, /main\/main: no entry in time, attempt 3 of 3; giving up/);
+    // The main menu listens for speech as well as keys: silence is "heard nothing".
+    has(lines, /main\/main: heard nothing, attempt 1 of 3$/);
+    has(lines, /main\/main: heard nothing, attempt 2 of 3$/);
+    has(lines, /main\/main: heard nothing, attempt 3 of 3; giving up/);
     has(lines, /main\/goodbye: the menu says so; hanging up/);
     assert.deepEqual(end?.resultInfo, { code: 200, subcode: 5001 }, 'the app hung up');
   });
@@ -202,8 +203,8 @@ describe('IVR e2e: the shipped main menu against scripted callers', function () 
     await script(h, adele.id, { onRing: 'answer' });
     const callId = await callApp(h, adele.id);
     await until(
-      async () => (await ivrAt(h, callId)).phase === 'collecting',
-      'the menu to wait for a key',
+      async () => (await ivrAt(h, callId)).phase === 'listening',
+      'the menu to wait for a key or a word',
       30_000,
     );
     await h.restart();

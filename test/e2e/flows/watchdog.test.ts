@@ -10,7 +10,10 @@ const has = (lines: string[], re: RegExp) =>
 
 // The IVR stops driving the call (a bug, a lost notification) while the caller is still on the line.
 async function abandon(h: FlowsHarness, callId: string): Promise<void> {
-  await until(async () => (await ivrAt(h, callId)).phase === 'collecting', 'the menu to wait for keys');
+  await until(
+    async () => (await ivrAt(h, callId)).phase === 'listening',
+    'the menu to wait for a key or a word',
+  );
   const flow = (await h.calling.getCall(callId))?.flow as { state: Record<string, unknown> };
   await h.calling.saveFlow(
     callId,
@@ -65,7 +68,10 @@ describe('watchdog e2e: an answered call no flow drives', function () {
     const megan = person(h, 'Megan Bowen');
     await script(h, megan.id, { onRing: 'answer' });
     const callId = await callApp(h, megan.id);
-    await until(async () => (await ivrAt(h, callId)).phase === 'collecting', 'the menu to wait for keys');
+    await until(
+      async () => (await ivrAt(h, callId)).phase === 'listening',
+      'the menu to wait for a key or a word',
+    );
     const prompts = async () => (await h.calling.operations(callId)).filter((o) => o.kind === 'playPrompt');
     const before = (await prompts()).length;
     await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '0' });

@@ -124,4 +124,28 @@ describe('parseEnvFile', () => {
     const parsed = parseEnvFile('not a setting\nexport F=6\r\n1G=7\nH="first\nsecond"\nI=9');
     assert.deepEqual(parsed, { F: '6', H: 'first\nsecond', I: '9' });
   });
+
+  it('speech: a key with a region or an endpoint, checked together; the key is a secret', () => {
+    const local = (env: Record<string, string>) => readConfig({ SWITCHBOARD_MODE: 'local', ...env });
+    const c = local({ SPEECH_REGION: 'westeurope', SPEECH_KEY: 'k' });
+    assert.equal(c.SPEECH_LANGUAGE, 'en-US');
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_REGION: 'westeurope' }).message,
+      /^SPEECH_KEY is required/,
+    );
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_KEY: 'k' }).message,
+      /^SPEECH_REGION or SPEECH_ENDPOINT is required/,
+    );
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_REGION: 'West Europe' }).message,
+      /^SPEECH_REGION must be an Azure region/,
+    );
+    assert.match(
+      errorOf({ SWITCHBOARD_MODE: 'local', SPEECH_LANGUAGE: 'english' }).message,
+      /^SPEECH_LANGUAGE must be a locale/,
+    );
+    const described = JSON.stringify(describeConfig(c, {}));
+    assert.ok(!described.includes('"k"'), 'the key is redacted');
+  });
 });

@@ -1,10 +1,12 @@
 // The pieces `npm start` decides with before anything runs: the mode, the ports, the addresses it
 // prints and the one line a failure becomes.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { AppError, readConfig } from '../../../server';
 import { localBanner } from '../../../server/local/banner';
-import { isLocalMode, localFlowFiles } from '../../../server/local/local-env';
+import { isLocalMode, localEnvironment, localFlowFiles } from '../../../server/local/local-env';
 import { startLocal } from '../../../server/local/start-local';
 import { ensurePortFree, loopbackUrl } from '../../../server/ports';
 import { startFailureLine } from '../../../server/start-failure';
@@ -23,6 +25,28 @@ describe('npm start: decisions before anything runs', () => {
       IVR_DIR: '/repo/config/ivr',
     });
     assert.equal(localFlowFiles({ FRONTDESK_CONFIG: 'mine.yaml' }, '/repo').FRONTDESK_CONFIG, 'mine.yaml');
+  });
+
+  it("local mode recognises speech at the emulator's endpoint with the seed's key, unless told otherwise", () => {
+    const root = path.resolve(__dirname, '../../..');
+    const seed = JSON.parse(readFileSync(path.join(root, 'emulator/seed/tenant.json'), 'utf8')) as {
+      apps: Array<{ appId: string }>;
+    };
+    const r = {
+      port: 3979,
+      url: 'https://localhost:3979',
+      httpUrl: 'http://127.0.0.1:3979',
+      caPath: '/ca.pem',
+      tenantId: 't',
+      appId: seed.apps[0]!.appId,
+    };
+    const { env, sources } = localEnvironment({}, {}, r, root);
+    assert.equal(env.SPEECH_ENDPOINT, 'https://localhost:3979');
+    assert.equal(env.SPEECH_KEY, 'emulator-speech-key');
+    assert.equal(sources.SPEECH_ENDPOINT, 'local mode (emulator)');
+    const own = localEnvironment({ SPEECH_REGION: 'westeurope', SPEECH_KEY: 'mine' }, {}, r, root).env;
+    assert.equal(own.SPEECH_ENDPOINT, undefined);
+    assert.equal(own.SPEECH_KEY, 'mine');
   });
 
   it('reads EMULATOR_PORT with the configuration, checked the way PORT is', () => {

@@ -6,7 +6,8 @@ import { createClock } from '../../../../emulator/clock';
 import type { Clock } from '../../../../emulator/clock';
 import { botInfo, createCallRecord } from '../../../../emulator/graph/call-factory';
 import { CallEngine } from '../../../../emulator/graph/engine';
-import { playJob, recordJob } from '../../../../emulator/graph/media-jobs';
+import { playJob } from '../../../../emulator/graph/media-jobs';
+import { recordJob } from '../../../../emulator/graph/record-job';
 import type { MediaJob } from '../../../../emulator/graph/media-queue';
 import type { CallRec } from '../../../../emulator/graph/model';
 import { newOperation } from '../../../../emulator/graph/operations';
@@ -43,6 +44,7 @@ describe('emulator media jobs: a prompt fetch that throws', () => {
     },
     recordings: new RecordingStore(() => ''),
     audio: new PromptAudioStore(),
+    saidBefore: () => [],
   });
 
   function established(): CallRec {

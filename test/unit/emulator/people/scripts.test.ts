@@ -5,6 +5,7 @@ import {
   mergedSpeech,
   planRecording,
   ringOutcome,
+  speechDurationMs,
   toneOf,
 } from '../../../../emulator/people';
 
@@ -109,6 +110,37 @@ describe('people scripts', () => {
       endMs: 10_000,
       reason: 'maxRecordDurationReached',
       segments: [{ startMs: 1000, durationMs: 9000 }],
+    });
+  });
+});
+
+describe('people scripts: words', () => {
+  it('gives words the time they take to say and joins the words of overlapping speech', () => {
+    assert.equal(speechDurationMs('I have a question about my invoice'), 7 * 400);
+    assert.equal(speechDurationMs('hi'), 600);
+    assert.deepEqual(
+      mergedSpeech({
+        speech: [
+          { afterMs: 0, text: 'my printer' },
+          { afterMs: 500, text: 'is broken' },
+          { afterMs: 5000, durationMs: 300 },
+        ],
+      }),
+      [
+        { startMs: 0, durationMs: 1300, text: 'my printer is broken' },
+        { startMs: 5000, durationMs: 300 },
+      ],
+    );
+  });
+
+  it('plans a recording around what was said live, with its words', () => {
+    const plan = planRecording({}, { initialSilenceMs: 3000, maxSilenceMs: 1000, maxDurationMs: 10_000 }, [
+      { startMs: 2000, durationMs: 1200, text: 'refund' },
+    ]);
+    assert.deepEqual(plan, {
+      endMs: 4200,
+      reason: 'maxSilenceTimeout',
+      segments: [{ startMs: 2000, durationMs: 1200, text: 'refund' }],
     });
   });
 });

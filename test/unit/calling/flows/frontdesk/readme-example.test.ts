@@ -70,7 +70,8 @@ describe("README's control-API example", () => {
       const d = decide(config, { caller: who, at: Date.parse(at), callsInProgress: 0 });
       assert.deepEqual(d.action, { ivr: 'main' }, `${at}: ${d.reason}`);
     }
-    const option = menus.get('main')?.nodes['main']?.collect?.options[tone];
+    // The main menu listens for speech; its keys are the choices that have one.
+    const option = menus.get('main')?.nodes['main']?.listen?.choices.find((c) => c.key === tone)?.do;
     assert.ok(option && typeof option === 'object' && 'transfer' in option, `key ${tone} transfers`);
     const target = typeof option.transfer === 'string' ? config.people[option.transfer] : option.transfer;
     assert.ok(target && 'user' in target, 'the transfer goes to a person');

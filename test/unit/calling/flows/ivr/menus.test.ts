@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addKey, loadMenus } from '../../../../../calling/flows/ivr';
@@ -38,15 +38,23 @@ describe('IVR menus', () => {
     const main = menus.get('main');
     assert.ok(main);
     assert.equal(main.start, 'welcome');
-    assert.deepEqual(Object.keys(main.nodes.main?.collect?.options ?? {}).sort(), [
-      '*',
-      '0',
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-    ]);
+    const choices = main.nodes.main?.listen?.choices ?? [];
+    assert.deepEqual(
+      choices
+        .map((c) => c.key)
+        .filter(Boolean)
+        .sort(),
+      ['*', '0', '1', '2', '3', '4', '5'],
+    );
+    assert.deepEqual(
+      choices.filter((c) => c.phrases.length > 0).map((c) => [c.label, c.phrases]),
+      [
+        ['sales', ['buy', 'price', 'quote']],
+        ['support', ['help', 'broken', 'not working', 'problem']],
+        ['billing', ['invoice', 'bill', 'payment', 'refund']],
+      ],
+    );
+    assert.equal(main.nodes.main?.listen?.negative?.score, -3);
     assert.equal(main.defaults.maxRetries, 2);
   });
 
@@ -107,7 +115,7 @@ describe('IVR menus', () => {
     try {
       await assert.rejects(loadMenus(dir, { directory }), (err: unknown) => {
         const m = (err as Error).message;
-        assert.match(m, /m\.yaml:3 nodes\.a: a node needs exactly one of "collect" or "do"/);
+        assert.match(m, /m\.yaml:3 nodes\.a: a node needs exactly one of "collect", "listen" or "do"/);
         assert.match(m, /m\.yaml:7 nodes\.b\.play: unknown key "play"/);
         return true;
       });
@@ -115,6 +123,59 @@ describe('IVR menus', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(bad, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a listen node: choices need phrases or a key, keys and labels once, jumps and people exist', async () => {
+    const dir = folder({
+      'm.yaml': [
+        'start: a', //1
+        'nodes:', //2
+        '  a:', //3
+        '    listen:', //4
+        '      language: english', //5
+        '      choices:', //6
+        '        - { label: billing, phrases: [invoice], key: "1", do: { transfer: nobody } }', //7
+        '        - { label: billing, key: "1", do: { goto: b } }', //8
+        '        - { label: sales, do: hangUp }', //9
+        '        - { label: two, key: "12", phrases: [x], do: hangUp }', //10
+        '      negative: { score: -3, do: { goto: nowhere } }', //11
+        '      onSilence: { goto: gone }', //12
+        '  b: { do: hangUp }', //13
+      ].join('\n'),
+    });
+    try {
+      await assert.rejects(loadMenus(dir, { directory }), (err: unknown) => {
+        const m = (err as Error).message;
+        assert.match(m, /m\.yaml:5 nodes\.a\.listen\.language: must be a locale such as en-US/);
+        assert.match(
+          m,
+          /m\.yaml:9 nodes\.a\.listen\.choices\[2\]: a choice needs phrases \(words a caller may say\) or a key/,
+        );
+        assert.match(m, /m\.yaml:10 nodes\.a\.listen\.choices\[3\]\.key: one key: 0-9, \* or #/);
+        return true;
+      });
+      writeFileSync(
+        path.join(dir, 'm.yaml'),
+        readFileSync(path.join(dir, 'm.yaml'), 'utf8')
+          .replace('language: english', 'language: en-GB')
+          .replace('{ label: sales, do: hangUp }', '{ label: sales, phrases: [buy], do: hangUp }')
+          .replace('key: "12"', 'key: "2"'),
+      );
+      await assert.rejects(loadMenus(dir, { directory }), (err: unknown) => {
+        const m = (err as Error).message;
+        assert.match(m, /m\.yaml:7 nodes\.a\.listen\.choices\[0\]\.do\.transfer: "nobody" is not a person/);
+        assert.match(
+          m,
+          /m\.yaml:8 nodes\.a\.listen\.choices\[1\]\.label: "billing" is already a choice of this node/,
+        );
+        assert.match(m, /m\.yaml:8 nodes\.a\.listen\.choices\[1\]\.key: key "1" is already choice "billing"/);
+        assert.match(m, /m\.yaml:11 nodes\.a\.listen\.negative\.do\.goto: there is no node "nowhere"/);
+        assert.match(m, /m\.yaml:12 nodes\.a\.listen\.onSilence\.goto: there is no node "gone"/);
+        return true;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
