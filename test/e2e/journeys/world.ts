@@ -31,8 +31,13 @@ export interface World {
   script(who: Someone, script: Record<string, unknown>): Promise<void>;
   /** Adele types a line in the chat; resolves with the card the bot answers with. */
   say(line: string): Promise<ChatCard>;
-  /** A card the bot posted later on its own (a reminder's outcome), the first whose text matches. */
-  postedCard(text: RegExp, what: string, timeoutMs?: number): Promise<ChatCard>;
+  /**
+   * A card the bot posted (a reminder's outcome, the answer to a button), the first whose text matches
+   * among those posted after the `since`-th event of the chat (default: any).
+   */
+  postedCard(text: RegExp, what: string, opts?: { since?: number; timeoutMs?: number }): Promise<ChatCard>;
+  /** Every card the bot has posted in the chat that reads `text` now. */
+  cardsReading(text: RegExp): ChatCard[];
 }
 
 /** Options of the stack under the journeys: the tab API's audience, flow timings at test speed. */
@@ -88,9 +93,17 @@ async function startWorld(opts: StackOptions): Promise<World & { stop(): Promise
         );
         return new ChatCard(pg, chat, answer.message!.messageId);
       },
-      async postedCard(text, what, timeoutMs) {
-        const e = await pg.waitFor((x) => fromBot(x) && text.test(ChatCard.textOf(x)), what, timeoutMs);
+      async postedCard(text, what, opts = {}) {
+        const e = await pg.waitFor(
+          (x) => pg.events.indexOf(x) >= (opts.since ?? 0) && fromBot(x) && text.test(ChatCard.textOf(x)),
+          what,
+          opts.timeoutMs,
+        );
         return new ChatCard(pg, chat, e.message!.messageId);
+      },
+      cardsReading(text) {
+        const ids = new Set(pg.events.filter(fromBot).map((e) => e.message!.messageId));
+        return [...ids].map((id) => new ChatCard(pg, chat, id)).filter((c) => text.test(c.text()));
       },
       stop: () => stack.stop(),
     };
@@ -100,10 +113,27 @@ async function startWorld(opts: StackOptions): Promise<World & { stop(): Promise
   }
 }
 
-/** Starts the world in the suite's before() and stops it in its after(). */
+/** Ends every call still up, so one journey's calls never make the next one's people busy. */
+async function hangUpEverything(w: World): Promise<void> {
+  const calling = w.app.app.calling!;
+  for (const call of await calling.listCallModels({ active: true }))
+    // A call may end on its own meanwhile (its hang-up then fails); the wait below is what counts.
+    await calling.hangUp(call.id).catch(() => undefined);
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const calls = await w.emu.control<{ value: Array<{ state: string }> }>('GET', '/emulator/calls');
+    if (calls.body.value.every((c) => c.state === 'terminated')) return;
+    if (Date.now() > end) throw new Error('calls are still up after the journey');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Starts the world in the suite's before() and stops it in its after(); calls left up end after each test. */
 export function useWorld(opts: StackOptions = {}): World {
-  return forSuite(
+  const world = forSuite(
     () => startWorld(opts),
     (w) => w.stop(),
   );
+  afterEach(() => hangUpEverything(world));
+  return world;
 }
