@@ -25,10 +25,10 @@ describe('journey: "call me" from the chat, seen in the chat, the tab and the em
     const first = await everywhere(w, card, callId, { phase: 'connected', people: { [me]: 'joined' } });
 
     // Time goes on while she talks: the card (redrawn by the bot), the tab and the emulator all count on.
-    const before = first.card.seconds!;
+    const before = first.card!.seconds!;
     await card.until(/Connected · (?!0 s)(?!1 s)\d/, 'a later time so far', 25_000);
     const later = await look(w, card, callId);
-    assert.ok(later.card.seconds! > before, `the card's time moved on: ${before} → ${later.card.seconds}`);
+    assert.ok(later.card!.seconds! > before, `the card's time moved on: ${before} → ${later.card!.seconds}`);
     assert.ok(later.tab!.seconds! > first.tab!.seconds!, 'the tab counts on');
     assert.ok(later.emulator.seconds! > first.emulator.seconds!, 'the emulator counts on');
     assert.ok(Math.abs(later.tab!.seconds! - later.emulator.seconds!) <= 2, 'the tab and the emulator agree');
@@ -39,7 +39,7 @@ describe('journey: "call me" from the chat, seen in the chat, the tab and the em
       people: { [me]: 'left' },
       end: { words: /^hung up by Adele Vance$/, graph: /^200\/5001$/ },
     });
-    const lasted = [ended.card.seconds, ended.tab!.seconds, ended.emulator.seconds];
+    const lasted = [ended.card!.seconds, ended.tab!.seconds, ended.emulator.seconds];
     for (const s of lasted) assert.ok(s !== undefined && s >= later.emulator.seconds!, `lasted ${lasted}`);
     assert.ok(Math.max(...(lasted as number[])) - Math.min(...(lasted as number[])) <= 2, `lasted ${lasted}`);
 
@@ -47,7 +47,7 @@ describe('journey: "call me" from the chat, seen in the chat, the tab and the em
     await sleep(2500);
     const after = await look(w, card, callId);
     assert.deepEqual(
-      [after.card.seconds, after.tab!.seconds, after.emulator.seconds],
+      [after.card!.seconds, after.tab!.seconds, after.emulator.seconds],
       lasted,
       'the duration no longer changes',
     );
