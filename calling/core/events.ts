@@ -17,6 +17,8 @@ export interface CallingEvents {
   participantsLeft: { call: CallView; participants: ParticipantView[] };
   operationFinished: { call?: CallView; operation: OperationView };
   terminated: { call: CallView; resultInfo?: ResultInfo; reason: string };
+  /** Flow events were committed under this flow key (the flow outbox): the flow runtime consumes them. */
+  flowEvents: { key: string };
 }
 
 export type CallingEventName = keyof CallingEvents;

@@ -37,6 +37,7 @@ export async function saveCall(
     await tx.calls.insert(call);
     return;
   }
-  const { id: _id, createdAt: _created, ...patch } = call;
+  // The flow's position and binding are written by flow steps only (see batch-view.ts).
+  const { id: _id, createdAt: _created, flow: _flow, flowKey: _key, ...patch } = call;
   await tx.calls.update(call.id, patch);
 }
