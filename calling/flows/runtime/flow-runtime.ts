@@ -14,7 +14,7 @@ import { flowFailed } from './flow-failure';
 import { LocalTimers } from './local-timers';
 import { isStoredFlow } from './stored-flow';
 import { createCallTasks } from './call-tasks';
-import { createStepControl, describeEvent } from './step-control';
+import { createStepControl, stepCommit } from './step-control';
 import { adopt, orphansOf } from './takeover';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
 import type { FlowRuntime, FlowRuntimeOptions, StepOptions } from './runtime-api';
@@ -116,24 +116,8 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       });
       const state = await handler.handle(saved.state, event, ctl);
       const next = ctl.finish(state);
-      const save = o.fresh || o.takeover || next.changed;
-      // A take-over always moves the revision: whoever watches the flow sees it was picked up.
-      const flow = o.takeover && !next.changed ? { ...next.flow, rev: next.flow.rev + 1 } : next.flow;
       // An ended call keeps its last saved position; its flow's last effects may still run.
-      const committed = await calling.flowEvents.commit({
-        ...(o.row === undefined ? {} : { row: o.row }),
-        ...(save
-          ? {
-              save: {
-                callId,
-                flow,
-                note: next.note ?? `${saved.kind}: ${describeEvent(event)}`,
-                // A new flow receives the call's events as rows under the call's key.
-                ...(o.fresh ? { bindKey: callId } : {}),
-              },
-            }
-          : {}),
-      });
+      const committed = await calling.flowEvents.commit(stepCommit(callId, saved.kind, event, next, o));
       // Another instance consumed the row first: its step's effects are the ones that run.
       if (!committed) return undefined;
       return { next, adopted };
