@@ -71,21 +71,24 @@ export interface InboxRow extends NewInboxRow {
 export interface CallInboxRepo {
   /** Appends the rows in one transaction, in order; returns their sequence numbers. */
   append(rows: readonly NewInboxRow[]): Promise<number[]>;
-  /** A call's unprocessed rows in arrival order. */
-  pending(callId: string, limit?: number): Promise<InboxRow[]>;
+  /** A call's unprocessed rows (of `kind`, default notifications), or a flow's events, in arrival order. */
+  pending(callId: string, limit?: number, kind?: InboxRowKind): Promise<InboxRow[]>;
   markProcessed(seq: number, at: number): Promise<void>;
   /** Marks a row processed unless it already was; false when it was (someone else processed it). */
   claimProcessed(seq: number, at: number): Promise<boolean>;
   /** Marks many rows processed in one statement. */
   markProcessedMany(seqs: readonly number[], at: number): Promise<void>;
-  /** The unprocessed rows of any of these calls, in arrival order. */
+  /** The unprocessed notification rows of any of these calls, in arrival order. */
   pendingFor(callIds: readonly string[], limit: number): Promise<InboxRow[]>;
   /** Whether a processed row of this call has the same content hash. */
   seenHash(callId: string, contentHash: string): Promise<boolean>;
   /** Of these (call, content hash) pairs, the ones a processed row has, as `${callId}\u0000${hash}`. */
   seenHashes(pairs: ReadonlyArray<{ callId: string; contentHash: string }>): Promise<Set<string>>;
-  /** Ids of calls that have unprocessed rows, oldest backlog first; `receivedBefore` keeps older backlogs only. */
-  callsWithPending(opts?: { limit?: number; receivedBefore?: number }): Promise<string[]>;
+  /**
+   * Ids of calls (or, with kind `flow`, flow keys) that have unprocessed rows of that kind (default
+   * notifications), oldest backlog first; `receivedBefore` keeps older backlogs only.
+   */
+  callsWithPending(opts?: { limit?: number; receivedBefore?: number; kind?: InboxRowKind }): Promise<string[]>;
 }
 
 export type StoredOperationStatus = 'pending' | 'running' | 'completed' | 'failed';

@@ -25,7 +25,7 @@ function toRow(row: Selectable<CallInboxTable>): InboxRow {
 
 interface InboxStatements {
   readonly insert: Prepared<[string, string, number, string, string, string]>;
-  readonly pending: Prepared<[string, number]>;
+  readonly pending: Prepared<[string, string, number]>;
   readonly markProcessed: Prepared<[number, number]>;
   readonly claimProcessed: Prepared<[number, number]>;
   readonly seenHash: Prepared<[string, string]>;
@@ -65,10 +65,11 @@ function compileStatements(db: Kysely<Database>): InboxStatements {
         .selectAll()
         .where('processed_at', 'is', null)
         .where('call_id', '=', placeholder('call'))
+        .where('kind', '=', placeholder('kind'))
         .orderBy('seq')
         .limit(N)
         .compile(),
-      [placeholder('call'), N] as [string, number],
+      [placeholder('call'), placeholder('kind'), N] as [string, string, number],
     ),
     markProcessed: prepare(
       db
@@ -109,6 +110,7 @@ const pendingForQuery = preparedByShape<Array<string | number>>((db, n) => {
     .selectAll()
     .where('processed_at', 'is', null)
     .where('call_id', 'in', ids)
+    .where('kind', '=', 'notification')
     .orderBy('seq')
     .limit(N)
     .compile();
@@ -180,8 +182,8 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
       return db.isTransaction ? insert(db) : db.transaction().execute(insert);
     },
 
-    async pending(callId, limit = 100) {
-      const { rows } = await db.executeQuery<Selectable<CallInboxTable>>(q.pending(callId, limit));
+    async pending(callId, limit = 100, kind = 'notification') {
+      const { rows } = await db.executeQuery<Selectable<CallInboxTable>>(q.pending(callId, kind, limit));
       return rows.map(toRow);
     },
 
@@ -234,7 +236,8 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
         .selectFrom('call_inbox')
         .select('call_id')
         .select((eb) => eb.fn.min('seq').as('first'))
-        .where('processed_at', 'is', null);
+        .where('processed_at', 'is', null)
+        .where('kind', '=', opts.kind ?? 'notification');
       if (opts.receivedBefore !== undefined) query = query.where('received_at', '<', opts.receivedBefore);
       const rows = await query
         .groupBy('call_id')

@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { addCallModelColumns, createCallTables } from './calls-schema';
 import { createFlowTables } from './flow-schema';
@@ -79,6 +79,15 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_call_model': {
     async up(db: Kysely<unknown>): Promise<void> {
       await addCallModelColumns(db);
+    },
+  },
+  // Calls whose flow began before flows had keys: their events reach the flow runtime only through the
+  // key (the flow outbox), so a live one is bound to its flow as `runtime.begin` binds a new one.
+  '0008_flow_keys_of_live_calls': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await sql`update calls set flow_key = id where flow is not null and flow_key is null and ended_at is null`.execute(
+        db,
+      );
     },
   },
 };

@@ -38,7 +38,9 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
     for (const id of changed) {
       const call = calls.get(id);
       if (!call) continue;
-      const { id: _id, createdAt: _created, ...patch } = call;
+      // The flow's position and binding are the flow runtime's to write (flow-outbox.ts): a batch that
+      // read them before a flow step committed must not write the old ones back.
+      const { id: _id, createdAt: _created, flow: _flow, flowKey: _key, ...patch } = call;
       await tx.calls.update(id, patch);
     }
     changed.clear();

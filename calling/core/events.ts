@@ -23,6 +23,8 @@ export interface CallingEvents {
    * twice, or out of order across instances, drops a `Call` whose version is not newer than its own.
    */
   callChanged: { call: Call };
+  /** Flow events were committed under this flow key (the flow outbox): the flow runtime consumes them. */
+  flowEvents: { key: string };
 }
 
 export type CallingEventName = keyof CallingEvents;

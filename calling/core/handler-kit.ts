@@ -49,7 +49,8 @@ export async function saveCall(
   if (!existing) {
     await tx.calls.insert(saved);
   } else {
-    const { id: _id, createdAt: _created, ...patch } = saved;
+    // The flow's position and binding are written by flow steps only (see batch-view.ts).
+    const { id: _id, createdAt: _created, flow: _flow, flowKey: _key, ...patch } = saved;
     await tx.calls.update(saved.id, patch);
   }
   return isNew ? saved : undefined;

@@ -7,6 +7,7 @@ export type { CallGraph, OperationAccepted, CoreLogger, Clock } from './ports';
 export type { CallingTiming, PromptResourceId } from './context';
 export type { CallingEvents, CallingEventName } from './events';
 export type { CallView, OperationView, ParticipantView } from './views';
+export type { FlowEventRow, FlowEventsApi, FlowNotice, FlowStepCommit } from './flow-outbox';
 export type { PartyIdentity, IdentityKind } from './identity';
 export type { Party } from './requests';
 export type { PlaceCallRequest, JoinMeetingOptions, CallSource } from './place-call';

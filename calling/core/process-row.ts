@@ -1,7 +1,8 @@
 // Handles one inbox row inside a transaction: the call's new state, operations settled, timeline lines,
-// and the row marked processed commit together. Events and local waiters are served after the commit.
+// the flow events for the call's flow and the row marked processed commit together. Events and local waiters are served after the commit.
 import type { CallData, InboxRow, TimelineEntry } from '../../store';
 import { createBatchView } from './batch-view';
+import { writeFlowEvents } from './flow-outbox';
 import { handleCall } from './handle-call';
 import { handleOperation } from './handle-operation';
 import { handleRoster } from './handle-roster';
@@ -74,6 +75,8 @@ async function handleRow(tx: CallData, row: InboxRow, now: number): Promise<Hand
     const entry = HANDLERS.find((h) => h.select(n));
     if (entry) handled = await entry.handle({ tx, row, n, now, timeline });
   }
+  // The flow events go out with the notification that causes them (the flow outbox).
+  await writeFlowEvents(tx, row, handled.events, now);
   await tx.timeline.add(timeline);
   await tx.inbox.markProcessed(row.seq, now);
   return handled;

@@ -7,6 +7,7 @@ import * as calls from './place-call';
 import { isCallState, type CallState } from './call-machine';
 import { requireCall, type CoreContext } from './context';
 import { CallOperationError } from './errors';
+import { createFlowEvents, type FlowEventsApi } from './flow-outbox';
 import type { CallingEventName, Handler } from './events';
 import * as media from './media-actions';
 import { annotate as annotateCall, modelOf } from './model/annotate';
@@ -71,6 +72,8 @@ export interface CallingApi {
   operations(callId: string): Promise<OperationView[]>;
   /** Stores a flow's position in the call (and notes it in the timeline). */
   saveFlow(callId: string, flow: unknown, note?: string): Promise<void>;
+  /** The flow events written with the notifications that cause them, for the flow runtime. */
+  readonly flowEvents: FlowEventsApi;
   /** Adds a line to the call's timeline (a decision that moves no flow, such as a rescue). */
   note(callId: string, summary: string): Promise<void>;
   /** Waits for an operation started by any instance; resolves when completed, rejects when failed. */
@@ -148,6 +151,7 @@ export function buildApi(ctx: CoreContext): CallingApi {
         },
       ]);
     },
+    flowEvents: createFlowEvents(ctx.data, ctx.clock),
     async note(c, summary) {
       await ctx.data.timeline.add([{ callId: id(c), at: ctx.clock.now(), kind: 'decision', summary }]);
     },

@@ -15,6 +15,7 @@ import {
 } from './context';
 import { CallingEmitter } from './events';
 import { endCallsOnGone } from './gone-graph';
+import { flowKeysOf } from './flow-outbox';
 import { createCallInbox } from './inbox';
 import { createOperationTracker } from './operation-tracker';
 import type { CallGraph, Clock, CoreLogger } from './ports';
@@ -78,11 +79,13 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
         if (event.name === 'established') await scheduleKeepAlive(ctx, idKey(event.payload.call.id));
         if (event.name === 'terminated') await cancelKeepAlive(ctx, idKey(event.payload.call.id));
       } catch (err) {
-        logger.warn({ err, callId: event.payload.call?.id }, 'could not update the keepAlive job');
+        const callId = 'call' in event.payload ? event.payload.call?.id : undefined;
+        logger.warn({ err, callId }, 'could not update the keepAlive job');
       }
       emitter.emit(event);
     }
     if (handled.changed) emitter.emit({ name: 'callChanged', payload: { call: modelOf(ctx, handled.changed) } });
+    for (const key of flowKeysOf(handled.events)) emitter.emit({ name: 'flowEvents', payload: { key } });
   }
 
   async function process(row: InboxRow): Promise<void> {

@@ -29,6 +29,8 @@ export interface CallView {
   readonly participants: readonly ParticipantView[];
   /** Whatever flow drives the call keeps its position here. */
   readonly flow: unknown;
+  /** The flow that receives the call's events as rows of its inbox (the flow outbox), if any. */
+  readonly flowKey?: string;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly endedAt?: number;
@@ -88,6 +90,7 @@ export function callView(c: StoredCall): CallView {
     source: identityOfInfo(source),
     participants: Object.values(roster.present).map((e) => participantView(e, c.myParticipantId)),
     flow: c.flow,
+    ...(c.flowKey ? { flowKey: c.flowKey } : {}),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     ...(c.endedAt === null ? {} : { endedAt: c.endedAt }),

@@ -1,21 +1,28 @@
-// Drives flows on calls: routes the calling service's events to the flow kept in each call's `flow`,
-// one event at a time per call (a local chain plus a store lock, so two instances never interleave;
-// an event waits for the lock as long as it is held, never dropped), saves the new position with
-// saveFlow before any effect starts, and keeps timers and background tasks in that saved position
-// with the instance running them. A sweep on every instance adopts the work of dead instances (a
-// `resume` with the lost tasks, their timers armed here), once, under the flow's lock. A step that
-// fails ends that call's flow: logged with the call id, noted on its timeline, handed to `rescue`.
+// Drives flows on calls: consumes the flow events the calling service writes with each notification
+// (rows under the flow's key, flow-rows.ts) and the runtime's own events (begin, timers, finished
+// tasks, dispatches), one at a time per call (a local chain plus a store lock, so two instances never
+// interleave; an event waits for the lock as long as it is held, never dropped). A step saves the new
+// position, and claims the row it consumed, in one transaction before any effect starts, and keeps
+// timers and background tasks in that saved position with the instance running them. A sweep on every
+// instance adopts the work of dead instances (a `resume` with the lost tasks, their timers armed here;
+// the rows they left), once, under the flow's lock. A step that fails ends that call's flow: logged with
+// the call id, noted on its timeline, handed to `rescue` (a row's step is first tried again).
+import { idKey } from '../../ids';
 import { waitForLock } from './flow-lock';
+import { createFlowRows, type FlowRows } from './flow-rows';
 import { flowFailed } from './flow-failure';
 import { LocalTimers } from './local-timers';
 import { isStoredFlow } from './stored-flow';
 import { createCallTasks } from './call-tasks';
-import { createStepControl, describeEvent } from './step-control';
+import { createStepControl, stepCommit } from './step-control';
 import { adopt, orphansOf } from './takeover';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
 import type { FlowRuntime, FlowRuntimeOptions, StepOptions } from './runtime-api';
 
 export type { FlowRuntime, FlowRuntimeOptions } from './runtime-api';
+
+// How old a pending flow event row must be before the sweep consumes it (its writer kicks it at once).
+const ORPHAN_ROW_MS = 1000;
 
 /** Builds the flow runtime over a calling service and its store. */
 export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
@@ -58,6 +65,7 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     stopped: () => stopped,
   };
   let sweeping: NodeJS.Timeout | undefined;
+  let rows: FlowRows | undefined;
 
   function arm(callId: string, armed: StoredFlow['timers']): void {
     for (const [name, t] of Object.entries(armed)) {
@@ -67,15 +75,22 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     }
   }
 
-  /** One event, under the call's lock: load, reduce, save, then start effects. */
+  /** One event, under the call's lock: load, reduce, save (claiming its row), then start effects. */
   async function step(callId: string, event: FlowEvent, o: StepOptions = {}): Promise<void> {
     const effects = await waitForLock(lockOpts, `flow:${callId}`, async () => {
+      if (o.row !== undefined) {
+        // Looked at again under the lock: another instance may have consumed the row meanwhile.
+        const [first] = await calling.flowEvents.pending(callId, 1);
+        if (first?.seq !== o.row) return undefined;
+      }
+      // A row no flow here can take is consumed all the same, so it holds nothing back.
+      const skip = async () => void (o.row === undefined || (await calling.flowEvents.commit({ row: o.row })));
       const call = await calling.getCall(callId);
-      if (!call) return undefined;
+      if (!call) return skip();
       let saved = o.fresh ?? (isStoredFlow(call.flow) ? call.flow : undefined);
-      if (!saved) return undefined;
+      if (!saved) return skip();
       const handler = handlers.get(saved.kind);
-      if (!handler) return undefined;
+      if (!handler) return skip();
       let adopted: StoredFlow['timers'] = {};
       if (o.takeover) {
         // Looked at again under the lock: another instance may have adopted the flow meanwhile.
@@ -101,16 +116,10 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
       });
       const state = await handler.handle(saved.state, event, ctl);
       const next = ctl.finish(state);
-      if (o.fresh || o.takeover || next.changed) {
-        // A take-over always moves the revision: whoever watches the flow sees it was picked up.
-        const flow = o.takeover && !next.changed ? { ...next.flow, rev: next.flow.rev + 1 } : next.flow;
-        try {
-          await calling.saveFlow(callId, flow, next.note ?? `${saved.kind}: ${describeEvent(event)}`);
-        } catch (err) {
-          // An ended call keeps its last saved position; its flow's last effects may still run.
-          if ((err as { code?: string }).code !== 'call_ended') throw err;
-        }
-      }
+      // An ended call keeps its last saved position; its flow's last effects may still run.
+      const committed = await calling.flowEvents.commit(stepCommit(callId, saved.kind, event, next, o));
+      // Another instance consumed the row first: its step's effects are the ones that run.
+      if (!committed) return undefined;
       return { next, adopted };
     });
     if (!effects) return;
@@ -125,14 +134,17 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
 
   /** Queues a take-over of every flow whose tasks or timers belong to an instance no longer alive. */
   async function sweep(): Promise<void> {
+    // Rows left a moment by whoever committed them are nobody's: their instance died after the commit.
+    await rows?.sweep(ORPHAN_ROW_MS);
     const live = await store.instances.live();
     const calls = await calling.listCalls({ active: true, limit: 1000 });
     for (const call of calls) {
       const flow = call.flow;
       if (!isStoredFlow(flow) || !handlers.has(flow.kind) || !orphansOf(flow, live)) continue;
       // One take-over at a time per call here; other instances are kept out by the lock.
-      if (chains.has(call.id)) continue;
-      later(call.id, () => step(call.id, { type: 'resume', lostTasks: [] }, { takeover: true }));
+      const key = idKey(call.id);
+      if (chains.has(key)) continue;
+      later(key, () => step(key, { type: 'resume', lostTasks: [] }, { takeover: true }));
     }
   }
 
@@ -152,8 +164,10 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
     register(handler) {
       handlers.set(handler.kind, handler as FlowHandler<unknown>);
     },
-    begin(callId, kind, state, note) {
+    begin(id, kind, state, note) {
       if (!handlers.has(kind)) return Promise.reject(new Error(`no flow of kind "${kind}" is registered`));
+      // One spelling per call for chains, locks and the flow key, whichever Graph used (calling/ids.ts).
+      const callId = idKey(id);
       const fresh: StoredFlow = { kind, state, timers: {}, tasks: {}, rev: 0 };
       return enqueue(callId, async () => {
         timers.clearCall(callId);
@@ -161,37 +175,32 @@ export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
         if (note) log.child({ callId }).info({ kind }, note);
       });
     },
-    dispatch(callId, event) {
+    dispatch(id, event) {
+      const callId = idKey(id);
       return enqueue(callId, () => step(callId, event));
     },
     async start() {
       if (!stopped) return;
       stopped = false;
-      const owned = (flow: unknown) => isStoredFlow(flow) && handlers.has(flow.kind);
+      const flowRows = createFlowRows({
+        calling,
+        log,
+        later,
+        failed,
+        step: async (key, event, row) => {
+          if (event.type === 'terminated') timers.clearCall(key);
+          await step(key, event, { row });
+          if (event.type === 'terminated') timers.clearCall(key);
+        },
+      });
+      rows = flowRows;
       offs.push(
-        calling.on('tone', (e) => {
-          if (owned(e.call.flow))
-            later(e.call.id, () =>
-              step(e.call.id, {
-                type: 'tone',
-                digit: e.digit,
-                ...(e.sequenceId === undefined ? {} : { sequenceId: e.sequenceId }),
-              }),
-            );
-        }),
-        calling.on('established', (e) => {
-          if (owned(e.call.flow)) later(e.call.id, () => step(e.call.id, { type: 'established' }));
-        }),
-        calling.on('terminated', (e) => {
-          if (!owned(e.call.flow)) return;
-          later(e.call.id, async () => {
-            timers.clearCall(e.call.id);
-            await step(e.call.id, { type: 'terminated', reason: e.reason });
-            timers.clearCall(e.call.id);
-          });
-        }),
+        calling.on('flowEvents', (e) => flowRows.kick(e.key)),
+        () => flowRows.stop(),
       );
-      // The flows a predecessor of this process left (or any dead instance's) are adopted at once.
+      // The flows a predecessor of this process left (or any dead instance's) are adopted at once,
+      // and the events it committed but never handed to a flow are consumed.
+      await flowRows.sweep();
       await sweep();
       sweepLater(opts.sweepMs ?? 2000);
     },

@@ -28,6 +28,8 @@ export interface StepOptions {
   readonly taskToken?: string;
   /** Adopt the work of dead instances, if any is left when the lock is held (the event is a resume). */
   readonly takeover?: boolean;
+  /** The flow event row (its seq) this step consumes: claimed with the save, skipped if already taken. */
+  readonly row?: number;
 }
 
 /** The runtime's public face. */

@@ -1,7 +1,8 @@
 // The FlowControl handed to a flow for one step: it records the effects the flow asks for, and
 // `finish` turns them into the flow record to save plus the timers and tasks to start afterwards.
 import { randomUUID } from 'node:crypto';
-import type { CallingApi, CallView, CoreLogger } from '../../core';
+import type { CallingApi, CallView, CoreLogger, FlowStepCommit } from '../../core';
+import type { StepOptions } from './runtime-api';
 import type { FlowControl, FlowEvent, FlowTimer, StoredFlow } from './types';
 
 export interface SpawnedTask {
@@ -129,4 +130,26 @@ export function describeEvent(e: FlowEvent): string {
   if (e.type === 'timer') return `${e.name} timer fired`;
   if (e.type === 'tone') return `key ${e.digit}`;
   return e.type;
+}
+
+/**
+ * What a step commits in one transaction: the row it consumed, and the flow's position when it changed
+ * (or the flow is new, or was taken over). A take-over always moves the revision, so whoever watches
+ * the flow sees it was picked up; a new flow binds the call, so its events become rows under its key.
+ */
+export function stepCommit(
+  callId: string,
+  kind: string,
+  event: FlowEvent,
+  next: StepResult,
+  o: StepOptions,
+): FlowStepCommit {
+  const flow = o.takeover && !next.changed ? { ...next.flow, rev: next.flow.rev + 1 } : next.flow;
+  const note = next.note ?? `${kind}: ${describeEvent(event)}`;
+  return {
+    ...(o.row === undefined ? {} : { row: o.row }),
+    ...(o.fresh || o.takeover || next.changed
+      ? { save: { callId, flow, note, ...(o.fresh ? { bindKey: callId } : {}) } }
+      : {}),
+  };
 }

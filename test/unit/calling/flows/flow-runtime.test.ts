@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CallingApi, CallView } from '../../../../calling/core';
+import type { CallingApi, CallView, FlowStepCommit } from '../../../../calling/core';
 import { createFlowRuntime, type FlowEvent, type FlowRuntime } from '../../../../calling/flows/runtime';
 import { openStore, type Store } from '../../../../store';
 import { eventually, testLogger } from '../core/fakes';
@@ -26,9 +26,15 @@ function sharedCalls() {
   const calling = {
     getCall: async (id: string) => calls.get(id),
     listCalls: async () => [...calls.values()],
-    saveFlow: async (id: string, flow: unknown) => {
-      const call = calls.get(id);
-      if (call) calls.set(id, { ...call, flow });
+    // No notifications here, so no flow event rows: a step's commit only saves the flow.
+    flowEvents: {
+      pending: async () => [],
+      keysWithPending: async () => [],
+      commit: async (step: FlowStepCommit) => {
+        const call = step.save && calls.get(step.save.callId);
+        if (call && step.save) calls.set(call.id, { ...call, flow: step.save.flow });
+        return true;
+      },
     },
     note: async () => undefined,
     hangUp: async () => undefined,

@@ -73,7 +73,7 @@ export function flowCases(ctx: ContractContext): void {
       { callId: 'k-1', tenantId: 't', receivedAt: 1, notification: { a: 1 }, contentHash: 'h1' },
       { callId: 'k-1', kind: 'flow', tenantId: '', receivedAt: 2, notification: { b: 2 }, contentHash: 'h2' },
     ]);
-    const rows = await data.inbox.pending('k-1');
+    const rows = [...(await data.inbox.pending('k-1')), ...(await data.inbox.pending('k-1', 10, 'flow'))];
     assert.deepEqual(
       rows.map((r) => [r.seq, r.kind]),
       [
@@ -81,7 +81,16 @@ export function flowCases(ctx: ContractContext): void {
         [f, 'flow'],
       ],
     );
+    // The call queue reads notifications only; flow events are the flow runtime's.
+    assert.deepEqual(
+      (await data.inbox.pendingFor(['k-1'], 10)).map((r) => r.seq),
+      [n],
+    );
+    assert.deepEqual(await data.inbox.callsWithPending(), ['k-1']);
+    assert.deepEqual(await data.inbox.callsWithPending({ kind: 'flow' }), ['k-1']);
     assert.equal(await data.inbox.claimProcessed(f!, 10), true);
+    assert.deepEqual(await data.inbox.pending('k-1', 10, 'flow'), []);
+    assert.deepEqual(await data.inbox.callsWithPending({ kind: 'flow' }), []);
     assert.equal(await data.inbox.claimProcessed(f!, 11), false, 'already processed');
     await data.inbox.markProcessed(n!, 12);
   });
