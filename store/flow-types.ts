@@ -87,9 +87,14 @@ export interface Instances {
    * instances that ran on this machine and whose process is gone.
    */
   beat(): Promise<void>;
+  /** The periodic heartbeat: a beat, unless this instance has left (only an explicit `beat` rejoins). */
+  renew(): Promise<void>;
   /** The instances alive now (a heartbeat within deadAfterMs), this one included. */
   live(): Promise<Set<string>>;
-  /** Removes this instance's row: what it held is taken over at once. */
+  /**
+   * Removes this instance's row: what it held is taken over at once. Waits for a beat in flight, so a
+   * heartbeat sent just before cannot bring the row back after it.
+   */
   leave(): Promise<void>;
 }
 

@@ -44,32 +44,52 @@ export function createInstances(db: Kysely<Database>, opts: LivenessOptions = {}
   const host = machine();
   const startedAt = Date.now();
   const deadAfterMs = opts.deadAfterMs ?? DEFAULT_DEAD_AFTER_MS;
+  // Beats and the leave run one after another: a beat's insert must never land after the leave's delete.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = (work: () => Promise<void>): Promise<void> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  let left = false;
+
+  async function beat(): Promise<void> {
+    const now = Date.now();
+    await db
+      .insertInto('instances')
+      .values({ id, host, pid: process.pid, started_at: startedAt, heartbeat_at: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: now }))
+      .execute();
+    // A process of this machine that died (SIGKILL, a crash) never said so: its successor or a
+    // neighbour notices at once instead of after deadAfterMs.
+    const mates = await db
+      .selectFrom('instances')
+      .select(['id', 'pid'])
+      .where('host', '=', host)
+      .where('id', '<>', id)
+      .where('pid', '<>', process.pid)
+      .execute();
+    const gone = mates.filter((m) => !running(m.pid)).map((m) => m.id);
+    if (gone.length > 0) await db.deleteFrom('instances').where('id', 'in', gone).execute();
+    await db
+      .deleteFrom('instances')
+      .where('heartbeat_at', '<', now - FORGET_AFTER_MS)
+      .execute();
+  }
 
   return {
     id,
     deadAfterMs,
-    async beat() {
-      const now = Date.now();
-      await db
-        .insertInto('instances')
-        .values({ id, host, pid: process.pid, started_at: startedAt, heartbeat_at: now })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: now }))
-        .execute();
-      // A process of this machine that died (SIGKILL, a crash) never said so: its successor or a
-      // neighbour notices at once instead of after deadAfterMs.
-      const mates = await db
-        .selectFrom('instances')
-        .select(['id', 'pid'])
-        .where('host', '=', host)
-        .where('id', '<>', id)
-        .where('pid', '<>', process.pid)
-        .execute();
-      const gone = mates.filter((m) => !running(m.pid)).map((m) => m.id);
-      if (gone.length > 0) await db.deleteFrom('instances').where('id', 'in', gone).execute();
-      await db
-        .deleteFrom('instances')
-        .where('heartbeat_at', '<', now - FORGET_AFTER_MS)
-        .execute();
+    beat() {
+      return serial(async () => {
+        left = false;
+        await beat();
+      });
+    },
+    renew() {
+      return serial(async () => {
+        if (!left) await beat();
+      });
     },
     async live() {
       const rows = await db
@@ -79,8 +99,11 @@ export function createInstances(db: Kysely<Database>, opts: LivenessOptions = {}
         .execute();
       return new Set(rows.map((r) => r.id));
     },
-    async leave() {
-      await db.deleteFrom('instances').where('id', '=', id).execute();
+    leave() {
+      return serial(async () => {
+        left = true;
+        await db.deleteFrom('instances').where('id', '=', id).execute();
+      });
     },
   };
 }

@@ -55,7 +55,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     throw error;
   }
   const heartbeat = setInterval(() => {
-    instances.beat().catch((err: unknown) => logger.warn({ err }, 'renewing the instance heartbeat failed'));
+    instances.renew().catch((err: unknown) => logger.warn({ err }, 'renewing the instance heartbeat failed'));
   }, opts.liveness?.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
   heartbeat.unref();
   logger.info(kind === 'sqlite' ? { kind, path: opts.sqlitePath } : { kind }, 'store open');

@@ -109,6 +109,17 @@ export function flowCases(ctx: ContractContext): void {
     assert.ok((await instances.live()).has(instances.id), 'a beat registers it again');
   });
 
+  it('stays gone once it has left: neither a beat in flight nor the periodic renewal brings it back', async () => {
+    const { instances } = ctx.store;
+    const inFlight = instances.beat();
+    await instances.leave();
+    await inFlight;
+    await instances.renew();
+    assert.equal((await instances.live()).has(instances.id), false);
+    await instances.beat();
+    assert.ok((await instances.live()).has(instances.id), 'an explicit beat registers it again');
+  });
+
   it("removes at once the row of an instance of this machine whose process is gone, not a stale one's", async () => {
     const { instances, db } = ctx.store;
     const mine = await db
