@@ -2,7 +2,7 @@
 // roster as it stands, the caller of an incoming call and the app's own leg. A 1:1 call has no roster
 // (Graph sends roster notifications for group calls and meetings only), so there the call's own state
 // says whether the person answered; in a group call only the roster does. Once the call has ended
-// nobody is still ringing.
+// nobody is still ringing, and after a completed transfer the people it connected talk on.
 import type { StoredCall } from '../../../store';
 import { identityOfInfo, type PartyIdentity } from '../identity';
 import type { CallOutcome } from '../outcomes';
@@ -50,13 +50,15 @@ function statusOf(n: PersonNote, rosterSeen: boolean, ctx: PeopleContext): Perso
   const last = n.history.at(-1)?.status ?? 'ringing';
   const answered1to1 = ctx.oneToOne && !rosterSeen && n.via === 'target' && ctx.connectedAt !== undefined;
   const putThrough = n.via === 'transfer' && (ctx.transferAccepted || ctx.ended === 'transferred');
+  // The app's leg leaves a completed transfer, but the person it put through is still talking.
+  const handedOver = ctx.ended === 'transferred';
   if (last === 'ringing') {
     if (putThrough) return 'joined';
-    if (answered1to1) return ctx.ended ? 'left' : 'joined';
+    if (answered1to1) return ctx.ended && !handedOver ? 'left' : 'joined';
     if (ctx.ended) return n.via === 'target' && !rosterSeen ? ringOutcome(ctx.ended) : 'noAnswer';
     return 'ringing';
   }
-  if (last === 'joined') return ctx.ended || rosterSeen ? 'left' : 'joined';
+  if (last === 'joined') return (ctx.ended && !handedOver) || rosterSeen ? 'left' : 'joined';
   return last;
 }
 

@@ -50,6 +50,23 @@ describe('the call model: who is in the call', () => {
     assert.deepEqual(statuses(row({ state: 'established', meta })), ['Megan Bowen:joined']);
   });
 
+  it('keeps the requester and the transfer target together once a transfer completed', () => {
+    let meta = withRinging({ purpose: 'connect', connectedAt: 2000 }, [ADELE], 'target', 1000);
+    meta = withRinging(meta, [MEGAN], 'transfer', 3000);
+    const done = row({ meta, state: 'terminated', endedAt: 9000, endCode: 0, endSubcode: 7015 });
+    assert.deepEqual(statuses(done), ['Adele Vance:joined', 'Megan Bowen:joined']);
+    const model = callModel(done);
+    assert.equal(model.end?.words, 'put through to Megan Bowen');
+    assert.equal(model.people.find((p) => p.key === 'adele-id')?.leftAt, undefined);
+  });
+
+  it('still shows the requester as left when the call ended without being put through', () => {
+    let meta = withRinging({ purpose: 'connect', connectedAt: 2000 }, [ADELE], 'target', 1000);
+    meta = withRinging(meta, [MEGAN], 'transfer', 3000);
+    const failed = row({ meta, state: 'terminated', endedAt: 9000, endCode: 200, endSubcode: 5001 });
+    assert.equal(callModel(failed).people.find((p) => p.key === 'adele-id')?.status, 'left');
+  });
+
   it('still counts a group call’s people as joined once the roster shows them', () => {
     let meta = withRinging({ purpose: 'group', connectedAt: 2000 }, [MEGAN, LEE], 'target', 1000);
     meta = withSeen(meta, { ...MEGAN, participantId: 'p-megan' }, 'joined', 2500);
