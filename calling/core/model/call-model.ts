@@ -71,6 +71,21 @@ function phaseOf(state: CallState, purpose: CallPurpose, connected: boolean): Ca
   }
 }
 
+/**
+ * Whether the call was placed to one person (P2P): Graph sends no roster for such a call. A group call
+ * (several targets) or a meeting join has a roster, and only it says who answered.
+ */
+function placedToOne(
+  meta: CallMeta,
+  meeting: CallMeeting | undefined,
+  resource: Readonly<Record<string, unknown>>,
+) {
+  if (meeting || obj(resource['meetingInfo'])) return false;
+  const targets = resource['targets'];
+  if (Array.isArray(targets)) return targets.length === 1;
+  return (meta.people ?? []).filter((n) => n.via === 'target').length === 1;
+}
+
 /** The Call for a stored call row. */
 export function callModel(c: StoredCall, opts: CallModelOptions = {}): Call {
   const appName = opts.appName ?? 'Switchboard';
@@ -88,6 +103,7 @@ export function callModel(c: StoredCall, opts: CallModelOptions = {}): Call {
     ...(endedAt !== undefined ? { endedAt } : {}),
     ...(ended ? { ended: ended.outcome } : {}),
     transferAccepted: state === 'transferAccepted',
+    oneToOne: direction === 'outgoing' && placedToOne(meta, meeting, c.resource),
   });
   const subject = meta.subject ?? meeting?.subject ?? str(c.resource['subject']);
   return {

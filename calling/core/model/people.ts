@@ -1,7 +1,8 @@
 // Everyone in a call's life, from the people the app noted (rung, invited, seen in the roster), the
 // roster as it stands, the caller of an incoming call and the app's own leg. A 1:1 call has no roster
 // (Graph sends roster notifications for group calls and meetings only), so there the call's own state
-// says whether the person answered. Once the call has ended nobody is still ringing.
+// says whether the person answered; in a group call only the roster does. Once the call has ended
+// nobody is still ringing, and after a completed transfer the people it connected talk on.
 import type { StoredCall } from '../../../store';
 import { identityOfInfo, type PartyIdentity } from '../identity';
 import type { CallOutcome } from '../outcomes';
@@ -19,6 +20,8 @@ export interface PeopleContext {
   readonly ended?: CallOutcome;
   /** The call is being (or was) put through to its transfer target. */
   readonly transferAccepted: boolean;
+  /** Placed to one person (P2P): no roster follows, so an established call means they answered. */
+  readonly oneToOne: boolean;
 }
 
 const FALLBACK: Record<CallPerson['kind'], string> = {
@@ -45,15 +48,17 @@ function lastAt(n: PersonNote, status: PersonStatus): number | undefined {
 /** A noted person's status now, when the roster does not have them. */
 function statusOf(n: PersonNote, rosterSeen: boolean, ctx: PeopleContext): PersonStatus {
   const last = n.history.at(-1)?.status ?? 'ringing';
-  const answered1to1 = !rosterSeen && n.via === 'target' && ctx.connectedAt !== undefined;
+  const answered1to1 = ctx.oneToOne && !rosterSeen && n.via === 'target' && ctx.connectedAt !== undefined;
   const putThrough = n.via === 'transfer' && (ctx.transferAccepted || ctx.ended === 'transferred');
+  // The app's leg leaves a completed transfer, but the person it put through is still talking.
+  const handedOver = ctx.ended === 'transferred';
   if (last === 'ringing') {
     if (putThrough) return 'joined';
-    if (answered1to1) return ctx.ended ? 'left' : 'joined';
+    if (answered1to1) return ctx.ended && !handedOver ? 'left' : 'joined';
     if (ctx.ended) return n.via === 'target' && !rosterSeen ? ringOutcome(ctx.ended) : 'noAnswer';
     return 'ringing';
   }
-  if (last === 'joined') return ctx.ended || rosterSeen ? 'left' : 'joined';
+  if (last === 'joined') return (ctx.ended && !handedOver) || rosterSeen ? 'left' : 'joined';
   return last;
 }
 
@@ -95,7 +100,9 @@ function isSelf(c: StoredCall, e: RosterEntry, who: PartyIdentity): boolean {
   if (c.myParticipantId !== null) return e.id === c.myParticipantId;
   // Before Graph named our participant id: the app that placed the call is its source.
   const source = identityOfInfo(c.resource['source']);
-  return c.direction !== 'incoming' && who.kind === source.kind && who.id !== undefined && who.id === source.id;
+  return (
+    c.direction !== 'incoming' && who.kind === source.kind && who.id !== undefined && who.id === source.id
+  );
 }
 
 /** The people of a call, the app's own leg first. */

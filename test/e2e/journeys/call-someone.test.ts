@@ -52,7 +52,7 @@ describe('journey: "call <someone>" from the chat, seen in the chat, the tab and
     });
   });
 
-  it.skip('call Megan: Adele and Megan both end up in the call [defect: once the transfer completes, the card and the tab list Adele Vance as "left" while she is talking to Megan]', async () => {
+  it('call Megan: Adele and Megan both end up in the call', async () => {
     const megan = w.person('Megan');
     const { card, callId } = await callAndBringIn(w, megan);
     await everywhere(w, card, callId, {

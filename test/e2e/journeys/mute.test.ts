@@ -77,7 +77,7 @@ describe('journey: a mute confirmed, seen in the chat, the tab and the emulator'
     await everywhere(w, card, callId, { phase: 'connected', people: everyone });
   });
 
-  it.skip('in a 1:1 call ("call me"): Adele mutes herself, confirmed by the roster [defect: the model knows no participant id for the person in a 1:1 call, so the card\'s Mute… sends her user id and Graph answers 404 "not in this call"]', async () => {
+  it.skip('in a 1:1 call ("call me"): Adele mutes herself, confirmed by the roster [defect: the model knows no participant id for the person in a 1:1 call, so the card\'s Mute… sends her user id and Graph answers 404 "not in this call"; and a P2P call gets no roster notifications (SPEC §3.1: only call-state ones), nor does a mute send an operation notification, so the model can learn her id and the mute only by listing the participants, and this journey\'s "confirmed by the roster while notifications are held" needs rethinking for P2P]', async () => {
     const card = await w.say('call me');
     await card.until(/Call with Adele Vance/, 'the call card');
     const callId = card.callId();
