@@ -3,31 +3,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createCallData, openStore, rewriteCallJson } from '../../../store';
 import type { CallData, Store, StoredCall, StoredOperation } from '../../../store';
 import { storeTargets } from './targets';
+import { storedCall } from '../../helpers/stored-call';
 
 function call(id: string, over: Partial<StoredCall> = {}): StoredCall {
-  return {
-    id,
+  return storedCall(id, {
     wireId: id.toUpperCase(),
     tenantId: 'tenant-1',
-    direction: 'outgoing',
-    state: 'establishing',
     resource: { id, state: 'establishing' },
-    myParticipantId: null,
     participants: [],
-    marks: {},
-    flow: null,
-    scenarioId: null,
-    createdAt: 1000,
-    updatedAt: 1000,
-    lastNotifiedAt: null,
-    endedAt: null,
-    endCode: null,
-    endSubcode: null,
-    endReason: null,
-    meta: null,
     version: 0,
     ...over,
-  };
+  });
 }
 
 function op(id: string, over: Partial<StoredOperation> = {}): StoredOperation {

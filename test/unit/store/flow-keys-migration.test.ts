@@ -5,30 +5,10 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createCallData, openStore } from '../../../store';
 import type { StoredCall } from '../../../store';
+import { storedCall } from '../../helpers/stored-call';
 
-const call = (id: string, over: Partial<StoredCall>): StoredCall => ({
-  id,
-  wireId: id,
-  tenantId: 't',
-  direction: 'incoming',
-  state: 'established',
-  resource: {},
-  myParticipantId: null,
-  participants: [],
-  marks: {},
-  flow: null,
-  scenarioId: null,
-  createdAt: 1000,
-  updatedAt: 1000,
-  lastNotifiedAt: null,
-  endedAt: null,
-  endCode: null,
-  endSubcode: null,
-  endReason: null,
-  meta: null,
-  version: 1,
-  ...over,
-});
+const call = (id: string, over: Partial<StoredCall>): StoredCall =>
+  storedCall(id, { direction: 'incoming', state: 'established', participants: [], ...over });
 
 describe('migration 0008: live calls whose flow began before flows had keys', () => {
   let dir: string;

@@ -1,36 +1,19 @@
 import assert from 'node:assert/strict';
 import { callModel } from '../../../../calling/core';
 import type { StoredCall } from '../../../../store';
-import { withHangUp, withMuteAsked, withRingFailed, withRinging, withSeen } from '../../../../calling/core/model/annotations';
+import { storedCall } from '../../../helpers/stored-call';
+import {
+  withHangUp,
+  withMuteAsked,
+  withRingFailed,
+  withRinging,
+  withSeen,
+} from '../../../../calling/core/model/annotations';
 
 const MEGAN = { key: 'megan-id', kind: 'person' as const, name: 'Megan Bowen', userId: 'megan-id' };
 const LEE = { key: 'lee-id', kind: 'person' as const, name: 'Lee Gu', userId: 'lee-id' };
 
-function row(over: Partial<StoredCall> = {}): StoredCall {
-  return {
-    id: 'call-1',
-    wireId: 'call-1',
-    tenantId: 't',
-    direction: 'outgoing',
-    state: 'establishing',
-    resource: {},
-    myParticipantId: null,
-    participants: { present: {}, gone: {} },
-    marks: {},
-    flow: null,
-    scenarioId: null,
-    createdAt: 1000,
-    updatedAt: 1000,
-    lastNotifiedAt: null,
-    endedAt: null,
-    endCode: null,
-    endSubcode: null,
-    endReason: null,
-    meta: null,
-    version: 1,
-    ...over,
-  };
-}
+const row = (over: Partial<StoredCall> = {}): StoredCall => storedCall('call-1', over);
 
 const ended = (code: number, subcode: number) => ({
   state: 'terminated',
