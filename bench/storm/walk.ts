@@ -1,4 +1,4 @@
-// The callers of the storm: a seeded random generator and each caller's walk through the shipped main
+// The callers of the storm: each caller's walk through the shipped main
 // menu (config/ivr/main.yaml), written as an emulator script (keys counted from connecting, a hang-up).
 // Keys come at random intervals of 1-3 s and are chosen so that the menu reacts to every one of them:
 //   *            repeats the menu (keeps the call going; retries are not reset)
@@ -11,18 +11,7 @@
 //                menu apologises when they are busy) or goodbye
 // Keys 4 (extension) and 5 (meeting) are left out: a multi-key entry reacts only to its last key, and
 // the meeting path moves the caller to another call.
-
-/** mulberry32: a small, fast, seedable generator; returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test/helpers/prng';
 
 export interface CallerScript {
   readonly onRing: 'answer';
@@ -72,6 +61,7 @@ export function callerScript(rand: () => number, o: WalkOptions): CallerScript {
 
 /** Scripts for `calls` callers, the same for a given seed and round (both targets get the same load). */
 export function stormScripts(seed: number, round: number, calls: number, o: WalkOptions): CallerScript[] {
-  const rand = prng(seed * 1009 + round);
+  const generator = prng(seed * 1009 + round);
+  const rand = () => generator.next();
   return Array.from({ length: calls }, () => callerScript(rand, o));
 }
