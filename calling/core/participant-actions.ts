@@ -5,8 +5,9 @@ import { graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './conte
 import { CallOperationError } from './errors';
 import type { OpOptions } from './media-actions';
 import { noteQuietly } from './model/annotate';
-import { withMuteAsked, withRinging } from './model/annotations';
+import { withMuteAsked, withMuted, withRinging, type MuteTarget } from './model/annotations';
 import { rungOfParty } from './model/keys';
+import { hasRoster, resolveMuteTarget } from './mute-target';
 import { invitee, type Party } from './requests';
 import { presentEntry, readRoster } from './roster';
 import { runOperation } from './run-operation';
@@ -68,31 +69,43 @@ function participantWireId(call: StoredCall, participantId: string): string {
   return presentEntry(readRoster(call.participants), participantId)?.id ?? participantId;
 }
 
-/** Mutes another participant (server mute); the call model shows it pending until the roster confirms. */
+/**
+ * Mutes another participant (server mute), named by participant id or, where the model knows none (a 1:1
+ * call), by user id. The model shows it pending until confirmed: by the roster in a call that has one,
+ * by the completed operation in a call without (model/mute.ts).
+ */
 export async function muteParticipant(
   ctx: CoreContext,
   callId: string,
   participantId: string,
   opts: OpOptions = {},
 ): Promise<OperationView> {
+  let target: MuteTarget = { participantId };
   try {
-    return await runOperation(
+    const op = await runOperation(
       ctx,
       callId,
       'muteParticipant',
       async (call, clientContext) => {
-        await noteQuietly(ctx, call.id, (m) => withMuteAsked(m, participantId, ctx.clock.now()));
+        target = await resolveMuteTarget(ctx, call, participantId, clientContext);
+        await noteQuietly(ctx, call.id, (m) => withMuteAsked(m, target, ctx.clock.now()));
         return ctx.graph.muteParticipant(
           call.wireId,
-          participantWireId(call, participantId),
+          target.participantId,
           { clientContext },
           graphCtx(call, clientContext),
         );
       },
       { states: LIVE, ...opts },
     );
+    if (op.status === 'completed') {
+      await noteQuietly(ctx, callId, (m, call) =>
+        hasRoster(call) ? m : withMuted(m, target, ctx.clock.now()),
+      );
+    }
+    return op;
   } catch (err) {
-    await noteQuietly(ctx, callId, (m) => withMuteAsked(m, participantId, ctx.clock.now(), false));
+    await noteQuietly(ctx, callId, (m) => withMuteAsked(m, target, ctx.clock.now(), false));
     throw err;
   }
 }

@@ -4,6 +4,8 @@
 // change they describe (a placement, a roster notification, an operation's result, a hang-up request).
 import type { CallMeeting, CallOrigin, CallPurpose, PersonStatus } from './call';
 
+export { withMuteAsked, withMuted, type MuteTarget } from './mute';
+
 /** One person the app rang or saw, and what became of them. */
 export interface PersonNote {
   readonly key: string;
@@ -19,8 +21,10 @@ export interface PersonNote {
   readonly op?: string;
   /** Every status they had, oldest first. */
   readonly history: ReadonlyArray<{ readonly status: PersonStatus; readonly at: number }>;
-  /** A mute was asked for at this time and the roster has not confirmed it yet. */
+  /** A mute was asked for at this time and has not been confirmed yet (mute.ts). */
   readonly muteAskedAt?: number;
+  /** Graph completed a mute of them in a call without a roster, where that completion confirms it. */
+  readonly mutedAt?: number;
 }
 
 /** The annotations of one call, as stored. */
@@ -53,7 +57,9 @@ export interface Rung {
 }
 
 function obj(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 
 /** Reads stored annotations tolerantly (empty for anything that is not an object). */
@@ -173,20 +179,6 @@ export function withTransferFailed(meta: CallMeta, status: PersonStatus, at: num
     people: meta.people.map((p) =>
       p.via === 'transfer' && last(p) === 'ringing' ? withStatus(p, status, at) : p,
     ),
-  };
-}
-
-/** A mute was asked for (or, with `asked` false, failed): pending until the roster says muted. */
-export function withMuteAsked(meta: CallMeta, participantId: string, at: number, asked = true): CallMeta {
-  if (!meta.people?.some((p) => p.participantId === participantId)) return meta;
-  return {
-    ...meta,
-    people: meta.people.map((p) => {
-      if (p.participantId !== participantId) return p;
-      if (asked) return { ...p, muteAskedAt: at };
-      const { muteAskedAt: _dropped, ...rest } = p;
-      return rest;
-    }),
   };
 }
 

@@ -71,7 +71,8 @@ function personOf(
 ): CallPerson {
   const r = seen?.entry.resource;
   const status: PersonStatus = known ?? (seen && !ctx.ended ? 'joined' : statusOf(n, rosterSeen, ctx));
-  const muted = r?.['isMuted'] === true;
+  // The roster says who is muted; without one (a 1:1 call) the completed mute operation did (mute.ts).
+  const muted = r ? r['isMuted'] === true : n.mutedAt !== undefined;
   const joinedAt =
     firstAt(n, 'joined') ?? (status === 'joined' || status === 'left' ? ctx.connectedAt : undefined);
   const leftAt = status === 'left' ? (lastAt(n, 'left') ?? ctx.endedAt) : undefined;

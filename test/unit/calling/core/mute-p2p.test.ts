@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import type { Participant } from '@microsoft/microsoft-graph-types';
+import { createCallingService } from '../../../../calling/core';
+import type { CallingService } from '../../../../calling/core';
+import { batch, callNote, eventually, fakeGraph, rosterNote, tempStore, testLogger, TENANT } from './fakes';
+import type { FakeGraph } from './fakes';
+import type { Store } from '../../../../store';
+
+// A 1:1 call has no roster: the person to mute is found by listing the call's participants, and the
+// completed mute operation is Graph's confirmation. A group call is still confirmed by its roster.
+const MEGAN = 'a3f5c7e9-1b2d-4c6e-8f0a-b1c3d5e7f902';
+const LEE = 'b4a6d8f0-2c3e-4d7f-9a1b-c2d4e6f8a013';
+const MEGAN_PID = '5E6F7A8B9C0D4E1F8A2B3C4D5E6F7A8B';
+
+const listed = (id: string, userId: string): Participant =>
+  ({ id, info: { identity: { user: { id: userId } } }, isMuted: false }) as Participant;
+
+describe('mute in a call without a roster (1:1)', function () {
+  this.timeout(10_000);
+  let store: Store;
+  let close: () => Promise<void>;
+  let graph: FakeGraph;
+  let service: CallingService;
+
+  beforeEach(async () => {
+    ({ store, close } = await tempStore());
+    graph = fakeGraph();
+    graph.listParticipants = async () => [listed('me', 'app'), listed(MEGAN_PID, MEGAN.toUpperCase())];
+    service = createCallingService({
+      store,
+      graph,
+      logger: testLogger(),
+      appId: '0b6e2f4c-93d1-4f7a-8e25-c4a1d9e7b302',
+      appName: 'Switchboard',
+      tenantId: TENANT,
+      callbackUrl: 'https://app.example/api/calls',
+      promptsBaseUrl: 'https://app.example/prompts',
+      timing: { operationTimeoutMs: 2000 },
+    });
+    await service.start();
+  });
+
+  afterEach(async () => {
+    await service.stop();
+    await close();
+  });
+
+  async function oneToOne(): Promise<string> {
+    const placed = await service.placeCall({ to: { user: MEGAN, displayName: 'Megan Bowen' } });
+    await service.inbox.accept(batch(callNote(placed.id, 'established')));
+    await service.waitForState(placed.id, 'established', 3000);
+    return placed.id;
+  }
+
+  const megan = async (callId: string) =>
+    (await service.callModel(callId))?.people.find((p) => p.key === MEGAN);
+
+  it('sends the participant id Graph lists for the user id it was given', async () => {
+    const callId = await oneToOne();
+    graph.nextOperation = (clientContext) => ({
+      operation: { id: 'op-1', status: 'completed', clientContext } as never,
+    });
+    await service.participants.mute(callId, MEGAN);
+    const sent = graph.requests.filter((r) => r.method === 'muteParticipant').map((r) => r.participantId);
+    assert.deepEqual(sent, [MEGAN_PID]);
+  });
+
+  it('says who is not in the call, and sends nothing', async () => {
+    const callId = await oneToOne();
+    await assert.rejects(service.participants.mute(callId, LEE), /is not in this call/);
+    assert.equal(graph.requests.filter((r) => r.method === 'muteParticipant').length, 0);
+  });
+
+  it('shows "muting…" while the operation runs and "muted" once it completes', async () => {
+    const callId = await oneToOne();
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const inner = graph.muteParticipant.bind(graph);
+    graph.muteParticipant = async (...args) => {
+      await gate;
+      return inner(...args);
+    };
+    graph.nextOperation = (clientContext) => ({
+      operation: { id: 'op-2', status: 'completed', clientContext } as never,
+    });
+    const muting = service.participants.mute(callId, MEGAN);
+    await eventually(async () => (await megan(callId))?.mutePending === true);
+    assert.equal((await megan(callId))?.muted, false, 'not muted while the operation is pending');
+    release?.();
+    await muting;
+    const after = await megan(callId);
+    assert.deepEqual([after?.muted, after?.mutePending, after?.participantId], [true, undefined, MEGAN_PID]);
+  });
+
+  it('in a group call, a completed operation is not enough: the roster confirms', async () => {
+    const placed = await service.placeCall({ to: [{ user: MEGAN }, { user: LEE }], purpose: 'group' });
+    const member = (muted: boolean) => ({
+      id: MEGAN_PID,
+      isMuted: muted,
+      info: { identity: { user: { id: MEGAN, displayName: 'Megan Bowen' } } },
+    });
+    await service.inbox.accept(
+      batch(callNote(placed.id, 'established'), rosterNote(placed.id, 'updated', [member(false)])),
+    );
+    await eventually(async () => (await megan(placed.id))?.status === 'joined');
+    graph.nextOperation = (clientContext) => ({
+      operation: { id: 'op-3', status: 'completed', clientContext } as never,
+    });
+    await service.participants.mute(placed.id, MEGAN_PID);
+    assert.deepEqual([(await megan(placed.id))?.muted, (await megan(placed.id))?.mutePending], [false, true]);
+    await service.inbox.accept(batch(rosterNote(placed.id, 'updated', [member(true)])));
+    await eventually(async () => (await megan(placed.id))?.muted === true);
+  });
+});
