@@ -1,7 +1,7 @@
 // Ports as a person meets them: a taken port is one line naming the variable that moves us elsewhere,
 // checked before anything starts; and the address a process on this machine reaches the app at.
 import { createServer } from 'node:net';
-import { AppError } from './errors';
+import { AppError } from './app-error';
 
 /** A port found taken: what probably holds it, and which variable picks another. */
 export function portInUse(port: number, variable: string, holder: string): AppError {

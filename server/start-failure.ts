@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError } from './app-error';
 
 /** The one line a process entry prints when start-up fails: what went wrong and what to do, no stack. */
 export function startFailureLine(err: unknown): string {

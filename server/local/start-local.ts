@@ -1,9 +1,11 @@
 // Local mode: the emulator as a child process, then the app against it. Everything is checked before the
-// emulator starts (configuration, both ports), and a failure after it started stops it again.
+// emulator starts (configuration, both ports), and a failure after it started stops it again. The app's
+// modules (../run) load only once the emulator is spawned, so both start side by side: this file and
+// what it imports stay clear of calling/, bot/ and store/ (test/unit/server/start-imports.test.ts).
+import { AppError } from '../app-error';
 import { readConfig } from '../config';
 import { ensurePortFree, loopbackUrl } from '../ports';
-import { run, type Running } from '../run';
-import { AppError } from '../errors';
+import type { Running } from '../run';
 import { localBanner } from './banner';
 import { startEmulatorProcess } from './emulator-process';
 import { localEnvironment } from './local-env';
@@ -27,14 +29,22 @@ export async function startLocal(env: Env, sources: Readonly<Record<string, stri
     await ensurePortFree(emulatorPort, emulatorHost, 'EMULATOR_PORT', 'another Switchboard emulator');
 
   const tabUrl = `${config.publicUrl}/tab/`;
-  const emulator = await startEmulatorProcess({
-    ...definedOnly(env),
-    EMULATOR_PORT: String(emulatorPort),
-    // New incoming calls are announced to this app, and the Teams host page frames its tab.
-    EMULATOR_APP_WEBHOOK: `${loopbackUrl(config.HOST, config.PORT)}/api/calls`,
-    EMULATOR_TAB_URL: tabUrl,
-  });
+  const [started, loaded] = await Promise.allSettled([
+    startEmulatorProcess({
+      ...definedOnly(env),
+      EMULATOR_PORT: String(emulatorPort),
+      // New incoming calls are announced to this app, and the Teams host page frames its tab.
+      EMULATOR_APP_WEBHOOK: `${loopbackUrl(config.HOST, config.PORT)}/api/calls`,
+      EMULATOR_TAB_URL: tabUrl,
+    }),
+    // Loads while the emulator starts (it is already spawned, in its own process).
+    import('../run.js'),
+  ]);
+  if (started.status === 'rejected') throw started.reason;
+  const emulator = started.value;
   try {
+    if (loaded.status === 'rejected') throw loaded.reason;
+    const { run } = loaded.value;
     const local = localEnvironment(env, sources, emulator.ready, PROJECT_ROOT);
     const running = await run(local.env, local.sources, emulator.stop);
     process.stdout.write(
