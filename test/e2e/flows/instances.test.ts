@@ -163,11 +163,15 @@ describe('IVR e2e: app instances killed mid-menu (SIGKILL) and started again', f
       } else {
         for (const n of [1, 2])
           assert.equal(
-            count(lines, new RegExp(`no entry in time, attempt ${n} of 3$`)),
+            count(lines, new RegExp(`main/main: heard nothing, attempt ${n} of 3$`)),
             1,
             `retry ${n}: ${why}`,
           );
-        assert.equal(count(lines, /no entry in time, attempt 3 of 3; giving up/), 1, `gave up once: ${why}`);
+        assert.equal(
+          count(lines, /main\/main: heard nothing, attempt 3 of 3; giving up/),
+          1,
+          `gave up once: ${why}`,
+        );
       }
       const goodbyes = (await promptsPlayed({ emu, calling: undefined as never }, c.callId)).filter((u) =>
         /goodbye/.test(u),
