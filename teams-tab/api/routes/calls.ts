@@ -62,16 +62,34 @@ export function callRoutes(p: TabApiParts): TabRoute[] {
     return shown(placed.id);
   }
 
+  // What the call says to the user ("Connecting you to Megan Bowen") names the person, never their id.
+  async function nameOf(user: TabUser, id: string): Promise<string | undefined> {
+    if (!p.graph) return undefined;
+    try {
+      const u = await p.graph.users.getUser(
+        id,
+        { kind: 'user', userAssertion: user.assertion },
+        { tenantId: user.tenantId },
+      );
+      return u.displayName ?? undefined;
+    } catch (err) {
+      p.logger.warn({ err, userId: id }, 'the person to connect with is not in the directory');
+      return undefined;
+    }
+  }
+
   /** The user and one other person: the user is rung first, then the other is brought in. */
   async function connectWith(user: TabUser, target: string) {
     if (target.toLowerCase() === user.id.toLowerCase())
       throw badRequest('targets: name someone other than yourself.');
     const calling = needCalling(p.calling);
     if (!p.clickToCall) return place(user, [target]);
+    const bName = await nameOf(user, target);
     const record = await p.clickToCall.connect({
       a: user.id,
       aName: user.displayName,
       b: target,
+      ...(bName ? { bName } : {}),
       requestedBy: { id: user.id, name: user.displayName },
     });
     if (!record.callId)

@@ -100,6 +100,11 @@ describe('browser: the Teams tab in the emulated host', function () {
       await phone.waitForSelector('#ring:not([hidden])', { timeout: 15_000 });
       assert.match((await phone.textContent('#ring-title')) ?? '', /calling/i);
       await phone.click('#ring button:has-text("Decline")');
+      // The user was rung first and is told that Alex could not be reached; then the call ends.
+      await personal.waitForSelector('[data-testid="calls"] [data-call]', {
+        state: 'detached',
+        timeout: 20_000,
+      });
     } finally {
       await phone.close();
     }
@@ -121,7 +126,12 @@ describe('browser: the Teams tab in the emulated host', function () {
           JSON.stringify(c).includes(ALEX) && JSON.stringify(c).includes(DIEGO) && c.state !== 'terminated',
       );
     await waitUntil(live, 15_000);
-    const card = await personal.waitForSelector('[data-testid="calls"] [data-call]', { timeout: 15_000 });
+    const card = await personal.waitForSelector(
+      '[data-testid="calls"] [data-call]:has-text("Diego Siciliani")',
+      {
+        timeout: 15_000,
+      },
+    );
     const callId = await card.getAttribute('data-call');
     await card.waitForSelector('button:has-text("Hang up")');
     await personal.click(`[data-call="${callId}"] button:has-text("Hang up")`);

@@ -9,6 +9,7 @@ import { createTabApi, type TabApi } from '../../../teams-tab/api';
 import {
   ADELE,
   fakeCalling,
+  fakeGraph,
   MEGAN,
   participant,
   request,
@@ -17,7 +18,7 @@ import {
   verify,
 } from './fakes';
 
-function setup() {
+function setup(graph?: ReturnType<typeof fakeGraph>['graph']) {
   const c = fakeCalling();
   const connects: ConnectRequest[] = [];
   const clickToCall = {
@@ -43,6 +44,7 @@ function setup() {
     calling: c.calling,
     clickToCall,
     prompts: [{ name: 'please-hold.wav', label: 'Please hold' }],
+    ...(graph ? { graph } : {}),
   });
   return { ...c, connects, api, edge: api.edge };
 }
@@ -72,6 +74,14 @@ describe('tab API: calls', () => {
     ]);
     assert.equal(call.purpose, 'connect');
     assert.equal(call.requestedBy, 'Adele Vance');
+  });
+
+  it('Call names the other person from the directory, so the call never speaks their id', async () => {
+    const t = setup(fakeGraph({}).graph);
+    await t.edge(
+      request('POST', '/api/tab/calls', { token: 'token-adele', body: { targets: ['megan-0000'] } }),
+    );
+    assert.equal(t.connects[0]?.bName, 'Megan Bowen');
   });
 
   it('a group call from the tab includes the user', async () => {
