@@ -1,9 +1,6 @@
-// Starts the emulator as its own process for a test (EMULATOR_PORT=0, a temp data folder) and stops it.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// Starts the emulator for a test through its kit (EMULATOR_PORT=0, a temp data folder) and stops it.
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { spawnTs } from './process';
+import { start, type Emulator } from '../../emulator/kit';
 import type { Wire } from './graph-test-client';
 
 /** A person of the seeded tenant, as GET /emulator/tenant returns them. */
@@ -79,72 +76,35 @@ export function httpJson<T = Wire>(
   });
 }
 
-/** Spawns `node --import tsx emulator/main.ts` and waits for its ready line. */
+/** Starts an emulator through its test kit (emulator/kit), with the tenant as the control API reports it. */
 export async function startEmulator(
   opts: { env?: Record<string, string>; seed?: object; timeoutMs?: number } = {},
-): Promise<RunningEmulator> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-emulator-'));
-  const env: Record<string, string> = {
-    EMULATOR_PORT: '0',
-    EMULATOR_HOST: '127.0.0.1',
-    EMULATOR_DATA_DIR: dataDir,
-    ...opts.env,
-  };
-  if (opts.seed) {
-    const seedPath = path.join(dataDir, 'seed.json');
-    await writeFile(seedPath, JSON.stringify(opts.seed));
-    env.EMULATOR_SEED = seedPath;
-  }
-  const proc = spawnTs('emulator/main.ts', env);
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    if (proc.child.exitCode === null && proc.child.signalCode === null) {
-      proc.child.kill('SIGTERM');
-      const exited = proc.exited();
-      const timer = setTimeout(() => proc.child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  let line: string;
+): Promise<RunningEmulator & { kit: Emulator }> {
+  const kit = await start({
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.seed ? { seed: opts.seed } : {}),
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
+  const control = <T = Wire>(method: string, p: string, body?: unknown) => kit.control<T>(method, p, body);
   try {
-    line = await Promise.race([
-      proc.waitForLine((l) => l.includes('"emulator":"ready"'), opts.timeoutMs ?? 60_000),
-      proc.exited().then(({ code }) => {
-        throw new Error(`emulator exited (code ${code}) before it was ready:\n${proc.stderr.join('\n')}`);
-      }),
-    ]);
+    const tenant = (await control('GET', '/emulator/tenant')).body;
+    return {
+      kit,
+      url: kit.url,
+      httpUrl: kit.httpUrl,
+      caPath: kit.caPath,
+      ca: kit.ca,
+      tenantId: kit.tenantId,
+      appId: kit.appId,
+      appSecret: kit.appSecret,
+      people: tenant.people,
+      tenant,
+      control,
+      stderr: () => [...kit.stderr()],
+      stop: () => kit.stop(),
+    };
   } catch (err) {
-    await stop();
+    await kit.stop();
     throw err;
   }
-  const ready = JSON.parse(line) as {
-    port: number;
-    url: string;
-    httpUrl: string;
-    caPath: string;
-    tenantId: string;
-    appId: string;
-  };
-  const control = <T = Wire>(method: string, p: string, body?: unknown) =>
-    httpJson<T>(ready.httpUrl, method, p, body);
-  const tenant = (await control('GET', '/emulator/tenant')).body;
-  const app = tenant.apps.find((a: { appId: string }) => a.appId === ready.appId);
-  return {
-    url: ready.url,
-    httpUrl: ready.httpUrl,
-    caPath: ready.caPath,
-    ca: await readFile(ready.caPath, 'utf8'),
-    tenantId: ready.tenantId,
-    appId: ready.appId,
-    appSecret: app?.secrets?.[0] ?? '',
-    people: tenant.people,
-    tenant,
-    control,
-    stderr: () => [...proc.stderr],
-    stop,
-  };
 }
