@@ -50,7 +50,15 @@ const boundaries = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'data/**', 'build/**', 'coverage/**', 'test-artifacts/**', 'teams-tab/web/dist/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'build/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'teams-tab/web/dist/**',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -60,6 +68,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty': ['error', { allowEmptyCatch: false }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // restify 11 replaces ServerResponse.prototype.writeHead process-wide and returns nothing from it,
+      // so a chained `res.writeHead(200).end()` anywhere in a process that loaded the app would throw.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression > MemberExpression.callee > CallExpression.object > MemberExpression.callee[property.name='writeHead']",
+          message:
+            "Call res.end() (or write) as its own statement: restify drops writeHead's return value process-wide.",
+        },
+      ],
     },
   },
   {

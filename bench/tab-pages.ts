@@ -69,6 +69,11 @@ export async function jsSize(distDir: string): Promise<JsSize> {
   return size;
 }
 
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404);
+  res.end();
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -83,10 +88,10 @@ export async function serveStatic(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
     const root = prefix ? mounts[prefix] : undefined;
-    if (!prefix || !root) return void res.writeHead(404).end();
+    if (!prefix || !root) return notFound(res);
     const rel = url.pathname.slice(prefix.length) || 'index.html';
     const file = path.resolve(root, rel);
-    if (!file.startsWith(path.resolve(root) + path.sep)) return void res.writeHead(404).end();
+    if (!file.startsWith(path.resolve(root) + path.sep)) return notFound(res);
     readFile(file).then(
       (body) => {
         res.writeHead(200, {
@@ -95,7 +100,7 @@ export async function serveStatic(
         });
         res.end(body);
       },
-      () => void res.writeHead(404).end(),
+      () => notFound(res),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -62,13 +62,15 @@ function onNotifications(text: string): void {
 const server = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url?.startsWith('/prompts/')) {
     const wav = prompts.get(path.basename(req.url));
-    res.writeHead(wav ? 200 : 404, { 'content-type': 'audio/wav' }).end(wav);
+    res.writeHead(wav ? 200 : 404, { 'content-type': 'audio/wav' });
+    res.end(wav);
     return;
   }
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    res.writeHead(202).end();
+    res.writeHead(202);
+    res.end();
     try {
       onNotifications(Buffer.concat(chunks).toString('utf8'));
     } catch (err) {

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
@@ -11,22 +11,8 @@ import type { EarlyAnswer, EdgeRequest, EdgeResponse, Route } from './types';
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 // restify 11 replaces http.ServerResponse.prototype.writeHead for the whole process and drops its
-// return value, which Node documents as the response itself (`res.writeHead(200).end()`). Any other
-// HTTP code in this process (libraries, the calling webhook's helpers) would then fail on a chained
-// call; restore the documented contract once, here, where restify is known.
-restoreWriteHeadChaining();
-
-function restoreWriteHeadChaining(): void {
-  const proto = http.ServerResponse.prototype as unknown as { writeHead: (...args: unknown[]) => unknown };
-  const restifyWriteHead = proto.writeHead;
-  if ((restifyWriteHead as { chains?: boolean }).chains) return;
-  const chaining = function (this: unknown, ...args: unknown[]) {
-    restifyWriteHead.apply(this, args);
-    return this;
-  };
-  (chaining as { chains?: boolean }).chains = true;
-  proto.writeHead = chaining;
-}
+// return value (Node documents it as the response, for `res.writeHead(200).end()`). It is used as it
+// is: nothing in this process chains writeHead (an eslint rule keeps it so).
 
 export interface HttpServer {
   listen(port: number, host: string): Promise<{ port: number; url: string }>;

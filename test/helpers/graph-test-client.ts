@@ -221,7 +221,8 @@ export class WebhookReceiver {
 
   private record(post: ReceivedPost, res: http.ServerResponse): void {
     this.posts.push(post);
-    res.writeHead(post.verified ? 202 : 403).end();
+    res.writeHead(post.verified ? 202 : 403);
+    res.end();
     for (const wake of [...this.waiters]) wake();
   }
 

@@ -34,7 +34,10 @@ async function startProbeTab(): Promise<{ url: string; stop(): Promise<void> }> 
   };
   const server = http.createServer((req, res) => {
     const f = files[req.url ?? ''];
-    if (!f) return void res.writeHead(404).end();
+    if (!f) {
+      res.writeHead(404);
+      return void res.end();
+    }
     res.writeHead(200, { 'content-type': f[1] });
     res.end(readFileSync(f[0]));
   });

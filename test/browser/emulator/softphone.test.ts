@@ -23,8 +23,12 @@ const WELCOME_MS = 3000;
 async function startPromptServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const wav = encodeWav(new Int16Array((16000 * WELCOME_MS) / 1000), 16000);
   const server = http.createServer((req, res) => {
-    if (req.url !== '/prompts/welcome.wav') return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': wav.length }).end(wav);
+    if (req.url !== '/prompts/welcome.wav') {
+      res.writeHead(404);
+      return void res.end();
+    }
+    res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': wav.length });
+    res.end(wav);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -56,8 +56,12 @@ export async function startPromptServer(): Promise<{ base: string; stop(): Promi
   };
   const server = http.createServer((req, res) => {
     const file = files[req.url ?? ''];
-    if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': file.length }).end(file);
+    if (!file) {
+      res.writeHead(404);
+      return void res.end();
+    }
+    res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': file.length });
+    res.end(file);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

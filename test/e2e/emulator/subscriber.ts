@@ -106,9 +106,13 @@ export class Subscriber {
         });
         const mode = this.modes.get(url.pathname) ?? 'echo';
         if (mode === 'silent') return;
-        if (mode === 'error') return void res.writeHead(500).end();
+        if (mode === 'error') {
+          res.writeHead(500);
+          return void res.end();
+        }
         const raw = /[?&]validationToken=([^&]*)/.exec(url.search)?.[1] ?? '';
-        res.writeHead(200, { 'content-type': 'text/plain' }).end(mode === 'echo' ? token : raw);
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(mode === 'echo' ? token : raw);
         return;
       }
       let parsed: Wire = body;
@@ -118,7 +122,8 @@ export class Subscriber {
         parsed = body;
       }
       this.posts.push({ path: url.pathname, query: url.search, headers: req.headers, body: parsed });
-      res.writeHead(202).end();
+      res.writeHead(202);
+      res.end();
       for (const wake of [...this.waiters]) wake();
     });
   }

@@ -23,19 +23,24 @@ const narrowband = wavFile({ format: 1, channels: 1, sampleRate: 8000, bitsPerSa
 function route(req: http.IncomingMessage, res: http.ServerResponse): void {
   switch (req.url) {
     case '/welcome.wav':
-      res.writeHead(200, { 'content-type': 'audio/wav' }).end(goodWav);
+      res.writeHead(200, { 'content-type': 'audio/wav' });
+      res.end(goodWav);
       return;
     case '/labelled.wav':
-      res.writeHead(200, { 'content-type': 'audio/wav' }).end(labelled);
+      res.writeHead(200, { 'content-type': 'audio/wav' });
+      res.end(labelled);
       return;
     case '/moved.wav':
-      res.writeHead(302, { location: '/welcome.wav' }).end();
+      res.writeHead(302, { location: '/welcome.wav' });
+      res.end();
       return;
     case '/page.html':
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Not found, sorry</body></html>');
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Not found, sorry</body></html>');
       return;
     case '/narrowband.wav':
-      res.writeHead(200, { 'content-type': 'audio/wav' }).end(narrowband);
+      res.writeHead(200, { 'content-type': 'audio/wav' });
+      res.end(narrowband);
       return;
     case '/huge-declared.wav':
       res.writeHead(200, { 'content-length': String(50_000_000) });
@@ -60,7 +65,8 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
       res.write(goodWav.subarray(0, 20)); // then nothing
       return;
     default:
-      res.writeHead(404).end('no such prompt');
+      res.writeHead(404);
+      res.end('no such prompt');
   }
 }
 

@@ -44,7 +44,10 @@ export class Receiver {
       };
       this.got.push(r);
       const a = this.answer(r, this.got.length - 1);
-      if (a.status !== 0) res.writeHead(a.status, a.headers).end();
+      if (a.status !== 0) {
+        res.writeHead(a.status, a.headers);
+        res.end();
+      }
     });
   };
 

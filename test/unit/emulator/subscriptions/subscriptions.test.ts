@@ -88,9 +88,13 @@ describe('emulator subscriptions: handshake and delivery', () => {
       const token = url.searchParams.get('validationToken');
       req.resume();
       req.on('end', () => {
-        if (token !== null) return void res.writeHead(200, { 'content-type': 'text/plain' }).end(echo(token));
+        if (token !== null) {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          return void res.end(echo(token));
+        }
         seen.push(url.pathname);
-        res.writeHead(answers.shift() ?? 202).end();
+        res.writeHead(answers.shift() ?? 202);
+        res.end();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -53,9 +53,13 @@ describe('recording analysis', () => {
   it('fetches into memory with the token, wipes the bytes, forgets, and yields only the branch', async () => {
     let served: Buffer | undefined;
     const server = http.createServer((req, res) => {
-      if (req.headers.authorization !== 'Bearer tok-1') return void res.writeHead(401).end();
+      if (req.headers.authorization !== 'Bearer tok-1') {
+        res.writeHead(401);
+        return void res.end();
+      }
       served = line(4, [[0.5, 2.5]]);
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(served);
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(served);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/media/rec-1`;
