@@ -2,7 +2,7 @@ import type { Route } from './commands/router';
 import type { ConversationBook } from './live/conversations';
 import type { LiveCallCards } from './live/call-cards';
 import type { MeetingCards } from './live/meeting-cards';
-import type { RosterFactory } from './people/teams-roster';
+import type { RosterFactory } from './botbuilder/teams-roster';
 import type { BotPorts } from './ports';
 import type { BotLogger } from './types';
 

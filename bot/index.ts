@@ -1,8 +1,8 @@
 import type { Storage } from 'botbuilder';
-import { createAdapter, type BotAuthSettings } from './adapter';
+import { createAdapter, type BotAuthSettings } from './botbuilder/adapter';
 import type { BotNotifier, Posted } from './live/notifier';
 import type { BotPorts } from './ports';
-import { processActivity } from './process';
+import { processActivity } from './botbuilder/process';
 import { createSwitchboard } from './switchboard';
 import type { BotLogger, BotRequest, BotResponse } from './types';
 import { unavailablePorts } from './unavailable-ports';

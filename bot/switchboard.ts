@@ -1,13 +1,13 @@
 import { MemoryStorage, type BotAdapter, type Storage } from 'botbuilder';
 import { ROUTES } from './commands/router';
 import type { Core } from './core';
-import { SwitchboardBot } from './handler';
+import { SwitchboardBot } from './botbuilder/handler';
 import { LiveCallCards } from './live/call-cards';
 import { ConversationBook } from './live/conversations';
 import { MeetingCards } from './live/meeting-cards';
 import { createNotifier, type BotNotifier } from './live/notifier';
 import { adapterProactive, type Proactive } from './live/proactive';
-import { teamsRoster, type RosterFactory } from './people/teams-roster';
+import { teamsRoster, type RosterFactory } from './botbuilder/teams-roster';
 import type { BotPorts } from './ports';
 import type { BotLogger } from './types';
 

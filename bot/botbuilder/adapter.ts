@@ -4,7 +4,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import type { BotLogger } from './types';
+import type { BotLogger } from '../types';
 
 /** Settings botbuilder itself understands; with no MicrosoftAppId, Bot Framework auth is off (local mode). */
 export type BotAuthSettings = ConfigurationBotFrameworkAuthenticationOptions;

@@ -4,8 +4,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import type { Core } from './core';
-import { onExecute, onInstalled, onSubmit, onText } from './turn';
+import type { Core } from '../core';
+import { onExecute, onInstalled, onSubmit, onText } from '../turn';
 
 /** Teams activity handling, kept thin: every decision lives in turn.ts and the command router. */
 export class SwitchboardBot extends TeamsActivityHandler {
