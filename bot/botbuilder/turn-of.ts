@@ -44,9 +44,9 @@ export function turnOf(ctx: TurnContext, roster: RosterFactory): Turn {
     value: a.value,
     ...(a.replyToId ? { replyToId: a.replyToId } : {}),
     sender: {
-      id: a.from.id,
-      ...(a.from.name ? { name: a.from.name } : {}),
-      ...(a.from.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}),
+      id: a.from?.id ?? '',
+      ...(a.from?.name ? { name: a.from.name } : {}),
+      ...(a.from?.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}),
     },
     conversation: { id: a.conversation.id, type: conversationType(a), ...(tenantId ? { tenantId } : {}) },
     ...(timeZone ? { timeZone } : {}),
