@@ -15,7 +15,11 @@ function invokeResponse(answer: ExecuteAnswer): AdaptiveCardInvokeResponse {
   // botbuilder types the value as a record; Universal Actions also take a message's text there.
   return 'card' in answer
     ? { statusCode: 200, type: CARD_RESPONSE, value: answer.card as unknown as Record<string, unknown> }
-    : { statusCode: 200, type: MESSAGE_RESPONSE, value: answer.message as unknown as Record<string, unknown> };
+    : {
+        statusCode: 200,
+        type: MESSAGE_RESPONSE,
+        value: answer.message as unknown as Record<string, unknown>,
+      };
 }
 
 /** Teams activity handling, kept thin: each activity becomes a Turn for the bot's logic. */

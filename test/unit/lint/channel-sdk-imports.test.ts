@@ -25,7 +25,11 @@ async function restricted(filePath: string, spec: string): Promise<string[]> {
   const source = `import * as sdk from '${spec}';\nexport const used = sdk;\n`;
   const [result] = await eslint.lintText(source, { filePath: path.join(ROOT, filePath) });
   assert.ok(result, 'ESLint returned no result');
-  assert.deepEqual(result.messages.filter((m) => m.fatal), [], 'the snippet must parse');
+  assert.deepEqual(
+    result.messages.filter((m) => m.fatal),
+    [],
+    'the snippet must parse',
+  );
   return result.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
 }
 
