@@ -99,6 +99,26 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }] },
   },
   {
+    // botbuilder's repositories are archived and its support has ended: only bot/botbuilder/ speaks it, so
+    // moving to its successor (the Microsoft 365 Agents SDK) replaces that folder alone. The tests that
+    // drive that folder on botbuilder's TestAdapter, or hold the store to botbuilder's MemoryStorage, too.
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    ignores: ['bot/botbuilder/**', 'test/unit/bot/harness.ts', 'test/unit/store/cases/bot-storage.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(botbuilder(-[^/]+)?|botframework-[^/]+|@microsoft/agents-[^/]+)(/.*)?$',
+              message: 'Only bot/botbuilder/ imports the channel SDK; use the bot\'s own Turn, Proactive and BotStorage.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

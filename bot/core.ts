@@ -2,7 +2,6 @@ import type { Route } from './commands/router';
 import type { ConversationBook } from './live/conversations';
 import type { LiveCallCards } from './live/call-cards';
 import type { MeetingCards } from './live/meeting-cards';
-import type { RosterFactory } from './people/teams-roster';
 import type { BotPorts } from './ports';
 import type { BotLogger } from './types';
 
@@ -12,7 +11,6 @@ export interface Core {
   readonly liveCards: LiveCallCards;
   readonly meetingCards: MeetingCards;
   readonly conversations: ConversationBook;
-  readonly roster: RosterFactory;
   readonly logger: BotLogger;
   readonly now: () => number;
   readonly routes: readonly Route[];

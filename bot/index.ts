@@ -1,13 +1,13 @@
-import type { Storage } from 'botbuilder';
-import { createAdapter, type BotAuthSettings } from './adapter';
+import { createBotLogic } from './bot-logic';
+import { cloudAdapterHost, memoryStorage } from './botbuilder';
+import type { BotAuthSettings } from './host';
 import type { BotNotifier, Posted } from './live/notifier';
 import type { BotPorts } from './ports';
-import { processActivity } from './process';
-import { createSwitchboard } from './switchboard';
+import type { BotStorage } from './storage';
 import type { BotLogger, BotRequest, BotResponse } from './types';
 import { unavailablePorts } from './unavailable-ports';
 
-export type { BotAuthSettings, BotLogger, BotRequest, BotResponse, BotNotifier, Posted };
+export type { BotAuthSettings, BotLogger, BotRequest, BotResponse, BotNotifier, Posted, BotStorage };
 export type * from './ports';
 export type {
   Caller,
@@ -18,11 +18,11 @@ export type {
   ReminderOutcome,
 } from './notices';
 export type { AdaptiveCard } from './cards/types';
-export { createSwitchboard, type Switchboard, type SwitchboardOptions } from './switchboard';
+export { createSwitchboard, type Switchboard, type SwitchboardOptions } from './botbuilder';
 export { unavailablePorts } from './unavailable-ports';
 
 export interface Bot {
-  /** Runs one inbound activity through botbuilder (auth, turn) and returns what to answer. */
+  /** Runs one inbound activity through the channel SDK (auth, turn) and returns what to answer. */
   process(req: BotRequest): Promise<BotResponse>;
   /** What the calling flows call to tell people things (reminder outcomes, escalations, IVR). */
   readonly notifier: BotNotifier;
@@ -35,26 +35,26 @@ export interface CreateBotOptions {
   readonly logger: BotLogger;
   /** The calling module behind the bot's ports; without it every command answers "not set up here". */
   readonly ports?: BotPorts;
-  /** botbuilder Storage for conversation references and live call cards (server/: createBotStorage(store)). */
-  readonly storage?: Storage;
+  /** Conversation references and live cards (server/: createBotStorage(store)); default: memory. */
+  readonly storage?: BotStorage;
   /** Where escalations and IVR alerts go until a chat claims them. */
   readonly alertsConversationId?: string;
 }
 
-/** Builds the messaging bot on botbuilder's CloudAdapter. */
+/** Builds the messaging bot on its channel host (botbuilder's CloudAdapter, bot/botbuilder/). */
 export function createBot(opts: CreateBotOptions): Bot {
-  const adapter = createAdapter(opts.auth, opts.logger);
-  const sb = createSwitchboard(adapter, {
+  const host = cloudAdapterHost(opts.auth, opts.logger);
+  const logic = createBotLogic({
     ports: opts.ports ?? unavailablePorts(),
     logger: opts.logger,
-    botAppId: opts.auth.MicrosoftAppId ?? '',
-    ...(opts.storage ? { storage: opts.storage } : {}),
+    storage: opts.storage ?? memoryStorage(),
+    proactive: host.proactive,
     ...(opts.alertsConversationId ? { alertsConversationId: opts.alertsConversationId } : {}),
   });
   return {
-    process: (req) => processActivity(adapter, sb.handler, req),
-    notifier: sb.notifier,
-    close: sb.close,
+    process: host.serve(logic.turns),
+    notifier: logic.notifier,
+    close: logic.close,
   };
 }
 export { CATALOG } from './commands/catalog';

@@ -1,7 +1,7 @@
-import { CardFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { decodeAction } from './actions';
 import { errorCard } from './cards/error-card';
 import type { AdaptiveCard } from './cards/types';
+import type { ExecuteAction, ExecuteAnswer, Turn, TurnLogic } from './channel';
 import { welcomeCard } from './cards/welcome-card';
 import type { Command } from './commands/command';
 import { runCommand } from './commands/router';
@@ -9,10 +9,7 @@ import type { Outcome, Scope } from './commands/scope';
 import type { Core } from './core';
 import { problemOf } from './errors';
 import { parseCommand } from './parse/parse-command';
-import { clockOf, mentionsOf, scopeOf } from './turn-scope';
-
-const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+import { clockOf, scopeOf } from './turn-scope';
 
 /** Runs a command; a failure becomes an error card (and is logged when it was not expected). */
 async function run(cmd: Command, s: Scope, core: Core): Promise<Outcome> {
@@ -30,23 +27,23 @@ async function run(cmd: Command, s: Scope, core: Core): Promise<Outcome> {
  * Posts the outcome as a new message; a call card is then kept up to date. A call that already has a
  * card in this chat gets that card updated instead (one meeting, one card).
  */
-async function post(ctx: TurnContext, outcome: Outcome, s: Scope, core: Core): Promise<void> {
+async function post(turn: Turn, outcome: Outcome, s: Scope, core: Core): Promise<void> {
   const shown = outcome.track && (await core.liveCards.placementIn(outcome.track.id, s.conversationId));
   if (outcome.track && shown) {
     await core.liveCards.track(outcome.track, shown, outcome.card);
     return;
   }
-  const sent = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(outcome.card)] });
-  if (outcome.meeting && sent?.id) {
+  const sent = await turn.send(outcome.card);
+  if (outcome.meeting && sent) {
     await core.meetingCards.track(outcome.meeting.id, {
       conversationId: s.conversationId,
-      activityId: sent.id,
+      activityId: sent,
     });
   }
-  if (outcome.track && sent?.id) {
+  if (outcome.track && sent) {
     await core.liveCards.track(outcome.track, {
       conversationId: s.conversationId,
-      activityId: sent.id,
+      activityId: sent,
       refreshUserIds: [s.userId],
     });
   }
@@ -57,7 +54,7 @@ async function post(ctx: TurnContext, outcome: Outcome, s: Scope, core: Core): P
  * the viewer who asked: editing the message for everyone on every viewer's refresh would never settle.
  */
 async function replace(
-  ctx: TurnContext,
+  turn: Turn,
   activityId: string,
   outcome: Outcome,
   s: Scope,
@@ -69,10 +66,7 @@ async function replace(
     const edit = forEveryone ? outcome.card : undefined;
     return (await core.liveCards.track(outcome.track, placement, edit)) ?? outcome.card;
   }
-  if (forEveryone) {
-    const attachments = [CardFactory.adaptiveCard(outcome.card)];
-    await ctx.updateActivity({ type: 'message', id: activityId, attachments });
-  }
+  if (forEveryone) await turn.update(activityId, outcome.card);
   if (outcome.meeting) {
     await core.meetingCards.track(outcome.meeting.id, { conversationId: s.conversationId, activityId });
   }
@@ -80,10 +74,9 @@ async function replace(
 }
 
 /** A chat message: parse, run, answer with a card. */
-export async function onText(ctx: TurnContext, core: Core, text?: string): Promise<void> {
-  const s = scopeOf(ctx, core, 'chat');
-  const line = text ?? TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '';
-  const parsed = parseCommand({ text: line, mentions: mentionsOf(ctx), ...s.clock });
+async function onText(turn: Turn, core: Core, text: string = turn.text): Promise<void> {
+  const s = scopeOf(turn, core, 'chat');
+  const parsed = parseCommand({ text, mentions: turn.mentions, ...s.clock });
   const outcome: Outcome = parsed.ok
     ? await run(parsed.command, s, core)
     : {
@@ -93,66 +86,59 @@ export async function onText(ctx: TurnContext, core: Core, text?: string): Promi
           ...(parsed.error.command ? { command: parsed.error.command } : {}),
         }),
       };
-  await post(ctx, outcome, s, core);
+  await post(turn, outcome, s, core);
 }
 
+/** A button's command run; `onCard` is the activity to replace when the answer belongs in place. */
 async function fromButton(
-  ctx: TurnContext,
+  turn: Turn,
   core: Core,
   data: unknown,
-): Promise<{ outcome: Outcome; inPlace: boolean; s: Scope }> {
-  const s = scopeOf(ctx, core, 'card');
-  const decoded = decodeAction(data, clockOf(ctx, core.now()));
+): Promise<{ outcome: Outcome; onCard: string | undefined; s: Scope }> {
+  const s = scopeOf(turn, core, 'card');
+  const decoded = decodeAction(data, clockOf(turn, core.now()));
   if (!decoded.ok) {
     const card = errorCard({
       title: 'I cannot do that',
       message: decoded.message,
       ...(decoded.command ? { command: decoded.command } : {}),
     });
-    return { outcome: { card }, inPlace: false, s };
+    return { outcome: { card }, onCard: undefined, s };
   }
   const outcome = await run(decoded.command, s, core);
-  return {
-    outcome,
-    inPlace: (decoded.replace || outcome.inPlace === true) && Boolean(ctx.activity.replyToId),
-    s,
-  };
+  const inPlace = decoded.replace || outcome.inPlace === true;
+  return { outcome, onCard: inPlace && turn.replyToId ? turn.replyToId : undefined, s };
 }
 
 /** Action.Execute (Universal Actions): answer with the card to show, or post a new one below. */
-export async function onExecute(
-  ctx: TurnContext,
-  core: Core,
-  data: unknown,
-): Promise<AdaptiveCardInvokeResponse> {
-  const { outcome, inPlace, s } = await fromButton(ctx, core, data);
-  if (inPlace) {
-    const automatic = (ctx.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
-    const shown = await replace(ctx, ctx.activity.replyToId!, outcome, s, core, !automatic);
-    return { statusCode: 200, type: CARD_RESPONSE, value: shown as unknown as Record<string, unknown> };
-  }
-  await post(ctx, outcome, s, core);
-  return {
-    statusCode: 200,
-    type: MESSAGE_RESPONSE,
-    value: 'Done: my answer is in the chat.' as unknown as Record<string, unknown>,
-  };
+async function onExecute(turn: Turn, core: Core, action: ExecuteAction): Promise<ExecuteAnswer> {
+  const { outcome, onCard, s } = await fromButton(turn, core, action.data);
+  if (onCard) return { card: await replace(turn, onCard, outcome, s, core, !action.automatic) };
+  await post(turn, outcome, s, core);
+  return { message: 'Done: my answer is in the chat.' };
 }
 
 /** Action.Submit: a message whose value is the button's data (or imBack text). */
-export async function onSubmit(ctx: TurnContext, core: Core): Promise<void> {
-  const value = ctx.activity.value as { msteams?: { type?: string; value?: unknown } } | undefined;
+async function onSubmit(turn: Turn, core: Core): Promise<void> {
+  const value = turn.value as { msteams?: { type?: string; value?: unknown } } | undefined;
   if (value?.msteams?.type === 'imBack' && typeof value.msteams.value === 'string') {
-    return onText(ctx, core, value.msteams.value);
+    return onText(turn, core, value.msteams.value);
   }
-  const { outcome, inPlace, s } = await fromButton(ctx, core, value);
-  if (inPlace) await replace(ctx, ctx.activity.replyToId!, outcome, s, core, true);
-  else await post(ctx, outcome, s, core);
+  const { outcome, onCard, s } = await fromButton(turn, core, value);
+  if (onCard) await replace(turn, onCard, outcome, s, core, true);
+  else await post(turn, outcome, s, core);
 }
 
-/** The app was added to a chat or team: say hello once, as the bot itself is among the new members. */
-export async function onInstalled(ctx: TurnContext): Promise<void> {
-  const t = ctx.activity.conversation.conversationType;
-  const scope = t === 'channel' || t === 'groupChat' ? t : 'personal';
-  await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(welcomeCard(scope))] });
+/** The bot's answer to each activity the channel adapter hands over. */
+export function turnLogic(core: Core): TurnLogic {
+  return {
+    heard: (ref) => core.conversations.remember(ref),
+    // Added to a chat or team: say hello once.
+    installed: async (turn) => {
+      await turn.send(welcomeCard(turn.conversation.type));
+    },
+    message: (turn) =>
+      turn.value !== undefined && turn.value !== null ? onSubmit(turn, core) : onText(turn, core),
+    execute: (turn, action) => onExecute(turn, core, action),
+  };
 }

@@ -1,19 +1,27 @@
-import type { Storage, StoreItems } from 'botbuilder';
 import { StoreConflictError } from './errors';
 import type { Store } from './types';
 
 const DEFAULT_NS = 'botstate';
 
+type Items = Record<string, unknown>;
+
+/** Keyed JSON items with eTags, the shape the bot's storage port (and botbuilder's Storage) expects. */
+export interface ItemStorage {
+  read(keys: string[]): Promise<Items>;
+  write(changes: Items): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+}
+
 /**
- * botbuilder's Storage over the kv area; the eTag is the kv version. A change with eTag '*' or no
+ * The bot's storage over the kv area; the eTag is the kv version. A change with eTag '*' or no
  * eTag overwrites; any other eTag must match the stored one, else the write throws (as botbuilder's
  * MemoryStorage does, a change to an item that does not exist is written whatever its eTag).
  */
-export function createBotStorage(store: Store, ns: string = DEFAULT_NS): Storage {
+export function createBotStorage(store: Store, ns: string = DEFAULT_NS): ItemStorage {
   const { kv } = store;
   return {
-    async read(keys: string[]): Promise<StoreItems> {
-      const items: StoreItems = {};
+    async read(keys: string[]): Promise<Items> {
+      const items: Items = {};
       for (const key of keys) {
         const entry = await kv.get<Record<string, unknown>>(ns, key);
         if (entry) items[key] = { ...entry.value, eTag: String(entry.version) };
@@ -21,7 +29,7 @@ export function createBotStorage(store: Store, ns: string = DEFAULT_NS): Storage
       return items;
     },
 
-    async write(changes: StoreItems): Promise<void> {
+    async write(changes: Items): Promise<void> {
       for (const [key, item] of Object.entries(changes)) {
         const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: unknown };
         if (eTag === undefined || eTag === null || eTag === '' || eTag === '*') {

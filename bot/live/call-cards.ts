@@ -1,7 +1,7 @@
-import { CardFactory, type Storage } from 'botbuilder';
 import { callCard } from '../cards/call-card';
 import type { AdaptiveCard } from '../cards/types';
 import type { CallsPort, LiveCall } from '../ports';
+import type { BotStorage } from '../storage';
 import type { BotLogger } from '../types';
 import type { ConversationBook } from './conversations';
 import type { Proactive } from './proactive';
@@ -31,7 +31,7 @@ export class LiveCallCards {
 
   constructor(
     private readonly deps: {
-      storage: Storage;
+      storage: BotStorage;
       conversations: ConversationBook;
       proactive: Proactive;
       calls: CallsPort;
@@ -85,13 +85,7 @@ export class LiveCallCards {
       );
       return;
     }
-    await this.deps.proactive.continue(ref, async (ctx) => {
-      await ctx.updateActivity({
-        type: 'message',
-        id: p.activityId,
-        attachments: [CardFactory.adaptiveCard(card)],
-      });
-    });
+    await this.deps.proactive.update(ref, p.activityId, card);
   }
 
   private async render(call: LiveCall, p: CardPlacement): Promise<AdaptiveCard> {

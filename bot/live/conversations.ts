@@ -1,4 +1,5 @@
-import type { ConversationReference, Storage } from 'botbuilder';
+import type { ConversationRef } from '../channel';
+import type { BotStorage } from '../storage';
 
 const REF_PREFIX = 'switchboard/conversation/';
 const ALERTS_KEY = 'switchboard/alerts';
@@ -8,10 +9,10 @@ export class ConversationBook {
   // Only write when a conversation is new or its service URL moved, not on every turn.
   private readonly seen = new Map<string, string>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: BotStorage) {}
 
   /** Remembers where a conversation is reachable. */
-  async remember(ref: Partial<ConversationReference>): Promise<void> {
+  async remember(ref: ConversationRef): Promise<void> {
     const id = ref.conversation?.id;
     if (!id || !ref.serviceUrl) return;
     if (this.seen.get(id) === ref.serviceUrl) return;
@@ -19,10 +20,10 @@ export class ConversationBook {
     this.seen.set(id, ref.serviceUrl);
   }
 
-  async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+  async get(conversationId: string): Promise<ConversationRef | undefined> {
     const key = REF_PREFIX + conversationId;
     const items = await this.storage.read([key]);
-    return (items[key] as { ref?: Partial<ConversationReference> } | undefined)?.ref;
+    return (items[key] as { ref?: ConversationRef } | undefined)?.ref;
   }
 
   /** The conversation that gets escalations and IVR alerts when nothing names one. */

@@ -1,6 +1,6 @@
-import { CardFactory, type Storage } from 'botbuilder';
 import { meetingCard } from '../cards/meeting-card';
 import type { Meeting } from '../ports';
+import type { BotStorage } from '../storage';
 import type { BotLogger } from '../types';
 import type { ConversationBook } from './conversations';
 import type { Proactive } from './proactive';
@@ -25,7 +25,7 @@ export class MeetingCards {
 
   constructor(
     private readonly deps: {
-      storage: Storage;
+      storage: BotStorage;
       conversations: ConversationBook;
       proactive: Proactive;
       logger: BotLogger;
@@ -76,13 +76,7 @@ export class MeetingCards {
             );
             continue;
           }
-          await this.deps.proactive.continue(ref, async (ctx) => {
-            await ctx.updateActivity({
-              type: 'message',
-              id: p.activityId,
-              attachments: [CardFactory.adaptiveCard(card)],
-            });
-          });
+          await this.deps.proactive.update(ref, p.activityId, card);
         } catch (err) {
           this.deps.logger.warn(
             { err, meetingId: meeting.id, activityId: p.activityId },

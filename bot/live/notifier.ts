@@ -1,4 +1,3 @@
-import { CardFactory } from 'botbuilder';
 import { flowNoticeCard } from '../cards/flow-notice-card';
 import { escalationCard, ivrCard, reminderOutcomeCard } from '../cards/notice-cards';
 import type { AdaptiveCard } from '../cards/types';
@@ -48,10 +47,7 @@ export function createNotifier(deps: {
         'Add Switchboard to that chat or team and send it any message once.',
       );
     }
-    let activityId: string | undefined;
-    await deps.proactive.continue(ref, async (ctx) => {
-      activityId = (await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id;
-    });
+    const activityId = await deps.proactive.send(ref, card);
     return { conversationId: target, ...(activityId ? { activityId } : {}) };
   };
   return {

@@ -1,13 +1,10 @@
-import type { BotAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/types';
+import type { ConversationRef } from '../channel';
 
-/** Runs bot logic in a conversation outside of a user's turn (card updates, notifications). */
+/** Messages outside of a user's turn (card updates, notifications), in a conversation the bot was in. */
 export interface Proactive {
-  continue(ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
-}
-
-/** Proactive turns through botbuilder's continueConversationAsync (CloudAdapter, or a test adapter). */
-export function adapterProactive(adapter: BotAdapter, botAppId: string): Proactive {
-  return {
-    continue: (ref, logic) => adapter.continueConversationAsync(botAppId, ref, logic),
-  };
+  /** Posts a card; returns its activity id when the channel gives one. */
+  send(ref: ConversationRef, card: AdaptiveCard): Promise<string | undefined>;
+  /** Replaces the card of a message the bot posted earlier. */
+  update(ref: ConversationRef, activityId: string, card: AdaptiveCard): Promise<void>;
 }

@@ -96,4 +96,16 @@ describe('bot behind POST /api/messages (local mode, no calling configured)', ()
     await post({ type: 'conversationUpdate', id: 'a4', membersAdded: [{ id: '28:bot' }] });
     assert.match(cardText(cardIn(connector.received[n])), /Welcome to Switchboard/);
   });
+
+  it('install: the welcome card, also when the update names no sender', async () => {
+    const n = connector.received.length;
+    const res = await post({
+      type: 'conversationUpdate',
+      id: 'a5',
+      from: undefined,
+      membersAdded: [{ id: '28:bot' }],
+    });
+    assert.equal(res.status, 200);
+    assert.match(cardText(cardIn(connector.received[n])), /Welcome to Switchboard/);
+  });
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import { helpCard } from '../../../bot/cards/help-card';
 import { BotError } from '../../../bot/errors';
-import { alex, adele, cardOf, CONVERSATION, harness, megan } from './harness';
+import { alex, adele, cardOf, CONVERSATION, harness, megan, type Activity } from './harness';
 import { assertValidCard, button, buttons, cardText } from './validate-card';
 
 const JOIN = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';

@@ -2,9 +2,8 @@
 // cancels from chat and from the meeting card's buttons, the card is edited in place (cancelled: who
 // did it, no buttons; over: who attended and for how long), and anyone else is told who may.
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import type { Meeting } from '../../../bot/ports';
-import { alex, cardOf, harness, megan, until, type Harness } from './harness';
+import { alex, cardOf, harness, megan, until, type Activity, type Harness } from './harness';
 import { assertValidCard, button, buttons, cardText } from './validate-card';
 
 const MEGAN_USER = { from: { id: '29:megan', name: 'Megan Bowen', aadObjectId: megan.id } };

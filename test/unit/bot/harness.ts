@@ -10,10 +10,12 @@ import {
 } from 'botbuilder';
 import type { AdaptiveCard } from '../../../bot/cards/types';
 import type { ConversationRoster, RosterMember } from '../../../bot/commands/scope';
-import type { Proactive } from '../../../bot/live/proactive';
+import { createSwitchboard, proactiveThrough, type Switchboard } from '../../../bot/botbuilder';
 import type { Person } from '../../../bot/ports';
-import { createSwitchboard, type Switchboard } from '../../../bot/switchboard';
 import { FakeCalling } from './fake-ports';
+
+// The one test file that speaks botbuilder: the conversations drive bot/botbuilder/ on its TestAdapter.
+export type { Activity };
 
 export const people = JSON.parse(
   readFileSync(path.join(__dirname, '../../fixtures/bot/people.json'), 'utf8'),
@@ -101,12 +103,10 @@ export function harness(
     ...opts.roster,
   };
   // Proactive turns on the test adapter: a context addressed by the stored reference.
-  const proactive: Proactive = {
-    async continue(ref: Partial<ConversationReference>, logic) {
-      const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continue' }, ref, true);
-      await logic(new TurnContext(adapter, activity));
-    },
-  };
+  const proactive = proactiveThrough(async (ref: Partial<ConversationReference>, logic) => {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continue' }, ref, true);
+    await logic(new TurnContext(adapter, activity));
+  });
   const sb = createSwitchboard(adapter, {
     ports: fake.ports,
     storage,

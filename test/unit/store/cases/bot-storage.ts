@@ -37,8 +37,9 @@ export function botStorageCases(ctx: ContractContext): void {
     await storage.write({ 'conv/1': { topic: 'standup', count: 1 }, 'user/2': { name: 'Adele' } });
     const items = await storage.read(['conv/1', 'user/2', 'nobody']);
     assert.deepEqual(Object.keys(items).sort(), ['conv/1', 'user/2']);
-    assert.equal(items['conv/1'].topic, 'standup');
-    assert.equal(typeof items['conv/1'].eTag, 'string');
+    const conv = items['conv/1'] as { topic?: unknown; eTag?: unknown };
+    assert.equal(conv.topic, 'standup');
+    assert.equal(typeof conv.eTag, 'string');
     const raw = await ctx.store.kv.get<Record<string, unknown>>('botstate', 'conv/1');
     assert.deepEqual(raw?.value, { topic: 'standup', count: 1 });
   });
@@ -79,6 +80,6 @@ export function botStorageCases(ctx: ContractContext): void {
     const two = createBotStorage(ctx.store, 'bot-two');
     await one.write({ k: { who: 'one' } });
     assert.deepEqual(await two.read(['k']), {});
-    assert.equal((await one.read(['k'])).k.who, 'one');
+    assert.equal(((await one.read(['k'])).k as { who?: unknown }).who, 'one');
   });
 }

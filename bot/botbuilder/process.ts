@@ -1,5 +1,5 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import type { BotRequest, BotResponse } from './types';
+import type { BotRequest, BotResponse } from '../types';
 
 /** Runs one HTTP request through CloudAdapter.process and collects the response it writes. */
 export async function processActivity(

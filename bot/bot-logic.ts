@@ -1,36 +1,32 @@
-import { MemoryStorage, type BotAdapter, type Storage } from 'botbuilder';
+import type { TurnLogic } from './channel';
 import { ROUTES } from './commands/router';
 import type { Core } from './core';
-import { SwitchboardBot } from './handler';
 import { LiveCallCards } from './live/call-cards';
 import { ConversationBook } from './live/conversations';
 import { MeetingCards } from './live/meeting-cards';
 import { createNotifier, type BotNotifier } from './live/notifier';
-import { adapterProactive, type Proactive } from './live/proactive';
-import { teamsRoster, type RosterFactory } from './people/teams-roster';
+import type { Proactive } from './live/proactive';
 import type { BotPorts } from './ports';
+import type { BotStorage } from './storage';
+import { turnLogic } from './turn';
 import type { BotLogger } from './types';
 
-export interface SwitchboardOptions {
+export interface BotLogicOptions {
   readonly ports: BotPorts;
-  /** botbuilder Storage; server/ passes createBotStorage(store) so references survive restarts. */
-  readonly storage?: Storage;
+  readonly storage: BotStorage;
   readonly logger: BotLogger;
-  /** The app id that proactive turns run as ('' in local mode). */
-  readonly botAppId?: string;
+  /** How the bot posts and edits cards outside of a user's turn. */
+  readonly proactive: Proactive;
   /** Where alerts go until a chat claims them with "Post alerts in this chat". */
   readonly alertsConversationId?: string;
-  readonly roster?: RosterFactory;
-  /** How proactive turns run; defaults to the adapter's continueConversationAsync. */
-  readonly proactive?: Proactive;
   readonly now?: () => number;
   /** How often the cards of connected calls are redrawn so their duration ticks (default 15 s; 0: never). */
   readonly tickMs?: number;
 }
 
-/** The bot's logic on any botbuilder adapter: the activity handler, the notifier, and its subscription. */
-export interface Switchboard {
-  readonly handler: SwitchboardBot;
+/** The bot's logic, whatever the channel SDK: turns, the notifier, and its subscriptions. */
+export interface BotLogic {
+  readonly turns: TurnLogic;
   readonly notifier: BotNotifier;
   /** Redraws the cards of connected calls now (the ticker does this every `tickMs`). */
   tick(): void;
@@ -38,11 +34,10 @@ export interface Switchboard {
   close(): void;
 }
 
-/** Wires the handler, live call cards and notifier on an adapter (CloudAdapter, or a test adapter). */
-export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions): Switchboard {
-  const storage = opts.storage ?? new MemoryStorage();
+/** Wires the turn logic, live call and meeting cards and the notifier over the ports. */
+export function createBotLogic(opts: BotLogicOptions): BotLogic {
+  const { storage, proactive } = opts;
   const now = opts.now ?? Date.now;
-  const proactive = opts.proactive ?? adapterProactive(adapter, opts.botAppId ?? '');
   const conversations = new ConversationBook(storage);
   const liveCards = new LiveCallCards({
     storage,
@@ -58,7 +53,6 @@ export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions)
     liveCards,
     meetingCards,
     conversations,
-    roster: opts.roster ?? teamsRoster(opts.logger),
     logger: opts.logger,
     now,
     routes: ROUTES,
@@ -70,7 +64,7 @@ export function createSwitchboard(adapter: BotAdapter, opts: SwitchboardOptions)
   const ticker = tickMs > 0 ? setInterval(() => liveCards.redrawConnected(), tickMs) : undefined;
   ticker?.unref();
   return {
-    handler: new SwitchboardBot(core),
+    turns: turnLogic(core),
     notifier: createNotifier({
       conversations,
       proactive,
