@@ -1,10 +1,8 @@
 // The lint configuration itself: a voided promise that can reject must be reported in app and emulator
 // code, because Node ends the process on an unhandled rejection whether or not it was voided.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { ESLint } from 'eslint';
+import { lintSnippet } from '../../helpers/lint-snippet';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const RULE = '@typescript-eslint/no-floating-promises';
 const FILES = ['calling/x.ts', 'server/x.ts', 'bot/x.ts', 'emulator/x.ts', 'teams-tab/web/src/x.ts'];
 
@@ -20,23 +18,9 @@ export function start(): void {
 }
 `;
 
-let eslint: ESLint | undefined;
-
 async function floating(filePath: string, statement: string): Promise<string[]> {
-  // The snippets are not files on disk: the project service lets them into a default program, and
-  // everything else (files, rules, options) is the repository's own configuration.
-  eslint ??= new ESLint({
-    cwd: ROOT,
-    overrideConfig: {
-      files: FILES,
-      languageOptions: { parserOptions: { projectService: { allowDefaultProject: FILES } } },
-    },
-  });
-  const [result] = await eslint.lintText(SOURCE(statement), { filePath: path.join(ROOT, filePath) });
-  assert.ok(result, 'ESLint returned no result');
-  const fatal = result.messages.filter((m) => m.fatal);
-  assert.deepEqual(fatal, [], 'the snippet must parse');
-  return result.messages.filter((m) => m.ruleId === RULE).map((m) => `${m.line}: ${m.message}`);
+  const messages = await lintSnippet(filePath, SOURCE(statement));
+  return messages.filter((m) => m.ruleId === RULE).map((m) => `${m.line}: ${m.message}`);
 }
 
 describe('lint: no promise is left without a handler', function () {
