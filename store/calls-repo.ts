@@ -3,6 +3,7 @@ import { placeholder, placeholders, prepare, preparedByShape } from './prepared-
 import type { CallsRepo, CallsTable, Database, StoredCall, StoredCallPatch } from './types';
 
 const TERMINATED = 'terminated';
+const RINGING = 'incoming';
 
 function parse(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
@@ -137,6 +138,17 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
       if (opts.active) query = query.where('state', '<>', TERMINATED);
       if (opts.limit !== undefined) query = query.limit(opts.limit);
       return (await query.execute()).map(toCall);
+    },
+
+    async countInProgress({ direction, except }) {
+      let query = db
+        .selectFrom('calls')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .where('direction', '=', direction)
+        .where('state', 'not in', [TERMINATED, RINGING]);
+      if (except !== undefined) query = query.where('id', '<>', except);
+      const row = await query.executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
 
     async silentSince(before, limit = 50) {

@@ -84,6 +84,7 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
         return true;
       },
       list: async (opts) => (await flush(), tx.calls.list(opts)),
+      countInProgress: async (opts) => (await flush(), tx.calls.countInProgress(opts)),
       silentSince: async (before, limit) => (await flush(), tx.calls.silentSince(before, limit)),
     },
     inbox: {
