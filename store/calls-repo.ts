@@ -3,7 +3,17 @@ import { placeholder, placeholders, prepare, preparedByShape } from './prepared-
 import type { CallsRepo, CallsTable, Database, StoredCall, StoredCallPatch } from './types';
 
 const TERMINATED = 'terminated';
-const RINGING = 'incoming';
+// Graph's callState values between ringing and the end: an index lookup each, where "neither ringing nor
+// ended" would read every call ever stored.
+const IN_PROGRESS = [
+  'establishing',
+  'established',
+  'hold',
+  'transferring',
+  'transferAccepted',
+  'redirecting',
+  'terminating',
+];
 
 function parse(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
@@ -145,7 +155,7 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
         .selectFrom('calls')
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
         .where('direction', '=', direction)
-        .where('state', 'not in', [TERMINATED, RINGING]);
+        .where('state', 'in', IN_PROGRESS);
       if (except !== undefined) query = query.where('id', '<>', except);
       const row = await query.executeTakeFirst();
       return Number(row?.n ?? 0);
