@@ -36,6 +36,8 @@ export type StoredCallPatch = Partial<Omit<StoredCall, 'id' | 'createdAt'>>;
 /** The calls table. */
 export interface CallsRepo {
   get(id: string): Promise<StoredCall | undefined>;
+  /** The call's state alone (none of its JSON read), or undefined when no such call is stored. */
+  stateOf(id: string): Promise<string | undefined>;
   /** The calls among these ids that exist (one query). */
   getMany(ids: readonly string[]): Promise<StoredCall[]>;
   /** Inserts unless the id exists; returns whether it inserted. */

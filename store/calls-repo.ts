@@ -94,6 +94,11 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
       return row && toCall(row);
     },
 
+    async stateOf(id) {
+      const row = await db.selectFrom('calls').select('state').where('id', '=', id).executeTakeFirst();
+      return row?.state;
+    },
+
     async getMany(ids) {
       if (ids.length === 0) return [];
       const unique = [...new Set(ids)];

@@ -58,6 +58,7 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
   const data: CallData = {
     calls: {
       get: cached,
+      stateOf: async (id) => (await cached(id))?.state,
       async getMany(ids) {
         const found: StoredCall[] = [];
         for (const id of ids) {

@@ -108,6 +108,9 @@ for (const target of storeTargets()) {
       assert.equal(await data.calls.countInProgress({ direction: 'incoming' }), 2);
       assert.equal(await data.calls.countInProgress({ direction: 'incoming', except: 'b' }), 1);
       assert.equal(await data.calls.countInProgress({ direction: 'outgoing' }), 1);
+      assert.equal(await data.calls.stateOf('c'), 'incoming');
+      assert.equal(await data.calls.stateOf('d'), 'terminated');
+      assert.equal(await data.calls.stateOf('nobody'), undefined);
     });
 
     it('appends inbox rows in order and tracks what is processed', async () => {
