@@ -36,6 +36,8 @@ export type StoredCallPatch = Partial<Omit<StoredCall, 'id' | 'createdAt'>>;
 /** The calls table. */
 export interface CallsRepo {
   get(id: string): Promise<StoredCall | undefined>;
+  /** The call's state alone (none of its JSON read), or undefined when no such call is stored. */
+  stateOf(id: string): Promise<string | undefined>;
   /** The calls among these ids that exist (one query). */
   getMany(ids: readonly string[]): Promise<StoredCall[]>;
   /** Inserts unless the id exists; returns whether it inserted. */
@@ -43,6 +45,8 @@ export interface CallsRepo {
   update(id: string, patch: StoredCallPatch): Promise<boolean>;
   /** Newest first; `active` keeps calls whose state is not terminated. */
   list(opts?: { active?: boolean; limit?: number }): Promise<StoredCall[]>;
+  /** Calls of this direction that are neither ringing (`incoming`) nor ended, except the one named. */
+  countInProgress(opts: { direction: string; except?: string }): Promise<number>;
   /** Calls not terminated whose last notification (or creation) is older than `before`, oldest first. */
   silentSince(before: number, limit?: number): Promise<StoredCall[]>;
 }
@@ -88,7 +92,11 @@ export interface CallInboxRepo {
    * Ids of calls (or, with kind `flow`, flow keys) that have unprocessed rows of that kind (default
    * notifications), oldest backlog first; `receivedBefore` keeps older backlogs only.
    */
-  callsWithPending(opts?: { limit?: number; receivedBefore?: number; kind?: InboxRowKind }): Promise<string[]>;
+  callsWithPending(opts?: {
+    limit?: number;
+    receivedBefore?: number;
+    kind?: InboxRowKind;
+  }): Promise<string[]>;
 }
 
 export type StoredOperationStatus = 'pending' | 'running' | 'completed' | 'failed';

@@ -58,6 +58,7 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
   const data: CallData = {
     calls: {
       get: cached,
+      stateOf: async (id) => (await cached(id))?.state,
       async getMany(ids) {
         const found: StoredCall[] = [];
         for (const id of ids) {
@@ -84,6 +85,7 @@ export function createBatchView(tx: CallData, rows: readonly InboxRow[], now: nu
         return true;
       },
       list: async (opts) => (await flush(), tx.calls.list(opts)),
+      countInProgress: async (opts) => (await flush(), tx.calls.countInProgress(opts)),
       silentSince: async (before, limit) => (await flush(), tx.calls.silentSince(before, limit)),
     },
     inbox: {

@@ -135,17 +135,19 @@ export function createFlowEvents(data: CallData, clock: Clock): FlowEventsApi {
         if (step.row !== undefined && !(await tx.inbox.claimProcessed(step.row, now))) return false;
         const save = step.save;
         if (!save) return true;
-        const call = await tx.calls.get(idKey(save.callId));
-        if (!call)
+        // The state alone decides: reading (and parsing) the whole call row here cost every step.
+        const callId = idKey(save.callId);
+        const state = await tx.calls.stateOf(callId);
+        if (state === undefined)
           throw new CallOperationError('call_not_found', `No call ${save.callId} is known to this app.`, {
             callId: save.callId,
           });
-        if (call.state === 'terminated') return true;
-        await tx.calls.update(call.id, {
+        if (state === 'terminated') return true;
+        await tx.calls.update(callId, {
           flow: save.flow,
           ...(save.bindKey === undefined ? {} : { flowKey: save.bindKey }),
         });
-        await tx.timeline.add([{ callId: call.id, at: now, kind: 'flow', summary: save.note, data: save.flow }]);
+        await tx.timeline.add([{ callId, at: now, kind: 'flow', summary: save.note, data: save.flow }]);
         return true;
       });
     },

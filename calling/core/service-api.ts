@@ -68,6 +68,8 @@ export interface CallingApi {
   /** Calls as the model shows them, newest first. */
   listCallModels(opts?: { active?: boolean; limit?: number }): Promise<Call[]>;
   listCalls(opts?: { active?: boolean; limit?: number }): Promise<CallView[]>;
+  /** How many calls of this direction are answered or being answered and not ended, except one. */
+  countCallsInProgress(direction: 'incoming' | 'outgoing', except?: string): Promise<number>;
   timeline(callId: string): Promise<Array<TimelineEntry & { id: number }>>;
   operations(callId: string): Promise<OperationView[]>;
   /** Stores a flow's position in the call (and notes it in the timeline). */
@@ -133,6 +135,8 @@ export function buildApi(ctx: CoreContext): CallingApi {
     async listCalls(opts) {
       return (await ctx.data.calls.list(opts)).map(callView);
     },
+    countCallsInProgress: (direction, except) =>
+      ctx.data.calls.countInProgress({ direction, ...(except === undefined ? {} : { except: id(except) }) }),
     timeline: (c) => ctx.data.timeline.list(id(c)),
     async operations(c) {
       const callWireId = await wireIdOfKey(id(c));

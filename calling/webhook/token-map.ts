@@ -1,10 +1,7 @@
 /**
  * A bounded map from exact token strings to what was decided about them, each entry until its own expiry
- * (oldest entry out first when full). Entries are found by the token's last characters and confirmed by
- * comparing the whole string: a bearer token is about 1 KB, and hashing all of it on every lookup cost a
- * repeated request more than the rest of its token check. The tail of a signed token is signature bytes,
- * so distinct tokens practically never share one; if two do, the newer entry replaces the older, which
- * costs that token one more full check and can never make a lookup answer for the wrong token.
+ * (oldest entry out first when full). Graph sends one token with many notifications until it nears
+ * expiry, so a token's verdict is looked up far more often than it is decided.
  */
 export interface TokenMap<V> {
   /** What was remembered for exactly this token, unless it expired (nowSec past its untilSec). */
@@ -12,32 +9,27 @@ export interface TokenMap<V> {
   set(token: string, value: V, untilSec: number): void;
 }
 
-// 32 base64url characters: 192 bits of an RS256 signature.
-const TAIL_CHARS = 32;
-
 export function createTokenMap<V>(maxEntries: number): TokenMap<V> {
-  const entries = new Map<string, { token: string; value: V; untilSec: number }>();
+  const entries = new Map<string, { value: V; untilSec: number }>();
   return {
     get(token, nowSec) {
-      const key = token.slice(-TAIL_CHARS);
-      const hit = entries.get(key);
-      if (!hit || hit.token !== token) return undefined;
+      const hit = entries.get(token);
+      if (!hit) return undefined;
       if (nowSec > hit.untilSec) {
-        entries.delete(key);
+        entries.delete(token);
         return undefined;
       }
       return hit.value;
     },
     set(token, value, untilSec) {
       if (maxEntries <= 0) return;
-      const key = token.slice(-TAIL_CHARS);
-      entries.delete(key);
+      entries.delete(token);
       while (entries.size >= maxEntries) {
         const oldest = entries.keys().next();
         if (oldest.done) break;
         entries.delete(oldest.value);
       }
-      entries.set(key, { token, value, untilSec });
+      entries.set(token, { value, untilSec });
     },
   };
 }

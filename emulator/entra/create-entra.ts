@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { callingOpenIdConfiguration, signCallingToken } from './calling-keys';
+import { callingOpenIdConfiguration, createNotificationTokens } from './calling-keys';
 import { userApiClaims } from './claims';
 import { instanceDiscovery, keysIssuer, openIdConfiguration } from './discovery';
 import type { ResponseContext } from './entra-error';
@@ -27,6 +27,7 @@ export async function createEntra(opts: EntraOptions): Promise<Entra> {
     'Switchboard Emulator calling signing',
   );
   const verifyEntra = makeVerifier(entraKeys);
+  const notificationToken = createNotificationTokens(callingKeys, opts.now);
 
   const unknownTenant = (segment: string, ctx: ResponseContext): EntraResponse =>
     errorResponse({ ...failures.tenantNotFound(segment), error: 'invalid_tenant' }, ctx);
@@ -122,7 +123,7 @@ export async function createEntra(opts: EntraOptions): Promise<Entra> {
       return signJwt(entraKeys.current(), claims);
     },
 
-    signCallingNotification: (claims) => signCallingToken(callingKeys, claims, opts.now()),
+    signCallingNotification: (claims) => notificationToken(claims),
 
     async rotateCallingKey() {
       return (await callingKeys.rotate()).kid;

@@ -77,7 +77,7 @@ export interface Entra {
   verifyGraphToken(authorization: string | undefined): Promise<GraphTokenCheck>;
   /** A signed-in user's access token for an app's API (the tab's SSO token). */
   mintUserToken(personId: string, opts?: UserTokenOptions): Promise<string>;
-  /** Token the calling service puts on notification POSTs. */
+  /** Token the calling service puts on notification POSTs: one per app and tenant, renewed near expiry. */
   signCallingNotification(claims: { aud: string; tid: string }): Promise<string>;
   /** Adds a calling signing key (new kid, used from now on); the old one stays published. */
   rotateCallingKey(): Promise<string>;

@@ -59,10 +59,8 @@ export function createFrontDesk(opts: FrontDeskOptions): FrontDesk {
     return { config: opts.fileConfig, version: 0, source: 'file' as const };
   }
 
-  async function inProgress(except: string): Promise<number> {
-    const live = await calling.listCalls({ active: true, limit: 2000 });
-    return live.filter((c) => c.direction === 'incoming' && c.id !== except && c.state !== 'incoming').length;
-  }
+  // Counted by the store: reading every live call for each incoming one made a burst of N calls cost N².
+  const inProgress = (except?: string): Promise<number> => calling.countCallsInProgress('incoming', except);
 
   async function act(call: CallView, d: Decision, config: FrontDeskConfig): Promise<void> {
     const a = d.action;
@@ -134,7 +132,7 @@ export function createFrontDesk(opts: FrontDeskOptions): FrontDesk {
     },
     async preview(caller, at) {
       const { config } = await current();
-      return decide(config, { caller, at: at ?? clock.now(), callsInProgress: await inProgress('') });
+      return decide(config, { caller, at: at ?? clock.now(), callsInProgress: await inProgress() });
     },
     async directory() {
       return directoryOf((await current()).config);

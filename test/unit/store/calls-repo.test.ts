@@ -99,6 +99,20 @@ for (const target of storeTargets()) {
       assert.deepEqual((await data.calls.silentSince(1000)).map((c) => c.id).sort(), ['a', 'd']);
     });
 
+    it('counts calls in progress by direction, leaving out ringing, ended and one named call', async () => {
+      await data.calls.insert(call('a', { direction: 'incoming', state: 'established' }));
+      await data.calls.insert(call('b', { direction: 'incoming', state: 'establishing' }));
+      await data.calls.insert(call('c', { direction: 'incoming', state: 'incoming' }));
+      await data.calls.insert(call('d', { direction: 'incoming', state: 'terminated' }));
+      await data.calls.insert(call('e', { direction: 'outgoing', state: 'established' }));
+      assert.equal(await data.calls.countInProgress({ direction: 'incoming' }), 2);
+      assert.equal(await data.calls.countInProgress({ direction: 'incoming', except: 'b' }), 1);
+      assert.equal(await data.calls.countInProgress({ direction: 'outgoing' }), 1);
+      assert.equal(await data.calls.stateOf('c'), 'incoming');
+      assert.equal(await data.calls.stateOf('d'), 'terminated');
+      assert.equal(await data.calls.stateOf('nobody'), undefined);
+    });
+
     it('appends inbox rows in order and tracks what is processed', async () => {
       const seqs = await data.inbox.append([
         { callId: 'x', tenantId: 't', receivedAt: 10, notification: { n: 1 }, contentHash: 'h1' },

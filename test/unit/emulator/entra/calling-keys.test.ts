@@ -58,6 +58,20 @@ describe('emulator/entra calling-service keys', () => {
     assert.equal(claims['aud'], f.app.appId);
   });
 
+  it('reuses one notification token per app and tenant until it nears expiry, as Graph does', async () => {
+    const claims = { aud: f.app.appId, tid: f.tenant.tenantId };
+    const first = await f.entra.signCallingNotification(claims);
+    f.clock.ms += 49 * 60_000;
+    assert.equal(await f.entra.signCallingNotification(claims), first, 'the same token 49 min later');
+    const other = await f.entra.signCallingNotification({ ...claims, aud: 'another-app-id' });
+    assert.notEqual(other, first, 'another audience gets its own token');
+    assert.equal(decode(other).claims['aud'], 'another-app-id');
+    f.clock.ms += 2 * 60_000;
+    const renewed = await f.entra.signCallingNotification(claims);
+    assert.notEqual(renewed, first, 'renewed once under 10 min of its hour remain');
+    assert.equal(decode(renewed).claims['iat'], Math.floor(f.clock.ms / 1000));
+  });
+
   it('rotates: a new kid signs from then on, the old key stays published', async () => {
     const jose = await loadJose();
     const before = json(await get(f, '/calling/v1/keys')) as Jwks;
