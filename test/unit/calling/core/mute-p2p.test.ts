@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Participant } from '@microsoft/microsoft-graph-types';
 import { createCallingService } from '../../../../calling/core';
 import type { CallingService } from '../../../../calling/core';
 import { batch, callNote, eventually, fakeGraph, rosterNote, tempStore, testLogger, TENANT } from './fakes';
 import type { FakeGraph } from './fakes';
 import type { Store } from '../../../../store';
+import { NOTIFICATIONS } from '../../../helpers/fixtures';
 
 // A 1:1 call has no roster: the person to mute is found by listing the call's participants, and the
 // completed mute operation is Graph's confirmation. A group call is still confirmed by its roster.
@@ -90,6 +93,71 @@ describe('mute in a call without a roster (1:1)', function () {
     await muting;
     const after = await megan(callId);
     assert.deepEqual([after?.muted, after?.mutePending, after?.participantId], [true, undefined, MEGAN_PID]);
+  });
+
+  describe('the caller of an incoming 1:1 call', () => {
+    // Graph's own wire shape of a Teams user calling the app: the caller is the call's source.
+    const created = JSON.parse(readFileSync(path.join(NOTIFICATIONS, 'incoming-call.json'), 'utf8')) as {
+      value: [{ resourceData: Record<string, unknown> & { id: string } }];
+    };
+    const resource = created.value[0].resourceData;
+    const CALLER = 'a3f5c7e9-1b2d-4c6e-8f0a-b1c3d5e7f902';
+    const CALLER_PID = 'c0d1e2f3-0a1b-4c2d-9e3f-405162738495';
+
+    async function incoming(): Promise<string> {
+      const { id, ...data } = resource;
+      await service.inbox.accept(
+        batch(callNote(id, 'incoming', data, 'created'), callNote(id, 'established')),
+      );
+      await service.waitForState(id, 'established', 3000);
+      graph.listParticipants = async () => [listed('me', 'app'), listed(CALLER_PID, CALLER)];
+      return id;
+    }
+
+    const caller = async (callId: string) =>
+      (await service.callModel(callId))?.people.find((p) => !p.isSelf);
+
+    it('shows "muting…" while the operation runs and "muted" once it completes, by the id a surface has', async () => {
+      const callId = await incoming();
+      const before = await caller(callId);
+      assert.deepEqual([before?.name, before?.status, before?.muted], ['Avery Caller', 'joined', false]);
+      let release: (() => void) | undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      const inner = graph.muteParticipant.bind(graph);
+      graph.muteParticipant = async (...args) => {
+        await gate;
+        return inner(...args);
+      };
+      graph.nextOperation = (clientContext) => ({
+        operation: { id: 'op-4', status: 'completed', clientContext } as never,
+      });
+      // The card and the tab offer the caller by the id the model gives them.
+      const muting = service.participants.mute(callId, before?.participantId ?? before?.key ?? '');
+      await eventually(async () => (await caller(callId))?.mutePending === true);
+      assert.equal((await caller(callId))?.muted, false, 'not muted while the operation is pending');
+      release?.();
+      await muting;
+      const after = await caller(callId);
+      assert.deepEqual(
+        [after?.muted, after?.mutePending, after?.status, after?.participantId, after?.joinedAt],
+        [true, undefined, 'joined', CALLER_PID, before?.joinedAt],
+      );
+      const people = (await service.callModel(callId))?.people.filter((p) => !p.isSelf) ?? [];
+      assert.equal(people.length, 1, 'the caller once, not twice');
+      const sent = graph.requests.filter((r) => r.method === 'muteParticipant').map((r) => r.participantId);
+      assert.deepEqual(sent, [CALLER_PID]);
+    });
+
+    it('a muted caller leaves when the call ends', async () => {
+      const callId = await incoming();
+      graph.nextOperation = (clientContext) => ({
+        operation: { id: 'op-5', status: 'completed', clientContext } as never,
+      });
+      await service.participants.mute(callId, CALLER);
+      await service.inbox.accept(batch(callNote(callId, 'terminated')));
+      await service.waitForState(callId, 'terminated', 3000);
+      assert.equal((await caller(callId))?.status, 'left');
+    });
   });
 
   it('in a group call, a completed operation is not enough: the roster confirms', async () => {
