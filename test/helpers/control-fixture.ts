@@ -6,12 +6,12 @@ import { createClock, type Clock } from '../../emulator/clock';
 import { controlRoutes, type ControlDeps } from '../../emulator/control';
 import type { CsdlModel } from '../../emulator/csdl';
 import { createGraphService, type DeliverFn, type GraphService, type MediaPort } from '../../emulator/graph';
-import { botInfo, createCallRecord } from '../../emulator/graph/call-factory';
 import { startP2P } from '../../emulator/graph/call-flows';
 import type { CallRec } from '../../emulator/graph/model';
 import { GraphError, GraphFaults, findRoute } from '../../emulator/http';
 import type { HttpResponse, RequestContext } from '../../emulator/http';
 import { Directory, loadTenant } from '../../emulator/people';
+import { appCallRecord } from './emulator-call';
 
 /** The seeded tenant every control test starts from. */
 export const seed = loadTenant(path.resolve(__dirname, '../../emulator/seed/tenant.json'));
@@ -97,23 +97,7 @@ export function controlFixture(opts: ControlFixtureOptions): ControlFixture {
   }
 
   function ringPerson(personId: string): CallRec {
-    const app = seed.apps[0]!;
-    const call = createCallRecord(
-      svc.engine,
-      {
-        appId: app.appId,
-        tenantId: seed.tenantId,
-        direction: 'outgoing',
-        state: 'establishing',
-        kind: 'p2p',
-        callbackUri: 'https://bot.example/calls',
-        source: {},
-        targets: [],
-        requestedModalities: ['audio'],
-        remotePersonId: personId,
-      },
-      botInfo(app),
-    );
+    const call = appCallRecord(svc.engine, { remotePersonId: personId });
     startP2P(svc.engine, call, svc.engine.directory.person(personId), svc.actions);
     return call;
   }
