@@ -1,6 +1,5 @@
 // The emulator's control API in process: a call service on an emulated clock and the seeded tenant,
 // its control routes, and a way to call them as the HTTP layer would (no server, no CSDL needed).
-import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createClock, type Clock } from '../../emulator/clock';
 import { controlRoutes, type ControlDeps } from '../../emulator/control';
@@ -8,10 +7,10 @@ import type { CsdlModel } from '../../emulator/csdl';
 import { createGraphService, type DeliverFn, type GraphService, type MediaPort } from '../../emulator/graph';
 import { startP2P } from '../../emulator/graph/call-flows';
 import type { CallRec } from '../../emulator/graph/model';
-import { GraphError, GraphFaults, findRoute } from '../../emulator/http';
-import type { HttpResponse, RequestContext } from '../../emulator/http';
+import { GraphFaults, type HttpResponse } from '../../emulator/http';
 import { Directory, loadTenant } from '../../emulator/people';
 import { appCallRecord } from './emulator-call';
+import { callRoute } from './route-call';
 
 /** The seeded tenant every control test starts from. */
 export const seed = loadTenant(path.resolve(__dirname, '../../emulator/seed/tenant.json'));
@@ -69,32 +68,8 @@ export function controlFixture(opts: ControlFixtureOptions): ControlFixture {
     clock,
   });
 
-  async function control(method: string, p: string, body?: unknown): Promise<HttpResponse> {
-    const url = new URL(p, 'http://emulator.invalid');
-    const segments = url.pathname.split('/').filter(Boolean);
-    const match = findRoute(routes, method, segments);
-    assert.equal(match.kind, 'found', `${method} ${p}`);
-    if (match.kind !== 'found') throw new Error('unreachable');
-    const ctx: RequestContext = {
-      method,
-      path: url.pathname,
-      segments,
-      query: url.searchParams,
-      headers: {},
-      rawBody: body === undefined ? '' : JSON.stringify(body),
-      params: match.params,
-      requestId: 'r',
-      clientRequestId: 'c',
-      receivedAt: new Date(),
-    };
-    try {
-      return await match.route.handle(ctx);
-    } catch (err) {
-      if (err instanceof GraphError)
-        return { status: err.status, body: { error: { code: err.code, message: err.message } } };
-      throw err;
-    }
-  }
+  const control = (method: string, p: string, body?: unknown): Promise<HttpResponse> =>
+    callRoute(routes, method, new URL(p, 'http://emulator.invalid'), body);
 
   function ringPerson(personId: string): CallRec {
     const call = appCallRecord(svc.engine, { remotePersonId: personId });
