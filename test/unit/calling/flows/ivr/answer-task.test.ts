@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CallingApi, CallState } from '../../../../../calling/core';
-import { CallingError } from '../../../../../calling/errors';
+import { mapGraphError } from '../../../../../calling/graph/error-map';
 import { answerTask } from '../../../../../calling/flows/ivr/answer-task';
 
 /** A call in `state` whose answer is confirmed (established) when `establish` is called. */
@@ -19,11 +19,15 @@ function connecting(state: CallState) {
   return { calling, asked, establish: (to: CallState) => establish(to) };
 }
 
-/** Graph's refusal of an answer, as the Graph client reports it. */
+/** Graph's 400 refusal of an answer, as the Graph client reports it. */
 const refused = (graphCode: string) =>
-  new CallingError('graph_bad_request', `Graph rejected the answer [Graph 400 ${graphCode}]`, {
+  mapGraphError({
     status: 400,
-    graphCode,
+    body: { error: { code: graphCode, message: 'The call cannot be answered: it is already answered.' } },
+    method: 'POST',
+    path: '/communications/calls/c/answer',
+    attempts: 1,
+    idempotent: false,
   });
 
 /**
