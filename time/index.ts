@@ -2,6 +2,7 @@ export {
   addDays,
   instantOf,
   instantOfIso,
+  instantShownInZone,
   isTimeZone,
   showInZone,
   wallClockAt,

@@ -54,6 +54,19 @@ export function showInZone(instant: number, timeZone: string): string {
   return `${DateTime.fromMillis(instant, { zone: timeZone }).toFormat('yyyy-LL-dd HH:mm')} (${timeZone})`;
 }
 
+const SHOWN = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) \(([^()\s]+)\)$/;
+
+/**
+ * The instant a text written by showInZone stands for, so that a surface can show it in its own
+ * viewer's time; undefined for any other text. A time the zone's clock shows twice (the hour a DST
+ * change repeats) reads as its first occurrence, as instantOfIso does.
+ */
+export function instantShownInZone(text: string): number | undefined {
+  const m = SHOWN.exec(text.trim());
+  if (!m || !isTimeZone(m[3])) return undefined;
+  return instantOfIso(`${m[1]}T${m[2]}`, m[3]);
+}
+
 /** The calendar date `days` after the given one. */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const d = DateTime.fromObject(date, { zone: 'UTC' }).plus({ days });

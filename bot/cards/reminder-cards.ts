@@ -1,3 +1,4 @@
+import { showInZone } from '../../time';
 import type { CallTarget, Reminder } from '../ports';
 import { card, cardTime, heading, row, runButton, sayButton, text } from './elements';
 import type { AdaptiveCard, CardElement } from './types';
@@ -7,8 +8,12 @@ export function targetName(target: CallTarget): string {
   return target.kind === 'person' ? target.person.displayName : target.number;
 }
 
-/** Confirmation after "remind": when, whom, what, and a way to take it back. */
-export function reminderSetCard(reminder: Reminder): AdaptiveCard {
+/**
+ * Confirmation after "remind": when, whom, what, and a way to take it back. The card shows the time in
+ * each viewer's local time; its plain text (notifications, clients without card functions) states it
+ * in the user's time zone (Teams' localTimezone).
+ */
+export function reminderSetCard(reminder: Reminder, opts: { timeZone: string }): AdaptiveCard {
   return card(
     [
       heading('Reminder set', 'good'),
@@ -19,7 +24,7 @@ export function reminderSetCard(reminder: Reminder): AdaptiveCard {
       runButton('Cancel it', { kind: 'cancelReminder', id: reminder.id }, { style: 'destructive' }),
       runButton('My reminders', { kind: 'reminders' }),
     ],
-    { fallbackText: `Reminder set for ${new Date(reminder.dueAt).toISOString()}` },
+    { fallbackText: `Reminder set for ${showInZone(reminder.dueAt, opts.timeZone)}` },
   );
 }
 

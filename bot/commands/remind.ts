@@ -27,5 +27,5 @@ export async function remind(cmd: CommandOf<'remind'>, s: Scope): Promise<Outcom
     replyTo: s.conversationId,
     timeZone: s.clock.timeZone,
   });
-  return { card: reminderSetCard(reminder) };
+  return { card: reminderSetCard(reminder, { timeZone: s.clock.timeZone }) };
 }

@@ -47,5 +47,5 @@ export async function resolveMuteTarget(
       { callId: call.id },
     );
   }
-  return { participantId: found.id, key: rungOfIdentity(identityOfInfo(found.info), found.id).key };
+  return { participantId: found.id, who: rungOfIdentity(identityOfInfo(found.info), found.id) };
 }

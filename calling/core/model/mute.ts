@@ -1,20 +1,29 @@
 // A mute's life in the call model. Asked for: "muting…" until confirmed. In a group call or meeting the
 // roster confirms it (withSeen, annotations.ts); a 1:1 call has no roster (SPEC §3.1), so there the
-// completed muteParticipant operation is Graph's confirmation (withMuted).
-import type { CallMeta, PersonNote } from './annotations';
+// completed muteParticipant operation is Graph's confirmation (withMuted). The caller of an incoming 1:1
+// call is in no roster and was never rung, so the app has no note of them until it mutes them: the mute
+// starts one (people.ts shows it as the caller).
+import type { CallMeta, PersonNote, Rung } from './annotations';
 
-/** Whom a mute is for: Graph's participant id, and the person's key when it was found by who they are. */
+/**
+ * Whom a mute is for: Graph's participant id, and who the person is when they were found by who they
+ * are (Graph's list of participants).
+ */
 export interface MuteTarget {
   readonly participantId: string;
-  readonly key?: string;
+  readonly who?: Rung;
 }
 
 const isTarget = (p: PersonNote, t: MuteTarget) =>
-  p.participantId === t.participantId || (t.key !== undefined && p.key === t.key);
+  p.participantId === t.participantId || (t.who !== undefined && p.key === t.who.key);
 
 function withTarget(meta: CallMeta, t: MuteTarget, edit: (p: PersonNote) => PersonNote): CallMeta {
-  if (!meta.people?.some((p) => isTarget(p, t))) return meta;
-  return { ...meta, people: meta.people.map((p) => (isTarget(p, t) ? edit(p) : p)) };
+  const people = meta.people ?? [];
+  if (people.some((p) => isTarget(p, t)))
+    return { ...meta, people: people.map((p) => (isTarget(p, t) ? edit(p) : p)) };
+  if (!t.who) return meta;
+  const seen: PersonNote = { ...t.who, participantId: t.participantId, via: 'seen', history: [] };
+  return { ...meta, people: [...people, edit(seen)] };
 }
 
 /** A mute was asked for (or, with `asked` false, failed); the person learns their participant id. */

@@ -138,7 +138,15 @@ export function peopleOf(c: StoredCall, meta: CallMeta, ctx: PeopleContext): Cal
       ...(ctx.ended && ctx.endedAt !== undefined ? { leftAt: ctx.endedAt } : {}),
     },
   ];
-  for (const n of meta.people ?? []) people.push(personOf(n, match(n), rosterSeen, ctx));
+  // The caller of an incoming call without a roster (1:1): the call's own state says where they stand,
+  // and their note, if the app has one (a mute starts it), says the rest.
+  const caller =
+    c.direction === 'incoming' && !rosterSeen
+      ? rungOfIdentity(identityOfInfo(c.resource['source']), 'caller')
+      : undefined;
+  const callerStatus: PersonStatus = ctx.ended ? 'left' : ctx.connectedAt !== undefined ? 'joined' : 'ringing';
+  const known = (n: PersonNote) => (n.key === caller?.key ? callerStatus : undefined);
+  for (const n of meta.people ?? []) people.push(personOf(n, match(n), rosterSeen, ctx, known(n)));
   for (const s of seen) {
     if (used.has(s)) continue;
     const r = rungOfIdentity(s.who, s.entry.id);
@@ -146,11 +154,10 @@ export function peopleOf(c: StoredCall, meta: CallMeta, ctx: PeopleContext): Cal
     people.push(personOf(note, s, rosterSeen, ctx));
   }
   if (c.direction === 'incoming') {
-    const caller = rungOfIdentity(identityOfInfo(c.resource['source']), 'caller');
-    if (!people.some((p) => p.key === caller.key)) {
-      const status: PersonStatus = ctx.ended ? 'left' : ctx.connectedAt !== undefined ? 'joined' : 'ringing';
-      const note: PersonNote = { ...caller, via: 'seen', history: [] };
-      people.push(personOf(note, undefined, rosterSeen, ctx, status));
+    const from = caller ?? rungOfIdentity(identityOfInfo(c.resource['source']), 'caller');
+    if (!people.some((p) => p.key === from.key)) {
+      const note: PersonNote = { ...from, via: 'seen', history: [] };
+      people.push(personOf(note, undefined, rosterSeen, ctx, callerStatus));
     }
   }
   return people;

@@ -6,7 +6,8 @@ import { menuOf, type IvrDeps, type Step } from './ivr-context';
 import { onDone } from './ivr-done';
 import { onListenKey } from './ivr-listen';
 import { addKey, settingsOf, type IvrState } from './ivr-state';
-import { answerTask, hangUpTask, promptTask, recordTask, tonesTask } from './ivr-tasks';
+import { answerTask } from './answer-task';
+import { hangUpTask, promptTask, recordTask, tonesTask } from './ivr-tasks';
 import type { Jump } from './menu-schema';
 
 export const IVR_FLOW = 'ivr';

@@ -27,39 +27,6 @@ export async function promptUrls(
   return out;
 }
 
-/**
- * Answers the call if it still rings. When the answer's outcome is unknown (a 5xx or a timeout, or no
- * `established` in time), Graph's own view decides: answered, it waits for that to be processed;
- * still ringing, it answers again.
- */
-export function answerTask(calling: CallingApi, callId: string): () => Promise<void> {
-  return async () => {
-    for (let attempt = 0; ; attempt += 1) {
-      const call = await calling.getCall(callId);
-      // Answered already (by an instance that died before it saw the call connect): key detection and
-      // the menu wait for the connection, as they do after an answer of ours.
-      if (call?.state === 'establishing') {
-        await calling.waitForState(callId, ['established', 'terminated'], CONNECT_WAIT_MS);
-        return;
-      }
-      if (call?.state !== 'incoming') return;
-      try {
-        await calling.answer(callId);
-        return;
-      } catch (err) {
-        if (!isTransient(err) || attempt >= MAX_RESENDS) throw err;
-        const state = await calling.refresh(callId);
-        if (state === 'establishing' || state === 'established') {
-          await calling.waitForState(callId, ['established', 'terminated'], ANSWER_CHECK_MS);
-          return;
-        }
-        if (state !== 'incoming') throw err;
-        await new Promise((r) => setTimeout(r, resendDelayMs(attempt + 1)));
-      }
-    }
-  };
-}
-
 /** Asks for key presses; a transient failure is sent again (subscribing twice changes nothing). */
 export function tonesTask(calling: CallingApi, callId: string): () => Promise<void> {
   return () => resending(() => calling.subscribeToTone(callId).then(() => undefined));
@@ -82,10 +49,6 @@ async function resending(send: () => Promise<void>): Promise<void> {
   }
 }
 
-// How long Graph's view of a call whose answer went unconfirmed may take to be processed.
-const ANSWER_CHECK_MS = 10_000;
-// How long a call answered before a take-over may take to connect.
-const CONNECT_WAIT_MS = 30_000;
 // How long a prompt waits for the media queue to be cleared before it: a lost completion must not
 // hold the prompt up for the whole operation timeout.
 const CLEAR_WAIT_MS = 10_000;

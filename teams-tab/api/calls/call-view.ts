@@ -5,6 +5,8 @@ import type { TabUser } from '../auth/types';
 
 export interface TabParticipant {
   readonly id: string;
+  /** The call model's key for the person, as in `people`: how the tab matches the two. */
+  readonly key: string;
   readonly userId?: string;
   readonly displayName?: string;
   readonly kind: string;
@@ -18,6 +20,7 @@ export interface TabParticipant {
 
 /** Everyone rung or seen, with where they stand (the model's status). */
 export interface TabPerson {
+  readonly key: string;
   readonly name: string;
   readonly userId?: string;
   readonly status: CallPerson['status'];
@@ -55,6 +58,7 @@ const KINDS: Record<CallPerson['kind'], string> = {
 export function toTabParticipant(p: CallPerson): TabParticipant {
   return {
     id: p.participantId ?? p.key,
+    key: p.key,
     ...(p.userId ? { userId: p.userId } : {}),
     displayName: p.name,
     kind: KINDS[p.kind],
@@ -84,6 +88,7 @@ export function toTabCall(call: Call): TabCall {
     kind: kindOf(call),
     participants: call.people.filter((p) => p.status === 'joined').map(toTabParticipant),
     people: call.people.map((p) => ({
+      key: p.key,
       name: p.name,
       ...(p.userId ? { userId: p.userId } : {}),
       status: p.status,

@@ -3,6 +3,7 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import { useSession } from './session';
 import { useAction } from './use-load';
 import type { Call, PersonStatus } from './types';
+import { peopleOfCall } from './call-people';
 
 const useStyles = makeStyles({
   call: {
@@ -42,9 +43,7 @@ export function CallCard(props: { call: Call; onChanged(): void }) {
   const [busy, run] = useAction();
   const c = props.call;
   const ended = c.phase === 'ended';
-  // Who is in the call now (for mute), by user id; everyone else is shown with where they stand.
-  const inCall = new Map(c.participants.filter((p) => !p.isBot).map((p) => [p.userId ?? p.id, p] as const));
-  const people = (c.people ?? []).filter((p) => !p.isBot);
+  const people = peopleOfCall(c);
   return (
     <div className={styles.call} data-call={c.id} data-state={c.state} data-phase={c.phase}>
       <div className={styles.head}>
@@ -62,7 +61,7 @@ export function CallCard(props: { call: Call; onChanged(): void }) {
         </Button>
       </div>
       {people.map((p) => {
-        const live = p.status === 'joined' ? inCall.get(p.userId ?? '') : undefined;
+        const live = p.live;
         const status = STATUS[p.status];
         return (
           <div key={`${p.userId ?? p.name}`} className={styles.who} data-participant={p.userId ?? p.name}>

@@ -21,6 +21,8 @@ export interface Presence {
 
 export interface Participant {
   id: string;
+  /** The call model's key for the person: the same in `people`, whatever their kind. */
+  key: string;
   userId?: string;
   displayName?: string;
   kind: string;
@@ -54,7 +56,7 @@ export interface Call {
   /** In the call now. */
   participants: Participant[];
   /** Everyone rung or seen, with where they stand. */
-  people: Array<{ name: string; userId?: string; status: PersonStatus; isBot: boolean }>;
+  people: Array<{ key: string; name: string; userId?: string; status: PersonStatus; isBot: boolean }>;
   requestedBy?: string;
   createdAt: string;
   connectedAt?: string;

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { ChatCard } from './chat-card';
 import { everywhere } from './everywhere';
+import { Tab } from './tab';
 import { useWorld, type World } from './world';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -83,14 +84,19 @@ describe('journey: a mute confirmed, seen in the chat, the tab and the emulator'
    * comes back with the request: the roster's notifications, held back here, play no part, and there is
    * no "muting…" window long enough to hold the card in (the group journey above covers that step).
    */
-  async function muteConfirmedByOperation(card: ChatCard, callId: string, who: { id: string; name: string }) {
+  async function muteConfirmedByOperation(
+    card: ChatCard,
+    callId: string,
+    who: { id: string; name: string },
+    tab: Tab = w.tab,
+  ) {
     const line = (mark: string) => new RegExp(`• ${who.name} \\(${mark}\\)`);
     assert.doesNotMatch(card.history().join('\n'), line('muted'), 'not muted before the mute is asked for');
     await holdNotifications(w, true);
     await card.press('Mute', muteChoice(card, who.name));
     await card.until(line('muted'), 'muted', 20_000);
     assert.equal(await rosterMuted(w, callId, who.id), true, 'the emulator: muted');
-    const muted = (await w.tab.call(callId))!.participants.find((p) => p.displayName === who.name);
+    const muted = (await tab.call(callId))!.participants.find((p) => p.displayName === who.name);
     assert.deepEqual([muted?.isMuted, muted?.mutePending], [true, undefined], 'the tab: muted');
   }
 
@@ -102,5 +108,35 @@ describe('journey: a mute confirmed, seen in the chat, the tab and the emulator'
     await muteConfirmedByOperation(card, callId, w.me);
     await holdNotifications(w, false);
     await everywhere(w, card, callId, { phase: 'connected', people: { [w.me.name]: 'joined' } });
+  });
+
+  it('in an incoming 1:1 call: Adele mutes the caller from the calls card; her card, the caller\'s tab and the emulator agree', async () => {
+    const megan = w.person('Megan');
+    const placed = await w.emu.control<{ callId: string }>('POST', `/emulator/people/${megan.id}/call`, {
+      to: 'app',
+    });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    const callId = placed.body.callId;
+    // Megan's own tab shows her call: she is in it.
+    const megansTab = await Tab.signIn(w.emu, w.app, megan.id);
+    const caller = async () =>
+      (await megansTab.call(callId))?.participants.find((p) => p.displayName === megan.name);
+    for (let i = 0; !(await caller()); i++) {
+      assert.ok(i < 100, 'the app answers Megan and the tab shows her in the call');
+      await sleep(100);
+    }
+    assert.deepEqual([(await caller())?.isMuted, (await caller())?.mutePending], [false, undefined]);
+
+    const card = await w.say('calls');
+    await card.until(/Incoming call from Megan Bowen/, 'the calls card');
+    await muteConfirmedByOperation(card, callId, megan, megansTab);
+    const shown = await megansTab.call(callId);
+    assert.deepEqual(
+      shown?.people.filter((p) => !p.isBot).map((p) => [p.name, p.status]),
+      [[megan.name, 'joined']],
+      'the caller once, still in the call',
+    );
+    await holdNotifications(w, false);
+    await w.emu.control('POST', `/emulator/calls/${callId}/hangup`, { personId: megan.id });
   });
 });

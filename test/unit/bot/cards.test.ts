@@ -11,6 +11,8 @@ import { pickPersonCard } from '../../../bot/cards/pick-card';
 import { presenceCard } from '../../../bot/cards/presence-card';
 import { reminderSetCard, remindersCard } from '../../../bot/cards/reminder-cards';
 import { welcomeCard } from '../../../bot/cards/welcome-card';
+import { cardTime } from '../../../bot/cards/elements';
+import { showInZone } from '../../../time';
 import { CATALOG, usageMarkdown } from '../../../bot/commands/catalog';
 import type { Person, Reminder } from '../../../bot/ports';
 import { assertValidCard, button, buttons, cardProblems, cardText } from './validate-card';
@@ -89,7 +91,7 @@ describe('cards', () => {
   });
 
   it('reminder cards: set, list numbered with cancel buttons, empty', () => {
-    assertValidCard(reminderSetCard(reminder()));
+    assertValidCard(reminderSetCard(reminder(), { timeZone: 'UTC' }));
     const list = remindersCard([
       reminder(),
       reminder({ id: 'rem-2', target: { kind: 'phone', number: '+14255550100' } }),
@@ -102,6 +104,32 @@ describe('cards', () => {
       ['rem-1', 'rem-2'],
     );
     assertValidCard(remindersCard([]));
+  });
+
+  it("a reminder notice's When is in each viewer's local time, in the cards' one time format", () => {
+    const due = Date.parse('2025-07-15T07:00:00Z');
+    const card = flowNoticeCard({
+      title: 'Reminder for Megan Bowen: confirmed',
+      text: 'Megan Bowen confirmed the reminder.',
+      // As the reminder flow states it: in the zone of the person who set it.
+      facts: [
+        { title: 'When', value: showInZone(due, 'Europe/Paris') },
+        { title: 'Message', value: 'Budget review at 2025-07-15 09:00' },
+      ],
+    });
+    assertValidCard(card);
+    const facts = (card.body[2] as unknown as { facts: { title: string; value: string }[] }).facts;
+    assert.deepEqual(facts, [
+      { title: 'When', value: cardTime(due) },
+      { title: 'Message', value: 'Budget review at 2025-07-15 09:00' },
+    ]);
+    assert.doesNotMatch(cardText(card), /Europe\/Paris/);
+  });
+
+  it("a reminder set card's plain text states the time in the user's time zone", () => {
+    const card = reminderSetCard(reminder(), { timeZone: 'America/Los_Angeles' });
+    assert.equal(card.fallbackText, `Reminder set for ${showInZone(reminder().dueAt, 'America/Los_Angeles')}`);
+    assert.match(card.fallbackText ?? '', /07:00 \(America\/Los_Angeles\)/);
   });
 
   it('front desk card: a switch per rule, alerts button only when not here', () => {

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { addDays, instantOf, instantOfIso, isTimeZone, showInZone, wallClockAt } from '../../../time';
+import {
+  addDays,
+  instantOf,
+  instantOfIso,
+  instantShownInZone,
+  isTimeZone,
+  showInZone,
+  wallClockAt,
+} from '../../../time';
 
 describe('time: ISO times in time zones (reminders)', () => {
   it('reads a local time in its zone, winter and summer', () => {
@@ -30,6 +38,24 @@ describe('time: ISO times in time zones (reminders)', () => {
       showInZone(Date.parse('2025-07-15T07:00:00Z'), 'Europe/Paris'),
       '2025-07-15 09:00 (Europe/Paris)',
     );
+  });
+});
+
+describe('time: a time shown in a zone, read back', () => {
+  it('gives the instant showInZone was given, in any zone', () => {
+    for (const [iso, zone] of [
+      ['2025-07-15T07:00:00Z', 'Europe/Paris'],
+      ['2025-03-10T14:00:00Z', 'America/Los_Angeles'],
+      ['2025-12-31T23:59:00Z', 'Asia/Kolkata'],
+    ] as const) {
+      const at = Date.parse(iso);
+      assert.equal(instantShownInZone(showInZone(at, zone)), at, `${iso} in ${zone}`);
+    }
+  });
+
+  it('reads nothing else as a time', () => {
+    for (const text of ['09:00 UTC', '2025-07-15 09:00', '2025-07-15 09:00 (Mars/Olympus)', 'soon', ''])
+      assert.equal(instantShownInZone(text), undefined, text);
   });
 });
 

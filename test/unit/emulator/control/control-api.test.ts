@@ -1,20 +1,11 @@
 // The control API's handlers against an in-process call service (no HTTP server, no CSDL needed).
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { createClock } from '../../../../emulator/clock';
-import { controlRoutes } from '../../../../emulator/control';
-import type { CsdlModel } from '../../../../emulator/csdl';
-import { createGraphService } from '../../../../emulator/graph';
-import { GraphError, GraphFaults, findRoute } from '../../../../emulator/http';
-import type { HttpResponse, RequestContext } from '../../../../emulator/http';
 import type { DeliveryFaults } from '../../../../emulator/notify';
-import { Directory, loadTenant } from '../../../../emulator/people';
+import { controlFixture, seed } from '../../../helpers/control-fixture';
 
-const seed = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 
 describe('emulator control API', () => {
-  const clock = createClock(() => 5_000_000);
   const sent: { url: string; body: object }[] = [];
   let notificationFaults: Required<DeliveryFaults> = {
     drop: 0,
@@ -22,56 +13,21 @@ describe('emulator control API', () => {
     reorder: 0,
     endpointDown: false,
   };
-  const svc = createGraphService({
+  const {
     clock,
-    directory: new Directory(seed),
-    deliver: (url, body) => sent.push({ url, body }),
-    settings: { promptSpeed: 1, incomingTimeoutMs: 15_000, ringTimeoutMs: 60_000 },
-    publicBase: () => 'https://localhost:3979',
-    log: () => undefined,
-    csdl: {} as CsdlModel,
-    media: {
-      fetchPrompt: async () => ({ ok: false, reason: 'unused' }),
-      synthesizeSpeechWav: () => Buffer.alloc(0),
-    },
-  });
-  const graphFaults = new GraphFaults();
-  const routes = controlRoutes({
     svc,
-    clock,
     graphFaults,
-    notificationFaults: {
-      setFaults: (f) => (notificationFaults = { ...notificationFaults, ...f }),
-      getFaults: () => notificationFaults,
+    control: call,
+  } = controlFixture({
+    now: 5_000_000,
+    deliver: (url, body) => sent.push({ url, body }),
+    deps: {
+      notificationFaults: {
+        setFaults: (f) => (notificationFaults = { ...notificationFaults, ...f }),
+        getFaults: () => notificationFaults,
+      },
     },
-    publicBase: () => 'https://localhost:3979',
   });
-
-  async function call(method: string, p: string, body?: unknown): Promise<HttpResponse> {
-    const segments = p.split('/').filter(Boolean);
-    const match = findRoute(routes, method, segments);
-    assert.equal(match.kind, 'found', `${method} ${p}`);
-    if (match.kind !== 'found') throw new Error('unreachable');
-    const ctx: RequestContext = {
-      method,
-      path: p,
-      segments,
-      query: new URLSearchParams(),
-      headers: {},
-      rawBody: body === undefined ? '' : JSON.stringify(body),
-      params: match.params,
-      requestId: 'r',
-      clientRequestId: 'c',
-      receivedAt: new Date(),
-    };
-    try {
-      return await match.route.handle(ctx);
-    } catch (err) {
-      if (err instanceof GraphError)
-        return { status: err.status, body: { error: { code: err.code, message: err.message } } };
-      throw err;
-    }
-  }
 
   after(() => clock.reset());
 

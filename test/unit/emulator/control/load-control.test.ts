@@ -1,17 +1,8 @@
 // The control API's load-testing parts against an in-process call service: generated people and the
 // measured reactions (fed as main.ts feeds them).
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { createClock } from '../../../../emulator/clock';
-import { controlRoutes } from '../../../../emulator/control';
-import type { CsdlModel } from '../../../../emulator/csdl';
-import { createGraphService } from '../../../../emulator/graph';
-import { GraphError, GraphFaults, findRoute } from '../../../../emulator/http';
-import type { HttpResponse, RequestContext } from '../../../../emulator/http';
-import { Directory, loadTenant } from '../../../../emulator/people';
 import { ReactionRecorder } from '../../../../emulator/reactions';
-
-const seed = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
+import { controlFixture, seed } from '../../../helpers/control-fixture';
 
 interface Generated {
   id: string;
@@ -21,60 +12,9 @@ interface Generated {
 }
 
 describe('emulator control API for load tests', () => {
-  const clock = createClock(() => 7_000_000);
-  const sent: { url: string; body: object }[] = [];
-  const svc = createGraphService({
-    clock,
-    directory: new Directory(seed),
-    deliver: (url, body) => sent.push({ url, body }),
-    settings: { promptSpeed: 1, incomingTimeoutMs: 15_000, ringTimeoutMs: 60_000 },
-    publicBase: () => 'https://localhost:3979',
-    log: () => undefined,
-    csdl: {} as CsdlModel,
-    media: {
-      fetchPrompt: async () => ({ ok: false, reason: 'unused' }),
-      synthesizeSpeechWav: () => Buffer.alloc(0),
-    },
-  });
   const reactions = new ReactionRecorder();
+  const { clock, svc, control: call } = controlFixture({ now: 7_000_000, deps: { reactions } });
   svc.engine.watch((c, entry) => reactions.observe(c, entry));
-  const routes = controlRoutes({
-    svc,
-    clock,
-    graphFaults: new GraphFaults(),
-    notificationFaults: {
-      setFaults: () => undefined,
-      getFaults: () => ({ drop: 0, duplicate: 0, reorder: 0, endpointDown: false }),
-    },
-    publicBase: () => 'https://localhost:3979',
-    reactions,
-  });
-
-  async function call(method: string, p: string, body?: unknown): Promise<HttpResponse> {
-    const url = new URL(p, 'http://emulator.invalid');
-    const segments = url.pathname.split('/').filter(Boolean);
-    const match = findRoute(routes, method, segments);
-    assert.equal(match.kind, 'found', `${method} ${p}`);
-    if (match.kind !== 'found') throw new Error('unreachable');
-    const ctx: RequestContext = {
-      method,
-      path: url.pathname,
-      segments,
-      query: url.searchParams,
-      headers: {},
-      rawBody: body === undefined ? '' : JSON.stringify(body),
-      params: match.params,
-      requestId: 'r',
-      clientRequestId: 'c',
-      receivedAt: new Date(),
-    };
-    try {
-      return await match.route.handle(ctx);
-    } catch (err) {
-      if (err instanceof GraphError) return { status: err.status, body: { error: { message: err.message } } };
-      throw err;
-    }
-  }
 
   after(() => clock.reset());
 

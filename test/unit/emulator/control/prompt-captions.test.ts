@@ -3,21 +3,11 @@
 // the softphone page while the call lasts.
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
-import path from 'node:path';
-import { createClock } from '../../../../emulator/clock';
-import { controlRoutes } from '../../../../emulator/control';
-import type { CsdlModel } from '../../../../emulator/csdl';
-import { createGraphService } from '../../../../emulator/graph';
-import { botInfo, createCallRecord } from '../../../../emulator/graph/call-factory';
-import { startP2P } from '../../../../emulator/graph/call-flows';
 import type { CallRec } from '../../../../emulator/graph/model';
 import { newOperation } from '../../../../emulator/graph/operations';
 import { PromptAudioStore } from '../../../../emulator/graph/prompt-audio';
-import { GraphError, GraphFaults, findRoute } from '../../../../emulator/http';
-import type { HttpResponse, RequestContext } from '../../../../emulator/http';
-import { Directory, loadTenant } from '../../../../emulator/people';
+import { controlFixture } from '../../../helpers/control-fixture';
 
-const seed = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
 const HASH = '5d41402abc4b2a76b9719d911017c592'.repeat(2);
 const WELCOME = 'https://app.example/prompts/welcome.wav';
@@ -27,83 +17,21 @@ const welcomeBytes = Buffer.from('RIFF-welcome-bytes');
 type Entry = Record<string, unknown>;
 
 describe('emulator: prompts named by what they say, their audio served from memory', () => {
-  const clock = createClock(() => 9_000_000);
-  const svc = createGraphService({
-    clock,
-    directory: new Directory(seed),
-    deliver: () => undefined,
-    settings: { promptSpeed: 1, incomingTimeoutMs: 15_000, ringTimeoutMs: 60_000 },
-    publicBase: () => 'https://localhost:3979',
-    log: () => undefined,
-    csdl: {} as CsdlModel,
-    media: {
-      fetchPrompt: async (uri: string) =>
-        uri === WELCOME
-          ? {
-              ok: true as const,
-              info: { durationMs: 2000, tags: { INAM: 'welcome', ICMT: 'Welcome to Switchboard.' } },
-              wav: welcomeBytes,
-            }
-          : { ok: true as const, info: { durationMs: 1000 }, wav: Buffer.from('spoken') },
-      synthesizeSpeechWav: () => Buffer.alloc(0),
-    },
+  const { clock, svc, control, ringPerson } = controlFixture({
+    now: 9_000_000,
+    fetchPrompt: async (uri: string) =>
+      uri === WELCOME
+        ? {
+            ok: true as const,
+            info: { durationMs: 2000, tags: { INAM: 'welcome', ICMT: 'Welcome to Switchboard.' } },
+            wav: welcomeBytes,
+          }
+        : { ok: true as const, info: { durationMs: 1000 }, wav: Buffer.from('spoken') },
   });
-  const routes = controlRoutes({
-    svc,
-    clock,
-    graphFaults: new GraphFaults(),
-    notificationFaults: {
-      setFaults: () => undefined,
-      getFaults: () => ({ drop: 0, duplicate: 0, reorder: 0, endpointDown: false }),
-    },
-    publicBase: () => 'https://localhost:3979',
-  });
-
-  async function control(method: string, p: string): Promise<HttpResponse> {
-    const url = new URL(p, 'http://x');
-    const segments = url.pathname.split('/').filter(Boolean);
-    const match = findRoute(routes, method, segments);
-    if (match.kind !== 'found') throw new Error(`no route for ${method} ${p}`);
-    const ctx: RequestContext = {
-      method,
-      path: url.pathname,
-      segments,
-      query: url.searchParams,
-      headers: {},
-      rawBody: '',
-      params: match.params,
-      requestId: 'r',
-      clientRequestId: 'c',
-      receivedAt: new Date(),
-    };
-    try {
-      return await match.route.handle(ctx);
-    } catch (err) {
-      if (err instanceof GraphError) return { status: err.status, body: { error: { code: err.code } } };
-      throw err;
-    }
-  }
 
   function connected(): CallRec {
-    const app = seed.apps[0]!;
-    const call = createCallRecord(
-      svc.engine,
-      {
-        appId: app.appId,
-        tenantId: seed.tenantId,
-        direction: 'outgoing',
-        state: 'establishing',
-        kind: 'p2p',
-        callbackUri: 'https://bot.example/calls',
-        source: {},
-        targets: [],
-        requestedModalities: ['audio'],
-        remotePersonId: ALEX,
-      },
-      botInfo(app),
-    );
+    const call = ringPerson(ALEX);
     // The seeded script answers after a second; the clock is moved past that.
-    startP2P(svc.engine, call, svc.engine.directory.person(ALEX), svc.actions);
     for (let i = 0; i < 10; i++) clock.advance(500);
     assert.equal(call.state, 'established');
     return call;

@@ -2,20 +2,9 @@
 // waits for answer/decline by hand, and the person's event stream reports rings, states and entries.
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
-import path from 'node:path';
-import { createClock } from '../../../../emulator/clock';
-import { controlRoutes } from '../../../../emulator/control';
-import type { CsdlModel } from '../../../../emulator/csdl';
-import { createGraphService } from '../../../../emulator/graph';
-import { botInfo, createCallRecord } from '../../../../emulator/graph/call-factory';
-import { startP2P } from '../../../../emulator/graph/call-flows';
 import type { CallRec } from '../../../../emulator/graph/model';
-import { GraphError, findRoute } from '../../../../emulator/http';
-import type { HttpResponse, RequestContext } from '../../../../emulator/http';
-import { GraphFaults } from '../../../../emulator/http';
-import { Directory, loadTenant } from '../../../../emulator/people';
+import { controlFixture } from '../../../helpers/control-fixture';
 
-const seed = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
 
@@ -49,77 +38,14 @@ class FakeStream {
 }
 
 describe('emulator softphone control: manual rings and person events', () => {
-  const clock = createClock(() => 7_000_000);
   let sent: Sent[] = [];
-  const svc = createGraphService({
-    clock,
-    directory: new Directory(seed),
+  const { clock, control, ringPerson } = controlFixture({
+    now: 7_000_000,
     deliver: (_url, body) => sent.push(...(body as { value: Sent[] }).value),
-    settings: { promptSpeed: 1, incomingTimeoutMs: 15_000, ringTimeoutMs: 60_000 },
-    publicBase: () => 'https://localhost:3979',
-    log: () => undefined,
-    csdl: {} as CsdlModel,
-    media: {
-      fetchPrompt: async () => ({ ok: false, reason: 'unused' }),
-      synthesizeSpeechWav: () => Buffer.alloc(0),
-    },
   });
-  const routes = controlRoutes({
-    svc,
-    clock,
-    graphFaults: new GraphFaults(),
-    notificationFaults: {
-      setFaults: () => undefined,
-      getFaults: () => ({ drop: 0, duplicate: 0, reorder: 0, endpointDown: false }),
-    },
-    publicBase: () => 'https://localhost:3979',
-  });
-
-  async function control(method: string, p: string, body?: unknown): Promise<HttpResponse> {
-    const url = new URL(p, 'http://x');
-    const segments = url.pathname.split('/').filter(Boolean);
-    const match = findRoute(routes, method, segments);
-    assert.equal(match.kind, 'found', `${method} ${p}`);
-    if (match.kind !== 'found') throw new Error('unreachable');
-    const ctx: RequestContext = {
-      method,
-      path: url.pathname,
-      segments,
-      query: url.searchParams,
-      headers: {},
-      rawBody: body === undefined ? '' : JSON.stringify(body),
-      params: match.params,
-      requestId: 'r',
-      clientRequestId: 'c',
-      receivedAt: new Date(),
-    };
-    try {
-      return await match.route.handle(ctx);
-    } catch (err) {
-      if (err instanceof GraphError) return { status: err.status, body: { error: { code: err.code } } };
-      throw err;
-    }
-  }
 
   function ring(personId: string): CallRec {
-    const app = seed.apps[0]!;
-    const call = createCallRecord(
-      svc.engine,
-      {
-        appId: app.appId,
-        tenantId: seed.tenantId,
-        direction: 'outgoing',
-        state: 'establishing',
-        kind: 'p2p',
-        callbackUri: 'https://bot.example/calls',
-        source: {},
-        targets: [],
-        requestedModalities: ['audio'],
-        remotePersonId: personId,
-      },
-      botInfo(app),
-    );
-    startP2P(svc.engine, call, svc.engine.directory.person(personId), svc.actions);
+    const call = ringPerson(personId);
     clock.advance(50);
     return call;
   }

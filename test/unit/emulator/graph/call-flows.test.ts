@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createClock } from '../../../../emulator/clock';
 import type { Clock } from '../../../../emulator/clock';
-import { botInfo, createCallRecord } from '../../../../emulator/graph/call-factory';
 import { armKeepAlive, startAnswered, startP2P } from '../../../../emulator/graph/call-flows';
 import { CallEngine } from '../../../../emulator/graph/engine';
 import { MediaService } from '../../../../emulator/graph/media-service';
@@ -13,6 +12,7 @@ import { personActions } from '../../../../emulator/graph/person-events';
 import { PromptAudioStore } from '../../../../emulator/graph/prompt-audio';
 import { RecordingStore } from '../../../../emulator/graph/recordings';
 import { Directory, loadTenant } from '../../../../emulator/people';
+import { appCallRecord } from '../../../helpers/emulator-call';
 
 const seed = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
@@ -59,24 +59,8 @@ describe('call engine flows (emulated clock)', () => {
   afterEach(() => clock.reset());
 
   function outgoing(): CallRec {
-    const app = seed.apps[0]!;
     const person = engine.directory.person(ADELE);
-    const call = createCallRecord(
-      engine,
-      {
-        appId: app.appId,
-        tenantId: seed.tenantId,
-        direction: 'outgoing',
-        state: 'establishing',
-        kind: 'p2p',
-        callbackUri: 'https://bot.example/calls',
-        source: {},
-        targets: [],
-        requestedModalities: ['audio'],
-        remotePersonId: ADELE,
-      },
-      botInfo(app),
-    );
+    const call = appCallRecord(engine, { remotePersonId: ADELE });
     startP2P(engine, call, person, actions);
     return call;
   }
@@ -139,23 +123,7 @@ describe('call engine flows (emulated clock)', () => {
   });
 
   it('answered incoming call: establishing then established, each exactly once', () => {
-    const app = seed.apps[0]!;
-    const call = createCallRecord(
-      engine,
-      {
-        appId: app.appId,
-        tenantId: seed.tenantId,
-        direction: 'incoming',
-        state: 'incoming',
-        kind: 'p2p',
-        callbackUri: 'https://bot.example/calls',
-        source: {},
-        targets: [],
-        requestedModalities: ['audio'],
-        remotePersonId: ADELE,
-      },
-      botInfo(app),
-    );
+    const call = appCallRecord(engine, { direction: 'incoming', state: 'incoming', remotePersonId: ADELE });
     startAnswered(engine, call, actions);
     clock.advance(50);
     clock.advance(300);

@@ -8,11 +8,11 @@ import { createClock } from '../../../../emulator/clock';
 import type { Clock } from '../../../../emulator/clock';
 import { createGraphService, graphRoutes } from '../../../../emulator/graph';
 import type { GraphService } from '../../../../emulator/graph';
-import { GraphError, findRoute, splitPath } from '../../../../emulator/http';
-import type { Caller, HttpResponse, RequestContext, Route } from '../../../../emulator/http';
+import type { Caller, HttpResponse, Route } from '../../../../emulator/http';
 import { AttendanceTracker, MeetingStore, meetingRoutes } from '../../../../emulator/meetings';
 import { Directory, loadTenant } from '../../../../emulator/people';
 import type { AppRegistration, Tenant } from '../../../../emulator/people';
+import { callRoute } from '../../../helpers/route-call';
 import { sharedModel } from '../csdl/shared-model';
 
 export const SEED: Tenant = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
@@ -111,32 +111,9 @@ export function graphHarness(
     return request({ ...caller, idtyp: 'user' }, method, p, body);
   }
 
-  async function request(caller: Caller, method: string, p: string, body?: unknown): Promise<HttpResponse> {
+  function request(caller: Caller, method: string, p: string, body?: unknown): Promise<HttpResponse> {
     const url = new URL(`/v1.0${p}`, 'https://localhost:1');
-    const pathname = url.pathname;
-    const segments = splitPath(pathname) ?? [];
-    const match = findRoute(routes, method, segments);
-    assert.equal(match.kind, 'found', `${method} ${pathname}`);
-    if (match.kind !== 'found') throw new Error('unreachable');
-    const ctx: RequestContext = {
-      method,
-      path: pathname,
-      segments,
-      query: url.searchParams,
-      headers: {},
-      rawBody: body === undefined ? '' : JSON.stringify(body),
-      params: match.params,
-      requestId: 'r',
-      clientRequestId: 'c',
-      receivedAt: new Date(clock.now()),
-      caller,
-    };
-    try {
-      return await match.route.handle(ctx);
-    } catch (err) {
-      if (!(err instanceof GraphError)) throw err;
-      return { status: err.status, body: { error: { code: err.code, message: err.message, ...err.extra } } };
-    }
+    return callRoute(routes, method, url, body, { receivedAt: new Date(clock.now()), caller });
   }
 
   function addApp(app: Partial<AppRegistration> & { appId: string }): AppRegistration {

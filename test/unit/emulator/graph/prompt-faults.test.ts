@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createClock } from '../../../../emulator/clock';
 import type { Clock } from '../../../../emulator/clock';
-import { botInfo, createCallRecord } from '../../../../emulator/graph/call-factory';
 import { CallEngine } from '../../../../emulator/graph/engine';
 import { playJob } from '../../../../emulator/graph/media-jobs';
 import { recordJob } from '../../../../emulator/graph/record-job';
@@ -14,6 +13,7 @@ import { newOperation } from '../../../../emulator/graph/operations';
 import { PromptAudioStore } from '../../../../emulator/graph/prompt-audio';
 import { RecordingStore } from '../../../../emulator/graph/recordings';
 import { Directory, loadTenant } from '../../../../emulator/people';
+import { appCallRecord } from '../../../helpers/emulator-call';
 
 const seed = loadTenant(path.resolve(__dirname, '../../../../emulator/seed/tenant.json'));
 
@@ -48,22 +48,7 @@ describe('emulator media jobs: a prompt fetch that throws', () => {
   });
 
   function established(): CallRec {
-    const app = seed.apps[0]!;
-    const call = createCallRecord(
-      engine,
-      {
-        appId: app.appId,
-        tenantId: seed.tenantId,
-        direction: 'incoming',
-        state: 'establishing',
-        kind: 'p2p',
-        callbackUri: 'https://bot.example/calls',
-        source: {},
-        targets: [],
-        requestedModalities: ['audio'],
-      },
-      botInfo(app),
-    );
+    const call = appCallRecord(engine, { direction: 'incoming' });
     // Media runs only on a connected call; how it got there is not what these tests are about.
     call.state = 'established';
     return call;
