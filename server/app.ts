@@ -6,6 +6,7 @@ import {
   createCallingKeys,
   createCallsEdge,
   createKvInbox,
+  createOutbound,
   createTokenVerifier,
   type CallFlows,
   type CallingService,
@@ -88,7 +89,7 @@ export interface AppDeps {
 /** Composition root: builds every part from the configuration and wires the routes. */
 export async function createApp(config: Config, logger: Logger, deps: AppDeps = {}): Promise<App> {
   // Read before the store opens, so a missing CA file fails start-up without leaving anything open.
-  const extraCaPem = config.EXTRA_CA_FILE ? readFileSync(config.EXTRA_CA_FILE, 'utf8') : undefined;
+  const extraCa = config.EXTRA_CA_FILE ? readFileSync(config.EXTRA_CA_FILE, 'utf8') : undefined;
   // A prompt Graph cannot play would only fail mid-call; refuse to start instead, naming the file.
   await checkPrompts(path.resolve(config.PROMPTS_DIR));
   const store = await openStore({
@@ -96,7 +97,11 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     sqlitePath: path.resolve(config.SQLITE_PATH),
     logger: logger.child({ module: 'store' }),
   });
-  const graphAccess = createCalling(config, store, logger, extraCaPem, deps.calling);
+  // Every outbound request (Graph, tokens, signing keys, recordings, speech) goes through this one fetch:
+  // the only place the extra CA is given.
+  const outbound = createOutbound(extraCa ? { extraCa } : {});
+  const { fetch } = outbound;
+  const graphAccess = createCalling(config, store, logger, fetch, deps.calling);
   const calling = graphAccess?.calling;
   const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
   const meetings = graphAccess && createMeetings(store, graphAccess.graph, graphAccess.calling, logger);
@@ -106,8 +111,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const flows = calling && createFlows(config, calling, store, logger, flowDeps);
   let callFlows: CallFlows | undefined;
   try {
-    callFlows =
-      calling && (await createFrontDeskAndIvr(config, calling, store, logger, flowDeps, extraCaPem));
+    callFlows = calling && (await createFrontDeskAndIvr(config, calling, store, logger, flowDeps, fetch));
   } catch (err) {
     // A bad front desk or menu file stops start-up (the error names the file, line and key).
     await store.close();
@@ -144,7 +148,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   botNotices.attach(bot.notifier);
   const callingKeys = createCallingKeys({
     openIdConfigUrl: config.CALLING_OPENID_CONFIG_URL,
-    ...(extraCaPem ? { caPem: extraCaPem } : {}),
+    fetch,
     logger: logger.child({ module: 'calling-keys' }),
   });
   const readiness: ReadinessCheck[] = [
@@ -168,7 +172,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(config.TAB_API_AUDIENCE ? { audience: config.TAB_API_AUDIENCE } : {}),
     publicUrl: config.publicUrl,
     authorityHost: config.ENTRA_AUTHORITY_HOST,
-    ...(extraCaPem ? { extraCaPem } : {}),
+    fetch,
     logger: logger.child({ module: 'tab-api' }),
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
     ...(flows ? { clickToCall: flows.clickToCall } : {}),
@@ -225,6 +229,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         await meetings?.stop();
         await calling?.stop();
         await store.close();
+        await outbound.close();
       })()),
   };
 }

@@ -20,6 +20,7 @@ import {
   type CallFlows,
   type CallingService,
   type CallingTiming,
+  type Fetch,
   type CallRecordsService,
   type MeetingService,
   type TextPrompts,
@@ -37,7 +38,7 @@ export function createCalling(
   config: Config,
   store: Store,
   logger: Logger,
-  extraCa: string | undefined,
+  fetch: Fetch,
   timing?: Partial<CallingTiming>,
 ): { calling: CallingService; graph: GraphServices } | undefined {
   const { MicrosoftAppId: appId, MicrosoftAppPassword: secret, MicrosoftAppTenantId: tenantId } = config;
@@ -51,7 +52,7 @@ export function createCalling(
     tenantId,
     graphBaseUrl: config.GRAPH_BASE_URL,
     authorityHost: config.ENTRA_AUTHORITY_HOST,
-    ...(extraCa ? { extraCa } : {}),
+    fetch,
     logger,
   });
   const calling = createCallingService({
@@ -169,7 +170,7 @@ export async function createFrontDeskAndIvr(
   store: Store,
   logger: Logger,
   deps: AppDeps,
-  extraCa: string | undefined,
+  fetch: Fetch,
 ): Promise<CallFlows | undefined> {
   if (!config.FRONTDESK_CONFIG) {
     if (deps.ownIncomingCalls) {
@@ -193,8 +194,8 @@ export async function createFrontDeskAndIvr(
     tts: textPrompts(config),
     notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),
     ...(config.NOTIFY_TARGET ? { notifyTarget: config.NOTIFY_TARGET } : {}),
-    fetchRecording: createRecordingFetcher(extraCa ? { caPem: extraCa } : {}),
-    ...speechRecognition(config, extraCa),
+    fetchRecording: createRecordingFetcher({ fetch }),
+    ...speechRecognition(config, fetch),
     ...(deps.flows?.watchdog ? { watchdog: deps.flows.watchdog } : {}),
   });
 }

@@ -5,7 +5,7 @@ import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import type { Configuration, INetworkModule } from '@azure/msal-node';
 import type { Logger } from 'pino';
 import { authorityFor } from './authority';
-import { createHttpsAgent } from './https-transport';
+import { defaultFetch, type Fetch } from '../http/outbound';
 import { createMsalNetwork } from './msal-network';
 import { tokenFailure } from './token-errors';
 
@@ -31,8 +31,8 @@ export interface TokenProviderOptions {
   readonly defaultTenantId: string;
   /** ENTRA_AUTHORITY_HOST, e.g. https://login.microsoftonline.com. */
   readonly authorityHost: string;
-  /** PEM of an extra CA to trust (the content of EXTRA_CA_FILE). */
-  readonly extraCa?: string;
+  /** The fetch token requests go through (the app's one dispatcher). */
+  readonly fetch?: Fetch;
   readonly logger: Logger;
   /** Replaces the HTTPS network module (tests). */
   readonly network?: INetworkModule;
@@ -41,7 +41,7 @@ export interface TokenProviderOptions {
 /** Creates the token provider; no network traffic until the first token is asked for. */
 export function createTokenProvider(opts: TokenProviderOptions): TokenProvider {
   const log = opts.logger.child({ module: 'calling.graph.token' });
-  const network = opts.network ?? createMsalNetwork(createHttpsAgent(opts.extraCa));
+  const network = opts.network ?? createMsalNetwork(opts.fetch ?? defaultFetch);
   const authorityHost = opts.authorityHost.replace(/\/+$/, '');
   const clients = new Map<string, Promise<ConfidentialClientApplication>>();
 

@@ -1,26 +1,16 @@
-// The outbound Graph client: @microsoft/microsoft-graph-client with our own middleware chain
-// (retry → authentication → transport). Paths are version-less (`/communications/calls`) and land under
-// GRAPH_BASE_URL as is; tokens are attached only to GRAPH_BASE_URL's host (graph-client's customHosts).
-import {
-  AuthenticationHandler,
-  AuthenticationHandlerOptions,
-  Client,
-  ResponseType,
-} from '@microsoft/microsoft-graph-client';
-import type { GraphRequest } from '@microsoft/microsoft-graph-client';
+// The outbound Graph client: fetch, a token per attempt, retries (graph-exchange.ts) and errors that say
+// what to fix (error-map.ts). Paths are version-less (`/communications/calls`) and land under
+// GRAPH_BASE_URL as is; tokens go only to GRAPH_BASE_URL's origin. Graph's JavaScript SDK is not used:
+// its retry, transport, body handling and errors would all be replaced, leaving only URL building.
 import type { Logger } from 'pino';
 import { CallingError } from '../errors';
+import { defaultFetch, type Fetch } from '../http/outbound';
 import type { TokenProvider } from './app-token';
 import { mapGraphError } from './error-map';
-import { dispatch, parseBody } from './graph-wire';
-import { createHttpsAgent, sendRaw } from './https-transport';
-import { RequestState } from './request-state';
-import { tokenSourceFor } from './request-auth';
+import { exchange } from './graph-exchange';
+import { parseBody } from './graph-body';
 import { RETRY_AFTER_CAP_MS } from './retry-after';
-import { RetryMiddleware } from './retry-middleware';
 import { isIdempotent } from './retry-policy';
-import { TransportMiddleware } from './transport-middleware';
-import type { SendRaw } from './transport-middleware';
 import type { GraphClient, GraphRequestSpec, GraphResponse } from './types';
 
 /** Settings for createGraphClient. */
@@ -29,8 +19,8 @@ export interface GraphClientOptions {
   readonly baseUrl: string;
   readonly tokens: TokenProvider;
   readonly logger: Logger;
-  /** PEM of an extra CA to trust (the content of EXTRA_CA_FILE). */
-  readonly extraCa?: string;
+  /** The fetch requests go through (the app's one dispatcher; a fake in tests). */
+  readonly fetch?: Fetch;
   /** The tenant a request without context.tenantId is for (named in error messages). */
   readonly defaultTenantId?: string;
   /** Attempts per request, the first included (default 4). */
@@ -40,8 +30,6 @@ export interface GraphClientOptions {
   readonly retryAfterCapMs?: number;
   /** Replaces the wait between attempts (tests). */
   readonly sleep?: (ms: number) => Promise<void>;
-  /** Replaces the HTTPS sender (tests). */
-  readonly transport?: SendRaw;
 }
 
 /** Creates the Graph client. */
@@ -55,31 +43,30 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     );
   }
   const log = opts.logger.child({ module: 'calling.graph' });
-  const retry = new RetryMiddleware({
+  const sending = {
+    fetch: opts.fetch ?? defaultFetch,
     maxAttempts: opts.maxAttempts ?? 4,
+    timeoutMs: opts.timeoutMs ?? 30_000,
     retryAfterCapMs: opts.retryAfterCapMs ?? RETRY_AFTER_CAP_MS,
     baseUrl,
-    sleep: opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-  });
-  // The default provider is never used: every request names its own (app or on-behalf-of, per tenant).
-  const auth = new AuthenticationHandler({
-    getAccessToken: () => Promise.reject(new Error('no token provider for this request')),
-  });
-  let send: SendRaw | undefined = opts.transport;
-  if (!send) {
-    const agent = createHttpsAgent(opts.extraCa);
-    send = (req) => sendRaw(agent, req);
+    sleep: opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+  };
+
+  function urlOf(spec: GraphRequestSpec): string {
+    const url = spec.path.startsWith('https://') ? spec.path : `${baseUrl}/${spec.path.replace(/^\/+/, '')}`;
+    // Values are encoded, names ($filter, $top) are not: Graph reads `%24filter` as an unknown parameter.
+    const query = Object.entries(spec.query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    return query.length === 0 ? url : `${url}${url.includes('?') ? '&' : '?'}${query.join('&')}`;
   }
-  const transport = new TransportMiddleware(send, opts.timeoutMs ?? 30_000);
-  retry.setNext(auth);
-  auth.setNext(transport);
-  const client = Client.initWithMiddleware({
-    middleware: retry,
-    // Version-less paths: the version is part of baseUrl, so graph-client must not add its own.
-    baseUrl,
-    defaultVersion: '',
-    customHosts: new Set([base.hostname]),
-  });
+
+  function tokenFor(spec: GraphRequestSpec): () => Promise<string> {
+    const tenantId = spec.context?.tenantId;
+    const auth = spec.auth ?? { kind: 'app' };
+    return () =>
+      auth.kind === 'app'
+        ? opts.tokens.appToken(tenantId)
+        : opts.tokens.onBehalfOf(auth.userAssertion, { tenantId, scopes: auth.scopes });
+  }
 
   async function request<T>(spec: GraphRequestSpec): Promise<GraphResponse<T>> {
     const ctx = spec.context ?? {};
@@ -89,44 +76,37 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
       clientContext: ctx.clientContext,
     });
     const idempotent = spec.idempotent ?? isIdempotent(spec.method, spec.path);
-    const state = new RequestState(spec.method, spec.path, idempotent, reqLog, ctx.tenantId);
-    const provider = tokenSourceFor(spec, opts.tokens, state);
-    const target = spec.path.startsWith('https://') ? spec.path : `/${spec.path.replace(/^\/+/, '')}`;
-    let req: GraphRequest = client
-      .api(target)
-      .responseType(ResponseType.RAW)
-      .middlewareOptions([state, new AuthenticationHandlerOptions(provider)]);
-    if (spec.headers) req = req.headers({ ...spec.headers });
-    if (spec.query)
-      req = req.query(
-        Object.fromEntries(Object.entries(spec.query).map(([k, v]) => [k, encodeURIComponent(v)])),
-      );
-
-    let raw: Response;
-    try {
-      raw = (await dispatch(req, spec)) as Response;
-    } catch (err) {
-      throw (
-        state.failure ??
-        new CallingError(
-          'graph_error',
-          `Sending ${spec.method} ${spec.path} failed: ${(err as Error).message}`,
-          { cause: err },
-        )
-      );
-    }
-    const headers = Object.fromEntries([...raw.headers.entries()].map(([k, v]) => [k.toLowerCase(), v]));
-    const body = parseBody(await raw.text(), headers['content-type']);
-    const clientRequestId = state.lastClientRequestId ?? '';
-    if (raw.status >= 400) {
-      throw mapGraphError({
-        status: raw.status,
-        body,
+    const url = urlOf(spec);
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...spec.headers,
+    };
+    const res = await exchange(
+      {
         method: spec.method,
         path: spec.path,
-        requestId: headers['request-id'],
-        clientRequestId,
-        attempts: state.attempts,
+        url,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        idempotent,
+        // A token never leaves GRAPH_BASE_URL's origin, whatever URL a caller passes.
+        ...(new URL(url).origin === base.origin ? { token: tokenFor(spec) } : {}),
+        log: reqLog,
+      },
+      sending,
+    );
+    const parsed = parseBody(res.text, res.headers['content-type']);
+    if (res.status >= 400) {
+      throw mapGraphError({
+        status: res.status,
+        body: parsed,
+        method: spec.method,
+        path: spec.path,
+        requestId: res.headers['request-id'],
+        clientRequestId: res.clientRequestId,
+        attempts: res.attempts,
         idempotent,
         tenantId: ctx.tenantId ?? opts.defaultTenantId,
       });
@@ -136,21 +116,21 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         {
           method: spec.method,
           path: spec.path,
-          status: raw.status,
-          clientRequestId,
-          requestId: headers['request-id'],
-          attempts: state.attempts,
+          status: res.status,
+          clientRequestId: res.clientRequestId,
+          requestId: res.headers['request-id'],
+          attempts: res.attempts,
         },
         'graph request done',
       );
     }
     return {
-      status: raw.status,
-      body: body as T | undefined,
-      headers,
-      requestId: headers['request-id'],
-      clientRequestId,
-      attempts: state.attempts,
+      status: res.status,
+      body: parsed as T | undefined,
+      headers: res.headers,
+      requestId: res.headers['request-id'],
+      clientRequestId: res.clientRequestId,
+      attempts: res.attempts,
     };
   }
 

@@ -1,5 +1,6 @@
 // One call builds everything the calling module needs to talk to Graph, from configuration values.
 import type { Logger } from 'pino';
+import type { Fetch } from '../http/outbound';
 import { createTokenProvider } from './app-token';
 import type { TokenProvider } from './app-token';
 import { createAttendanceApi } from './attendance-api';
@@ -29,8 +30,8 @@ export interface GraphServicesOptions {
   readonly graphBaseUrl: string;
   /** ENTRA_AUTHORITY_HOST */
   readonly authorityHost: string;
-  /** The PEM content of EXTRA_CA_FILE. */
-  readonly extraCa?: string;
+  /** The fetch every request goes through (the app's one dispatcher, which trusts EXTRA_CA_FILE). */
+  readonly fetch?: Fetch;
   readonly logger: Logger;
   readonly maxAttempts?: number;
   readonly timeoutMs?: number;
@@ -56,7 +57,7 @@ export function createGraphServices(opts: GraphServicesOptions): GraphServices {
     clientSecret: opts.clientSecret,
     defaultTenantId: opts.tenantId,
     authorityHost: opts.authorityHost,
-    extraCa: opts.extraCa,
+    fetch: opts.fetch,
     logger: opts.logger,
   });
   const graph = createGraphClient({
@@ -64,7 +65,7 @@ export function createGraphServices(opts: GraphServicesOptions): GraphServices {
     defaultTenantId: opts.tenantId,
     tokens,
     logger: opts.logger,
-    extraCa: opts.extraCa,
+    fetch: opts.fetch,
     maxAttempts: opts.maxAttempts,
     timeoutMs: opts.timeoutMs,
   });

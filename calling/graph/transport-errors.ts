@@ -1,6 +1,6 @@
 // CallingErrors for requests that got no answer at all.
 import { CallingError } from '../errors';
-import type { TransportError } from './https-transport';
+import type { TransportError } from '../http/transport-error';
 
 /** Facts about the request whose attempts all failed without an answer. */
 export interface TransportFailure {

@@ -1,12 +1,13 @@
 import { createSigningKeys, jwksUriOf, type SigningKeys } from '../auth/signing-keys';
+import type { Fetch } from '../http/outbound';
 import { createFetchJson, type FetchJson } from './fetch-json';
 import type { WebhookLogger } from './types';
 
 export interface CallingKeysOptions {
   /** The calling service's OpenID document (CALLING_OPENID_CONFIG_URL); its `jwks_uri` lists the keys. */
   readonly openIdConfigUrl: string;
-  /** Extra CA (PEM) for the https fetches, e.g. the emulator's local CA from EXTRA_CA_FILE. */
-  readonly caPem?: string;
+  /** The fetch the documents are read with (the app's one dispatcher, which trusts EXTRA_CA_FILE). */
+  readonly fetch?: Fetch;
   readonly logger: WebhookLogger;
   /** Least time between two fetches once the first load succeeded, and after any failure (default 30 s). */
   readonly minRefreshMs?: number;
@@ -24,7 +25,7 @@ export function createCallingKeys(opts: CallingKeysOptions): CallingKeys {
   return createSigningKeys({
     source: opts.openIdConfigUrl,
     jwksUrl: (fetchJson) => jwksUriOf(opts.openIdConfigUrl, fetchJson),
-    fetchJson: opts.fetchJson ?? createFetchJson(opts.caPem ? { caPem: opts.caPem } : {}),
+    fetchJson: opts.fetchJson ?? createFetchJson(opts.fetch ? { fetch: opts.fetch } : {}),
     logger: opts.logger,
     label: 'calling signing keys',
     ...(opts.minRefreshMs !== undefined ? { minRefreshMs: opts.minRefreshMs } : {}),

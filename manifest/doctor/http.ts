@@ -1,14 +1,13 @@
-// The doctor's outbound HTTP: node's http/https with the extra CA from EXTRA_CA_FILE trusted next to the
-// public roots (the emulator's local CA, or a corporate proxy's), and a timeout on every request.
+// The doctor's outbound HTTP: undici's fetch over one Agent trusting the extra CA from EXTRA_CA_FILE next
+// to the public roots (the emulator's local CA, or a corporate proxy's), and a timeout on every request.
 import {
   lookup as dnsLookup,
   type LookupAddress,
   type LookupAllOptions,
   type LookupOneOptions,
 } from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
-import { rootCertificates } from 'node:tls';
+import tls from 'node:tls';
+import { Agent, fetch } from 'undici';
 
 /** One answer: status, lower-case headers and the body as text. */
 export interface HttpAnswer {
@@ -45,43 +44,49 @@ export function createHttpClient(extraCa?: string, hosts: Readonly<Record<string
     if (opts.all) cb(null, [{ address: fixed, family } satisfies LookupAddress]);
     else cb(null, fixed, family);
   }) as unknown as typeof dnsLookup;
-  const agent = new https.Agent({
-    ca: extraCa ? [...rootCertificates, extraCa] : undefined,
-    keepAlive: false,
-    lookup,
+  const dispatcher = new Agent({
+    connect: {
+      lookup,
+      ...(extraCa
+        ? { secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, extraCa] }) }
+        : {}),
+    },
   });
-  return (url, req = {}) =>
-    new Promise((resolve, reject) => {
-      const target = new URL(url);
-      const mod = target.protocol === 'https:' ? https : http;
-      const headers: Record<string, string | number> = { ...req.headers };
-      if (req.body !== undefined) headers['content-length'] = Buffer.byteLength(req.body);
-      const r = mod.request(
-        target,
-        { method: req.method ?? 'GET', headers, ...(target.protocol === 'https:' ? { agent } : { lookup }) },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on('data', (c: Buffer) => {
-            size += c.length;
-            if (size <= MAX_BODY) chunks.push(c);
-          });
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      r.setTimeout(req.timeoutMs ?? 10_000, () =>
-        r.destroy(new Error(`no answer within ${req.timeoutMs ?? 10_000} ms`)),
-      );
-      r.on('error', reject);
-      r.end(req.body);
-    });
+  return async (url, req = {}) => {
+    const timeoutMs = req.timeoutMs ?? 10_000;
+    let res;
+    try {
+      res = await fetch(url, {
+        method: req.method ?? 'GET',
+        headers: { ...req.headers },
+        ...(req.body !== undefined ? { body: req.body } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+        dispatcher,
+      });
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => (headers[name] = value));
+      return { status: res.status, headers, text: await readCapped(res.body) };
+    } catch (err) {
+      if (err instanceof Error && err.name === 'TimeoutError')
+        throw new Error(`no answer within ${timeoutMs} ms`);
+      // fetch says only "fetch failed"; the socket's error, with its code, is the cause.
+      throw err instanceof Error && err.message === 'fetch failed' && err.cause instanceof Error
+        ? err.cause
+        : err;
+    }
+  };
+}
+
+// Only the first MAX_BODY bytes are kept: the checks read small JSON documents and status pages.
+async function readCapped(body: AsyncIterable<Uint8Array> | null): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body ?? []) {
+    if (size < MAX_BODY) chunks.push(Buffer.from(chunk).subarray(0, MAX_BODY - size));
+    size += chunk.byteLength;
+    if (size >= MAX_BODY) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A network failure in words, with the hint that fits its code (certificate, refused, DNS). */

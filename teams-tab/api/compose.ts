@@ -1,7 +1,7 @@
 // Builds the tab API from the app's configuration values: the SSO verifier (audience, tenants, the
-// authority's keys trusted through EXTRA_CA_FILE) and the parts the app already has.
+// authority's keys, read through the app's fetch) and the parts the app already has.
 import { defaultTabAudience, TAB_SCOPE } from './auth/audience';
-import { createFetchJson } from './auth/fetch-json';
+import { createFetchJson, type Fetch } from '../../calling';
 import { createTenantKeys } from './auth/tenant-keys';
 import { createSsoVerifier } from './auth/verify-sso-token';
 import { createTabApi, type TabApi } from './create-tab-api';
@@ -19,8 +19,8 @@ export interface TabApiSettings {
   readonly publicUrl: string;
   /** ENTRA_AUTHORITY_HOST */
   readonly authorityHost: string;
-  /** The PEM content of EXTRA_CA_FILE. */
-  readonly extraCaPem?: string;
+  /** The fetch the authority's keys are read with (the app's one dispatcher, which trusts EXTRA_CA_FILE). */
+  readonly fetch?: Fetch;
   readonly logger: TabLogger;
   readonly calling?: TabCalling;
   readonly clickToCall?: TabClickToCall;
@@ -42,7 +42,11 @@ export const TAB_PROMPTS = [
 export function createTabApiForApp(s: TabApiSettings): TabApi {
   const audiences = s.appId ? [s.audience ?? defaultTabAudience(s.publicUrl, s.appId), s.appId] : [];
   const tenants = s.tenantAllowlist?.length ? s.tenantAllowlist : s.tenantId ? [s.tenantId] : [];
-  const keys = createTenantKeys(s.authorityHost, createFetchJson(s.extraCaPem), s.logger);
+  const keys = createTenantKeys(
+    s.authorityHost,
+    createFetchJson(s.fetch ? { fetch: s.fetch } : {}),
+    s.logger,
+  );
   const verify = createSsoVerifier({
     keys,
     authorityHost: s.authorityHost,

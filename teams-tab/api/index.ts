@@ -8,7 +8,6 @@ export {
   type SsoVerifierOptions,
 } from './auth/verify-sso-token';
 export { createTenantKeys, type TenantKeys } from './auth/tenant-keys';
-export { createFetchJson, type FetchJson } from './auth/fetch-json';
 export { defaultTabAudience, TAB_SCOPE } from './auth/audience';
 export type { TabUser, AuthResult, AuthFailureReason } from './auth/types';
 export type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';

@@ -2,7 +2,8 @@
 // /speech/recognition/conversation/cognitiveservices/v1?language=..&format=detailed with the resource's
 // key (Ocp-Apim-Subscription-Key) or an Entra/issued token (Authorization: Bearer). The service takes
 // at most 60 s of 16 kHz mono 16-bit PCM; a 429 says when to try again (Retry-After).
-import { createHttpsAgent, sendRaw, TransportError, type RawResponse } from '../../graph/https-transport';
+import { defaultFetch, type Fetch } from '../../http/outbound';
+import { TransportError, transportError } from '../../http/transport-error';
 import { parseRetryAfter } from '../../graph/retry-after';
 import { toRecognitionWav } from './recognition-audio';
 import { RecognitionError, type Recognition, type SpeechRecogniser } from './recogniser';
@@ -17,8 +18,8 @@ export interface AzureSpeechOptions {
   /** The resource's key; or `token` for a bearer token. */
   readonly key?: string;
   readonly token?: () => Promise<string>;
-  /** An extra CA (PEM) trusted besides the system roots. */
-  readonly caPem?: string;
+  /** The fetch to send with (the app's one dispatcher, which trusts EXTRA_CA_FILE). */
+  readonly fetch?: Fetch;
   /** How long one request may take (default 10 s: a caller is waiting). */
   readonly timeoutMs?: number;
   /** The longest Retry-After honoured before giving up (default 5 s); longer ones fail at once. */
@@ -72,7 +73,12 @@ export function readRecognition(body: Buffer): Recognition {
   };
 }
 
-function failure(res: RawResponse): RecognitionError {
+/** An answer other than 200, as far as the error says. */
+interface Refusal {
+  readonly status: number;
+}
+
+function failure(res: Refusal): RecognitionError {
   if (res.status === 401 || res.status === 403)
     return new RecognitionError(
       'unauthorized',
@@ -99,7 +105,7 @@ export function createAzureSpeechRecogniser(opts: AzureSpeechOptions): SpeechRec
   const url = recognitionUrl(opts);
   if (!opts.key && !opts.token)
     throw new RecognitionError('not_configured', 'Azure AI Speech needs SPEECH_KEY (or a token provider)');
-  const agent = createHttpsAgent(opts.caPem);
+  const fetch = opts.fetch ?? defaultFetch;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const maxWait = opts.maxRetryAfterMs ?? 5_000;
   const maxAttempts = opts.maxAttempts ?? 3;
@@ -112,31 +118,38 @@ export function createAzureSpeechRecogniser(opts: AzureSpeechOptions): SpeechRec
           : { authorization: `Bearer ${await opts.token!()}` };
         const target = `${url}?language=${encodeURIComponent(language)}&format=detailed&profanity=raw`;
         for (let attempt = 1; ; attempt += 1) {
-          let res: RawResponse;
+          let res: { status: number; retryAfter: string | null; body: Buffer };
           try {
-            res = await sendRaw(agent, {
+            const answer = await fetch(target, {
               method: 'POST',
-              url: target,
               headers: {
                 ...auth,
                 'content-type': 'audio/wav; codecs=audio/pcm; samplerate=16000',
                 accept: 'application/json',
               },
               body: wav,
-              timeoutMs,
+              signal: AbortSignal.timeout(timeoutMs),
             });
+            res = {
+              status: answer.status,
+              retryAfter: answer.headers.get('retry-after'),
+              body: Buffer.from(await answer.arrayBuffer()),
+            };
           } catch (err) {
-            if (!(err instanceof TransportError)) throw err;
+            const e =
+              err instanceof TransportError
+                ? err
+                : transportError(err, { method: 'POST', url: target, timeoutMs });
             throw new RecognitionError(
-              err.timedOut ? 'timeout' : 'unavailable',
-              err.timedOut
+              e.timedOut ? 'timeout' : 'unavailable',
+              e.timedOut
                 ? `Azure AI Speech did not answer within ${timeoutMs} ms`
-                : `Azure AI Speech could not be reached (${err.errorCode ?? err.message})`,
+                : `Azure AI Speech could not be reached (${e.errorCode ?? e.message})`,
             );
           }
           if (res.status === 200) return readRecognition(res.body);
           const retryable = res.status === 429 || res.status === 503 || res.status === 500;
-          const wait = parseRetryAfter(res.headers['retry-after']) ?? (res.status === 429 ? 1000 : 500);
+          const wait = parseRetryAfter(res.retryAfter) ?? (res.status === 429 ? 1000 : 500);
           if (!retryable || attempt >= maxAttempts || wait > maxWait) throw failure(res);
           await new Promise((r) => setTimeout(r, wait));
         }

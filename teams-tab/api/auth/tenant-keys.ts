@@ -2,9 +2,8 @@
 // tenant, the same cache the calling webhook uses (fetched on first use, again when a token names a key id
 // not seen yet, spaced by a minute, only RS256 signing keys of 2,048 bits or more).
 import type { KeyObject } from 'node:crypto';
-import { createSigningKeys, type SigningKeys } from '../../../calling';
+import { createSigningKeys, type FetchJson, type SigningKeys } from '../../../calling';
 import type { TabLogger } from '../ports';
-import type { FetchJson } from './fetch-json';
 
 export interface TenantKeys {
   /**

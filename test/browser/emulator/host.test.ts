@@ -8,7 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { createFetchJson, createSsoVerifier, createTenantKeys, TAB_SCOPE } from '../../../teams-tab/api';
+import { createFetchJson, createOutbound } from '../../../calling';
+import { createSsoVerifier, createTenantKeys, TAB_SCOPE } from '../../../teams-tab/api';
 import { launchBrowser, saveScreenshot, type RunningBrowser } from '../../helpers/browser';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
 import { useStack } from '../../helpers/stack';
@@ -92,8 +93,9 @@ describe('browser: the emulator Teams host page', function () {
       meetingId: undefined,
       chatId: undefined,
     });
+    const outbound = createOutbound({ extraCa: emu.ca });
     const verify = createSsoVerifier({
-      keys: createTenantKeys(emu.url, createFetchJson(emu.ca), {
+      keys: createTenantKeys(emu.url, createFetchJson({ fetch: outbound.fetch }), {
         debug() {},
         info() {},
         warn() {},
@@ -104,7 +106,7 @@ describe('browser: the emulator Teams host page', function () {
       tenants: [emu.tenantId],
       scope: TAB_SCOPE,
     });
-    const checked = await verify(`Bearer ${probe.token}`);
+    const checked = await verify(`Bearer ${probe.token}`).finally(() => outbound.close());
     assert.ok(checked.ok, `token refused: ${JSON.stringify(checked)}`);
     assert.equal(checked.user.id, person.id);
     await saveScreenshot(page, 'emulator-host-personal');

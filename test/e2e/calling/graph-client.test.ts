@@ -9,6 +9,7 @@ import type { Call } from '@microsoft/microsoft-graph-types';
 import { createGraphServices, createTokenProvider, parseJoinUrl } from '../../../calling/graph';
 import type { GraphServices, TokenProvider } from '../../../calling/graph';
 import { CallingError } from '../../../calling/errors';
+import { createOutbound, type Outbound } from '../../../calling/http';
 import { createEntra } from '../../../emulator/entra';
 import type { Entra, EntraTenant } from '../../../emulator/entra';
 import { listenDual, loadOrCreateTls } from '../../../emulator/tls';
@@ -65,6 +66,7 @@ describe('calling/graph client against the emulator (e2e)', function () {
   this.timeout(60_000);
   let emu: RunningEmulator;
   let g: GraphServices;
+  let net: Outbound;
   const logs: LogLine[] = [];
   // A different person for each call: someone still in the previous call would be busy.
   let nextPerson = 0;
@@ -91,7 +93,7 @@ describe('calling/graph client against the emulator (e2e)', function () {
       tenantId: emu.tenantId,
       graphBaseUrl: `${emu.url}/v1.0`,
       authorityHost: emu.url,
-      extraCa: emu.ca,
+      fetch: net.fetch,
       logger,
     });
   }
@@ -102,9 +104,11 @@ describe('calling/graph client against the emulator (e2e)', function () {
 
   before(async () => {
     emu = await startEmulator();
+    net = createOutbound({ extraCa: emu.ca });
     g = services();
   });
   after(async () => {
+    await net?.close();
     await emu?.stop();
   });
   afterEach(async () => {
@@ -445,6 +449,7 @@ describe('calling/graph token provider: on-behalf-of against the emulated Entra 
   let entra: Entra;
   let server: DualListener;
   let tokens: TokenProvider;
+  let net: Outbound;
   const requests: string[] = [];
 
   before(async () => {
@@ -453,6 +458,7 @@ describe('calling/graph token provider: on-behalf-of against the emulated Entra 
       await readFile(path.join(__dirname, '../../../emulator/seed/tenant.json'), 'utf8'),
     ) as EntraTenant;
     const tls = await loadOrCreateTls(dir);
+    net = createOutbound({ extraCa: tls.caCertPem });
     const holder: { entra?: Entra } = {};
     server = await listenDual(
       (req, res) => {
@@ -496,12 +502,13 @@ describe('calling/graph token provider: on-behalf-of against the emulated Entra 
       clientSecret: app.secrets[0] ?? '',
       defaultTenantId: tenant.tenantId,
       authorityHost,
-      extraCa: tls.caCertPem,
+      fetch: net.fetch,
       logger: pino({ level: 'silent' }),
     });
   });
 
   after(async () => {
+    await net?.close();
     await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });

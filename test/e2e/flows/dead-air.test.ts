@@ -31,6 +31,26 @@ const collectingAt = (h: FlowsHarness, callId: string, node: string, ms = 30_000
     ms,
   );
 
+/**
+ * Waits until the IVR's latest prompt plays at Graph (accepted, not only sent for) and no cancel is on its
+ * way: the state says "prompting" as soon as the prompt is decided, before its request has left.
+ */
+const promptPlaying = (h: FlowsHarness, callId: string, node: string) =>
+  until(async () => {
+    const at = await ivrAt(h, callId);
+    if (at.node !== node || at.phase !== 'prompting') return false;
+    const ops = await h.calling.operations(callId);
+    const prompts = ops.filter((o) => o.kind === 'playPrompt').sort((a, b) => a.createdAt - b.createdAt);
+    const cancels = ops.filter((o) => o.kind === 'cancelMediaProcessing');
+    const latest = prompts.at(-1);
+    // The prompt a barge-in cut still shows running until its notification: only one asked for after
+    // every cancel counts.
+    return (
+      latest?.status === 'running' &&
+      cancels.every((c) => c.settledAt !== undefined && c.createdAt <= latest.createdAt)
+    );
+  }, `a prompt playing at ${node}`);
+
 // A caller is never left in silence: what Graph fails is sent again when that is safe, and the caller
 // then goes on through the menu; the app hangs up at the end as it would have.
 describe('dead air e2e: Graph failures mid-menu do not leave a caller in silence', function () {
@@ -135,10 +155,9 @@ describe('dead air e2e: Graph failures mid-menu do not leave a caller in silence
     await script(h, henrietta.id, { onRing: 'answer' });
     const callId = await callApp(h, henrietta.id);
     await pressAt(h, callId, 'main', '4');
-    await until(async () => {
-      const at = await ivrAt(h, callId);
-      return at.node === 'extension' && at.phase === 'prompting';
-    }, 'the extension prompt');
+    // The extension prompt waits for the main menu's barge-in cancel: once it plays, the fault set next
+    // meets the extension's own barge-in cancel, not that one or the prompt.
+    await promptPlaying(h, callId, 'extension');
     // The barge-in's cancelMediaProcessing waits 3 s on a 429; the entry goes on meanwhile and fails,
     // so the invalid-entry prompt is sent while that cancel is still on its way.
     await fault(h, { graph: { status: 429, count: 1, retryAfterSeconds: 3 } });
@@ -165,7 +184,7 @@ describe('dead air e2e: Graph failures mid-menu do not leave a caller in silence
     const callId = await callApp(h, joni.id);
     await collectingAt(h, callId, 'main');
     await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '*' });
-    await until(async () => (await ivrAt(h, callId)).phase === 'prompting', 'the menu again');
+    await promptPlaying(h, callId, 'main');
     await h.calling.cancelMedia(callId);
     await collectingAt(h, callId, 'main');
     await h.emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '0' });

@@ -1,4 +1,4 @@
-// The Graph client's request pipeline with a fake transport and a fake token provider: URLs, headers,
+// The Graph client's request pipeline with a fake fetch and a fake token provider: URLs, headers,
 // tokens per tenant and per user, the retry loop, and how the typed APIs read answers.
 import assert from 'node:assert/strict';
 import pino from 'pino';
@@ -6,27 +6,25 @@ import { CallingError } from '../../../../calling/errors';
 import type { TokenProvider } from '../../../../calling/graph/app-token';
 import { createCallsApi } from '../../../../calling/graph/calls-api';
 import { createGraphClient } from '../../../../calling/graph/graph-client';
-import { TransportError } from '../../../../calling/graph/https-transport';
-import type { RawRequest, RawResponse } from '../../../../calling/graph/https-transport';
 import { createMeetingsApi } from '../../../../calling/graph/meetings-api';
 import { createParticipantsApi } from '../../../../calling/graph/participants-api';
 import { createPresenceApi } from '../../../../calling/graph/presence-api';
 import { createUsersApi } from '../../../../calling/graph/users-api';
+import { fakeFetch, networkError, type FakeAnswer } from '../../../helpers/fake-fetch';
 
 const BASE = 'https://graph.example.test/v1.0';
-type Reply = RawResponse | TransportError;
+type Reply = FakeAnswer | Error;
 
-function json(status: number, body?: unknown, headers: Record<string, string> = {}): RawResponse {
+function json(status: number, body?: unknown, headers: Record<string, string> = {}): FakeAnswer {
   const text = body === undefined ? '' : JSON.stringify(body);
   return {
     status,
     headers: { 'content-type': 'application/json', 'request-id': `req-${status}`, ...headers },
-    body: Buffer.from(text),
+    body: text,
   };
 }
 
 function harness(replies: Reply[], opts: { maxAttempts?: number } = {}) {
-  const sent: RawRequest[] = [];
   const waits: number[] = [];
   const tokenAsks: string[] = [];
   const tokens: TokenProvider = {
@@ -39,17 +37,15 @@ function harness(replies: Reply[], opts: { maxAttempts?: number } = {}) {
       Promise.resolve(`user-token-${assertion}`)
     ),
   };
+  const net = fakeFetch(() => replies.shift() ?? json(200, {}));
+  const sent = net.sent;
   const graph = createGraphClient({
     baseUrl: BASE,
     tokens,
     logger: pino({ level: 'silent' }),
     maxAttempts: opts.maxAttempts ?? 4,
     sleep: (ms) => (waits.push(ms), Promise.resolve()),
-    transport: (req) => {
-      sent.push(req);
-      const next = replies.shift() ?? json(200, {});
-      return next instanceof TransportError ? Promise.reject(next) : Promise.resolve(next);
-    },
+    fetch: net.fetch,
   });
   return { graph, sent, waits, tokenAsks };
 }
@@ -73,7 +69,7 @@ describe('Graph client pipeline', () => {
     const [req] = h.sent;
     assert.equal(req?.method, 'GET');
     assert.equal(req?.url, `${BASE}/communications/calls/c1`);
-    assert.equal(req?.headers['Authorization'], 'Bearer app-token-t-9');
+    assert.equal(req?.headers['authorization'], 'Bearer app-token-t-9');
     assert.match(
       req?.headers['client-request-id'] ?? '',
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
@@ -91,7 +87,7 @@ describe('Graph client pipeline', () => {
     assert.deepEqual(h.waits, [2000]);
     assert.equal(h.sent.length, 2);
     assert.notEqual(h.sent[0]?.headers['client-request-id'], h.sent[1]?.headers['client-request-id']);
-    assert.equal(h.sent[1]?.headers['Authorization'], 'Bearer app-token-default');
+    assert.equal(h.sent[1]?.headers['authorization'], 'Bearer app-token-default');
     assert.equal(res.clientRequestId, h.sent[1]?.headers['client-request-id']);
   });
 
@@ -108,7 +104,7 @@ describe('Graph client pipeline', () => {
   });
 
   it('never repeats a POST whose connection dropped after sending: graph_timeout, outcome unknown', async () => {
-    const lost = new TransportError('socket hang up', true, 'ECONNRESET', false);
+    const lost = networkError('ECONNRESET', 'socket hang up');
     const h = harness([lost, json(201, { id: 'c2' })]);
     const err = await rejectsWith(
       createCallsApi(h.graph).createCall({ callbackUri: 'https://x/cb' }),
@@ -119,19 +115,22 @@ describe('Graph client pipeline', () => {
   });
 
   it('repeats a POST that never left (connection refused), and a GET whose connection dropped', async () => {
-    const refused = new TransportError('refused', false, 'ECONNREFUSED', false);
+    const refused = networkError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443');
     const h = harness([refused, json(201, { id: 'c3' })]);
     const call = await createCallsApi(h.graph).createCall({ callbackUri: 'https://x/cb' });
     assert.equal(call.id, 'c3');
     assert.equal(h.sent.length, 2);
 
-    const h2 = harness([new TransportError('timeout', true, undefined, true), json(200, { id: 'c3' })]);
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    const h2 = harness([timeout, json(200, { id: 'c3' })]);
     await createCallsApi(h2.graph).getCall('c3');
     assert.equal(h2.sent.length, 2);
   });
 
   it('reports an untrusted certificate without retrying, pointing at EXTRA_CA_FILE', async () => {
-    const h = harness([new TransportError('cert', false, 'SELF_SIGNED_CERT_IN_CHAIN', false)]);
+    const h = harness([
+      networkError('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain'),
+    ]);
     const err = await rejectsWith(
       h.graph.request({ method: 'GET', path: '/communications/calls/c1' }),
       'graph_error',
@@ -145,7 +144,6 @@ describe('Graph client pipeline', () => {
       {
         status: 202,
         headers: { location: `${BASE}/communications/calls/c1/operations/op-7` },
-        body: Buffer.alloc(0),
       },
       json(200, { '@odata.type': '#microsoft.graph.playPromptOperation', id: 'op-8', status: 'running' }),
     ]);
@@ -171,7 +169,7 @@ describe('Graph client pipeline', () => {
     const url = new URL(h.sent[0]?.url ?? '');
     assert.equal(url.pathname, '/v1.0/me/onlineMeetings');
     assert.equal(url.searchParams.get('$filter'), `JoinWebUrl eq '${join.replace("'", "''")}'`);
-    assert.equal(h.sent[0]?.headers['Authorization'], 'Bearer user-token-ey.user');
+    assert.equal(h.sent[0]?.headers['authorization'], 'Bearer user-token-ey.user');
     assert.deepEqual(h.tokenAsks, ['obo:ey.user:t-2']);
   });
 
@@ -186,7 +184,7 @@ describe('Graph client pipeline', () => {
     const again = await meetings.createOrGetMeeting(actor, { externalId: 'x-1', subject: 'Standup' });
     assert.deepEqual([first.created, again.created], [true, false]);
     assert.equal(h.sent[0]?.url, `${BASE}/users/org-1/onlineMeetings/createOrGet`);
-    assert.equal(h.sent[0]?.headers['Authorization'], 'Bearer app-token-default');
+    assert.equal(h.sent[0]?.headers['authorization'], 'Bearer app-token-default');
     assert.deepEqual(JSON.parse(String(h.sent[0]?.body)), { externalId: 'x-1', subject: 'Standup' });
   });
 

@@ -1,26 +1,26 @@
-// Meetings after the fact over a fake transport: PATCH and DELETE of a meeting and its attendance
+// Meetings after the fact over a fake fetch: PATCH and DELETE of a meeting and its attendance
 // reports, in the app form (/users/{organizer}) with the app's token and in the delegated form (/me)
 // on-behalf-of the user; a report's records are followed across pages on Graph's own host only.
 import assert from 'node:assert/strict';
 import pino from 'pino';
+import { fakeFetch, type FakeAnswer } from '../../../helpers/fake-fetch';
 import type { TokenProvider } from '../../../../calling/graph/app-token';
 import { createAttendanceApi } from '../../../../calling/graph/attendance-api';
 import { createGraphClient } from '../../../../calling/graph/graph-client';
-import type { RawRequest, RawResponse } from '../../../../calling/graph/https-transport';
 import { createMeetingsApi } from '../../../../calling/graph/meetings-api';
 
 const BASE = 'https://graph.example.test/v1.0';
 
-function json(status: number, body?: unknown): RawResponse {
+function json(status: number, body?: unknown): FakeAnswer {
   return {
     status,
     headers: { 'content-type': 'application/json' },
-    body: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+    body: body === undefined ? '' : JSON.stringify(body),
   };
 }
 
-function harness(replies: RawResponse[]) {
-  const sent: RawRequest[] = [];
+function harness(replies: FakeAnswer[]) {
+  const { fetch, sent } = fakeFetch(() => replies.shift() ?? json(200, {}));
   const tokens: TokenProvider = {
     appToken: () => Promise.resolve('app-token'),
     onBehalfOf: (assertion) => Promise.resolve(`user-token-${assertion}`),
@@ -30,10 +30,7 @@ function harness(replies: RawResponse[]) {
     tokens,
     logger: pino({ level: 'silent' }),
     sleep: () => Promise.resolve(),
-    transport: (req) => {
-      sent.push(req);
-      return Promise.resolve(replies.shift() ?? json(200, {}));
-    },
+    fetch,
   });
   return { sent, meetings: createMeetingsApi(graph), attendance: createAttendanceApi(graph) };
 }
@@ -50,7 +47,7 @@ describe('Graph: meetings after the fact', () => {
     const [req] = h.sent;
     assert.equal(req?.method, 'PATCH');
     assert.equal(req?.url, `${BASE}/users/org-1/onlineMeetings/m%2F1`);
-    assert.equal(req?.headers['Authorization'], 'Bearer app-token');
+    assert.equal(req?.headers['authorization'], 'Bearer app-token');
     assert.deepEqual(JSON.parse(String(req?.body)), update);
   });
 
@@ -59,7 +56,7 @@ describe('Graph: meetings after the fact', () => {
     await h.meetings.deleteMeeting(USER, 'm1');
     assert.equal(h.sent[0]?.method, 'DELETE');
     assert.equal(h.sent[0]?.url, `${BASE}/me/onlineMeetings/m1`);
-    assert.equal(h.sent[0]?.headers['Authorization'], 'Bearer user-token-ey.user');
+    assert.equal(h.sent[0]?.headers['authorization'], 'Bearer user-token-ey.user');
   });
 
   it('lists reports, then reads one with its records across pages', async () => {

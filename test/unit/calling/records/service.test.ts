@@ -1,4 +1,4 @@
-// The call-record service over a real SQLite store and the real Graph client with a fake transport:
+// The call-record service over a real SQLite store and the real Graph client with a fake fetch:
 // notifications become fetch jobs and stored summaries (newer version wins, older ones are kept out),
 // a forged clientState schedules nothing, 429 is waited out and a record Graph never finds is given up;
 // the subscription is created with its secret, renewed before expiry and made again when Graph lost it;
@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { fakeFetch, type FakeAnswer, type SentRequest } from '../../../helpers/fake-fetch';
 import { createCallRecords, RECORDS_KV, type CallRecordsService } from '../../../../calling';
 import type { TokenProvider } from '../../../../calling/graph/app-token';
 import { createGraphClient } from '../../../../calling/graph/graph-client';
-import type { RawRequest, RawResponse } from '../../../../calling/graph/https-transport';
 import { RENEW_LEAD_MS } from '../../../../calling/records';
 import { createCallRecordSummaries, openStore, type Store } from '../../../../store';
 
@@ -21,11 +21,11 @@ const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
 const SUB = { id: 'sub-0', clientState: 'the-secret', notificationUrl: URL_OK, expiresAt: 0 };
 
-function json(status: number, body?: unknown, headers: Record<string, string> = {}): RawResponse {
+function json(status: number, body?: unknown, headers: Record<string, string> = {}): FakeAnswer {
   return {
     status,
     headers: { 'content-type': 'application/json', ...headers },
-    body: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+    body: body === undefined ? '' : JSON.stringify(body),
   };
 }
 
@@ -58,9 +58,9 @@ describe('calling records: the service', function () {
   let store: Store;
   let n = 0;
   let now = Date.parse('2026-11-20T12:00:00Z');
-  let sent: RawRequest[];
+  let sent: SentRequest[];
   let waits: number[];
-  let reply: (req: RawRequest) => RawResponse;
+  let reply: (req: SentRequest) => FakeAnswer;
   let service: CallRecordsService | undefined;
 
   function build(notificationUrl: string | null = URL_OK): CallRecordsService {
@@ -73,7 +73,7 @@ describe('calling records: the service', function () {
       tokens,
       logger: pino({ level: 'silent' }),
       sleep: (ms) => (waits.push(ms), Promise.resolve()),
-      transport: (req) => (sent.push(req), Promise.resolve(reply(req))),
+      fetch: fakeFetch((req) => (sent.push(req), reply(req))).fetch,
     });
     service = createCallRecords({
       store,
@@ -112,7 +112,7 @@ describe('calling records: the service', function () {
     assert.equal(await s.tick(), 1);
     const records = createCallRecordSummaries(store);
     assert.deepEqual((await records.get('r-1'))?.participantIds, [ADELE]);
-    assert.equal(sent[0]?.headers['Authorization'] ?? sent[0]?.headers['authorization'], 'Bearer app-token');
+    assert.equal(sent[0]?.headers['authorization'], 'Bearer app-token');
 
     version = 2;
     people = [ALEX];

@@ -1,0 +1,5 @@
+// Outbound HTTP for the calling module: one fetch over one undici dispatcher, and what its failures mean.
+export { createOutbound, defaultFetch } from './outbound';
+export type { Fetch, Outbound, OutboundOptions } from './outbound';
+export { reasonOf, transportError, TransportError } from './transport-error';
+export { readLimited } from './read-limited';
