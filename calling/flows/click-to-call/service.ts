@@ -117,6 +117,7 @@ export function createClickToCall(opts: ClickToCallOptions): ClickToCall {
           ...(from ? { from } : {}),
           subject: `Connecting you to ${describeTarget(b)}`,
           scenarioId: CONNECT_SCENARIO,
+          purpose: 'connect',
           flowKey: key,
         });
       } catch (err) {
