@@ -108,7 +108,6 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
   const botNotices = createFlowNotifier();
   const flowDeps: AppDeps = { ...deps, notifier: deps.notifier ?? botNotices.notifier };
-  const flows = calling && createFlows(config, calling, store, logger, flowDeps);
   let callFlows: CallFlows | undefined;
   try {
     callFlows = calling && (await createFrontDeskAndIvr(config, calling, store, logger, flowDeps, fetch));
@@ -117,6 +116,8 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     await store.close();
     throw err;
   }
+  // One flow runtime per process: click-to-call's flows run on the IVR's when there is one.
+  const flows = calling && createFlows(config, calling, store, logger, flowDeps, callFlows?.runtime);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&

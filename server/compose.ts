@@ -9,6 +9,7 @@ import {
   createCallFlows,
   createClickToCall,
   createEspeakSynthesizer,
+  createFlowRuntime,
   createLoggingNotifier,
   createPromptCache,
   createPromptResourceIds,
@@ -22,6 +23,7 @@ import {
   type CallingTiming,
   type Fetch,
   type CallRecordsService,
+  type FlowRuntime,
   type MeetingService,
   type TextPrompts,
 } from '../calling';
@@ -96,13 +98,14 @@ export function createMeetings(
   });
 }
 
-/** The flows that run on the call model: reminder calls (their job runner) and click-to-call. */
+/** The flows that run on the call model: reminder calls (their job runner) and click-to-call (on `runtime`). */
 export function createFlows(
   config: Config,
   calling: CallingService,
   store: Store,
   logger: Logger,
   deps: AppDeps,
+  runtime?: FlowRuntime,
 ) {
   const common = {
     store,
@@ -121,6 +124,10 @@ export function createFlows(
     }),
     clickToCall: createClickToCall({
       ...common,
+      // Without the IVR's runtime (the composition takes incoming calls itself) click-to-call runs its own.
+      ...(runtime
+        ? { runtime }
+        : { runtime: createFlowRuntime({ calling, store, logger }), ownsRuntime: true }),
       ...(deps.flows?.clickToCall ? { timing: deps.flows.clickToCall } : {}),
     }),
   };

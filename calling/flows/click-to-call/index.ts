@@ -2,6 +2,6 @@
 export { createClickToCall } from './service';
 export type { ClickToCall, ClickToCallOptions } from './service';
 export { ClickToCallError } from './errors';
-export { DEFAULT_CLICK_TO_CALL_TIMING, CONNECT_NS, CONNECT_JOB } from './context';
+export { DEFAULT_CLICK_TO_CALL_TIMING, CONNECT_FLOW, connectKey } from './context';
 export type { ClickToCallTiming, ConnectCalling } from './context';
-export type { ConnectRequest, ConnectRecord, ConnectResult, ConnectStatus, ClickToCallFlow } from './types';
+export type { ConnectRequest, ConnectRecord, ConnectResult, ConnectStatus } from './types';

@@ -1,31 +1,32 @@
 // createClickToCall: call A, and when A answers say who they are being connected to and transfer them
-// to B; the result is stored and reported. A check job per click-to-call resumes it after a restart.
+// to B; the result is recorded and reported. Each click-to-call is a `connect` flow on the flow runtime
+// (connect-flow.ts): its record is the flow's state, so any instance carries it on after a restart.
+import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import type { Store } from '../../../store';
 import type { CallView, CoreLogger } from '../../core';
 import type { Notifier } from '../notify';
 import { describeTarget, partyOf, targetOf, type Voice } from '../reminders';
+import type { FlowRuntime } from '../runtime';
 import {
-  checkAt,
-  CONNECT_NS,
+  CONNECT_FLOW,
   CONNECT_SCENARIO,
+  connectKey,
   DEFAULT_CLICK_TO_CALL_TIMING,
-  getRecord,
-  updateRecord,
   type ClickToCallTiming,
   type ConnectCalling,
   type ConnectContext,
 } from './context';
+import { createConnectFlow } from './connect-flow';
 import { ClickToCallError } from './errors';
-import { announcement, say } from './drive';
-import { finishConnect } from './finish';
-import { createConnectRunner } from './runner';
-import type { ClickToCallFlow, ConnectRecord, ConnectRequest } from './types';
+import { announcement, say } from './speech';
+import type { ConnectRecord, ConnectRequest } from './types';
 
 export interface ClickToCallOptions {
-  readonly store: Store;
   readonly calling: ConnectCalling;
+  /** The flow runtime the `connect` flows run on (registered here; started by its owner). */
+  readonly runtime: FlowRuntime;
+  /** start/stop start and stop the runtime too (it was made for click-to-call alone). */
+  readonly ownsRuntime?: boolean;
   readonly logger: CoreLogger;
   readonly notifier?: Notifier;
   /** The chat results go to when the request names none (a conversation id). */
@@ -58,20 +59,30 @@ function party(who: string, name: string | undefined, side: 'A' | 'B') {
   return t;
 }
 
-/** Builds click-to-call on a store and the calling service. */
+/** Builds click-to-call on the calling service and the flow runtime. */
 export function createClickToCall(opts: ClickToCallOptions): ClickToCall {
+  const now = opts.now ?? (() => Date.now());
   const ctx: ConnectContext = {
-    store: opts.store,
     calling: opts.calling,
     logger: opts.logger.child({ module: 'calling.click-to-call' }),
     timing: { ...DEFAULT_CLICK_TO_CALL_TIMING, ...opts.timing },
-    now: opts.now ?? (() => Date.now()),
-    owner: `${hostname()}:${process.pid}:${randomUUID()}`,
     ...(opts.notifier ? { notifier: opts.notifier } : {}),
     ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
     ...(opts.voice ? { voice: opts.voice } : {}),
   };
-  const runner = createConnectRunner(ctx);
+  const { runtime } = opts;
+  // Results finished on this instance wake its waiters at once; others' are seen when the wait ends.
+  const finished = new EventEmitter();
+  const flow = createConnectFlow(ctx);
+  runtime.register<ConnectRecord>({
+    kind: flow.kind,
+    async handle(state, event, ctl) {
+      const next = await flow.handle(state, event, ctl);
+      if (next.status === 'done' && state.status !== 'done') setImmediate(() => finished.emit(next.id));
+      return next;
+    },
+  });
+  const get = async (id: string) => (await runtime.get(connectKey(id)))?.state as ConnectRecord | undefined;
 
   return {
     async connect(req) {
@@ -83,7 +94,7 @@ export function createClickToCall(opts: ClickToCallOptions): ClickToCall {
           'Connecting a phone number needs a resource account with a number.',
           'Pass from: { applicationInstance: <the resource account object id> }.',
         );
-      const now = ctx.now();
+      const at = now();
       const record: ConnectRecord = {
         id: randomUUID(),
         a,
@@ -91,43 +102,56 @@ export function createClickToCall(opts: ClickToCallOptions): ClickToCall {
         requestedBy: req.requestedBy,
         ...(from ? { from } : {}),
         status: 'calling',
-        createdAt: now,
-        updatedAt: now,
+        createdAt: at,
+        updatedAt: at,
       };
-      await ctx.store.kv.put(CONNECT_NS, record.id, record, { expectedVersion: 0 });
+      const key = connectKey(record.id);
+      await runtime.begin(key, CONNECT_FLOW, record, { requestedBy: req.requestedBy.id });
       // Speech is made while A's phone rings, so the announcement plays as soon as A answers.
       void say(ctx, announcement(record), []).catch(() => undefined);
-      await checkAt(ctx, record.id, now + ctx.timing.checkIntervalMs);
-      const flow: ClickToCallFlow = { kind: 'click-to-call', connectId: record.id, step: 'ringing' };
       let call: CallView;
       try {
+        // Bound to the flow from its first notification, so no event of A's call is missed.
         call = await ctx.calling.placeCall({
           to: partyOf(a),
           ...(from ? { from } : {}),
           subject: `Connecting you to ${describeTarget(b)}`,
           scenarioId: CONNECT_SCENARIO,
-          flow,
+          purpose: 'connect',
+          flowKey: key,
         });
       } catch (err) {
-        await finishConnect(ctx, record.id, 'failed', `the call to ${describeTarget(a)} could not be placed`);
+        const why = `the call to ${describeTarget(a)} could not be placed`;
+        await runtime.dispatch(key, { type: 'custom', name: 'notPlaced', data: why });
         throw err;
       }
-      const placed = await updateRecord(ctx, record.id, (cur) =>
-        cur.callId ? undefined : { ...cur, callId: call.id },
-      );
+      await runtime.bindCall(key, call.id);
+      await runtime.dispatch(key, { type: 'custom', name: 'placed', data: call.id });
       ctx.logger.info({ connectId: record.id, callId: call.id }, 'click-to-call: calling A');
-      return placed.value ?? { ...record, callId: call.id };
+      return (await get(record.id)) ?? { ...record, callId: call.id };
     },
-    get: (id) => getRecord(ctx, id),
+    get,
     async wait(id, timeoutMs = 120_000) {
-      const end = ctx.now() + timeoutMs;
-      for (;;) {
-        const r = await getRecord(ctx, id);
-        if (!r || r.status === 'done' || ctx.now() >= end) return r;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      const r = await get(id);
+      if (!r || r.status === 'done') return r;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done() {
+          clearTimeout(timer);
+          finished.off(id, done);
+          resolve();
+        }
+        finished.on(id, done);
+      });
+      return get(id);
     },
-    start: () => runner.start(),
-    stop: () => runner.stop(),
+    // Connect flows are driven by the runtime, started and stopped by its owner.
+    async start() {
+      if (opts.ownsRuntime) await runtime.start();
+    },
+    async stop() {
+      if (opts.ownsRuntime) await runtime.stop();
+      finished.removeAllListeners();
+    },
   };
 }

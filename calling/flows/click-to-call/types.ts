@@ -1,4 +1,5 @@
-// Click-to-call as asked for (the request) and as stored (the record with its result).
+// Click-to-call as asked for (the request) and as stored (the record with its result: the state of its
+// `connect` flow on the flow runtime).
 import type { ReminderTarget } from '../reminders';
 
 /** Who to call first (A) and who to connect them to (B): user object ids or E.164 numbers. */
@@ -49,11 +50,4 @@ export interface ConnectRecord {
   readonly finishedAt?: number;
   /** Whether the requester was told, and where. */
   readonly notice?: { readonly target: string; readonly delivered: boolean; readonly error?: string };
-}
-
-/** What the call to A keeps in its flow JSON, so a restart resumes it. */
-export interface ClickToCallFlow {
-  readonly kind: 'click-to-call';
-  readonly connectId: string;
-  readonly step: 'ringing' | 'announcing' | 'transferring';
 }

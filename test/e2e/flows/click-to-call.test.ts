@@ -17,7 +17,7 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
   const posted = notifier.posted;
   const stack = useStack({
     emulator: { EMULATOR_PROMPT_SPEED: '2', EMULATOR_RING_TIMEOUT_MS: '2500' },
-    deps: { notifier, flows: { clickToCall: { pollMs: 250, checkIntervalMs: 2000 } } },
+    deps: { notifier, flows: { clickToCall: { ringTimeoutMs: 20_000 } } },
   });
 
   before(() => {
