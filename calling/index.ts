@@ -163,7 +163,6 @@ export {
 export type { IvrDeps, IvrState, Menu, MenuSet } from './flows/ivr';
 export {
   createFlowRuntime,
-  isStoredFlow,
   ConfigFileError,
   DEFAULT_WATCHDOG_TIMING,
   undriven,

@@ -11,6 +11,7 @@ export interface FlowsTable {
   rev: number;
   timers: string;
   tasks: string;
+  /** The owners of the running tasks and pending timers, space-separated (null: none). */
   task_owners: string | null;
   call_ids: string;
   requested_by: string | null;
@@ -29,10 +30,14 @@ export interface InstancesTable {
   heartbeat_at: number;
 }
 
-/** A timer of a flow: when it is due and the token that makes an older firing stale. */
+/**
+ * A timer of a flow: when it is due, the token that makes an older firing stale, and the instance whose
+ * clock fires it while it lives (another adopts it once that instance is dead).
+ */
 export interface FlowTimer {
   readonly at: number;
   readonly token: string;
+  readonly owner?: string;
 }
 
 /** Background work of a flow: its token, the instance running it and since when. */
@@ -72,8 +77,8 @@ export interface FlowsRepo {
     active?: boolean;
     limit?: number;
   }): Promise<StoredFlowRecord[]>;
-  /** Flows with running tasks whose owner is not among `live`. */
-  withTasksOutside(live: ReadonlySet<string>, limit?: number): Promise<StoredFlowRecord[]>;
+  /** Flows not done with running tasks or pending timers whose owner is not among `live`. */
+  withWorkOutside(live: ReadonlySet<string>, limit?: number): Promise<StoredFlowRecord[]>;
 }
 
 /** The processes sharing the database, by heartbeat; this one is `id`. */

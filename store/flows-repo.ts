@@ -2,8 +2,6 @@ import type { Kysely, Selectable } from 'kysely';
 import type { FlowsRepo, FlowsTable, StoredFlowRecord } from './flow-types';
 import type { Database } from './types';
 
-const SCAN_LIMIT = 5000;
-
 function toFlow(row: Selectable<FlowsTable>): StoredFlowRecord {
   return {
     key: row.key,
@@ -21,7 +19,13 @@ function toFlow(row: Selectable<FlowsTable>): StoredFlowRecord {
 }
 
 function toRow(f: StoredFlowRecord): FlowsTable {
-  const owners = [...new Set(Object.values(f.tasks).map((t) => t.owner))].sort();
+  // Whose work the flow waits for: a dead owner's tasks are lost and its timers must be armed elsewhere.
+  const owners = [
+    ...new Set([
+      ...Object.values(f.tasks).map((t) => t.owner),
+      ...Object.values(f.timers).flatMap((t) => (t.owner === undefined ? [] : [t.owner])),
+    ]),
+  ].sort();
   return {
     key: f.key,
     kind: f.kind,
@@ -75,19 +79,28 @@ export function createFlowsRepo(db: Kysely<Database>): FlowsRepo {
       return (await query.execute()).map(toFlow);
     },
 
-    async withTasksOutside(live, limit = 200) {
+    async withWorkOutside(live, limit = 200) {
+      // The sets of owners are few (instances are few); only flows with a dead owner are read.
+      const sets = await db
+        .selectFrom('flows')
+        .select('task_owners')
+        .distinct()
+        .where('task_owners', 'is not', null)
+        .where('done_at', 'is', null)
+        .execute();
+      const lost = sets
+        .map((r) => r.task_owners ?? '')
+        .filter((owners) => owners.split(' ').some((owner) => !live.has(owner)));
+      if (lost.length === 0) return [];
       const rows = await db
         .selectFrom('flows')
         .selectAll()
-        .where('task_owners', 'is not', null)
+        .where('task_owners', 'in', lost)
+        .where('done_at', 'is', null)
         .orderBy('updated_at')
-        // Busy flows are few (a task lasts seconds); the owners are compared here, not in SQL.
-        .limit(SCAN_LIMIT)
+        .limit(limit)
         .execute();
-      return rows
-        .filter((r) => (r.task_owners ?? '').split(' ').some((owner) => !live.has(owner)))
-        .slice(0, limit)
-        .map(toFlow);
+      return rows.map(toFlow);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { addCallModelColumns, createCallTables } from './calls-schema';
+import { moveLiveFlows } from './flow-move';
 import { createFlowTables } from './flow-schema';
 import { createMeetingTables } from './meeting-schema';
 import { createRecordTables } from './record-schema';
@@ -88,6 +89,12 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`update calls set flow_key = id where flow is not null and flow_key is null and ended_at is null`.execute(
         db,
       );
+    },
+  },
+  // Flow positions leave the calls for the flows table: live calls' positions move there.
+  '0009_flows_of_live_calls': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await moveLiveFlows(db);
     },
   },
 };

@@ -6,7 +6,13 @@ import type { CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { identitySetOf, invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
 import { announce } from './model/annotate';
-import { readMeta, withAnnotations, withRinging, type CallAnnotations, type CallMeta } from './model/annotations';
+import {
+  readMeta,
+  withAnnotations,
+  withRinging,
+  type CallAnnotations,
+  type CallMeta,
+} from './model/annotations';
 import { rungOfParty } from './model/keys';
 import { callView, type CallView } from './views';
 
@@ -24,6 +30,8 @@ export interface PlaceCallRequest extends CallAnnotations {
   readonly scenarioId?: string;
   /** Initial flow position stored with the call. */
   readonly flow?: unknown;
+  /** The flow (runtime key) that receives the call's events from its first notification on. */
+  readonly flowKey?: string;
   /** Tenant of the call (default: the app's tenant). */
   readonly tenantId?: string;
 }
@@ -56,7 +64,13 @@ async function create(
   ctx: CoreContext,
   body: Record<string, unknown>,
   tenantId: string,
-  meta: { scenarioId?: string; flow?: unknown; summary: string; notes: (m: CallMeta, at: number) => CallMeta },
+  meta: {
+    scenarioId?: string;
+    flow?: unknown;
+    flowKey?: string;
+    summary: string;
+    notes: (m: CallMeta, at: number) => CallMeta;
+  },
 ): Promise<CallView> {
   const created = await ctx.graph.createCall(body as Call, { tenantId });
   if (!created.id)
@@ -82,6 +96,7 @@ async function create(
         participants: { present: {}, gone: {} },
         marks: {},
         flow: meta.flow ?? null,
+        ...(meta.flowKey === undefined ? {} : { flowKey: meta.flowKey }),
         scenarioId: meta.scenarioId ?? null,
         createdAt: now,
         updatedAt: now,
@@ -99,6 +114,7 @@ async function create(
         version: existing.version + 1,
         ...(meta.scenarioId ? { scenarioId: meta.scenarioId } : {}),
         ...(meta.flow !== undefined ? { flow: meta.flow } : {}),
+        ...(meta.flowKey !== undefined ? { flowKey: meta.flowKey } : {}),
         ...(existing.myParticipantId === null && created.myParticipantId
           ? { myParticipantId: created.myParticipantId }
           : {}),
@@ -139,6 +155,7 @@ export async function placeCall(ctx: CoreContext, req: PlaceCallRequest): Promis
   return create(ctx, body, tenantId, {
     scenarioId: req.scenarioId,
     flow: req.flow,
+    ...(req.flowKey === undefined ? {} : { flowKey: req.flowKey }),
     summary: `placed ${parties.length > 1 ? 'a group call' : 'a call'} to ${who}`,
     notes: (m, at) => withRinging(withAnnotations(m, req), parties.map(rungOfParty), 'target', at),
   });

@@ -79,7 +79,7 @@ export function createFrontDesk(opts: FrontDeskOptions): FrontDesk {
       'closed' in a
         ? initialIvrState('@inline', { inline: closedMenu(a.closed), origin: d.reason, now })
         : initialIvrState(a.ivr, { origin: d.reason, now });
-    await runtime.begin(call.id, IVR_FLOW, state);
+    await runtime.begin(call.id, IVR_FLOW, state, { callIds: [call.id] });
   }
 
   async function handle(call: CallView, caller: PartyIdentity): Promise<Decision | undefined> {

@@ -4,7 +4,7 @@
 // instead, so a fallback that fails in turn cannot go round for ever.
 import type { CallingApi, Clock, CoreLogger } from '../../core';
 import { fallbackState, onlyHangUpLeft, IVR_FLOW, type IvrState } from '../ivr';
-import { isStoredFlow, type FlowRuntime, type Rescue, type Target } from '../runtime';
+import type { FlowRuntime, Rescue, Target } from '../runtime';
 
 export interface RescueOptions {
   readonly calling: CallingApi;
@@ -28,10 +28,10 @@ export function createRescue(opts: RescueOptions): Rescue {
     if (!call || call.state === 'terminated') return;
     const now = clock.now();
     for (const [id, at] of recent) if (now - at > AGAIN_WITHIN_MS) recent.delete(id);
-    const flow = call.flow;
+    const flow = await opts.runtime.get(callId);
     const hadIt =
       recent.has(callId) ||
-      (isStoredFlow(flow) && flow.kind === IVR_FLOW && onlyHangUpLeft(flow.state as IvrState));
+      (flow !== undefined && flow.kind === IVR_FLOW && onlyHangUpLeft(flow.state as IvrState));
     const log = opts.logger.child({ callId });
     if (hadIt) {
       log.warn({ why }, 'only a hang-up is left for this call');
@@ -43,6 +43,8 @@ export function createRescue(opts: RescueOptions): Rescue {
     }
     recent.set(callId, now);
     log.warn({ why }, 'handing the call to the fallback');
-    await opts.runtime.begin(callId, IVR_FLOW, fallbackState(await opts.fallback(), why, now));
+    await opts.runtime.begin(callId, IVR_FLOW, fallbackState(await opts.fallback(), why, now), {
+      callIds: [callId],
+    });
   };
 }

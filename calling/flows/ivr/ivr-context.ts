@@ -1,7 +1,7 @@
 // What the IVR needs from the app, and the small helpers its handlers share.
 import type { AnalyseDeps } from '../analysis';
 import type { SpeechRecogniser } from '../speech';
-import type { Directory, FlowControl, Target } from '../runtime';
+import type { CallFlowControl, Directory, Target } from '../runtime';
 import type { TextPrompts } from '../tts';
 import type { IvrState } from './ivr-state';
 import type { MenuSet } from './load-menus';
@@ -27,7 +27,7 @@ export interface IvrDeps {
 /** One step's view: the state, the control, and the menu and node it points at. */
 export interface Step {
   readonly deps: IvrDeps;
-  readonly ctl: FlowControl;
+  readonly ctl: CallFlowControl;
   readonly s: IvrState;
   readonly menu: Menu | undefined;
   readonly node: MenuNode | undefined;

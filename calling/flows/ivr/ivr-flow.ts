@@ -1,6 +1,7 @@
-// The IVR as a flow: a reducer over call events (begin, keys, timers, finished tasks, restarts). Its
-// position lives in the call's flow JSON, so it continues after a restart.
-import type { FlowHandler } from '../runtime';
+// The IVR as a flow bound to its call (its key is the call's): a reducer over call events (begin,
+// keys, timers, finished tasks, restarts). Its position lives in the flows table, so it continues after
+// a restart.
+import { callControl, type FlowHandler } from '../runtime';
 import { act, enter, hangUp, jump, pendingAction } from './ivr-actions';
 import { menuOf, type IvrDeps, type Step } from './ivr-context';
 import { onDone } from './ivr-done';
@@ -108,7 +109,8 @@ async function onResume(st: Step, lost: readonly string[]): Promise<IvrState> {
 export function createIvrFlow(deps: IvrDeps): FlowHandler<IvrState> {
   return {
     kind: IVR_FLOW,
-    async handle(s, event, ctl) {
+    async handle(s, event, flowCtl) {
+      const ctl = callControl(flowCtl);
       const st = step(deps, s, ctl);
       switch (event.type) {
         case 'begin': {

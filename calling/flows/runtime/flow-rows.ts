@@ -86,7 +86,7 @@ export function createFlowRows(d: FlowRowsDeps): FlowRows {
       }
       for (const row of rows) {
         if (stopped) return;
-        if (!(await one(key, row.seq, row.event))) {
+        if (!(await one(key, row.seq, { ...row.event, callId: row.callId }))) {
           retry(key);
           return;
         }

@@ -1,5 +1,6 @@
-// The flow runtime: flows as reducers over call events, kept in the call's flow JSON, taken over from dead instances.
+// The flow runtime: flows as reducers over call events and timers, kept in the flows table, taken over from dead instances.
 export { createFlowRuntime, type FlowRuntime, type FlowRuntimeOptions } from './flow-runtime';
+export type { BeginOptions } from './runtime-api';
 export type { Rescue } from './flow-failure';
 export {
   createWatchdog,
@@ -9,8 +10,8 @@ export {
   type Watchdog,
   type WatchdogTiming,
 } from './watchdog';
-export type { FlowControl, FlowEvent, FlowHandler, StoredFlow } from './types';
-export { isStoredFlow } from './stored-flow';
+export type { CallFlowControl, FlowControl, FlowEvent, FlowHandler, StoredFlow } from './types';
+export { callControl } from './types';
 export {
   EMPTY_DIRECTORY,
   describeIdentity,

@@ -20,6 +20,14 @@ export interface FlowRuntimeOptions {
   readonly sweepMs?: number;
 }
 
+export interface BeginOptions {
+  readonly callIds?: readonly string[];
+  /** Who asked for the flow (an Entra object id): `list` finds their flows. */
+  readonly requestedBy?: string;
+  /** A log line for the start. */
+  readonly note?: string;
+}
+
 /** What a step is for, besides its event. */
 export interface StepOptions {
   /** A new flow, saved by this step (begin). */
@@ -35,10 +43,25 @@ export interface StepOptions {
 /** The runtime's public face. */
 export interface FlowRuntime {
   register<S>(handler: FlowHandler<S>): void;
-  /** Starts a flow on a call (replacing whatever flow it had) and hands it a `begin` event. */
-  begin<S>(callId: string, kind: string, state: S, note?: string): Promise<void>;
-  /** Hands an event to the call's flow (dropped when the call has none the runtime knows). */
-  dispatch(callId: string, event: FlowEvent): Promise<void>;
+  /**
+   * Starts a flow under `key` (replacing whatever flow had that key) and hands it a `begin` event. A
+   * flow bound to one call (IVR, front desk) takes the call's id as its key and the call in `callIds`;
+   * others have their own key (`connect:<uuid>`). `callIds` are bound with the save.
+   */
+  begin<S>(key: string, kind: string, state: S, opts?: BeginOptions): Promise<void>;
+  /** Binds a call to the flow: its events (with its id) reach the flow from then on. */
+  bindCall(key: string, callId: string): Promise<void>;
+  /** Hands an event to the flow (dropped when there is none the runtime knows, or it has ended). */
+  dispatch(key: string, event: FlowEvent): Promise<void>;
+  /** The flow's position as stored. */
+  get(key: string): Promise<StoredFlow | undefined>;
+  /** Flows, newest first; `active`: not ended. */
+  list(opts?: {
+    kind?: string;
+    requestedBy?: string;
+    active?: boolean;
+    limit?: number;
+  }): Promise<StoredFlow[]>;
   /**
    * Subscribes to the calling service and starts the sweep that adopts the flows of dead instances
    * (at once, then every sweepMs): a predecessor's flows are resumed, a live neighbour's left alone.

@@ -1,7 +1,9 @@
 // The FlowControl handed to a flow for one step: it records the effects the flow asks for, and
 // `finish` turns them into the flow record to save plus the timers and tasks to start afterwards.
 import { randomUUID } from 'node:crypto';
-import type { CallingApi, CallView, CoreLogger, FlowStepCommit } from '../../core';
+import type { CallingApi, CallView, CoreLogger } from '../../core';
+import { idKey } from '../../ids';
+import type { FlowCommit } from './flow-commit';
 import type { StepOptions } from './runtime-api';
 import type { FlowControl, FlowEvent, FlowTimer, StoredFlow } from './types';
 
@@ -21,10 +23,15 @@ export interface StepResult {
   /** Timers set in this step (to arm), and timers cleared or fired (to disarm). */
   readonly newTimers: StoredFlow['timers'];
   readonly clearedTimers: readonly string[];
+  /** Calls bound in this step. */
+  readonly bound: readonly string[];
+  /** The flow ended in this step. */
+  readonly ended: boolean;
 }
 
 export interface StepInput {
-  readonly call: CallView;
+  /** The call the event is about, else the flow's newest call (none: a flow with no call yet). */
+  readonly call?: CallView;
   readonly calling: CallingApi;
   readonly now: number;
   readonly log: CoreLogger;
@@ -43,6 +50,9 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
   const newTimers: Record<string, FlowTimer> = {};
   const cleared = new Set<string>();
   const spawned: SpawnedTask[] = [];
+  const callIds = [...saved.callIds];
+  const bound: string[] = [];
+  let ended = false;
   let note: string | undefined;
   // The event that fired a timer or finished a task consumes it.
   if (event.type === 'timer') delete timers[event.name];
@@ -51,17 +61,30 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
     delete owners[event.task];
   }
 
+  const spawn = (name: string, work: () => Promise<unknown>, opts: { readonly after?: string } = {}) => {
+    const token = randomUUID();
+    tasks[name] = token;
+    owners[name] = input.instance;
+    spawned.push({ name, token, work, ...(opts.after === undefined ? {} : { after: opts.after }) });
+  };
   return {
-    callId: input.call.id,
-    call: input.call,
+    key: saved.key,
+    callIds,
+    ...(input.call ? { callId: input.call.id, call: input.call } : {}),
     calling: input.calling,
     now,
     log: input.log,
-    spawn(name, work, opts = {}) {
-      const token = randomUUID();
-      tasks[name] = token;
-      owners[name] = input.instance;
-      spawned.push({ name, token, work, ...(opts.after === undefined ? {} : { after: opts.after }) });
+    spawn,
+    bindCall(callId) {
+      if (callIds.some((c) => idKey(c) === idKey(callId))) return;
+      callIds.push(callId);
+      bound.push(callId);
+    },
+    placeCall(name, req) {
+      spawn(name, () => input.calling.placeCall({ ...req, flowKey: saved.key }));
+    },
+    end() {
+      ended = true;
     },
     forgetTask(name) {
       delete tasks[name];
@@ -82,17 +105,36 @@ export function createStepControl(input: StepInput): FlowControl & { finish(stat
       note = note === undefined ? text : `${note}; ${text}`;
     },
     finish(state) {
+      if (ended) {
+        // An ended flow waits for nothing: its timers and tasks no longer count (a task's result is dropped).
+        for (const name of Object.keys(timers)) cleared.add(name);
+        for (const t of [timers, tasks, owners]) for (const name of Object.keys(t)) delete t[name];
+        for (const name of Object.keys(newTimers)) delete newTimers[name];
+      }
       const changed =
+        ended ||
+        bound.length > 0 ||
         JSON.stringify(state) !== JSON.stringify(saved.state) ||
         JSON.stringify(timers) !== JSON.stringify(saved.timers) ||
         JSON.stringify(tasks) !== JSON.stringify(saved.tasks) ||
         JSON.stringify(owners) !== JSON.stringify(saved.owners ?? {}) ||
         note !== undefined;
       const rev = saved.rev + (changed ? 1 : 0);
-      const flow: StoredFlow = { kind: saved.kind, state, timers, tasks, owners, rev };
+      const flow: StoredFlow = {
+        ...saved,
+        state,
+        timers,
+        tasks,
+        owners,
+        rev,
+        callIds,
+        ...(ended ? { doneAt: now } : {}),
+      };
       return {
         flow,
         changed,
+        bound,
+        ended,
         ...(note === undefined ? {} : { note }),
         spawned,
         newTimers,
@@ -135,21 +177,28 @@ export function describeEvent(e: FlowEvent): string {
 /**
  * What a step commits in one transaction: the row it consumed, and the flow's position when it changed
  * (or the flow is new, or was taken over). A take-over always moves the revision, so whoever watches
- * the flow sees it was picked up; a new flow binds the call, so its events become rows under its key.
+ * the flow sees it was picked up; a new flow bound to a call binds that call, so its events become rows
+ * under its key. The line goes on the timeline of the call the event is about, else of every bound call.
  */
 export function stepCommit(
-  callId: string,
-  kind: string,
   event: FlowEvent,
   next: StepResult,
-  o: StepOptions,
-): FlowStepCommit {
-  const flow = o.takeover && !next.changed ? { ...next.flow, rev: next.flow.rev + 1 } : next.flow;
-  const note = next.note ?? `${kind}: ${describeEvent(event)}`;
+  o: StepOptions & { readonly expectedRev: number | undefined; readonly call?: string },
+): FlowCommit {
+  const note = next.note ?? `${next.flow.kind}: ${describeEvent(event)}`;
+  const bind = o.fresh ? [...new Set([...next.flow.callIds, ...next.bound])] : next.bound;
   return {
     ...(o.row === undefined ? {} : { row: o.row }),
     ...(o.fresh || o.takeover || next.changed
-      ? { save: { callId, flow, note, ...(o.fresh ? { bindKey: callId } : {}) } }
+      ? {
+          save: {
+            flow: next.flow,
+            expectedRev: o.expectedRev,
+            bind,
+            note,
+            noteCalls: o.call === undefined ? next.flow.callIds : [o.call],
+          },
+        }
       : {}),
   };
 }

@@ -6,10 +6,12 @@
 // instance carries on counting where the last sweep stopped.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createJobPoller, type ClaimedJob, type Store } from '../../../store';
+import { createFlowData, createJobPoller, type ClaimedJob, type Store } from '../../../store';
 import type { CallingApi, CallView, Clock, CoreLogger } from '../../core';
+import { idKey } from '../../ids';
 import type { Rescue } from './flow-failure';
-import { isStoredFlow } from './stored-flow';
+import { fromRecord } from './flow-record';
+import type { StoredFlow } from './types';
 
 export const WATCHDOG_JOB = 'flows.watchdog';
 
@@ -44,18 +46,26 @@ export interface Watchdog {
 /** Per undriven call: a mark of its flow (changes whenever the flow moves) and since when it was idle. */
 export type Seen = Record<string, { readonly mark: string; readonly since: number }>;
 
-/** What an undriven call looks like, in words for its timeline; undefined when something drives it. */
-export function undriven(call: CallView): string | undefined {
-  if (call.direction !== 'incoming' || call.state !== 'established') return undefined;
+/** Whether the watchdog looks at the call at all: an answered incoming call the front desk took. */
+const watched = (call: CallView) =>
+  call.direction === 'incoming' &&
+  call.state === 'established' &&
   // An invitation into a meeting or group call is not a call the front desk took.
-  if (call.resource['meetingInfo'] || call.resource['chatInfo']) return undefined;
-  const flow = call.flow;
-  if (!isStoredFlow(flow)) return flow ? 'its flow never started' : 'no flow took it';
+  !call.resource['meetingInfo'] &&
+  !call.resource['chatInfo'];
+
+/**
+ * What an undriven call looks like, in words for its timeline; undefined when something drives it.
+ * `flow`: the runtime's flow the call is bound to, if any.
+ */
+export function undriven(call: CallView, flow: StoredFlow | undefined): string | undefined {
+  if (!watched(call)) return undefined;
+  if (!flow || flow.doneAt !== undefined) return call.flow ? 'its flow never started' : 'no flow took it';
   if (Object.keys(flow.timers).length > 0 || Object.keys(flow.tasks).length > 0) return undefined;
   return `its ${flow.kind} flow has nothing left to do`;
 }
 
-const markOf = (call: CallView) => (isStoredFlow(call.flow) ? `${call.flow.kind}@${call.flow.rev}` : 'none');
+const markOf = (flow: StoredFlow | undefined) => (flow ? `${flow.kind}@${flow.rev}` : 'none');
 
 /** Builds the watchdog; start() schedules its job and polls for it. */
 export function createWatchdog(opts: WatchdogOptions): Watchdog {
@@ -63,6 +73,11 @@ export function createWatchdog(opts: WatchdogOptions): Watchdog {
   const clock = opts.clock ?? { now: () => Date.now() };
   const log = opts.logger.child({ module: 'calling.flows.watchdog' });
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const flows = createFlowData(opts.store).flows;
+  const flowOf = async (call: CallView) => {
+    const record = await flows.get(call.flowKey ?? idKey(call.id));
+    return record && fromRecord(record);
+  };
 
   async function goneAtGraph(callId: string): Promise<boolean> {
     try {
@@ -83,9 +98,11 @@ export function createWatchdog(opts: WatchdogOptions): Watchdog {
     const next: Seen = {};
     const rescued: string[] = [];
     for (const call of await opts.calling.listCalls({ active: true, limit: 1000 })) {
-      const why = undriven(call);
+      if (!watched(call)) continue;
+      const flow = await flowOf(call);
+      const why = undriven(call, flow);
       if (!why) continue;
-      const mark = markOf(call);
+      const mark = markOf(flow);
       const before = seen[call.id];
       const since = before && before.mark === mark ? before.since : now;
       if (now - since < timing.idleMs) {

@@ -108,11 +108,13 @@ export async function ended(h: CallSides, callId: string, ms = 60_000) {
   return (await h.calling.waitForState(callId, 'terminated', ms)).end;
 }
 
-/** The IVR's saved position (phase, node) of a call. */
+/** The IVR's saved position (phase, node) of a call: the newest position its timeline records. */
 export async function ivrAt(h: CallSides, callId: string): Promise<{ phase?: string; node?: string }> {
-  const flow = (await h.calling.getCall(callId))?.flow as
-    { state?: { phase?: string; node?: string } } | undefined;
-  return flow?.state ?? {};
+  const saved = (await h.calling.timeline(callId))
+    .filter((e) => e.kind === 'flow')
+    .map((e) => e.data as { kind?: string; state?: { phase?: string; node?: string } } | undefined)
+    .filter((f) => f?.kind === 'ivr');
+  return saved.at(-1)?.state ?? {};
 }
 
 /** Prompt URIs the emulator played on a call, in order. */

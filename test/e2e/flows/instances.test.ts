@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GOODBYE_TEXT, PUT_THROUGH_TEXT } from '../../../calling/flows/ivr/fallback';
 import { readConfig } from '../../../server';
-import { createCallData, openStore, type Store, type TimelineEntry } from '../../../store';
+import { createCallData, createFlowData, openStore, type Store, type TimelineEntry } from '../../../store';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator';
 import { freePort } from '../../helpers/free-port';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
@@ -91,10 +91,9 @@ describe('IVR e2e: app instances killed mid-menu (SIGKILL) and started again', f
 
   /** Where the IVR is: node/phase. */
   async function ivrAt(store: Store, callId: string): Promise<string> {
-    const flow = (await createCallData(store).calls.get(callId))?.flow as {
-      state?: { node?: string; phase?: string };
-    } | null;
-    return `${flow?.state?.node}/${flow?.state?.phase}`;
+    const flow = await createFlowData(store).flows.get(callId);
+    const state = flow?.state as { node?: string; phase?: string } | undefined;
+    return `${state?.node}/${state?.phase}`;
   }
 
   async function callIn(names: readonly string[], kind: Caller['kind']): Promise<Caller[]> {

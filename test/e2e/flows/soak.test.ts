@@ -72,7 +72,10 @@ describe(`soak e2e: random callers, keys, hang-ups, faults and clock jumps (SOAK
       notifications: { drop: 0, duplicate: 0, reorder: 0 },
     });
     await new Promise((r) => setTimeout(r, 10_000));
-    fail('callers left on a call nothing drives', await check.undrivenCalls(stack.emu, stack.calling));
+    fail(
+      'callers left on a call nothing drives',
+      await check.undrivenCalls(stack.emu, stack.calling, stack.app.app.store),
+    );
 
     // Everyone hangs up; then nothing may stay open past its timeout.
     for (const c of await check.liveEmulatorCalls(stack.emu))

@@ -1,7 +1,7 @@
 // What the soak asserts once activity stopped: no caller left on a call nothing drives, no operation
 // open past its timeout, no error logged, and what the watchdog had to rescue.
-import { isStoredFlow, type CallingService, type CallingTiming } from '../../../../calling';
-import type { Store } from '../../../../store';
+import type { CallingService, CallingTiming } from '../../../../calling';
+import { createFlowData, type Store } from '../../../../store';
 import type { RunningEmulator } from '../../../helpers/emulator';
 
 interface EmuCall {
@@ -19,22 +19,24 @@ export async function liveEmulatorCalls(emu: RunningEmulator): Promise<EmuCall[]
 }
 
 /** Calls the emulator has up that no flow of the app drives (no pending timer, no running task). */
-export async function undrivenCalls(emu: RunningEmulator, calling: CallingService): Promise<string[]> {
+export async function undrivenCalls(
+  emu: RunningEmulator,
+  calling: CallingService,
+  store: Store,
+): Promise<string[]> {
   const out: string[] = [];
   for (const c of await liveEmulatorCalls(emu)) {
     const mine = await calling.getCall(c.id.toLowerCase());
     // Ringing, and its `incoming` notification lost: the app cannot know of it; the caller hears it
     // ring until Graph gives up (408/1106), which is not dead air.
     if (!mine && c.state === 'incoming') continue;
-    const flow = mine?.flow;
+    const flow = mine && (await createFlowData(store).flows.get(mine.flowKey ?? mine.id));
     const driven =
-      isStoredFlow(flow) && (Object.keys(flow.timers).length > 0 || Object.keys(flow.tasks).length > 0);
+      flow &&
+      flow.doneAt === null &&
+      (Object.keys(flow.timers).length > 0 || Object.keys(flow.tasks).length > 0);
     if (driven) continue;
-    const what = isStoredFlow(flow)
-      ? `${flow.kind} flow idle`
-      : flow
-        ? 'a flow that never started'
-        : 'no flow';
+    const what = flow ? `${flow.kind} flow idle` : mine?.flow ? 'a flow that never started' : 'no flow';
     const lines = (await calling.timeline(c.id.toLowerCase())).map((e) => e.summary);
     out.push(
       `${c.id} (${c.kind ?? 'call'}, emulator ${c.state}, app ${mine?.state ?? 'unknown'}, ${what}):\n    ` +

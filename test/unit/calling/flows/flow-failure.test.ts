@@ -66,7 +66,7 @@ describe('calling/flows runtime: a flow step that fails', function () {
     );
     await calling.inbox.accept(batch(callNote(CALL, 'established')));
     await calling.waitForState(CALL, 'established', 3000);
-    await runtime.begin(CALL, 'fragile', { keys: 0 });
+    await runtime.begin(CALL, 'fragile', { keys: 0 }, { callIds: [CALL] });
   }
 
   afterEach(async () => {
@@ -112,8 +112,8 @@ describe('calling/flows runtime: a flow step that fails', function () {
     await press('9', 2);
     await press('2', 3);
     await eventually(async () => {
-      const flow = (await calling.getCall(CALL))?.flow as { state?: { keys?: number } } | undefined;
-      return flow?.state?.keys === 2;
+      const flow = await runtime.get(CALL);
+      return (flow?.state as { keys?: number } | undefined)?.keys === 2;
     });
     assert.equal(rescued.length, 1);
   });

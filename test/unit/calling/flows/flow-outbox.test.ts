@@ -83,7 +83,7 @@ describe('calling/flows runtime: flow events are an outbox written with the noti
     );
     await a.calling.inbox.accept(batch(callNote(CALL, 'established')));
     await eventually(async () => (await a.calling.getCall(CALL))?.state === 'established');
-    await a.runtime.begin(CALL, 'test', {});
+    await a.runtime.begin(CALL, 'test', {}, { callIds: [CALL] });
   }
 
   const tone = (seq: number, digit: string) =>

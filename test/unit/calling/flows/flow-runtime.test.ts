@@ -2,15 +2,21 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CallingApi, CallView, FlowStepCommit } from '../../../../calling/core';
-import { createFlowRuntime, type FlowEvent, type FlowRuntime } from '../../../../calling/flows/runtime';
-import { openStore, type Store } from '../../../../store';
+import type { CallingApi, CallView } from '../../../../calling/core';
+import {
+  createFlowRuntime,
+  type FlowEvent,
+  type FlowRuntime,
+  type StoredFlow,
+} from '../../../../calling/flows/runtime';
+import { toRecord } from '../../../../calling/flows/runtime/flow-record';
+import { createFlowData, openStore, type Store } from '../../../../store';
 import { eventually, testLogger } from '../core/fakes';
 
 /** Calls kept in memory and shared by every runtime of a test, as the store shares them between instances. */
 function sharedCalls() {
   const calls = new Map<string, CallView>();
-  const add = (id: string, flow: unknown) =>
+  const add = (id: string) =>
     calls.set(id, {
       id,
       tenantId: 't',
@@ -18,7 +24,7 @@ function sharedCalls() {
       state: 'established',
       source: { kind: 'user' },
       participants: [],
-      flow,
+      flow: null,
       createdAt: 0,
       updatedAt: 0,
       resource: {},
@@ -26,16 +32,8 @@ function sharedCalls() {
   const calling = {
     getCall: async (id: string) => calls.get(id),
     listCalls: async () => [...calls.values()],
-    // No notifications here, so no flow event rows: a step's commit only saves the flow.
-    flowEvents: {
-      pending: async () => [],
-      keysWithPending: async () => [],
-      commit: async (step: FlowStepCommit) => {
-        const call = step.save && calls.get(step.save.callId);
-        if (call && step.save) calls.set(call.id, { ...call, flow: step.save.flow });
-        return true;
-      },
-    },
+    // No notifications here, so no flow event rows.
+    flowEvents: { pending: async () => [], keysWithPending: async () => [] },
     note: async () => undefined,
     hangUp: async () => undefined,
     on: () => () => undefined,
@@ -43,7 +41,23 @@ function sharedCalls() {
   return { calls, add, calling };
 }
 
-const ivrFlow = (over: object) => ({ kind: 'test', state: {}, timers: {}, tasks: {}, rev: 1, ...over });
+/** Stores a `test` flow bound to call `id` (keyed by it), as a predecessor left it. */
+async function seed(store: Store, id: string, over: Partial<StoredFlow> = {}): Promise<void> {
+  const flow: StoredFlow = {
+    key: id,
+    kind: 'test',
+    state: {},
+    timers: {},
+    tasks: {},
+    rev: 1,
+    callIds: [id],
+    createdAt: 0,
+    ...over,
+  };
+  await createFlowData(store).flows.insert(toRecord(flow, Date.now()));
+}
+
+const flowOf = async (store: Store, key: string) => (await createFlowData(store).flows.get(key))!;
 
 describe('calling/flows runtime: instances, leases and lost work', function () {
   this.timeout(20_000);
@@ -97,7 +111,8 @@ describe('calling/flows runtime: instances, leases and lost work', function () {
     const rescued: string[] = [];
     const r = runtime('a', store, shared.calling, heard, rescued);
     await r.start();
-    shared.add('c1', ivrFlow({}));
+    shared.add('c1');
+    await seed(store, 'c1');
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const holding = store.locks.withLock('flow:c1', () => held);
@@ -118,11 +133,12 @@ describe('calling/flows runtime: instances, leases and lost work', function () {
     const shared = sharedCalls();
     const now = Date.now();
     const live = storeA.instances.id;
-    shared.add('lost', ivrFlow({ tasks: { prompt: 'p1' }, owners: { prompt: 'dead-1' } }));
-    shared.add('busy', ivrFlow({ tasks: { prompt: 'p2' }, owners: { prompt: live } }));
-    shared.add('waiting', ivrFlow({ timers: { input: { at: now + 300, token: 'i1', owner: 'dead-1' } } }));
-    shared.add('armed', ivrFlow({ timers: { input: { at: now + 60_000, token: 'i2', owner: live } } }));
-    shared.add('older', ivrFlow({ tasks: { answer: 'p3' } }));
+    for (const id of ['lost', 'busy', 'waiting', 'armed', 'older']) shared.add(id);
+    await seed(storeA, 'lost', { tasks: { prompt: 'p1' }, owners: { prompt: 'dead-1' } });
+    await seed(storeA, 'busy', { tasks: { prompt: 'p2' }, owners: { prompt: live } });
+    await seed(storeA, 'waiting', { timers: { input: { at: now + 300, token: 'i1', owner: 'dead-1' } } });
+    await seed(storeA, 'armed', { timers: { input: { at: now + 60_000, token: 'i2', owner: live } } });
+    await seed(storeA, 'older', { tasks: { answer: 'p3' } });
     const heard: string[] = [];
     const rescued: string[] = [];
     await Promise.all([
@@ -140,9 +156,8 @@ describe('calling/flows runtime: instances, leases and lost work', function () {
       'waiting timer input',
     ]);
     assert.deepEqual(rescued, []);
-    const taken = shared.calls.get('lost')?.flow as { tasks: object; owners?: object };
-    assert.deepEqual(taken.tasks, {}, 'the lost task is cleared with the resume');
-    const waiting = shared.calls.get('waiting')?.flow as { timers: object };
-    assert.deepEqual(waiting.timers, {}, 'the timer fired and is gone');
+    assert.deepEqual((await flowOf(storeA, 'lost')).tasks, {}, 'the lost task is cleared with the resume');
+    assert.deepEqual((await flowOf(storeA, 'waiting')).timers, {}, 'the timer fired and is gone');
+    assert.equal((await flowOf(storeA, 'busy')).rev, 1, "a live instance's flow is left alone");
   });
 });

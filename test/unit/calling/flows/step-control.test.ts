@@ -9,7 +9,16 @@ describe('calling/flows step control: spawned tasks', () => {
       calling: {} as CallingApi,
       now: 1000,
       log: {} as CoreLogger,
-      saved: { kind: 'ivr', state: {}, timers: {}, tasks: {}, rev: 0 },
+      saved: {
+        key: 'c1',
+        kind: 'ivr',
+        state: {},
+        timers: {},
+        tasks: {},
+        rev: 0,
+        callIds: ['c1'],
+        createdAt: 0,
+      },
       event: { type: 'resume', lostTasks: [] },
       instance: 'i-1',
     });

@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import type { CallingApi, CallView } from '../../../../calling/core';
-import { createWatchdog, undriven, WATCHDOG_JOB } from '../../../../calling/flows/runtime';
+import { createWatchdog, undriven, WATCHDOG_JOB, type StoredFlow } from '../../../../calling/flows/runtime';
+import { createFlowData } from '../../../../store';
 import { eachTempStore, eventually, testLogger } from '../core/fakes';
 
-const flow = (over: Partial<{ timers: object; tasks: object; rev: number }> = {}) => ({
+const flow = (over: Partial<StoredFlow> = {}): StoredFlow => ({
+  key: 'k',
   kind: 'ivr',
   state: { phase: 'done' },
   timers: {},
   tasks: {},
   rev: 3,
+  callIds: [],
+  createdAt: 0,
   ...over,
 });
 
@@ -20,7 +24,7 @@ const call = (id: string, over: Partial<CallView> = {}): CallView =>
     state: 'established',
     source: { kind: 'user' },
     participants: [],
-    flow: flow(),
+    flow: { kind: 'frontdesk', decision: {} },
     createdAt: 0,
     updatedAt: 0,
     resource: {},
@@ -32,24 +36,19 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
 
   describe('undriven', () => {
     it('names an answered incoming call with no flow, a foreign flow, or a flow with nothing to do', () => {
-      assert.equal(undriven(call('a', { flow: null })), 'no flow took it');
-      assert.equal(
-        undriven(call('b', { flow: { kind: 'frontdesk', decision: {} } })),
-        'its flow never started',
-      );
-      assert.equal(undriven(call('c')), 'its ivr flow has nothing left to do');
+      assert.equal(undriven(call('a', { flow: null }), undefined), 'no flow took it');
+      assert.equal(undriven(call('b'), undefined), 'its flow never started');
+      assert.equal(undriven(call('b'), flow({ doneAt: 5 })), 'its flow never started', 'an ended flow');
+      assert.equal(undriven(call('c'), flow()), 'its ivr flow has nothing left to do');
     });
 
     it('leaves alone calls a timer or a task drives, calls not established, placed calls and meeting invitations', () => {
-      assert.equal(
-        undriven(call('a', { flow: flow({ timers: { input: { at: 1, token: 'x' } } }) })),
-        undefined,
-      );
-      assert.equal(undriven(call('b', { flow: flow({ tasks: { prompt: 'x' } }) })), undefined);
+      assert.equal(undriven(call('a'), flow({ timers: { input: { at: 1, token: 'x' } } })), undefined);
+      assert.equal(undriven(call('b'), flow({ tasks: { prompt: 'x' } })), undefined);
       for (const state of ['incoming', 'establishing', 'transferring', 'hold', 'terminated'] as const)
-        assert.equal(undriven(call('c', { state })), undefined, state);
-      assert.equal(undriven(call('d', { direction: 'outgoing' })), undefined);
-      assert.equal(undriven(call('e', { resource: { meetingInfo: {} } })), undefined);
+        assert.equal(undriven(call('c', { state }), flow()), undefined, state);
+      assert.equal(undriven(call('d', { direction: 'outgoing' }), flow()), undefined);
+      assert.equal(undriven(call('e', { resource: { meetingInfo: {} } }), flow()), undefined);
     });
   });
 
@@ -77,9 +76,22 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
         timing: { idleMs: 30_000, intervalMs: 1000, pollMs: 20 },
       });
 
-    beforeEach(() => {
+    /** Stores the flow of call `id` (keyed by the call, as the IVR's is). */
+    const store = async (id: string, over: Partial<StoredFlow> = {}) => {
+      const { flows } = createFlowData(temp.store);
+      const f = flow({ key: id, callIds: [id], ...over });
+      const tasks = Object.fromEntries(
+        Object.entries(f.tasks).map(([n, token]) => [n, { token, owner: 'i', startedAt: 0 }]),
+      );
+      const record = { ...f, tasks, requestedBy: null, updatedAt: 0, doneAt: null };
+      if (!(await flows.insert(record))) await flows.save(record, (await flows.get(id))?.rev ?? 0);
+    };
+
+    beforeEach(async () => {
       now = 1_000_000;
-      live = [call('idle'), call('busy', { flow: flow({ tasks: { prompt: 'x' } }) })];
+      live = [call('idle'), call('busy')];
+      await store('idle');
+      await store('busy', { tasks: { prompt: 'x' } });
       rescued = [];
       noted = [];
       gone = new Set();
@@ -121,7 +133,8 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
       const w = watchdog();
       let r = await w.sweep({});
       now += 20_000;
-      live = [call('idle', { flow: flow({ rev: 4 }) })];
+      await store('idle', { rev: 4 });
+      live = [call('idle')];
       r = await w.sweep(r.seen);
       now += 20_000;
       r = await w.sweep(r.seen);

@@ -53,18 +53,21 @@ export function flowCases(ctx: ContractContext): void {
     assert.deepEqual(await keys({ requestedBy: 'nobody' }), []);
   });
 
-  it('finds the flows whose tasks belong to instances outside a live set', async () => {
+  it('finds the flows not done whose tasks or timers belong to instances outside a live set', async () => {
     const { flows } = createFlowData(ctx.store);
     const t = (owner: string) => ({ token: owner, owner, startedAt: 1 });
+    const timer = (owner: string) => ({ at: 5, token: owner, owner });
     await flows.insert(flow('idle'));
-    await flows.insert(flow('mine', { tasks: { a: t('live-1') } }));
+    await flows.insert(flow('mine', { tasks: { a: t('live-1') }, timers: { x: timer('live-1') } }));
     await flows.insert(flow('lost', { tasks: { a: t('live-1'), b: t('dead-1') } }));
-    const found = await flows.withTasksOutside(new Set(['live-1']));
+    await flows.insert(flow('waiting', { timers: { x: timer('dead-2') }, updatedAt: 2000 }));
+    await flows.insert(flow('ended', { tasks: { a: t('dead-1') }, doneAt: 3 }));
+    const found = await flows.withWorkOutside(new Set(['live-1']));
     assert.deepEqual(
       found.map((f) => f.key),
-      ['lost'],
+      ['lost', 'waiting'],
     );
-    assert.deepEqual(await flows.withTasksOutside(new Set(['live-1', 'dead-1'])), []);
+    assert.deepEqual(await flows.withWorkOutside(new Set(['live-1', 'dead-1', 'dead-2'])), []);
   });
 
   it('keeps each inbox row kind, and marks a row processed only once', async () => {
