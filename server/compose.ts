@@ -21,6 +21,7 @@ import {
   type CallingService,
   type CallingTiming,
   type CallRecordsService,
+  type FlowRuntime,
   type MeetingService,
   type TextPrompts,
 } from '../calling';
@@ -95,13 +96,14 @@ export function createMeetings(
   });
 }
 
-/** The flows that run on the call model: reminder calls (their job runner) and click-to-call. */
+/** The flows that run on the call model: reminder calls (on the flow runtime) and click-to-call. */
 export function createFlows(
   config: Config,
   calling: CallingService,
   store: Store,
   logger: Logger,
   deps: AppDeps,
+  runtime: FlowRuntime,
 ) {
   const common = {
     store,
@@ -115,6 +117,7 @@ export function createFlows(
   return {
     reminders: createReminders({
       ...common,
+      runtime,
       ...(deps.flows?.backoffUnitMs ? { backoffUnitMs: deps.flows.backoffUnitMs } : {}),
       ...(deps.flows?.reminders ? { timing: deps.flows.reminders } : {}),
     }),

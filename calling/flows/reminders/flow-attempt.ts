@@ -1,17 +1,17 @@
 // A reminder's attempts as steps of its flow: the due timer places a call, the call's end settles the
 // attempt once, and the policy decides what follows (a retry timer, done, or an escalation), with the
 // notices posted as a task. Cancelling stops the timers and hangs up a call under way.
+import { sameId } from '../../ids';
 import { answeredResult, nextStep, unansweredResult } from './policy';
 import {
   isFinished,
   liveAttempt,
   TIMERS,
-  reminderKey,
   withLastAttempt,
   type ReminderFlowState,
   type Step,
 } from './flow-state';
-import { endTask, hangUpTask, messagePrompts, noticesTask, placeTask } from './flow-tasks';
+import { endTask, hangUpTask, messagePrompts, noticesTask, placeRequest } from './flow-tasks';
 import type { AttemptResult, Reminder } from './types';
 import type { ResultInfo } from '../../types';
 
@@ -35,7 +35,7 @@ export function placeNext(st: Step): ReminderFlowState {
   };
   // Speech is made while the phone rings, so the message plays as soon as the person answers.
   ctl.spawn('speech', () => messagePrompts(deps, reminder));
-  ctl.spawn('place', placeTask(deps, reminder, reminderKey(r.id)));
+  ctl.placeCall('place', placeRequest(reminder, ctl.key));
   ctl.setTimer(TIMERS.ring, deps.timing.ringTimeoutMs);
   ctl.note(`reminder: calling, attempt ${n}`);
   return { reminder, conversation: { step: 'ringing' } };
@@ -45,6 +45,8 @@ export function placeNext(st: Step): ReminderFlowState {
 export function placed(st: Step, callId: string): ReminderFlowState {
   const a = liveAttempt(st.s.reminder);
   if (!a || a.callId) return st.s;
+  // Its events come to the flow from its first notification; binding adds it to the flow's calls.
+  st.ctl.bindCall(callId);
   if (st.s.reminder.status === 'cancelled') st.ctl.spawn('hangUp', hangUpTask(st.deps, callId));
   st.ctl.note(`reminder: call ${callId} placed, attempt ${a.n}`);
   return withLastAttempt(st, (x) => ({ ...x, callId, state: x.state === 'placing' ? 'ringing' : x.state }));
@@ -78,14 +80,18 @@ export function endAttempt(st: Step, end: AttemptEnd): ReminderFlowState {
     reason: end.reason,
     ...(end.resultInfo ? { resultInfo: end.resultInfo } : {}),
   }));
-  const base: ReminderFlowState = { reminder: ended.reminder };
+  // The conversation keeps its last position until the next attempt starts one.
+  const base: ReminderFlowState = { ...st.s, reminder: ended.reminder };
   ctl.note(`reminder: attempt ${a.n} ended: ${result}`);
-  if (r.status === 'cancelled') return base;
+  if (r.status === 'cancelled') {
+    ctl.end();
+    return base;
+  }
   const next = nextStep(r, a.n, result, ctl.now);
   if (next.kind === 'retry') {
     const reminder: Reminder = { ...base.reminder, status: 'scheduled', nextAttemptAt: next.at };
     armDue(st, reminder);
-    return { reminder };
+    return { ...base, reminder };
   }
   const reminder: Reminder = {
     ...base.reminder,
@@ -93,17 +99,14 @@ export function endAttempt(st: Step, end: AttemptEnd): ReminderFlowState {
     outcome: next.kind === 'done' ? next.outcome : 'escalated',
     finishedAt: ctl.now,
   };
-  st.ctl.spawn(
-    'notices',
-    noticesTask(st.deps, reminder, () => Date.now()),
-  );
-  return { reminder };
+  st.ctl.spawn('notices', noticesTask(st.deps, reminder, () => Date.now()));
+  return { ...base, reminder };
 }
 
 /** The call is over: its end code is read (a task), unless the attempt is already settled. */
 export function callEnded(st: Step, callId: string, reason: string): ReminderFlowState {
   const a = liveAttempt(st.s.reminder);
-  if (!a || (a.callId !== undefined && a.callId !== callId)) return st.s;
+  if (!a || (a.callId !== undefined && !sameId(a.callId, callId))) return st.s;
   st.ctl.spawn('end', endTask(st.deps, callId));
   const conversation = { ...st.s.conversation, step: 'hung-up' as const, endReason: reason };
   return a.callId
@@ -117,8 +120,10 @@ export function cancel(st: Step): ReminderFlowState {
   if (isFinished(r)) return st.s;
   const { ctl } = st;
   for (const t of Object.values(TIMERS)) ctl.clearTimer(t);
-  const callId = liveAttempt(r)?.callId;
-  if (callId) ctl.spawn('hangUp', hangUpTask(st.deps, callId));
+  const live = liveAttempt(r);
+  // The flow ends with the call's end (recorded on the attempt); with no call under way, now.
+  if (live?.callId) ctl.spawn('hangUp', hangUpTask(st.deps, live.callId));
+  else if (!live) ctl.end();
   ctl.note('reminder: cancelled');
   return {
     ...st.s,

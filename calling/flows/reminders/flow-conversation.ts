@@ -1,6 +1,7 @@
 // The conversation of an answered reminder call, as steps of the reminder's flow: the message, the
 // wait for "1" (a timer), goodbye, hang up. Each step is saved before its prompt starts, so whoever
 // takes the flow over carries on from there.
+import { sameId } from '../../ids';
 import { at, liveAttempt, TIMERS, withLastAttempt, type ReminderFlowState, type Step } from './flow-state';
 import { hangUpTask, messagePrompts, playTask, tonesTask } from './flow-tasks';
 import { FALLBACK_PROMPTS } from './context';
@@ -10,7 +11,7 @@ export function answered(st: Step, callId: string): ReminderFlowState {
   const { ctl, deps } = st;
   const r = st.s.reminder;
   const a = liveAttempt(r);
-  if (!a || a.answeredAt !== undefined || (a.callId !== undefined && a.callId !== callId)) return st.s;
+  if (!a || a.answeredAt !== undefined || (a.callId !== undefined && !sameId(a.callId, callId))) return st.s;
   ctl.clearTimer(TIMERS.ring);
   if (r.status === 'cancelled') {
     // Nothing to say any more: just end the call.

@@ -1,6 +1,6 @@
 // The reminder flow's background work: each function returns what a task runs outside the flow's lock;
 // its outcome comes back to the flow as a `done` event.
-import { CallOperationError } from '../../core';
+import { CallOperationError, type PlaceCallRequest } from '../../core';
 import type { ResultInfo } from '../../types';
 import type { ReminderFlowDeps } from './flow-state';
 import { FALLBACK_PROMPTS, REMINDER_SCENARIO } from './context';
@@ -33,24 +33,21 @@ export async function messagePrompts(deps: ReminderFlowDeps, r: Reminder): Promi
 export const callIsOver = (err: unknown): boolean =>
   err instanceof CallOperationError && (err.code === 'call_ended' || err.code === 'call_not_found');
 
-/** Places the attempt's call, said to be a reminder's call for whoever asked; resolves with its id. */
-export function placeTask(deps: ReminderFlowDeps, r: Reminder, flowKey: string): () => Promise<string> {
-  return async () => {
-    const by = r.requestedBy;
-    const call = await deps.calling.placeCall({
-      to: partyOf(r.who),
-      ...(r.from ? { from: r.from } : {}),
-      subject: 'Reminder',
-      scenarioId: REMINDER_SCENARIO,
-      purpose: 'reminder',
-      origin: {
-        surface: 'flow',
-        requestedBy: { id: by.id, name: by.name ?? by.id },
-        ...(by.conversationId ? { conversationId: by.conversationId } : {}),
-        flow: { kind: 'reminder', key: flowKey },
-      },
-    });
-    return call.id;
+/** The call of an attempt, said to be a reminder's call for whoever asked (the runtime binds it). */
+export function placeRequest(r: Reminder, flowKey: string): PlaceCallRequest {
+  const by = r.requestedBy;
+  return {
+    to: partyOf(r.who),
+    ...(r.from ? { from: r.from } : {}),
+    subject: 'Reminder',
+    scenarioId: REMINDER_SCENARIO,
+    purpose: 'reminder',
+    origin: {
+      surface: 'flow',
+      requestedBy: { id: by.id, name: by.name ?? by.id },
+      ...(by.conversationId ? { conversationId: by.conversationId } : {}),
+      flow: { kind: 'reminder', key: flowKey },
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // A reminder as a flow on the flow runtime: a reducer over its timers (the next call, the ring limit,
 // the wait for the key), the events of its calls (answered, a key, the end), its tasks' outcomes, a
 // take-over and a cancel. Its state is the reminder itself, so the flow record is the reminder's record.
+import { sameId } from '../../ids';
 import type { FlowEvent, FlowHandler } from '../runtime';
 import { armDue, callEnded, cancel, endAttempt, placeNext, placed } from './flow-attempt';
 import {
@@ -25,9 +26,14 @@ import { endTask, noticesTask, tonesTask, type CallEnd } from './flow-tasks';
 type Done = Extract<FlowEvent, { type: 'done' }>;
 
 /** The call an event is about: the one it names, else the attempt's. */
-function callOf(st: Step, event: FlowEvent): string | undefined {
-  const named = (event as { callId?: unknown }).callId;
-  return typeof named === 'string' ? named : liveAttempt(st.s.reminder)?.callId;
+function callOf(st: Step, event: { readonly callId?: string }): string | undefined {
+  return event.callId ?? liveAttempt(st.s.reminder)?.callId;
+}
+
+/** The id of a placed call (the placement's result is the call as stored). */
+function placedId(value: unknown): string | undefined {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function onTimer(st: Step, name: string): ReminderFlowState {
@@ -42,10 +48,12 @@ function onDone(st: Step, e: Done): ReminderFlowState {
   if (!e.ok && e.task !== 'place' && e.task !== 'message')
     ctl.log.warn({ err: e.error, reminderId: s.reminder.id, task: e.task }, 'a reminder task failed');
   switch (e.task) {
-    case 'place':
-      return e.ok
-        ? placed(st, String(e.value))
-        : endAttempt(st, { result: 'failed', reason: `the call could not be placed: ${e.error.message}` });
+    case 'place': {
+      const callId = e.ok ? placedId(e.value) : undefined;
+      if (callId) return placed(st, callId);
+      const why = e.ok ? 'Graph gave no call id' : e.error.message;
+      return endAttempt(st, { result: 'failed', reason: `the call could not be placed: ${why}` });
+    }
     case 'message':
       return messagePlayed(st, e.ok ? undefined : e.error.message);
     case 'goodbye':
@@ -63,6 +71,8 @@ function onDone(st: Step, e: Done): ReminderFlowState {
       });
     }
     case 'notices': {
+      // The notices are the reminder's last work: its flow ends with them.
+      ctl.end();
       if (!e.ok || !Array.isArray(e.value)) return s;
       const notices = [...s.reminder.notices, ...(e.value as typeof s.reminder.notices)];
       return { ...s, reminder: { ...s.reminder, notices, updatedAt: ctl.now } };
@@ -110,8 +120,12 @@ export function createReminderFlow(deps: ReminderFlowDeps): FlowHandler<Reminder
           const callId = callOf(st, event);
           return callId ? answered(st, callId) : s;
         }
-        case 'tone':
-          return keyPressed(st, event.digit);
+        case 'tone': {
+          // A key on another call (an earlier attempt's, still ending) confirms nothing.
+          const live = liveAttempt(s.reminder)?.callId;
+          const other = event.callId !== undefined && live !== undefined && !sameId(event.callId, live);
+          return other ? s : keyPressed(st, event.digit);
+        }
         case 'terminated': {
           const callId = callOf(st, event);
           return callId ? callEnded(st, callId, event.reason) : s;

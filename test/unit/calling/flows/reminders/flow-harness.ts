@@ -1,6 +1,6 @@
 // Drives the reminder flow's reducer by hand: a FlowControl that records what a step asks for, a
 // calling stand-in that records what the tasks do, and helpers that fire timers and settle tasks.
-import type { CallView, CoreLogger, NotificationCard } from '../../../../../calling';
+import type { CallView, CoreLogger, NotificationCard, PlaceCallRequest } from '../../../../../calling';
 import type { FlowCalling } from '../../../../../calling/flows/reminders/context';
 import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
 import { DEFAULT_REMINDER_TIMING } from '../../../../../calling/flows/reminders/context';
@@ -31,10 +31,10 @@ export function fakeCalling(opts: { failPlace?: string; failPlay?: string; end?:
   const did: string[] = [];
   let placed = 0;
   const api = {
-    async placeCall(req: { purpose?: string }) {
+    async placeCall(req: PlaceCallRequest) {
       if (opts.failPlace) throw new Error(opts.failPlace);
       placed += 1;
-      did.push(`place ${req.purpose ?? ''}`.trim());
+      did.push(`place ${req.purpose ?? ''} bound to ${req.flowKey ?? 'nothing'}`);
       return { id: `c-${placed}` } as CallView;
     },
     async playPrompt(id: string, prompts: string | readonly string[]) {
@@ -70,6 +70,8 @@ export function reminderFlow(
   const timers = new Map<string, number>();
   const tasks = new Map<string, Task>();
   const notes: string[] = [];
+  let ended = false;
+  const bound: string[] = [];
   const handler = createReminderFlow({
     calling: calling.api,
     notifier: { postCard: async (target, card) => void posted.push({ target, card }) },
@@ -92,15 +94,20 @@ export function reminderFlow(
     ),
   };
 
+  const spawn: FlowControl['spawn'] = (name, work, opts) =>
+    void tasks.set(name, { work, ...(opts?.after ? { after: opts.after } : {}) });
   const ctl = (): FlowControl =>
     ({
-      callId: 'reminder:r-1',
-      call: {} as CallView,
+      key: 'reminder:r-1',
+      callIds: [],
       calling: {} as never,
       now,
       log: silent,
-      spawn: (name, work, opts) =>
-        void tasks.set(name, { work, ...(opts?.after ? { after: opts.after } : {}) }),
+      spawn,
+      // As the runtime does: the call is bound to the flow from its first notification.
+      placeCall: (name, req) => spawn(name, () => calling.api.placeCall({ ...req, flowKey: 'reminder:r-1' })),
+      bindCall: (callId) => void bound.push(callId),
+      end: () => void (ended = true),
       forgetTask: (name) => void tasks.delete(name),
       setTimer: (name, delayMs) => void timers.set(name, now + delayMs),
       clearTimer: (name) => void timers.delete(name),
@@ -122,10 +129,17 @@ export function reminderFlow(
     get now() {
       return now;
     },
+    /** The calls the flow bound. */
+    bound,
+    /** The flow asked to end (its record is done; later events are ignored). */
+    get ended() {
+      return ended;
+    },
     advance(ms: number) {
       now += ms;
     },
     async send(event: FlowEvent) {
+      if (ended) throw new Error(`an ended flow was sent ${event.type}`);
       if (event.type === 'timer') timers.delete(event.name);
       if (event.type === 'done') tasks.delete(event.task);
       state = await handler.handle(state, event, ctl());

@@ -20,11 +20,12 @@ describe('reminder flow: a reducer over timers, call events and tasks', () => {
     );
     assert.equal(f.timers.get('ring'), T0 + 120_000);
     await f.settleAll('speech', 'place');
-    assert.deepEqual(f.calling.did, ['place reminder']);
+    assert.deepEqual(f.calling.did, ['place reminder bound to reminder:r-1']);
     assert.deepEqual(
       f.reminder.attempts.map((a) => [a.state, a.callId]),
       [['ringing', 'c-1']],
     );
+    assert.deepEqual(f.bound, ['c-1'], "the call is among the flow's calls");
   });
 
   it('confirmed: keys first, the message, "1" during it, goodbye, hang up, then the outcome notice', async () => {
@@ -57,6 +58,7 @@ describe('reminder flow: a reducer over timers, call events and tasks', () => {
       ['confirmed'],
     );
     assert.deepEqual(f.reminder.attempts[0]?.resultInfo, HUNG_UP_BY_APP);
+    assert.equal(f.state.conversation?.step, 'hung-up', "the conversation's last position is kept");
     await f.settle('notices');
     assert.deepEqual(
       posted.map((p) => [p.target, p.card.title]),
@@ -67,6 +69,7 @@ describe('reminder flow: a reducer over timers, call events and tasks', () => {
       [['reminder-outcome', true]],
     );
     assert.deepEqual([...f.timers.keys()], [], 'no timer left');
+    assert.equal(f.ended, true, 'the flow ends with its notices');
   });
 
   it('answered without a key: waits confirmWaitMs, then says goodbye: answered-no-confirm', async () => {
@@ -190,22 +193,58 @@ describe('reminder flow: a reducer over timers, call events and tasks', () => {
     assert.equal(f.reminder.outcome, 'cancelled');
     assert.deepEqual([...f.timers.keys()], []);
     await f.settle('hangUp');
-    assert.deepEqual(f.calling.did, ['place reminder', 'hangUp c-1']);
+    assert.deepEqual(f.calling.did, ['place reminder bound to reminder:r-1', 'hangUp c-1']);
+    assert.equal(f.ended, false, 'the flow waits for the call to end');
     await f.send({ type: 'terminated', reason: 'the call ended' });
     await f.settle('end');
     assert.equal(f.reminder.status, 'cancelled');
     assert.equal(f.reminder.attempts[0]?.state, 'ended');
     assert.deepEqual([...f.tasks.keys()], [], 'no notices, no further call');
+    assert.equal(f.ended, true, 'the flow ends once the call has');
   });
 
-  it('cancel before the time: no call at all; a finished reminder is left as it was', async () => {
+  it('cancel before the time: no call at all, and the flow ends', async () => {
     const f = reminderFlow();
     await f.send({ type: 'begin' });
     await f.send({ type: 'custom', name: 'cancel' });
     assert.deepEqual([...f.timers.keys()], []);
-    const cancelled = f.reminder;
+    assert.equal(f.ended, true, 'nothing left to wait for');
+    assert.deepEqual(f.calling.did, []);
+  });
+
+  it('a finished reminder is left as it was by a cancel', async () => {
+    const f = reminderFlow(
+      { retries: { max: 0, backoffMinutes: 1 } },
+      { calling: fakeCalling({ end: NO_ANSWER }) },
+    );
+    await f.ringing();
+    await f.send({ type: 'terminated', reason: 'no answer' });
+    await f.settle('end');
+    const done = f.reminder;
     await f.send({ type: 'custom', name: 'cancel' });
-    assert.equal(f.reminder, cancelled);
+    assert.equal(f.reminder, done);
+    assert.equal(f.reminder.outcome, 'escalated');
+  });
+
+  it("events of an earlier attempt's call are not this attempt's", async () => {
+    const f = reminderFlow(
+      { confirm: true, retries: { max: 1, backoffMinutes: 1 } },
+      { calling: fakeCalling({ end: NO_ANSWER }) },
+    );
+    await f.ringing();
+    await f.send({ type: 'terminated', reason: 'no answer', callId: 'c-1' });
+    await f.settle('end');
+    await f.fire('due');
+    await f.settleAll('speech', 'place');
+    await f.send({ type: 'terminated', reason: 'no answer', callId: 'c-1' });
+    await f.send({ type: 'established', callId: 'c-1' });
+    assert.equal(f.tasks.size, 0, 'nothing done for the old call');
+    assert.equal(f.reminder.attempts[1]?.state, 'ringing');
+    await f.send({ type: 'established', callId: 'c-2' });
+    await f.send({ type: 'tone', digit: '1', callId: 'c-1' });
+    assert.equal(f.reminder.attempts[1]?.confirmedAt, undefined, 'a key on the old call confirms nothing');
+    await f.send({ type: 'tone', digit: '1', callId: 'c-2' });
+    assert.equal(f.reminder.attempts[1]?.confirmedAt, f.now);
   });
 
   it('cancelled while the call was being placed: the call is hung up once it is placed', async () => {
@@ -215,7 +254,7 @@ describe('reminder flow: a reducer over timers, call events and tasks', () => {
     await f.send({ type: 'custom', name: 'cancel' });
     await f.settle('place');
     await f.settle('hangUp');
-    assert.deepEqual(f.calling.did, ['place reminder', 'hangUp c-1']);
+    assert.deepEqual(f.calling.did, ['place reminder bound to reminder:r-1', 'hangUp c-1']);
   });
 
   it('taken over mid-placement: the lost placement counts as a failed attempt, retried', async () => {
