@@ -99,7 +99,10 @@ export function endAttempt(st: Step, end: AttemptEnd): ReminderFlowState {
     outcome: next.kind === 'done' ? next.outcome : 'escalated',
     finishedAt: ctl.now,
   };
-  st.ctl.spawn('notices', noticesTask(st.deps, reminder, () => Date.now()));
+  st.ctl.spawn(
+    'notices',
+    noticesTask(st.deps, reminder, () => Date.now()),
+  );
   return { ...base, reminder };
 }
 

@@ -6,7 +6,7 @@ import { at, liveAttempt, TIMERS, withLastAttempt, type ReminderFlowState, type 
 import { hangUpTask, messagePrompts, playTask, tonesTask } from './flow-tasks';
 import { FALLBACK_PROMPTS } from './context';
 
-/** The call was answered: record it, listen for keys when confirming, play the message. */
+/** The call was answered: record it, then the message (first the key subscription, when confirming). */
 export function answered(st: Step, callId: string): ReminderFlowState {
   const { ctl, deps } = st;
   const r = st.s.reminder;
@@ -19,20 +19,28 @@ export function answered(st: Step, callId: string): ReminderFlowState {
     return st.s;
   }
   const s = withLastAttempt(st, (x) => ({ ...x, callId, state: 'answered', answeredAt: ctl.now }));
-  return playMessage({ ...st, s });
+  if (!r.confirm) return playMessage({ ...st, s });
+  // Keys are reported only once subscribed: the message (and "press 1") waits for the subscription.
+  ctl.spawn('tones', tonesTask(deps, callId));
+  return s;
 }
 
-/** Plays the message (after the key subscription, so a key pressed during it counts). */
+/** The key subscription is done (or failed: the message plays all the same). */
+export function subscribed(st: Step): ReminderFlowState {
+  const a = liveAttempt(st.s.reminder);
+  if (st.s.conversation?.step !== 'ringing' || a?.answeredAt === undefined) return st.s;
+  return playMessage(st);
+}
+
+/** Plays the message. */
 export function playMessage(st: Step): ReminderFlowState {
   const { ctl, deps } = st;
   const r = st.s.reminder;
   const callId = liveAttempt(r)?.callId;
   if (!callId) return st.s;
-  if (r.confirm) ctl.spawn('tones', tonesTask(deps, callId));
   ctl.spawn(
     'message',
     playTask(deps, callId, () => messagePrompts(deps, r)),
-    r.confirm ? { after: 'tones' } : undefined,
   );
   ctl.note('reminder: playing the message');
   return at(st.s, 'message');

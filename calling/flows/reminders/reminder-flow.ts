@@ -12,6 +12,7 @@ import {
   messagePlayed,
   playMessage,
   ringTimedOut,
+  subscribed,
 } from './flow-conversation';
 import {
   liveAttempt,
@@ -54,6 +55,8 @@ function onDone(st: Step, e: Done): ReminderFlowState {
       const why = e.ok ? 'Graph gave no call id' : e.error.message;
       return endAttempt(st, { result: 'failed', reason: `the call could not be placed: ${why}` });
     }
+    case 'tones':
+      return subscribed(st);
     case 'message':
       return messagePlayed(st, e.ok ? undefined : e.error.message);
     case 'goodbye':
@@ -98,7 +101,7 @@ function onResume(st: Step, lost: readonly string[]): ReminderFlowState {
   if (lost.includes('end') && callId) ctl.spawn('end', endTask(deps, callId));
   if (lost.includes('hangUp') && callId) return hangUp(st);
   if (lost.includes('message') && step === 'message') return playMessage(st);
-  if (lost.includes('tones') && callId && r.confirm) ctl.spawn('tones', tonesTask(deps, callId));
+  if (lost.includes('tones') && callId && step === 'ringing') ctl.spawn('tones', tonesTask(deps, callId));
   if (lost.includes('goodbye') && step === 'closing') return closing(st);
   return s;
 }
