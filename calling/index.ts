@@ -92,17 +92,17 @@ export { CallingError, isCallingError, type CallingErrorCode } from './errors';
 export { NO_ALERTS_CHAT, type Notifier, type NotificationCard } from './flows/notify';
 export {
   createReminders,
-  createReminderBook,
+  reminderOfFlow,
   ReminderError,
   DEFAULT_REMINDER_TIMING,
-  REMINDERS_NS,
-  REMINDER_JOB,
+  REMINDER_FLOW,
+  reminderKey,
 } from './flows/reminders';
 export type {
   Reminders,
   RemindersOptions,
-  ReminderBook,
   ListRemindersOptions,
+  ReminderFlowState,
   ReminderTiming,
   Voice,
   Reminder,

@@ -4,6 +4,7 @@ import { createBot } from '../bot';
 import {
   checkPrompts,
   createCallingKeys,
+  createFlowRuntime,
   createCallsEdge,
   createKvInbox,
   createOutbound,
@@ -14,6 +15,7 @@ import {
   type CallRecordsService,
   type ClickToCall,
   type ClickToCallTiming,
+  type FlowRuntime,
   type MeetingService,
   type Notifier,
   type Reminders,
@@ -50,6 +52,8 @@ export interface App {
   /** Reminder calls and click-to-call, on the call model (absent with it). */
   readonly reminders?: Reminders;
   readonly clickToCall?: ClickToCall;
+  /** The one flow runtime every flow runs on (IVR, front desk, reminders), with the call model. */
+  readonly flowRuntime?: FlowRuntime;
   /**
    * The front desk and the IVR (with the call model). Without FRONTDESK_CONFIG `configured` is false:
    * the front desk only answers that the line is not set up, and the bot does not offer its rules.
@@ -116,8 +120,11 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     await store.close();
     throw err;
   }
-  // One flow runtime per process: click-to-call's flows run on the IVR's when there is one.
-  const flows = calling && createFlows(config, calling, store, logger, flowDeps, callFlows?.runtime);
+  // One runtime for every flow: the front desk's, or one of their own when the composition takes
+  // incoming calls itself.
+  const ownRuntime = calling && !callFlows ? createFlowRuntime({ calling, store, logger }) : undefined;
+  const flowRuntime = callFlows?.runtime ?? ownRuntime;
+  const flows = calling && flowRuntime && createFlows(config, calling, store, logger, flowDeps, flowRuntime);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
@@ -201,15 +208,17 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const http = createHttpServer(routes, logger.child({ module: 'http' }));
   if (calling) await startCalling(calling, store);
   meetings?.start();
-  await flows?.reminders.start();
   await flows?.clickToCall.start();
+  // The reminder flow is registered by now: the runtime's first sweep resumes reminders too.
   await callFlows?.start();
+  await ownRuntime?.start();
   let closing: Promise<void> | undefined;
   return {
     store,
     ...(calling ? { calling } : {}),
     ...(flows ?? {}),
     ...(callFlows ? { callFlows } : {}),
+    ...(flowRuntime ? { flowRuntime } : {}),
     ...(records ? { records } : {}),
     ...(meetings ? { meetings } : {}),
     async listen() {
@@ -223,9 +232,9 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         await http.close(config.SHUTDOWN_GRACE_MS);
         bot.close();
         botPorts?.close();
-        await flows?.reminders.stop();
         await flows?.clickToCall.stop();
         await callFlows?.stop();
+        await ownRuntime?.stop();
         await records?.stop();
         await meetings?.stop();
         await calling?.stop();

@@ -9,7 +9,6 @@ import {
   createCallFlows,
   createClickToCall,
   createEspeakSynthesizer,
-  createFlowRuntime,
   createLoggingNotifier,
   createPromptCache,
   createPromptResourceIds,
@@ -98,14 +97,14 @@ export function createMeetings(
   });
 }
 
-/** The flows that run on the call model: reminder calls (their job runner) and click-to-call (on `runtime`). */
+/** The flows that run on the call model: reminder calls and click-to-call, both on `runtime`. */
 export function createFlows(
   config: Config,
   calling: CallingService,
   store: Store,
   logger: Logger,
   deps: AppDeps,
-  runtime?: FlowRuntime,
+  runtime: FlowRuntime,
 ) {
   const common = {
     store,
@@ -119,15 +118,13 @@ export function createFlows(
   return {
     reminders: createReminders({
       ...common,
+      runtime,
       ...(deps.flows?.backoffUnitMs ? { backoffUnitMs: deps.flows.backoffUnitMs } : {}),
       ...(deps.flows?.reminders ? { timing: deps.flows.reminders } : {}),
     }),
     clickToCall: createClickToCall({
       ...common,
-      // Without the IVR's runtime (the composition takes incoming calls itself) click-to-call runs its own.
-      ...(runtime
-        ? { runtime }
-        : { runtime: createFlowRuntime({ calling, store, logger }), ownsRuntime: true }),
+      runtime,
       ...(deps.flows?.clickToCall ? { timing: deps.flows.clickToCall } : {}),
     }),
   };

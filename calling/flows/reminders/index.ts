@@ -1,19 +1,17 @@
-// Reminder calls: scheduled as data, claimed once across instances, retried, escalated, resumed.
-export { createReminders } from './service';
-export type { Reminders, RemindersOptions } from './service';
-export { createReminderBook, REMINDERS_NS, REMINDER_JOB } from './book';
-export type { ReminderBook, ReminderBookOptions, ListRemindersOptions } from './book';
+// Reminder calls: a flow on the flow runtime per reminder, retried and escalated with timers.
+export { createReminders, reminderOfFlow } from './service';
+export type { ListRemindersOptions, Reminders, RemindersOptions } from './service';
 export { ReminderError } from './errors';
 export type { ReminderErrorCode } from './errors';
 export { DEFAULT_REMINDER_TIMING } from './context';
 export type { FlowCalling, ReminderTiming, Voice } from './context';
+export { REMINDER_FLOW, reminderKey } from './flow-state';
+export type { ReminderFlowState } from './flow-state';
 export { targetOf, partyOf, describeTarget } from './target';
 export { unansweredResult } from './policy';
-export { updateVersioned } from './versioned';
 export type {
   Reminder,
   ReminderAttempt,
-  ReminderCallFlow,
   ReminderNoticeRecord,
   ReminderOutcome,
   ReminderRequester,

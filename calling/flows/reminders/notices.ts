@@ -1,6 +1,5 @@
 // What the requester (and the escalation target) are told when a reminder finishes.
 import type { NotificationCard } from '../notify';
-import type { ReminderContext } from './context';
 import { describeResult } from './policy';
 import { describeTarget } from './target';
 import type { Reminder, ReminderNoticeRecord } from './types';
@@ -52,25 +51,4 @@ export function noticesFor(r: Reminder, fallback = ''): Notice[] {
       card: { ...base, title: `Reminder for ${who}: ${r.outcome}`, text: `${who} ${said}.` },
     },
   ];
-}
-
-/** Posts a finished reminder's notices and records each one's delivery on the reminder. */
-export async function sendNotices(ctx: ReminderContext, r: Reminder): Promise<void> {
-  const records: ReminderNoticeRecord[] = [];
-  for (const { kind, target, card } of noticesFor(r, ctx.notifyTarget)) {
-    const at = ctx.book.now();
-    const failed = (error: string) => records.push({ kind, at, target, delivered: false, error });
-    if (!ctx.notifier) failed('no notifier is configured');
-    else {
-      try {
-        await ctx.notifier.postCard(target, card);
-        records.push({ kind, at, target, delivered: true });
-      } catch (err) {
-        ctx.logger.warn({ err, reminderId: r.id, kind }, 'a reminder notice could not be delivered');
-        failed(String(err));
-      }
-    }
-  }
-  if (records.length > 0)
-    await ctx.book.update(r.id, (cur) => ({ ...cur, notices: [...cur.notices, ...records] }));
 }

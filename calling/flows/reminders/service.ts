@@ -1,16 +1,21 @@
-// createReminders: the reminder calls' public face. Scheduling, listing and cancelling are data (the
-// book); start() runs the due reminders on this instance, as one of any number of instances.
+// createReminders: the reminder calls' public face, over the flow runtime. A reminder is a flow (key
+// `reminder:<id>`) whose state is the reminder itself: scheduling begins the flow, reading and listing
+// read flow records, cancelling hands the flow a `cancel` event.
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import type { Store } from '../../../store';
 import type { CoreLogger } from '../../core';
 import type { Notifier } from '../notify';
-import { createReminderBook, type ListRemindersOptions, type ReminderBook } from './book';
+import type { FlowRuntime, StoredFlow } from '../runtime';
 import { DEFAULT_REMINDER_TIMING, type FlowCalling, type ReminderTiming, type Voice } from './context';
-import { createReminderRunner } from './runner';
-import type { Reminder, ScheduleReminderRequest } from './types';
-import type { Store } from '../../../store';
+import { ReminderError } from './errors';
+import { isFinished, REMINDER_FLOW, reminderKey, type ReminderFlowState } from './flow-state';
+import { createReminderFlow } from './reminder-flow';
+import type { Reminder, ReminderStatus, ScheduleReminderRequest } from './types';
+import { newReminder } from './validate';
 
 export interface RemindersOptions {
+  /** The flow runtime reminders run on (the app's one runtime); the reminder flow is registered on it. */
+  readonly runtime: FlowRuntime;
   readonly store: Store;
   readonly calling: FlowCalling;
   readonly logger: CoreLogger;
@@ -28,68 +33,103 @@ export interface RemindersOptions {
   readonly timing?: Partial<ReminderTiming>;
 }
 
-/** Reminder calls: schedule, read, list and cancel; start/stop the runner on this instance. */
+export interface ListRemindersOptions {
+  /** Only the reminders this person asked for (ReminderRequester.id). */
+  readonly requestedBy?: string;
+  readonly status?: ReminderStatus | readonly ReminderStatus[];
+  readonly limit?: number;
+}
+
+/** Reminder calls: schedule, read, list and cancel. */
 export interface Reminders {
-  /** Stores the reminder and its job; resolves with the stored reminder (its `id` names it). */
+  /** Stores the reminder (its flow) and sets its time; resolves with it (its `id` names it). */
   schedule(req: ScheduleReminderRequest): Promise<Reminder>;
   get(id: string): Promise<Reminder | undefined>;
+  /** Reminders in due order. */
   list(opts?: ListRemindersOptions): Promise<Reminder[]>;
   /** Cancels a reminder that has not finished; a call under way is hung up. */
   cancel(id: string): Promise<Reminder>;
-  /** Claims due reminders from now on and follows their calls. */
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Claims and runs due reminders once (what the poll does every `pollMs`). */
-  runDue(): Promise<number>;
-  readonly book: ReminderBook;
 }
 
-/** Builds the reminders on a store and the calling service. */
+/** The reminder a flow record holds, if it is a reminder's. */
+export function reminderOfFlow(flow: StoredFlow | undefined): Reminder | undefined {
+  return flow?.kind === REMINDER_FLOW ? (flow.state as ReminderFlowState).reminder : undefined;
+}
+
+const PENDING: ReadonlySet<string> = new Set<ReminderStatus>(['scheduled', 'calling']);
+
+const notFound = (id: string) =>
+  new ReminderError(
+    'reminder_not_found',
+    `There is no reminder ${id}.`,
+    'List the reminders to see their ids.',
+  );
+const finished = (r: Reminder) =>
+  new ReminderError('reminder_finished', `Reminder ${r.id} has already finished (${r.outcome ?? r.status}).`);
+
+/** Builds the reminders on the flow runtime and registers their flow there. */
 export function createReminders(opts: RemindersOptions): Reminders {
   const logger = opts.logger.child({ module: 'calling.reminders' });
-  const book = createReminderBook({
-    store: opts.store,
-    ...(opts.now ? { now: opts.now } : {}),
-    ...(opts.backoffUnitMs ? { backoffUnitMs: opts.backoffUnitMs } : {}),
-    ...(opts.defaultFrom ? { defaultFrom: opts.defaultFrom } : {}),
-  });
-  const ctx = {
-    book,
-    calling: opts.calling,
-    logger,
-    timing: { ...DEFAULT_REMINDER_TIMING, ...opts.timing },
-    owner: `${hostname()}:${process.pid}:${randomUUID()}`,
-    ...(opts.notifier ? { notifier: opts.notifier } : {}),
-    ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
-    ...(opts.voice ? { voice: opts.voice } : {}),
-  };
-  const runner = createReminderRunner(ctx);
+  const { runtime } = opts;
+  const now = opts.now ?? (() => Date.now());
+  runtime.register(
+    createReminderFlow({
+      calling: opts.calling,
+      timing: { ...DEFAULT_REMINDER_TIMING, ...opts.timing },
+      owner: opts.store.instances.id,
+      logger,
+      ...(opts.notifier ? { notifier: opts.notifier } : {}),
+      ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
+      ...(opts.voice ? { voice: opts.voice } : {}),
+    }),
+  );
+  const get = async (id: string) => reminderOfFlow(await runtime.get(reminderKey(id)));
+
   return {
-    book,
-    schedule: async (req) => {
-      const r = await book.schedule(req);
-      logger.info({ reminderId: r.id, dueAt: r.dueAt, requestedBy: r.requestedBy.id }, 'reminder scheduled');
-      return r;
+    async schedule(req) {
+      const reminder = newReminder(req, {
+        id: randomUUID(),
+        now: now(),
+        backoffUnitMs: opts.backoffUnitMs ?? 60_000,
+        ...(opts.defaultFrom ? { defaultFrom: opts.defaultFrom } : {}),
+      });
+      const state: ReminderFlowState = { reminder };
+      await runtime.begin(reminderKey(reminder.id), REMINDER_FLOW, state, {
+        requestedBy: reminder.requestedBy.id,
+      });
+      logger.info(
+        { reminderId: reminder.id, dueAt: reminder.dueAt, requestedBy: reminder.requestedBy.id },
+        'reminder scheduled',
+      );
+      return reminder;
     },
-    get: (id) => book.get(id),
-    list: (o) => book.list(o),
+    get,
+    async list(o = {}) {
+      const statuses = o.status === undefined ? undefined : new Set<string>([o.status].flat());
+      // A reminder still to call has a flow that has not ended: only those are read when they suffice.
+      const pendingOnly = statuses !== undefined && [...statuses].every((x) => PENDING.has(x));
+      const flows = await runtime.list({
+        kind: REMINDER_FLOW,
+        ...(o.requestedBy === undefined ? {} : { requestedBy: o.requestedBy }),
+        ...(pendingOnly ? { active: true } : {}),
+      });
+      const picked = flows
+        .flatMap((f) => reminderOfFlow(f) ?? [])
+        .filter((r) => (o.requestedBy === undefined ? true : r.requestedBy.id === o.requestedBy))
+        .filter((r) => (statuses ? statuses.has(r.status) : true))
+        .sort((a, b) => a.dueAt - b.dueAt || a.createdAt - b.createdAt);
+      return o.limit === undefined ? picked : picked.slice(0, o.limit);
+    },
     async cancel(id) {
-      const r = await book.cancel(id);
-      const live = r.attempts.at(-1);
-      if (live?.callId && live.state !== 'ended') {
-        await opts.calling
-          .hangUp(live.callId)
-          .catch((err: unknown) =>
-            logger.warn(
-              { err, reminderId: id, callId: live.callId },
-              'could not hang up the cancelled reminder call',
-            ),
-          );
-      }
-      return r;
+      const r = await get(id);
+      if (!r) throw notFound(id);
+      if (isFinished(r)) throw finished(r);
+      // The flow decides, in order with its other events: a reminder that finished meanwhile stays as it is.
+      await runtime.dispatch(reminderKey(id), { type: 'custom', name: 'cancel' });
+      const after = await get(id);
+      if (!after) throw notFound(id);
+      if (after.status !== 'cancelled') throw finished(after);
+      return after;
     },
-    start: () => runner.start(),
-    stop: () => runner.stop(),
-    runDue: () => runner.tick(),
   };
 }

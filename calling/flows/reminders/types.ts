@@ -126,15 +126,5 @@ export interface Reminder {
   readonly finishedAt?: number;
 }
 
-/** What the call of an attempt keeps in its flow JSON (saveFlow), so a restart resumes the conversation. */
-export interface ReminderCallFlow {
-  readonly kind: 'reminder';
-  readonly reminderId: string;
-  readonly attempt: number;
-  readonly step: ReminderStep;
-  /** When the wait for the confirmation key began. */
-  readonly confirmSince?: number;
-}
-
-/** Where the conversation of a reminder call is. */
+/** Where the conversation on a reminder's call is (placing and ringing included). */
 export type ReminderStep = 'ringing' | 'message' | 'awaiting-confirm' | 'closing' | 'hung-up';

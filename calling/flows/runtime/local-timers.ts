@@ -1,6 +1,9 @@
 // The runtime's in-process timers: one per call and timer name. Their due times are also in the saved
 // flow, so a restart re-arms them (see FlowRuntime.start).
 
+/** The longest wait setTimeout takes (2^31 - 1 ms, about 24.8 days). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
 /** Timers keyed by call and name; setting a name again replaces the pending one. */
 export class LocalTimers {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -9,14 +12,19 @@ export class LocalTimers {
   set(callId: string, name: string, at: number, now: number, fire: () => void): void {
     const key = `${callId}|${name}`;
     clearTimeout(this.timers.get(key));
-    const handle = setTimeout(
-      () => {
-        this.timers.delete(key);
-        fire();
-      },
-      Math.max(0, at - now),
-    );
-    this.timers.set(key, handle);
+    // setTimeout fires at once when asked to wait past MAX_DELAY_MS: a longer wait is armed in legs.
+    const arm = (delay: number) => {
+      const handle = setTimeout(
+        () => {
+          if (delay > MAX_DELAY_MS) return arm(delay - MAX_DELAY_MS);
+          this.timers.delete(key);
+          fire();
+        },
+        Math.min(Math.max(0, delay), MAX_DELAY_MS),
+      );
+      this.timers.set(key, handle);
+    };
+    arm(at - now);
   }
 
   clear(callId: string, names: Iterable<string>): void {

@@ -3,10 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  createReminderBook,
+  createFlowRuntime,
+  createReminders,
+  reminderKey,
   ReminderError,
+  type CallingApi,
+  type CoreLogger,
+  type FlowRuntime,
   type Reminder,
-  type ReminderBook,
+  type ReminderFlowState,
+  type Reminders,
   type TextPrompts,
 } from '../../../calling';
 import type { App } from '../../../server';
@@ -30,7 +36,7 @@ async function callsTo(emu: RunningEmulator, personId: string): Promise<Array<Re
   return res.body.value.filter((c) => c.remotePersonId === personId);
 }
 
-async function finished(book: ReminderBook, id: string, ms = 60_000): Promise<Reminder> {
+async function finished(book: Pick<Reminders, 'get'>, id: string, ms = 60_000): Promise<Reminder> {
   let r: Reminder | undefined;
   await until(
     async () => {
@@ -47,20 +53,25 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
   this.timeout(120_000);
   let emu: RunningEmulator;
   let app: App;
+  let runtime: FlowRuntime;
   let speech: TextPrompts;
+  /** Where the reminder's conversation is, as its flow record says. */
+  const conversationStep = async (id: string) =>
+    ((await runtime.get(reminderKey(id)))?.state as ReminderFlowState | undefined)?.conversation?.step;
   const notifier = recordingNotifier();
   const stack = useStack({
     emulator: { EMULATOR_PROMPT_SPEED: '2', EMULATOR_RING_TIMEOUT_MS: '2500' },
     deps: {
       notifier,
       // Backoff in seconds, short waits: the same code paths at test speed.
-      flows: { backoffUnitMs: 1000, reminders: { pollMs: 250, checkIntervalMs: 2000, confirmWaitMs: 3000 } },
+      flows: { backoffUnitMs: 1000, reminders: { confirmWaitMs: 3000 } },
     },
   });
 
   before(() => {
     emu = stack.emu;
     app = stack.app.app;
+    runtime = app.flowRuntime!;
     speech = appSpeech(stack.app.config);
   });
 
@@ -86,13 +97,13 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
     let callId = '';
     await until(async () => {
       callId = (await app.reminders!.get(scheduled.id))?.attempts[0]?.callId ?? '';
-      const step = callId ? ((await app.calling!.getCall(callId))?.flow as { step?: string })?.step : '';
+      const step = callId ? await conversationStep(scheduled.id) : '';
       return step === 'message' || step === 'awaiting-confirm';
     }, 'the reminder to be playing');
     const pressed = await emu.control('POST', `/emulator/calls/${callId}/keys`, { tones: '1' });
     assert.equal(pressed.status, 202);
 
-    const r = await finished(app.reminders!.book, scheduled.id);
+    const r = await finished(app.reminders!, scheduled.id);
     assert.equal(r.outcome, 'confirmed');
     assert.equal(r.attempts.length, 1);
     const [a] = r.attempts;
@@ -117,7 +128,7 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
     assert.match(t, /goodbye\.wav/);
     const call = await app.calling!.getCall(a!.callId!);
     assert.deepEqual(call?.end?.resultInfo, { code: 200, subcode: 5001 }, 'the app hung up');
-    assert.equal((call?.flow as { step?: string }).step, 'hung-up', "the flow's last position is saved");
+    assert.equal(await conversationStep(r.id), 'hung-up', "the flow's last position is saved");
 
     await until(() => notifier.posted.some((p) => p.card.callId === a?.callId), 'the outcome notice');
     const notice = notifier.posted.find((p) => p.card.callId === a?.callId)!;
@@ -140,7 +151,7 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
       confirm: true,
       requestedBy: requester(),
     });
-    const r = await finished(app.reminders!.book, s.id);
+    const r = await finished(app.reminders!, s.id);
     assert.equal(r.outcome, 'answered-no-confirm');
     assert.deepEqual(
       r.attempts.map((x) => x.result),
@@ -163,7 +174,7 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
       escalateTo: ESCALATIONS,
       requestedBy: requester(),
     });
-    const r = await finished(app.reminders!.book, s.id, 90_000);
+    const r = await finished(app.reminders!, s.id, 90_000);
     assert.equal(r.outcome, 'escalated');
     assert.deepEqual(
       r.attempts.map((x) => x.result),
@@ -198,7 +209,7 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
       'the decline',
     );
     await script({ emu }, isaiah.id, { onRing: 'answer', answerAfterMs: 200 });
-    const r = await finished(app.reminders!.book, s.id);
+    const r = await finished(app.reminders!, s.id);
     assert.equal(r.outcome, 'delivered');
     assert.deepEqual(
       r.attempts.map((x) => x.result),
@@ -233,8 +244,9 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
 
     const cancelled = await app.reminders!.cancel(early.id);
     assert.equal(cancelled.status, 'cancelled');
-    const keys = (await app.store.jobs.list({ kind: 'reminders.tick' })).map((j) => j.key);
-    assert.ok(!keys.includes(`reminder:${early.id}`) && keys.includes(`reminder:${late.id}`));
+    const [earlyFlow, lateFlow] = await Promise.all([early, late].map((r) => runtime.get(reminderKey(r.id))));
+    assert.ok(earlyFlow?.doneAt !== undefined && !earlyFlow.timers['due'], 'the cancelled one calls no more');
+    assert.equal(lateFlow?.timers['due']?.at, late.dueAt, 'the other one still waits for its time');
     await assert.rejects(
       app.reminders!.cancel(early.id),
       (err: unknown) => err instanceof ReminderError && err.code === 'reminder_finished',
@@ -250,6 +262,27 @@ describe('reminder calls e2e: the app in this process, the emulator beside it', 
     await app.reminders!.cancel(late.id);
   });
 });
+
+const quiet: CoreLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => quiet,
+};
+
+/**
+ * Reminders scheduled from a process that runs no flows, through the same database the app uses: the
+ * reminder's flow begins here (its time set as a timer), then `leave` hands it to the app's instances,
+ * as a process that stops does.
+ */
+function schedulerOver(store: Store): Reminders & { leave(): Promise<void> } {
+  // A begin, reads and lists touch only the store: nothing here places a call.
+  const calling = {} as CallingApi;
+  const runtime = createFlowRuntime({ calling, store, logger: quiet });
+  const reminders = createReminders({ runtime, store, calling, logger: quiet });
+  return { ...reminders, leave: () => store.instances.leave() };
+}
 
 /** The real app process (server/main.ts) with this environment; resolves once it listens. */
 async function startAppProcess(env: Record<string, string>): Promise<Spawned> {
@@ -305,17 +338,19 @@ describe('reminder calls e2e: app processes, restarts and several instances', fu
     // Scheduled through the same database the app uses, as any part of the app would.
     const store = await openStore({ sqlitePath: sqlite });
     stores.push(store);
-    const book = createReminderBook({ store });
+    const book = schedulerOver(store);
     const s = await book.schedule({
       who: diego.id,
-      when: inSeconds(6),
+      when: inSeconds(4),
       timeZone: 'Asia/Tokyo',
       message: 'Team lunch.',
       requestedBy: requester(),
     });
+    await book.leave();
     first.child.kill('SIGKILL');
     assert.equal((await first.exited()).signal, 'SIGKILL');
-    await sleep(1000);
+    // Its time comes while no app runs.
+    await sleep(Math.max(1000, s.dueAt - Date.now() + 1000));
     assert.equal((await book.get(s.id))?.status, 'scheduled', 'nothing happened while the app was down');
 
     const second = await startAppProcess(env);
@@ -357,8 +392,9 @@ describe('reminder calls e2e: app processes, restarts and several instances', fu
       children.push(b);
       const store = await openStore({ databaseUrl: pg.url, sqlitePath: path.join(dir, 'unused.db') });
       stores.push(store);
-      const book = createReminderBook({ store });
-      // Due times spread over a few polls, so both instances are claiming while reminders fall due.
+      const book = schedulerOver(store);
+      // Due times spread over a few seconds; the scheduler leaves at once, so both instances race to
+      // take the reminders over while they fall due.
       const scheduled = await Promise.all(
         people.map((p, i) =>
           book.schedule({
@@ -370,6 +406,7 @@ describe('reminder calls e2e: app processes, restarts and several instances', fu
           }),
         ),
       );
+      await book.leave();
       const results = await Promise.all(scheduled.map((s) => finished(book, s.id, 90_000)));
       for (const r of results) {
         assert.equal(r.outcome, 'delivered', JSON.stringify(r.attempts));
@@ -381,7 +418,7 @@ describe('reminder calls e2e: app processes, restarts and several instances', fu
         assert.equal(calls.length - (before.get(p.id) ?? 0), 1, `${names[i]} was called exactly once`);
       }
       const placers = new Set(results.map((r) => r.attempts[0]!.placedBy));
-      // Which instance fired which reminder is up to the claims; printed to show the split.
+      // Which instance fired which reminder is up to the take-overs; printed to show the split.
       process.stdout.write(`      reminders placed by ${placers.size} instance(s)\n`);
     });
   });
