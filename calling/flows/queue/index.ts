@@ -1,0 +1,14 @@
+// Call queues: callers wait on hold music for the first free agent whose Teams presence is Available.
+export { checkQueues, loadQueues } from './load-queues';
+export {
+  agentSchema,
+  afterMaxWaitSchema,
+  PICK_POLICIES,
+  queueSchema,
+  queuesFileSchema,
+  type AfterMaxWait,
+  type Agent,
+  type PickPolicy,
+  type QueueConfig,
+  type QueuesFile,
+} from './queue-schema';
