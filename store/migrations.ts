@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { addCallModelColumns, createCallTables } from './calls-schema';
 import { createFlowTables } from './flow-schema';
 import { createMeetingTables } from './meeting-schema';
+import { createQueueTables } from './queue-schema';
 import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
 import type { Database, StoreLogger } from './types';
@@ -88,6 +89,11 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`update calls set flow_key = id where flow is not null and flow_key is null and ended_at is null`.execute(
         db,
       );
+    },
+  },
+  '0011_call_queues': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createQueueTables(db);
     },
   },
 };
