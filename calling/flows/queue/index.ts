@@ -12,3 +12,11 @@ export {
   type QueueConfig,
   type QueuesFile,
 } from './queue-schema';
+export { agentIds, createAvailability, type Availability, type PresenceReader } from './agents';
+export {
+  DEFAULT_HANDLE_MS,
+  estimateWaitMs,
+  positionAnnouncement,
+  waitedInWords,
+  waitInWords,
+} from './announce';
