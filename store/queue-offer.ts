@@ -41,6 +41,8 @@ export async function offerInTransaction(
         ...(cursor?.last_agent ? { lastAgent: cursor.last_agent } : {}),
       });
       if (agentId === undefined) continue;
+      // The pair belongs to another caller: their own flow takes it when it asks (it rings their call).
+      if (opts.forCall !== undefined && head.call_id !== opts.forCall) return undefined;
       const attemptId = randomUUID();
       const known = states.get(agentId);
       if (known) {

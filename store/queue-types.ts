@@ -97,6 +97,11 @@ export interface OfferOptions {
   readonly now: number;
   /** An agent whose ring for this caller ended less than this long ago is not rung for them again. */
   readonly retryAfterMs: number;
+  /**
+   * Offer only to this call: when the next pair (by arrival order and the policy) is another caller's,
+   * nothing is offered, so a caller's flow never takes an agent out of turn nor rings for someone else.
+   */
+  readonly forCall?: string;
 }
 
 /** The queues' store. Every change is one transaction; picking also holds the queue's lock. */

@@ -75,6 +75,17 @@ for (const target of storeTargets()) {
       ]);
     });
 
+    it("a caller's own flow is offered an agent only when it is that caller's turn", async () => {
+      await queues.enqueue({ queue: 'support', callId: 'c1', now: 100 });
+      await queues.enqueue({ queue: 'support', callId: 'c2', now: 200 });
+      assert.equal(await queues.offerNext('support', opts(1000, { forCall: 'c2' })), undefined);
+      assert.equal((await queues.agents(AGENTS)).length, 0, 'no agent was marked');
+      const mine = await queues.offerNext('support', opts(1000, { forCall: 'c1' }));
+      assert.deepEqual([mine?.callId, mine?.agentId], ['c1', 'ann']);
+      const next = await queues.offerNext('support', opts(1001, { forCall: 'c2' }));
+      assert.deepEqual([next?.callId, next?.agentId], ['c2', 'bob'], 'c2 is next once c1 is being rung');
+    });
+
     it('rings nobody who is not Available', async () => {
       await queues.enqueue({ queue: 'support', callId: 'c1', now: 100 });
       assert.equal(await queues.offerNext('support', opts(1000, { available: new Set() })), undefined);
