@@ -1,6 +1,6 @@
 // Builds the front desk, the IVR and the flow runtime from their files (load-files.ts), or, with no
 // front desk file, the front desk of a line that is not set up (not-set-up.ts).
-import type { Store } from '../../../store';
+import { createQueueStore, type Store } from '../../../store';
 import type { CallingApi, CoreLogger } from '../../core';
 import {
   createEnergyAnalyser,
@@ -11,12 +11,13 @@ import {
 import {
   createIvrFlow,
   GOODBYE_TEXT,
+  IVR_FLOW,
   PUT_THROUGH_TEXT,
   type Menu,
   type MenuSet,
   type Notifier,
 } from '../ivr';
-import type { QueuesFile } from '../queue';
+import { createQueueFlow, QUEUE_PUT_THROUGH_TEXT, THANKS_TEXT, type QueuesFile } from '../queue';
 import { createFlowRuntime, createWatchdog, type FlowRuntime, type WatchdogTiming } from '../runtime';
 import type { SpeechRecogniser } from '../speech';
 import type { TextPrompts } from '../tts';
@@ -109,6 +110,15 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       },
     }),
   );
+  runtime.register(
+    createQueueFlow({
+      queues,
+      calling: opts.calling,
+      store: createQueueStore(opts.store),
+      ...(opts.tts ? { tts: opts.tts } : {}),
+      handOff: (callId, state, note) => runtime.begin(callId, IVR_FLOW, state, note),
+    }),
+  );
   const frontDesk = createFrontDesk({
     calling: opts.calling,
     store: opts.store,
@@ -140,7 +150,8 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     };
     visit([...menus.values()]);
     visit(fileConfig.rules);
-    visit([{ say: GOODBYE_TEXT }, { say: PUT_THROUGH_TEXT }]);
+    visit(Object.values(queues));
+    visit([GOODBYE_TEXT, PUT_THROUGH_TEXT, THANKS_TEXT, QUEUE_PUT_THROUGH_TEXT].map((say) => ({ say })));
     for (const [text, voice] of texts) {
       await opts.tts
         .url(text, voice ? { voice } : {})

@@ -14,3 +14,5 @@ export { loadMenus, type MenuSet, type LoadMenusOptions } from './load-menus';
 export { checkMenu, type MenuCheckContext } from './menu-check';
 export { menuSchema, type Menu, type MenuNode, type Action, type Jump, type PromptRef } from './menu-schema';
 export { createLoggingNotifier, fillTemplate, type Notifier, type NotificationCard } from './notifier';
+export { answerTask, hangUpTask, promptUrls, tonesTask } from './ivr-tasks';
+export { callIsOver } from './ivr-retry';

@@ -20,3 +20,7 @@ export {
   waitedInWords,
   waitInWords,
 } from './announce';
+export { createQueueFlow, type QueueFlowDeps } from './queue-flow';
+export { initialQueueState, QUEUE_FLOW, type QueuePhase, type QueueState } from './queue-state';
+export { HOLD_MUSIC_PROMPT } from './queue-tasks';
+export { messageMenu, transferMenu, THANKS_TEXT, QUEUE_PUT_THROUGH_TEXT } from './message-path';
