@@ -29,6 +29,7 @@ export async function loadCallFlowFiles(
   const menus = await loadMenus(files.ivrDir, {
     directory: directoryOf(draft),
     ...(promptNames ? { promptNames } : {}),
+    ...(files.queuesFile ? { queueNames: Object.keys(queues) } : {}),
   });
   const fileConfig = await loadFrontDeskConfig(files.frontDeskFile, {
     menuIds: new Set(menus.keys()),

@@ -1,6 +1,6 @@
 // Builds the front desk, the IVR and the flow runtime from their files (load-files.ts), or, with no
 // front desk file, the front desk of a line that is not set up (not-set-up.ts).
-import { createQueueStore, type Store } from '../../../store';
+import type { Store } from '../../../store';
 import type { CallingApi, CoreLogger } from '../../core';
 import {
   createEnergyAnalyser,
@@ -11,13 +11,12 @@ import {
 import {
   createIvrFlow,
   GOODBYE_TEXT,
-  IVR_FLOW,
   PUT_THROUGH_TEXT,
   type Menu,
   type MenuSet,
   type Notifier,
 } from '../ivr';
-import { createQueueFlow, QUEUE_PUT_THROUGH_TEXT, THANKS_TEXT, type QueuesFile } from '../queue';
+import { QUEUE_PUT_THROUGH_TEXT, registerQueues, THANKS_TEXT, type QueuesFile } from '../queue';
 import { createFlowRuntime, createWatchdog, type FlowRuntime, type WatchdogTiming } from '../runtime';
 import type { SpeechRecogniser } from '../speech';
 import type { TextPrompts } from '../tts';
@@ -91,6 +90,12 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     rescue: () => rescue,
   });
   const fallback = async () => (await frontDesk.current()).config.fallback;
+  const enterQueue = registerQueues(runtime, {
+    queues,
+    calling: opts.calling,
+    store: opts.store,
+    ...(opts.tts ? { tts: opts.tts } : {}),
+  });
   runtime.register(
     createIvrFlow({
       menus,
@@ -100,6 +105,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       notifier: opts.notifier,
       ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
       fallback,
+      ...(enterQueue ? { enterQueue } : {}),
       ...(opts.recogniser
         ? { speech: { recogniser: opts.recogniser, language: opts.speechLanguage ?? 'en-US' } }
         : {}),
@@ -108,15 +114,6 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
         analyser: opts.analyser ?? createEnergyAnalyser(),
         forget: (callId) => forgetRecordings(opts.store, callId),
       },
-    }),
-  );
-  runtime.register(
-    createQueueFlow({
-      queues,
-      calling: opts.calling,
-      store: createQueueStore(opts.store),
-      ...(opts.tts ? { tts: opts.tts } : {}),
-      handOff: (callId, state, note) => runtime.begin(callId, IVR_FLOW, state, note),
     }),
   );
   const frontDesk = createFrontDesk({

@@ -24,3 +24,4 @@ export { createQueueFlow, type QueueFlowDeps } from './queue-flow';
 export { initialQueueState, QUEUE_FLOW, type QueuePhase, type QueueState } from './queue-state';
 export { HOLD_MUSIC_PROMPT } from './queue-tasks';
 export { messageMenu, transferMenu, THANKS_TEXT, QUEUE_PUT_THROUGH_TEXT } from './message-path';
+export { registerQueues, type EnterQueue } from './register';

@@ -131,7 +131,7 @@ describe('browser: the softphone on a call to the app’s phone menu', function 
     assert.deepEqual(texts.slice(0, 3), [
       'Welcome to Switchboard.',
       'For sales, press 1. For support, press 2. To leave a message, press 3.',
-      'To dial an extension, press 4. To join the daily stand-up, press 5. Or just tell me what you need.',
+      'To dial an extension, press 4. To join the daily stand-up, press 5. To wait for the next support agent, press 6. Or just tell me what you need.',
     ]);
     await hangUp();
     assert.deepEqual(stack.browser.errors, []);

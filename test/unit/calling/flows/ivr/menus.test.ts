@@ -44,7 +44,7 @@ describe('IVR menus', () => {
         .map((c) => c.key)
         .filter(Boolean)
         .sort(),
-      ['*', '0', '1', '2', '3', '4', '5'],
+      ['*', '0', '1', '2', '3', '4', '5', '6'],
     );
     assert.deepEqual(
       choices.filter((c) => c.phrases.length > 0).map((c) => [c.label, c.phrases]),
@@ -52,6 +52,7 @@ describe('IVR menus', () => {
         ['sales', ['buy', 'price', 'quote']],
         ['support', ['help', 'broken', 'not working', 'problem']],
         ['billing', ['invoice', 'bill', 'payment', 'refund']],
+        ['queue', ['agent', 'queue']],
       ],
     );
     assert.equal(main.nodes.main?.listen?.negative?.score, -3);
