@@ -34,6 +34,7 @@ export async function loadCallFlowFiles(
   const fileConfig = await loadFrontDeskConfig(files.frontDeskFile, {
     menuIds: new Set(menus.keys()),
     menus,
+    queueNames: new Set(Object.keys(queues)),
   });
   return { fileConfig, menus, queues };
 }

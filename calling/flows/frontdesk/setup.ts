@@ -123,6 +123,8 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     logger: opts.logger,
     fileConfig,
     menus,
+    ...(enterQueue ? { enterQueue } : {}),
+    queueNames: new Set(Object.keys(queues)),
   });
   const rescue = createRescue({ calling: opts.calling, runtime, logger: opts.logger, fallback });
   const watchdog = createWatchdog({
