@@ -194,6 +194,7 @@ export async function createFrontDeskAndIvr(
     logger,
     ...(config.FRONTDESK_CONFIG ? { frontDeskFile: path.resolve(config.FRONTDESK_CONFIG) } : {}),
     ivrDir: path.resolve(config.IVR_DIR),
+    ...(config.QUEUES_CONFIG ? { queuesFile: path.resolve(config.QUEUES_CONFIG) } : {}),
     promptsDir: path.resolve(config.PROMPTS_DIR),
     tts: textPrompts(config),
     notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),

@@ -66,6 +66,8 @@ const schema = z.object({
   // Front desk and IVR: unset FRONTDESK_CONFIG answers every incoming call with "not set up yet" and hangs up.
   FRONTDESK_CONFIG: z.string().min(1).optional(),
   IVR_DIR: z.string().min(1).default('./config/ivr'),
+  // Call queues (config/queues.yaml): optional; IVR nodes reach them with `queue:`.
+  QUEUES_CONFIG: z.string().min(1).optional(),
   TTS_CACHE_DIR: z.string().min(1).default('./data/tts'),
   TTS_VOICE: z
     .string()

@@ -8,6 +8,8 @@ export { createFlowData } from './flow-data';
 export { rewriteCallJson, type CallJsonRewrite } from './call-json-rewrite';
 export { createCallRecordSummaries } from './record-summaries-repo';
 export { createMeetingRecords } from './meetings-repo';
+export { createQueueStore } from './queues-repo';
+export { pickAgent, type PickInput } from './queue-pick';
 export { migrationNames } from './migrations';
 export { StoreError, StoreConflictError, StoreLockTimeoutError, StoreConfigError } from './errors';
 export type {
@@ -44,6 +46,11 @@ export type {
   MeetingRecords,
   StoredMeeting,
   NewInboxRow,
+  OfferOptions,
+  QueueAgent,
+  QueueEntry,
+  QueueStore,
+  RingOffer,
   NewJob,
   OperationSettlement,
   PutOptions,

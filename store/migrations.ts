@@ -4,6 +4,7 @@ import { addCallModelColumns, createCallTables } from './calls-schema';
 import { moveLiveFlows } from './flow-move';
 import { createFlowTables } from './flow-schema';
 import { createMeetingTables } from './meeting-schema';
+import { createQueueTables } from './queue-schema';
 import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
 import type { Database, StoreLogger } from './types';
@@ -95,6 +96,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_flows_of_live_calls': {
     async up(db: Kysely<unknown>): Promise<void> {
       await moveLiveFlows(db);
+    },
+  },
+  '0010_call_queues': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createQueueTables(db);
     },
   },
 };

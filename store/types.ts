@@ -1,6 +1,7 @@
 import type { Generated, Kysely } from 'kysely';
 import type { FlowsTable, InstancesTable, Instances, LivenessOptions } from './flow-types';
 import type { MeetingsTable } from './meeting-types';
+import type { QueueAgentsTable, QueueEntriesTable, QueueRingAttemptsTable, QueuesTable } from './queue-types';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
 export interface KvTable {
@@ -144,6 +145,10 @@ export interface Database {
   meetings: MeetingsTable;
   flows: FlowsTable;
   instances: InstancesTable;
+  queue_entries: QueueEntriesTable;
+  queue_agents: QueueAgentsTable;
+  queues: QueuesTable;
+  queue_ring_attempts: QueueRingAttemptsTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -314,3 +319,4 @@ export interface CallRecordSummaries {
 export type * from './call-data-types';
 export type * from './meeting-types';
 export type * from './flow-types';
+export type * from './queue-types';

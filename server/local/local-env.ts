@@ -12,10 +12,14 @@ export function isLocalMode(env: Env): boolean {
 }
 
 /** Local mode answers incoming calls with the shipped front desk and menus unless told otherwise. */
-export function localFlowFiles(env: Env, root: string): { FRONTDESK_CONFIG: string; IVR_DIR: string } {
+export function localFlowFiles(
+  env: Env,
+  root: string,
+): { FRONTDESK_CONFIG: string; IVR_DIR: string; QUEUES_CONFIG: string } {
   return {
     FRONTDESK_CONFIG: env.FRONTDESK_CONFIG ?? path.join(root, 'config', 'frontdesk.yaml'),
     IVR_DIR: env.IVR_DIR ?? path.join(root, 'config', 'ivr'),
+    QUEUES_CONFIG: env.QUEUES_CONFIG ?? path.join(root, 'config', 'queues.yaml'),
   };
 }
 

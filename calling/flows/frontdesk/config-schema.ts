@@ -72,6 +72,8 @@ export const frontDeskActionSchema = z.union([
     }),
   }),
   z.strictObject({ ivr: z.string().min(1) }),
+  /** Answer the call into a call queue (QUEUES_CONFIG). */
+  z.strictObject({ queue: z.string().min(1) }),
 ]);
 
 export const ruleSchema = z.strictObject({

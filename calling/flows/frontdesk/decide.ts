@@ -69,5 +69,6 @@ export function describeAction(a: FrontDeskAction): string {
     const then = a.closed.then;
     return `closed message, then ${then === 'hangUp' ? 'hang up' : `transfer to ${typeof then.transfer === 'string' ? then.transfer : JSON.stringify(then.transfer)}`}`;
   }
+  if ('queue' in a) return `answer into queue ${a.queue}`;
   return `answer into menu ${a.ivr}`;
 }

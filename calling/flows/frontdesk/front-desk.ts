@@ -5,6 +5,7 @@
 import type { Store } from '../../../store';
 import type { CallingApi, CallView, Clock, CoreLogger, PartyIdentity } from '../../core';
 import { initialIvrState, IVR_FLOW, type MenuSet } from '../ivr';
+import type { EnterQueue } from '../queue';
 import { resolveTarget, type Directory, type FlowRuntime } from '../runtime';
 import { closedMenu } from './closed-menu';
 import type { FrontDeskConfig } from './config-schema';
@@ -24,6 +25,9 @@ export interface FrontDeskOptions {
   /** The configuration file's rules (already validated). */
   readonly fileConfig: FrontDeskConfig;
   readonly menus: MenuSet;
+  /** Starts the queue flow on a call (rules that answer into a queue); none without QUEUES_CONFIG. */
+  readonly enterQueue?: EnterQueue;
+  readonly queueNames?: ReadonlySet<string>;
   readonly clock?: Clock;
 }
 
@@ -72,6 +76,10 @@ export function createFrontDesk(opts: FrontDeskOptions): FrontDesk {
       );
       return calling.redirect(call.id, targets, a.timeoutSeconds ? { timeoutSeconds: a.timeoutSeconds } : {});
     }
+    if ('queue' in a) {
+      if (!opts.enterQueue) throw new Error(`no call queues are configured (QUEUES_CONFIG), so "${a.queue}" cannot take calls`);
+      return opts.enterQueue(call.id, a.queue, `front desk: ${d.reason}`);
+    }
     const now = clock.now();
     const state =
       'closed' in a
@@ -116,7 +124,11 @@ export function createFrontDesk(opts: FrontDeskOptions): FrontDesk {
   return {
     current,
     async update(value, o = {}) {
-      const config = validateFrontDeskConfig(value, { menuIds, menus: opts.menus });
+      const config = validateFrontDeskConfig(value, {
+        menuIds,
+        menus: opts.menus,
+        ...(opts.queueNames ? { queueNames: opts.queueNames } : {}),
+      });
       const version = await store.kv.put(
         FRONTDESK_KV,
         CONFIG_KEY,

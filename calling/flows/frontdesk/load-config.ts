@@ -9,6 +9,8 @@ export interface FrontDeskCheckContext {
   readonly menuIds: ReadonlySet<string>;
   /** People and meetings the menus refer to (they must stay in the directory). */
   readonly menus?: ReadonlyMap<string, Menu>;
+  /** Names of the call queues (rules may answer into them); none without QUEUES_CONFIG. */
+  readonly queueNames?: ReadonlySet<string>;
 }
 
 function namesUsedByMenus(
@@ -54,6 +56,11 @@ export function checkFrontDesk(c: FrontDeskConfig, ctx: FrontDeskCheckContext): 
       person(a.closed.then.transfer, [...at, 'then', 'closed', 'then', 'transfer']);
     if ('ivr' in a && !ctx.menuIds.has(a.ivr))
       issues.push({ path: [...at, 'then', 'ivr'], message: `there is no menu "${a.ivr}" in the IVR folder` });
+    if ('queue' in a && !ctx.queueNames?.has(a.queue))
+      issues.push({
+        path: [...at, 'then', 'queue'],
+        message: `there is no queue "${a.queue}" in the queues file (set QUEUES_CONFIG, or name one of its queues)`,
+      });
   });
   person(c.fallback, ['fallback']);
   for (const use of namesUsedByMenus(ctx.menus)) {

@@ -16,6 +16,7 @@ import {
   type MenuSet,
   type Notifier,
 } from '../ivr';
+import { QUEUE_PUT_THROUGH_TEXT, registerQueues, THANKS_TEXT, type QueuesFile } from '../queue';
 import { createFlowRuntime, createWatchdog, type FlowRuntime, type WatchdogTiming } from '../runtime';
 import type { SpeechRecogniser } from '../speech';
 import type { TextPrompts } from '../tts';
@@ -34,6 +35,8 @@ export interface CallFlowsOptions {
   readonly ivrDir: string;
   /** The prompt folder, to check the prompt names menus use. */
   readonly promptsDir?: string;
+  /** The call queues (needs the front desk file: agents are its people). */
+  readonly queuesFile?: string;
   readonly tts?: TextPrompts;
   readonly notifier: Notifier;
   readonly notifyTarget?: string;
@@ -54,6 +57,8 @@ export interface CallFlows {
   readonly frontDesk: FrontDesk;
   readonly runtime: FlowRuntime;
   readonly menus: MenuSet;
+  /** The queues from the queues file, checked against the front desk's people (none without one). */
+  readonly queues: QueuesFile['queues'];
   /** Resumes flows of live calls, then takes incoming calls. */
   start(): Promise<void>;
   /** Resolves once the menus' text prompts are synthesized (start() begins that in the background). */
@@ -64,13 +69,19 @@ export interface CallFlows {
 /** Loads and checks the files and wires the flows; throws ConfigFileError naming the file, line and key. */
 export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows> {
   const log = opts.logger.child({ module: 'calling.flows' });
-  const { fileConfig, menus } = opts.frontDeskFile
+  const { fileConfig, menus, queues } = opts.frontDeskFile
     ? await loadCallFlowFiles({
         frontDeskFile: opts.frontDeskFile,
         ivrDir: opts.ivrDir,
         ...(opts.promptsDir ? { promptsDir: opts.promptsDir } : {}),
+        ...(opts.queuesFile ? { queuesFile: opts.queuesFile } : {}),
       })
-    : { fileConfig: NOT_SET_UP, menus: new Map<string, Menu>() };
+    : { fileConfig: NOT_SET_UP, menus: new Map<string, Menu>(), queues: {} };
+  if (opts.queuesFile && !opts.frontDeskFile)
+    log.warn(
+      {},
+      'QUEUES_CONFIG is set but FRONTDESK_CONFIG is not: queues need the front desk (their agents are its people), so none is loaded',
+    );
   const runtime = createFlowRuntime({
     calling: opts.calling,
     store: opts.store,
@@ -79,6 +90,12 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     rescue: () => rescue,
   });
   const fallback = async () => (await frontDesk.current()).config.fallback;
+  const enterQueue = registerQueues(runtime, {
+    queues,
+    calling: opts.calling,
+    store: opts.store,
+    ...(opts.tts ? { tts: opts.tts } : {}),
+  });
   runtime.register(
     createIvrFlow({
       menus,
@@ -88,6 +105,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
       notifier: opts.notifier,
       ...(opts.notifyTarget ? { notifyTarget: opts.notifyTarget } : {}),
       fallback,
+      ...(enterQueue ? { enterQueue } : {}),
       ...(opts.recogniser
         ? { speech: { recogniser: opts.recogniser, language: opts.speechLanguage ?? 'en-US' } }
         : {}),
@@ -105,6 +123,8 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     logger: opts.logger,
     fileConfig,
     menus,
+    ...(enterQueue ? { enterQueue } : {}),
+    queueNames: new Set(Object.keys(queues)),
   });
   const rescue = createRescue({ calling: opts.calling, runtime, logger: opts.logger, fallback });
   const watchdog = createWatchdog({
@@ -129,7 +149,8 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     };
     visit([...menus.values()]);
     visit(fileConfig.rules);
-    visit([{ say: GOODBYE_TEXT }, { say: PUT_THROUGH_TEXT }]);
+    visit(Object.values(queues));
+    visit([GOODBYE_TEXT, PUT_THROUGH_TEXT, THANKS_TEXT, QUEUE_PUT_THROUGH_TEXT].map((say) => ({ say })));
     for (const [text, voice] of texts) {
       await opts.tts
         .url(text, voice ? { voice } : {})
@@ -143,6 +164,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     frontDesk,
     runtime,
     menus,
+    queues,
     ready: () => warmed,
     async start() {
       await runtime.start();
@@ -161,6 +183,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
         {
           menus: [...menus.keys()],
           rules: fileConfig.rules.length,
+          queues: Object.keys(queues),
           configured: opts.frontDeskFile !== undefined,
         },
         'front desk and IVR ready',

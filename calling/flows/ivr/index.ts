@@ -14,3 +14,6 @@ export { loadMenus, type MenuSet, type LoadMenusOptions } from './load-menus';
 export { checkMenu, type MenuCheckContext } from './menu-check';
 export { menuSchema, type Menu, type MenuNode, type Action, type Jump, type PromptRef } from './menu-schema';
 export { createLoggingNotifier, fillTemplate, type Notifier, type NotificationCard } from './notifier';
+export { hangUpTask, promptUrls, tonesTask } from './ivr-tasks';
+export { answerTask } from './answer-task';
+export { callIsOver } from './ivr-retry';

@@ -22,6 +22,8 @@ export interface IvrDeps {
   readonly speech?: { readonly recogniser: SpeechRecogniser; readonly language: string };
   /** Who takes a caller the IVR cannot serve (the front desk's `fallback`); none: goodbye and hang up. */
   readonly fallback?: () => Promise<Target | undefined>;
+  /** Starts the queue flow on the call (`queue:` steps); without it they take their onFail. */
+  readonly enterQueue?: (callId: string, queue: string, origin: string) => Promise<void>;
 }
 
 /** One step's view: the state, the control, and the menu and node it points at. */

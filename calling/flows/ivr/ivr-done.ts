@@ -78,6 +78,7 @@ export async function onDone(st: Step, e: Done): Promise<IvrState> {
     case 'transfer':
     case 'meeting':
     case 'redirect':
+    case 'queue':
       if (e.ok) {
         ctl.note(`ivr ${s.menu}/${s.node}: ${e.task} done`);
         return { ...s, phase: 'done', since: ctl.now };

@@ -15,6 +15,8 @@ export interface LoadMenusOptions {
   readonly directory: Directory;
   /** Prompt names in the prompt folder, to catch a misspelt prompt at startup. */
   readonly promptNames?: readonly string[];
+  /** The call queues' names (QUEUES_CONFIG), to catch a misspelt queue at startup. */
+  readonly queueNames?: readonly string[];
 }
 
 /** Reads every menu in `dir`; throws ConfigFileError naming the file, line and key of a problem. */
@@ -32,10 +34,16 @@ export async function loadMenus(dir: string, opts: LoadMenusOptions): Promise<Me
   }
   const ids = new Set(files.map((f) => f.replace(EXT, '')));
   const promptNames = opts.promptNames ? new Set(opts.promptNames) : undefined;
+  const queueNames = opts.queueNames ? new Set(opts.queueNames) : undefined;
   const menus = new Map<string, Menu>();
   for (const f of files) {
     const menu = await readConfigFile(path.join(dir, f), menuSchema, (m) =>
-      checkMenu(m, { menuIds: ids, directory: opts.directory, ...(promptNames ? { promptNames } : {}) }),
+      checkMenu(m, {
+        menuIds: ids,
+        directory: opts.directory,
+        ...(promptNames ? { promptNames } : {}),
+        ...(queueNames ? { queueNames } : {}),
+      }),
     );
     menus.set(f.replace(EXT, ''), menu);
   }

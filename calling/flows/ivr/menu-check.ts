@@ -9,6 +9,8 @@ export interface MenuCheckContext {
   readonly directory: Directory;
   /** Names in the prompt set; when absent, prompt names are not checked. */
   readonly promptNames?: ReadonlySet<string>;
+  /** Names of the call queues; when absent (no QUEUES_CONFIG), queue steps go to their onFail at run time. */
+  readonly queueNames?: ReadonlySet<string>;
 }
 
 type Path = Array<string | number>;
@@ -59,6 +61,10 @@ export function checkMenu(menu: Menu, ctx: MenuCheckContext): ConfigIssue[] {
       jump(a.record.onFail, [...path, 'record', 'onFail']);
     } else if ('notify' in a) {
       jump(a.then, [...path, 'then']);
+    } else if ('queue' in a) {
+      if (ctx.queueNames && !ctx.queueNames.has(a.queue))
+        add([...path, 'queue'], `there is no queue "${a.queue}" in the queues file (QUEUES_CONFIG)`);
+      jump(a.onFail, [...path, 'onFail']);
     }
   };
 

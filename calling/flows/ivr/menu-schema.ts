@@ -64,6 +64,8 @@ export const actionSchema = z.union([
   }),
   z.strictObject({ record: recordSchema }),
   z.strictObject({ notify: notifySchema, then: jumpSchema }),
+  /** The caller waits in a call queue (QUEUES_CONFIG); onFail when the queue cannot take them. */
+  z.strictObject({ queue: nodeName, onFail: jumpSchema.optional() }),
 ]);
 
 const KEYS = /^[0-9*#]+$/;

@@ -1,5 +1,5 @@
-// Check 8: the front desk. Its rules file and the IVR menus load and pass the same checks the app runs
-// at start-up (people, menus and prompts they name); local mode uses the shipped files unless told
+// Check 8: the front desk. Its rules file, the IVR menus and the queues load and pass the same checks the
+// app runs at start-up (people, menus and prompts they name); local mode uses the shipped files unless told
 // otherwise. With no file in teams mode, incoming calls are only told the line is not set up, which is
 // worth a warning; in teams mode the shipped example names the emulator's people, not the tenant's.
 import path from 'node:path';
@@ -33,6 +33,7 @@ export const frontDeskCheck: DoctorCheck = {
         frontDeskFile: file,
         ivrDir,
         promptsDir: path.resolve(ctx.cwd, c.PROMPTS_DIR),
+        ...(files.QUEUES_CONFIG ? { queuesFile: path.resolve(ctx.cwd, files.QUEUES_CONFIG) } : {}),
       });
     } catch (err) {
       if (err instanceof PromptCheckError)
@@ -50,7 +51,10 @@ export const frontDeskCheck: DoctorCheck = {
     const off = rules.filter((r) => r.enabled === false).map((r) => r.name);
     const counts =
       `${plural(rules.length, 'rule')}${off.length ? ` (${off.length} switched off: ${off.join(', ')})` : ''}; ` +
-      `${plural(loaded.menus.size, 'IVR menu')} in ${ivrDir} (${[...loaded.menus.keys()].join(', ')})`;
+      `${plural(loaded.menus.size, 'IVR menu')} in ${ivrDir} (${[...loaded.menus.keys()].join(', ')})` +
+      (files.QUEUES_CONFIG
+        ? `; ${plural(Object.keys(loaded.queues).length, 'queue')} (${Object.keys(loaded.queues).join(', ')})`
+        : '');
     if (file === shipped && !local)
       return {
         status: 'warn',

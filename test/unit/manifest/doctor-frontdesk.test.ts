@@ -63,6 +63,24 @@ describe('doctor: the front desk', () => {
     const local = await frontDeskCheck.run(ctx({ SWITCHBOARD_MODE: 'local' }));
     assert.equal(local.status, 'ok', local.summary);
     assert.match(local.summary, /config[/\\]frontdesk\.yaml/);
+    assert.match(local.summary, /1 queue \(support\)/);
+  });
+
+  it('fails on a bad queues file, naming the line and the key', async () => {
+    const bad = path.join(dir, 'queues.yaml');
+    writeFileSync(bad, 'queues:\n  help:\n    agents: [nobody]\n    afterMaxWait: message\n');
+    const f = await frontDeskCheck.run(
+      ctx({ ...TEAMS, FRONTDESK_CONFIG: 'test/fixtures/flows/frontdesk-base.yaml', QUEUES_CONFIG: bad }),
+    );
+    assert.equal(f.status, 'fail');
+    assert.match(f.summary, /queues\.yaml is not valid/);
+    assert.deepEqual(
+      f.details?.map((d) => d.replace(/^.*queues\.yaml/, 'queues.yaml')),
+      [
+        `queues.yaml:3 queues.help.agents[0]: "nobody" is not in the front desk's people:`,
+        `queues.yaml:4 queues.help.afterMaxWait: needs the queue's "message:" (what to play and whom to notify)`,
+      ],
+    );
   });
 
   it('fails on a bad rules file, naming the line and the key', async () => {

@@ -19,11 +19,13 @@ describe('npm start: decisions before anything runs', () => {
     assert.equal(isLocalMode({ SWITCHBOARD_MODE: 'teams' }), false);
   });
 
-  it('local mode reads the shipped front desk and menus unless told otherwise', () => {
+  it('local mode reads the shipped front desk, menus and queues unless told otherwise', () => {
     assert.deepEqual(localFlowFiles({}, '/repo'), {
       FRONTDESK_CONFIG: '/repo/config/frontdesk.yaml',
       IVR_DIR: '/repo/config/ivr',
+      QUEUES_CONFIG: '/repo/config/queues.yaml',
     });
+    assert.equal(localFlowFiles({ QUEUES_CONFIG: 'q.yaml' }, '/repo').QUEUES_CONFIG, 'q.yaml');
     assert.equal(localFlowFiles({ FRONTDESK_CONFIG: 'mine.yaml' }, '/repo').FRONTDESK_CONFIG, 'mine.yaml');
   });
 

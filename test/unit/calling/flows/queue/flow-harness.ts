@@ -1,0 +1,136 @@
+// Drives the queue flow's reducer by hand: a FlowControl that records what a step asked for, a calling
+// service that records prompts, and a real store, so each test runs the tasks it chooses.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { CallingApi, CallView } from '../../../../../calling/core';
+import type { IvrState } from '../../../../../calling/flows/ivr';
+import { createQueueFlow, queuesFileSchema, type QueueState } from '../../../../../calling/flows/queue';
+import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
+import type { TextPrompts } from '../../../../../calling/flows/tts';
+import { createQueueStore, openStore, type QueueStore, type Store } from '../../../../../store';
+
+export interface Harness {
+  readonly queues: QueueStore;
+  /** Prompt URLs of every playPrompt, in order. */
+  readonly played: string[][];
+  readonly cancels: string[];
+  readonly handOffs: Array<{ callId: string; state: IvrState; note: string }>;
+  /** Sends one event to `callId`'s flow; returns the new state and what the step asked for. */
+  step(callId: string, s: QueueState, e: FlowEvent, now: number): Promise<Step>;
+  close(): Promise<void>;
+}
+
+export interface Step {
+  readonly s: QueueState;
+  readonly spawned: Map<string, () => Promise<unknown>>;
+  readonly timers: Map<string, number>;
+  readonly cleared: string[];
+  readonly notes: string[];
+  /** Runs a spawned task and hands its outcome back as a done event. */
+  run(task: string): Promise<FlowEvent>;
+}
+
+export const QUEUES = queuesFileSchema.parse({
+  queues: {
+    support: {
+      agents: [{ user: 'a1' }, { user: 'a2' }],
+      maxWaitSeconds: 300,
+      afterMaxWait: { queue: 'overflow' },
+      announceEverySeconds: 30,
+      messageKey: '1',
+      message: { notify: { title: '{caller} in {queue}', text: 'waited {waited}' } },
+    },
+    overflow: {
+      agents: [{ user: 'a3' }],
+      maxWaitSeconds: 60,
+      afterMaxWait: 'message',
+      announceEverySeconds: 0,
+      message: { maxSeconds: 30, notify: { title: 'overflow', text: '{caller} waited {waited} in {queue}' } },
+    },
+  },
+}).queues;
+
+export async function createHarness(): Promise<Harness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sb-queue-flow-'));
+  const store: Store = await openStore({ sqlitePath: path.join(dir, 'q.db') });
+  const queues = createQueueStore(store);
+  const played: string[][] = [];
+  const cancels: string[] = [];
+  const handOffs: Harness['handOffs'] = [];
+  const calling = {
+    playPrompt: async (_id: string, urls: string[]) => void played.push(urls),
+    cancelMedia: async (id: string) => void cancels.push(id),
+    subscribeToTone: async () => ({}),
+  } as unknown as CallingApi;
+  const flow = createQueueFlow({
+    queues: QUEUES,
+    calling,
+    store: queues,
+    tts: { url: async (text: string) => `tts:${text}` } as unknown as TextPrompts,
+    handOff: async (callId, state, note) => void handOffs.push({ callId, state, note }),
+  });
+  const log = pino({ level: 'silent' });
+  return {
+    queues,
+    played,
+    cancels,
+    handOffs,
+    async step(callId, s, e, now) {
+      const spawned = new Map<string, () => Promise<unknown>>();
+      const timers = new Map<string, number>();
+      const cleared: string[] = [];
+      const notes: string[] = [];
+      const call = {
+        id: callId,
+        state: 'established',
+        source: { displayName: `Caller ${callId}`, id: callId },
+      } as unknown as CallView;
+      const ctl: FlowControl = {
+        key: callId,
+        callIds: [callId],
+        callId,
+        bindCall: () => {
+          throw new Error('a call-bound flow binds no other call');
+        },
+        placeCall: () => {
+          throw new Error('a call-bound flow places no call');
+        },
+        end: () => {
+          throw new Error('a call-bound flow ends with its call');
+        },
+        call,
+        calling,
+        now,
+        log,
+        spawn: (task, work) => void spawned.set(task, work),
+        forgetTask: (task) => void spawned.delete(task),
+        setTimer: (name, ms) => void timers.set(name, ms),
+        clearTimer: (name) => void cleared.push(name),
+        note: (text) => void notes.push(text),
+      };
+      const next = await flow.handle(s, e, ctl);
+      return {
+        s: next,
+        spawned,
+        timers,
+        cleared,
+        notes,
+        async run(task) {
+          const work = spawned.get(task);
+          if (!work) throw new Error(`no task ${task} was spawned (${[...spawned.keys()].join(', ')})`);
+          try {
+            return { type: 'done', task, ok: true, value: await work() };
+          } catch (err) {
+            return { type: 'done', task, ok: false, error: err as Error };
+          }
+        },
+      };
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
