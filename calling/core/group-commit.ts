@@ -1,5 +1,5 @@
-// Group commit for the webhook's durable append. A commit costs about as much as the rows it carries, so
-// under a burst the rows of requests that arrive while one commit is under way go together in the next.
+// Group commit for the webhook's durable append. A commit costs much the same for one row as for many,
+// so under a burst the rows of requests that arrive while one commit is under way go together in the next.
 
 interface Waiting<T> {
   readonly items: readonly T[];
