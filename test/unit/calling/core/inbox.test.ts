@@ -40,22 +40,24 @@ describe('call inbox: durable accept with shared commits', () => {
   const inbox = () =>
     createCallInbox(counting(createCallData(store)), { nudge: (id) => void kicked.push(id) });
 
-  it('batches accepted in the same turn share one append, and each resolves once its rows are stored', async () => {
+  it('a lone batch is appended at once; batches accepted meanwhile share the next append; each resolves once its rows are stored', async () => {
     const box = inbox();
+    const first = box.accept(batch(callNote(A, 'establishing')));
+    assert.equal(appends.length, 1, 'no wait for a later turn when nothing else is being written');
     await Promise.all([
-      box.accept(batch(callNote(A, 'establishing'))),
+      first,
       box.accept(batch(callNote(B, 'establishing'), callNote(B, 'established'))),
+      box.accept(batch(callNote(A, 'established'))),
     ]);
-    assert.equal(appends.length, 1);
     assert.deepEqual(
-      appends[0]!.map((r) => r.callId),
-      [A, B, B],
+      appends.map((rows) => rows.map((r) => r.callId)),
+      [[A], [B, B, A]],
     );
     const rows = [
       ...(await createCallData(store).inbox.pending(A)),
       ...(await createCallData(store).inbox.pending(B)),
     ];
-    assert.equal(rows.length, 3);
+    assert.equal(rows.length, 4);
   });
 
   it('kicks each call of a batch once, after the commit', async () => {
@@ -69,23 +71,27 @@ describe('call inbox: durable accept with shared commits', () => {
 
   it('a failed commit rejects every batch in it (each webhook answers 503) and stores none', async () => {
     const box = inbox();
+    const busy = box.accept(batch(callNote(A, 'establishing')));
     failNext = new Error('disk I/O error');
     const results = await Promise.allSettled([
-      box.accept(batch(callNote(A, 'establishing'))),
+      box.accept(batch(callNote(A, 'established'))),
       box.accept(batch(callNote(B, 'establishing'))),
     ]);
+    await busy;
     assert.deepEqual(
       results.map((r) => r.status),
       ['rejected', 'rejected'],
     );
-    assert.equal((await createCallData(store).inbox.pending(A)).length, 0);
-    assert.deepEqual(kicked, []);
-    // The next turn commits on its own again.
-    await box.accept(batch(callNote(A, 'established')));
     assert.equal((await createCallData(store).inbox.pending(A)).length, 1);
+    assert.equal((await createCallData(store).inbox.pending(B)).length, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(kicked, [A], 'only the stored batch kicks its call');
+    // The next batch commits on its own again.
+    await box.accept(batch(callNote(B, 'established')));
+    assert.equal((await createCallData(store).inbox.pending(B)).length, 1);
   });
 
-  it('batches accepted in different turns get their own commits', async () => {
+  it('batches accepted one after another, each once the last is stored, get their own commits', async () => {
     const box = inbox();
     await box.accept(batch(callNote(A, 'establishing')));
     await box.accept(batch(callNote(A, 'established')));
