@@ -25,8 +25,6 @@ export interface ClickToCallOptions {
   readonly calling: ConnectCalling;
   /** The flow runtime the `connect` flows run on (registered here; started by its owner). */
   readonly runtime: FlowRuntime;
-  /** start/stop start and stop the runtime too (it was made for click-to-call alone). */
-  readonly ownsRuntime?: boolean;
   readonly logger: CoreLogger;
   readonly notifier?: Notifier;
   /** The chat results go to when the request names none (a conversation id). */
@@ -145,12 +143,9 @@ export function createClickToCall(opts: ClickToCallOptions): ClickToCall {
       });
       return get(id);
     },
-    // Connect flows are driven by the runtime, started and stopped by its owner.
-    async start() {
-      if (opts.ownsRuntime) await runtime.start();
-    },
+    // Connect flows are driven by the runtime, which its owner starts and stops: nothing to start here.
+    start: () => Promise.resolve(),
     async stop() {
-      if (opts.ownsRuntime) await runtime.stop();
       finished.removeAllListeners();
     },
   };
