@@ -29,7 +29,7 @@ function targetOf(t: ReminderTarget): CallTarget {
 }
 
 function statusOf(r: FlowReminder): ReminderStatus {
-  if (r.status === 'done') return r.outcome === 'escalated' ? 'failed' : 'done';
+  if (r.status === 'done') return r.outcome === 'escalated' || r.outcome === 'failed' ? 'failed' : 'done';
   return r.status;
 }
 

@@ -53,7 +53,13 @@ export interface Reminders {
 
 /** The reminder a flow record holds, if it is a reminder's. */
 export function reminderOfFlow(flow: StoredFlow | undefined): Reminder | undefined {
-  return flow?.kind === REMINDER_FLOW ? (flow.state as ReminderFlowState).reminder : undefined;
+  if (flow?.kind !== REMINDER_FLOW) return undefined;
+  const r = (flow.state as ReminderFlowState).reminder;
+  // The runtime ends a flow whose step threw, leaving its state as the step found it: such a reminder
+  // will never call again, so it reads as failed rather than scheduled or calling for ever.
+  if (flow.doneAt === undefined || isFinished(r)) return r;
+  const { nextAttemptAt: _next, ...rest } = r;
+  return { ...rest, status: 'done', outcome: 'failed', finishedAt: flow.doneAt };
 }
 
 const PENDING: ReadonlySet<string> = new Set<ReminderStatus>(['scheduled', 'calling']);

@@ -70,7 +70,14 @@ export type AttemptResult =
   | 'failed';
 
 /** How the reminder ended. */
-export type ReminderOutcome = 'confirmed' | 'answered-no-confirm' | 'delivered' | 'escalated' | 'cancelled';
+export type ReminderOutcome =
+  | 'confirmed'
+  | 'answered-no-confirm'
+  | 'delivered'
+  | 'escalated'
+  | 'cancelled'
+  /** Its flow failed (a step threw): it will not call again. */
+  | 'failed';
 
 export interface ReminderAttempt {
   /** 1 for the first call, 2 for the first retry... */
