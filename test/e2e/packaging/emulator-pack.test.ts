@@ -45,7 +45,7 @@ describe('the emulator as an npm package', function () {
 
   before(async function () {
     // Building, packing and installing from the registry (or npm's cache) take a while on a busy machine.
-    this.timeout(480_000);
+    this.timeout(300_000);
     work = await mkdtemp(path.join(os.tmpdir(), 'emulator-pack-'));
     packed = await pack(EMULATOR_DIR, work);
     consumer = path.join(work, 'consumer');
