@@ -53,6 +53,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'dist/**',
+      'emulator/dist/**',
       'data/**',
       'build/**',
       'coverage/**',

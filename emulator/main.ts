@@ -1,6 +1,9 @@
-// Process entry of the emulator: one port (HTTP and HTTPS) serving Entra ID, Graph communications,
-// recordings and the control API. Prints one JSON "ready" line on stdout when it accepts requests.
+#!/usr/bin/env node
+// Process entry of the emulator (and the package's command): one port (HTTP and HTTPS) serving Entra
+// ID, Graph communications, recordings and the control API. Prints one JSON "ready" line on stdout
+// when it accepts requests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { takeCommandLine } from './cli';
 import { createClock } from './clock';
 import { readEmulatorConfig } from './config';
 import { controlRoutes } from './control';
@@ -256,10 +259,11 @@ function portInUse(): string {
 }
 
 installLastResort(process, log);
-main().catch((err: unknown) => {
-  // A missing or corrupt metadata file is a setup problem: one line that says what to do, no stack.
-  if (err instanceof CsdlFileError) log(`failed to start: ${err.message}`);
-  else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') log(`failed to start: ${portInUse()}`);
-  else log('failed to start', err);
-  process.exit(1);
-});
+if (takeCommandLine(process))
+  main().catch((err: unknown) => {
+    // A missing or corrupt metadata file is a setup problem: one line that says what to do, no stack.
+    if (err instanceof CsdlFileError) log(`failed to start: ${err.message}`);
+    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') log(`failed to start: ${portInUse()}`);
+    else log('failed to start', err);
+    process.exit(1);
+  });
