@@ -20,7 +20,7 @@ const TSC = require.resolve('typescript/bin/tsc');
 
 /** Whether a packed file is the emulator's: its package.json and docs, or its build of emulator/ files. */
 function fromEmulator(file: string): boolean {
-  if (['package.json', 'README.md', 'CONTROL.md'].includes(file)) return true;
+  if (['package.json', 'README.md', 'CONTROL.md', 'LICENSE'].includes(file)) return true;
   if (!file.startsWith('dist/')) return false;
   const rel = file.slice('dist/'.length);
   const source = rel.replace(/(\.d\.ts|\.js)$/, '.ts');
