@@ -5,7 +5,8 @@ import { idKey } from '../ids';
 import type { CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { identitySetOf, invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
-import { announce } from './model/annotate';
+import { annotate, announce } from './model/annotate';
+import { withConsultation, withConsultFor } from './model/consultation';
 import {
   readMeta,
   withAnnotations,
@@ -34,6 +35,8 @@ export interface PlaceCallRequest extends CallAnnotations {
   readonly flowKey?: string;
   /** Tenant of the call (default: the app's tenant). */
   readonly tenantId?: string;
+  /** This call brings someone into that call (its id): a leg shown within it (model/consultation.ts). */
+  readonly consultationFor?: string;
 }
 
 export interface JoinMeetingOptions extends Omit<CallAnnotations, 'purpose'> {
@@ -124,7 +127,7 @@ async function create(
     return (await ctx.data.calls.get(id))!;
   });
   ctx.logger.child({ callId: id, scenarioId: meta.scenarioId }).info({ tenantId }, meta.summary);
-  announce(ctx, stored);
+  await announce(ctx, stored);
   return callView(stored);
 }
 
@@ -152,13 +155,18 @@ export async function placeCall(ctx: CoreContext, req: PlaceCallRequest): Promis
   const who = parties
     .map((p) => ('user' in p ? p.user : 'phone' in p ? p.phone : p.applicationInstance))
     .join(', ');
-  return create(ctx, body, tenantId, {
+  const serves = req.consultationFor === undefined ? undefined : idKey(req.consultationFor);
+  const placed = await create(ctx, body, tenantId, {
     scenarioId: req.scenarioId,
     flow: req.flow,
     ...(req.flowKey === undefined ? {} : { flowKey: req.flowKey }),
     summary: `placed ${parties.length > 1 ? 'a group call' : 'a call'} to ${who}`,
-    notes: (m, at) => withRinging(withAnnotations(m, req), parties.map(rungOfParty), 'target', at),
+    notes: (m, at) =>
+      withConsultFor(withRinging(withAnnotations(m, req), parties.map(rungOfParty), 'target', at), serves),
   });
+  // The call it serves lists it, so that call's model shows whom it rings.
+  if (serves !== undefined) await annotate(ctx, serves, (m) => withConsultation(m, idKey(placed.id)));
+  return placed;
 }
 
 /** Joins a Teams meeting from its link (long meetup-join form or short /meet/ form). */
