@@ -17,6 +17,8 @@ export function ringB(c: ConnectContext, ctl: FlowControl, r: ConnectRecord): Co
     subject: `${describeTarget(r.a)} is on the line for you`,
     scenarioId: CONNECT_SCENARIO,
     purpose: 'connect',
+    // B's ring shows on A's call (A's card, the tab), not as a call of its own.
+    ...(r.callId ? { consultationFor: r.callId } : {}),
   });
   ctl.setTimer('ringB', c.timing.transferTimeoutMs);
   return { ...r, status: 'consulting', updatedAt: ctl.now };

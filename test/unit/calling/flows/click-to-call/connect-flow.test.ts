@@ -94,7 +94,9 @@ function control(call?: CallView, callIds: string[] = ['call-a']) {
     bindCall: () => undefined,
     placeCall: (name, req) => {
       tasks.set(name, async () => ({ id: 'call-b' }) as CallView);
-      asked.push(`place ${name} to ${'user' in req.to ? req.to.user : '?'}`);
+      // B's call is placed as a consultation leg of A's, so A's call shows whom it rings.
+      const leg = req.consultationFor ? ` for ${req.consultationFor}` : '';
+      asked.push(`place ${name} to ${'user' in req.to ? req.to.user : '?'}${leg}`);
     },
     end: () => void asked.push('end'),
   };
@@ -169,7 +171,7 @@ describe('calling/flows click-to-call: the connect flow', () => {
       'timer ring',
       'clear ring',
       'spawn announce',
-      `place callB to ${B}`,
+      `place callB to ${B} for call-a`,
       'timer ringB',
       'clear ringB',
       'spawn transfer',
@@ -249,7 +251,7 @@ describe('calling/flows click-to-call: the connect flow', () => {
     assert.deepEqual(placed.asked, []);
     const never = control();
     await flow.handle(record({ status: 'consulting' }), { type: 'resume', lostTasks: ['callB'] }, never.ctl);
-    assert.deepEqual(never.asked, [`place callB to ${B}`, 'timer ringB']);
+    assert.deepEqual(never.asked, [`place callB to ${B} for call-a`, 'timer ringB']);
   });
 
   it('A is busy: the end of the ring gives the result; nothing is transferred', async () => {
