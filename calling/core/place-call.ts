@@ -5,8 +5,8 @@ import { idKey } from '../ids';
 import type { CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { identitySetOf, invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
-import { annotate, announce } from './model/annotate';
-import { withConsultation, withConsultFor } from './model/consultation';
+import { announce } from './model/annotate';
+import { withConsultFor } from './model/consultation';
 import {
   readMeta,
   withAnnotations,
@@ -156,7 +156,8 @@ export async function placeCall(ctx: CoreContext, req: PlaceCallRequest): Promis
     .map((p) => ('user' in p ? p.user : 'phone' in p ? p.phone : p.applicationInstance))
     .join(', ');
   const serves = req.consultationFor === undefined ? undefined : idKey(req.consultationFor);
-  const placed = await create(ctx, body, tenantId, {
+  // A leg notes the call it serves; announcing the leg makes that call list it (model/annotate.ts).
+  return create(ctx, body, tenantId, {
     scenarioId: req.scenarioId,
     flow: req.flow,
     ...(req.flowKey === undefined ? {} : { flowKey: req.flowKey }),
@@ -164,9 +165,6 @@ export async function placeCall(ctx: CoreContext, req: PlaceCallRequest): Promis
     notes: (m, at) =>
       withConsultFor(withRinging(withAnnotations(m, req), parties.map(rungOfParty), 'target', at), serves),
   });
-  // The call it serves lists it, so that call's model shows whom it rings.
-  if (serves !== undefined) await annotate(ctx, serves, (m) => withConsultation(m, idKey(placed.id)));
-  return placed;
 }
 
 /** Joins a Teams meeting from its link (long meetup-join form or short /meet/ form). */

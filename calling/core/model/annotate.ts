@@ -4,6 +4,7 @@ import type { StoredCall } from '../../../store';
 import type { CoreContext } from '../context';
 import { readMeta, type CallMeta } from './annotations';
 import type { Call } from './call';
+import { withConsultation } from './consultation';
 import { callModel } from './call-model';
 
 /** The rows of a call's consultation legs that are stored, oldest first. */
@@ -28,14 +29,18 @@ export const isConsultationLeg = (call: StoredCall) => readMeta(call.meta).consu
 
 /**
  * Announces a stored version of a call. A consultation leg's change is a change of the call it serves,
- * announced as that call once that call lists the leg (listing it announces it first). A failed read
- * is logged with the call id; the next change announces again.
+ * announced as that call. A served call that does not list the leg yet (its placement is still noting
+ * it, or the instance died before it did) is made to list it, which announces it. A failed read is
+ * logged with the call id; the next change announces again.
  */
 export async function announce(ctx: CoreContext, call: StoredCall): Promise<void> {
   try {
     const serves = readMeta(call.meta).consultFor;
     const served = serves === undefined ? undefined : await ctx.data.calls.get(serves);
-    if (served && !readMeta(served.meta).consultations?.includes(call.id)) return;
+    if (served && !readMeta(served.meta).consultations?.includes(call.id)) {
+      await annotate(ctx, served.id, (m) => withConsultation(m, call.id));
+      return;
+    }
     ctx.emitter.emit({ name: 'callChanged', payload: { call: await modelOf(ctx, served ?? call) } });
   } catch (err) {
     ctx.logger.child({ callId: call.id }).warn({ err }, 'could not announce a change of the call model');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { callModel, createCallingService } from '../../../../calling/core';
 import type { Call, CallingService } from '../../../../calling/core';
-import { withHangUp, withRinging } from '../../../../calling/core/model/annotations';
+import { readMeta, withHangUp, withRinging } from '../../../../calling/core/model/annotations';
 import { withConsultation, withConsultFor } from '../../../../calling/core/model/consultation';
-import type { Store } from '../../../../store';
+import { createCallData, type Store } from '../../../../store';
 import { storedCall } from '../../../helpers/stored-call';
 import { batch, callNote, eventually, fakeGraph, tempStore, testLogger, TENANT } from './fakes';
 
@@ -130,5 +130,24 @@ describe('the calling service: a consultation leg is shown within the call it se
       'Adele Vance:joined',
       'Isaiah Langer:declined',
     ]);
+  });
+  it('a leg its served call does not list (the instance died before noting it) is listed on its next change', async () => {
+    const a = await service.placeCall({ to: { user: ADELE.userId, displayName: ADELE.name } });
+    await service.inbox.accept(batch(callNote(a.id, 'established')));
+    await service.waitForState(a.id, 'established', 3000);
+    graph.createdId = '22222222-2222-4333-8444-555555555555';
+    const b = await service.placeCall({
+      to: { user: ISAIAH.userId, displayName: ISAIAH.name },
+      consultationFor: a.id,
+    });
+    const calls = createCallData(store).calls;
+    const { consultations: _lost, ...unlinked } = readMeta((await calls.get(a.id))!.meta);
+    await calls.update(a.id, { meta: unlinked });
+    assert.deepEqual(statuses((await service.callModel(a.id))!), ['Adele Vance:joined']);
+    await service.inbox.accept(
+      batch(callNote(b.id, 'terminated', { resultInfo: { code: 486, subcode: 0 } })),
+    );
+    await eventually(() => statuses(seen.at(-1)!).includes('Isaiah Langer:busy'));
+    assert.equal(seen.at(-1)?.id, a.id);
   });
 });
