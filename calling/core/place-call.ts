@@ -6,6 +6,7 @@ import type { CoreContext } from './context';
 import { CallOperationError } from './errors';
 import { identitySetOf, invitee, SERVICE_HOSTED_MEDIA, type Party } from './requests';
 import { announce } from './model/annotate';
+import { withConsultFor } from './model/consultation';
 import {
   readMeta,
   withAnnotations,
@@ -34,6 +35,8 @@ export interface PlaceCallRequest extends CallAnnotations {
   readonly flowKey?: string;
   /** Tenant of the call (default: the app's tenant). */
   readonly tenantId?: string;
+  /** This call brings someone into that call (its id): a leg shown within it (model/consultation.ts). */
+  readonly consultationFor?: string;
 }
 
 export interface JoinMeetingOptions extends Omit<CallAnnotations, 'purpose'> {
@@ -124,7 +127,7 @@ async function create(
     return (await ctx.data.calls.get(id))!;
   });
   ctx.logger.child({ callId: id, scenarioId: meta.scenarioId }).info({ tenantId }, meta.summary);
-  announce(ctx, stored);
+  await announce(ctx, stored);
   return callView(stored);
 }
 
@@ -152,12 +155,15 @@ export async function placeCall(ctx: CoreContext, req: PlaceCallRequest): Promis
   const who = parties
     .map((p) => ('user' in p ? p.user : 'phone' in p ? p.phone : p.applicationInstance))
     .join(', ');
+  const serves = req.consultationFor === undefined ? undefined : idKey(req.consultationFor);
+  // A leg notes the call it serves; announcing the leg makes that call list it (model/annotate.ts).
   return create(ctx, body, tenantId, {
     scenarioId: req.scenarioId,
     flow: req.flow,
     ...(req.flowKey === undefined ? {} : { flowKey: req.flowKey }),
     summary: `placed ${parties.length > 1 ? 'a group call' : 'a call'} to ${who}`,
-    notes: (m, at) => withRinging(withAnnotations(m, req), parties.map(rungOfParty), 'target', at),
+    notes: (m, at) =>
+      withConsultFor(withRinging(withAnnotations(m, req), parties.map(rungOfParty), 'target', at), serves),
   });
 }
 

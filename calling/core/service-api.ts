@@ -10,7 +10,7 @@ import { CallOperationError } from './errors';
 import { createFlowEvents, type FlowEventsApi } from './flow-outbox';
 import type { CallingEventName, Handler } from './events';
 import * as media from './media-actions';
-import { annotate as annotateCall, modelOf } from './model/annotate';
+import { annotate as annotateCall, isConsultationLeg, modelOf } from './model/annotate';
 import { withAnnotations, type CallAnnotations } from './model/annotations';
 import type { Call } from './model/call';
 import { operationError } from './operation-tracker';
@@ -130,7 +130,9 @@ export function buildApi(ctx: CoreContext): CallingApi {
       return call && modelOf(ctx, call);
     },
     async listCallModels(opts) {
-      return (await ctx.data.calls.list(opts)).map((c) => modelOf(ctx, c));
+      // A consultation leg is shown within the call it serves, never as a call of its own.
+      const calls = (await ctx.data.calls.list(opts)).filter((c) => !isConsultationLeg(c));
+      return Promise.all(calls.map((c) => modelOf(ctx, c)));
     },
     async listCalls(opts) {
       return (await ctx.data.calls.list(opts)).map(callView);

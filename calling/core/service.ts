@@ -20,7 +20,7 @@ import { createCallInbox } from './inbox';
 import { createOperationTracker } from './operation-tracker';
 import type { CallGraph, Clock, CoreLogger } from './ports';
 import { SYSTEM_CLOCK } from './ports';
-import { modelOf } from './model/annotate';
+import { announce } from './model/annotate';
 import { processRow, processRows, type Handled } from './process-row';
 import { buildApi, type CallingApi } from './service-api';
 
@@ -84,7 +84,7 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
       }
       emitter.emit(event);
     }
-    if (handled.changed) emitter.emit({ name: 'callChanged', payload: { call: modelOf(ctx, handled.changed) } });
+    if (handled.changed) await announce(ctx, handled.changed);
     for (const key of flowKeysOf(handled.events)) emitter.emit({ name: 'flowEvents', payload: { key } });
   }
 

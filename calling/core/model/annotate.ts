@@ -4,16 +4,47 @@ import type { StoredCall } from '../../../store';
 import type { CoreContext } from '../context';
 import { readMeta, type CallMeta } from './annotations';
 import type { Call } from './call';
+import { withConsultation } from './consultation';
 import { callModel } from './call-model';
 
-/** The model of a stored call, with the app's name on its own leg. */
-export function modelOf(ctx: Pick<CoreContext, 'appName'>, call: StoredCall): Call {
-  return callModel(call, ctx.appName ? { appName: ctx.appName } : {});
+/** The rows of a call's consultation legs that are stored, oldest first. */
+async function legsOf(ctx: Pick<CoreContext, 'data'>, call: StoredCall): Promise<StoredCall[]> {
+  const keys = readMeta(call.meta).consultations ?? [];
+  if (keys.length === 0) return [];
+  const rows = await ctx.data.calls.getMany(keys);
+  return keys.flatMap((k) => rows.filter((r) => r.id === k));
 }
 
-/** Announces a stored version of a call. */
-export function announce(ctx: CoreContext, call: StoredCall): void {
-  ctx.emitter.emit({ name: 'callChanged', payload: { call: modelOf(ctx, call) } });
+/** The model of a stored call, with the app's name on its own leg and its consultation legs' people. */
+export async function modelOf(ctx: Pick<CoreContext, 'appName' | 'data'>, call: StoredCall): Promise<Call> {
+  const legs = await legsOf(ctx, call);
+  return callModel(call, {
+    ...(ctx.appName ? { appName: ctx.appName } : {}),
+    ...(legs.length ? { legs } : {}),
+  });
+}
+
+/** Whether the row is a consultation leg, which surfaces see only within the call it serves. */
+export const isConsultationLeg = (call: StoredCall) => readMeta(call.meta).consultFor !== undefined;
+
+/**
+ * Announces a stored version of a call. A consultation leg's change is a change of the call it serves,
+ * announced as that call. A served call that does not list the leg yet (its placement is still noting
+ * it, or the instance died before it did) is made to list it, which announces it. A failed read is
+ * logged with the call id; the next change announces again.
+ */
+export async function announce(ctx: CoreContext, call: StoredCall): Promise<void> {
+  try {
+    const serves = readMeta(call.meta).consultFor;
+    const served = serves === undefined ? undefined : await ctx.data.calls.get(serves);
+    if (served && !readMeta(served.meta).consultations?.includes(call.id)) {
+      await annotate(ctx, served.id, (m) => withConsultation(m, call.id));
+      return;
+    }
+    ctx.emitter.emit({ name: 'callChanged', payload: { call: await modelOf(ctx, served ?? call) } });
+  } catch (err) {
+    ctx.logger.child({ callId: call.id }).warn({ err }, 'could not announce a change of the call model');
+  }
 }
 
 /**
@@ -40,7 +71,7 @@ export async function annotate(
     },
     lockOpts,
   );
-  if (saved?.fresh) announce(ctx, saved.call);
+  if (saved?.fresh) await announce(ctx, saved.call);
   return saved?.call;
 }
 

@@ -37,6 +37,10 @@ export interface CallMeta {
   readonly connectedAt?: number;
   /** The app was asked to hang up: when, and by whom (a name) when a person asked. */
   readonly hangUp?: { readonly at: number; readonly by?: string };
+  /** This call is a consultation leg of that call (its key): it shows there (consultation.ts). */
+  readonly consultFor?: string;
+  /** The keys of this call's consultation legs, oldest first. */
+  readonly consultations?: readonly string[];
 }
 
 /** What a caller of the calling API may say about a call. */

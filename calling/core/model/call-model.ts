@@ -5,11 +5,14 @@ import { isCallState, type CallState } from '../call-machine';
 import { readMeta, type CallMeta } from './annotations';
 import type { Call, CallMeeting, CallOrigin, CallPhase, CallPurpose } from './call';
 import { endOf, endOutcome } from './ending';
+import { legIsLive, peopleWithLegs } from './consultation';
 import { peopleOf } from './people';
 
 export interface CallModelOptions {
   /** What the app's own leg is called (default "Switchboard"). */
   readonly appName?: string;
+  /** The rows of the call's consultation legs (`meta.consultations`), whose people it shows. */
+  readonly legs?: readonly StoredCall[];
 }
 
 function str(v: unknown): string | undefined {
@@ -97,7 +100,8 @@ export function callModel(c: StoredCall, opts: CallModelOptions = {}): Call {
   const origin: CallOrigin = meta.origin ?? { surface: direction === 'incoming' ? 'frontDesk' : 'api' };
   const ended = state === 'terminated' ? endOutcome(c, meta) : undefined;
   const endedAt = ended ? (c.endedAt ?? c.updatedAt) : undefined;
-  const people = peopleOf(c, meta, {
+  const legs = (opts.legs ?? []).map((leg) => callModel(leg, { appName }));
+  const own = peopleOf(c, meta, {
     appName,
     ...(meta.connectedAt !== undefined ? { connectedAt: meta.connectedAt } : {}),
     ...(endedAt !== undefined ? { endedAt } : {}),
@@ -105,13 +109,16 @@ export function callModel(c: StoredCall, opts: CallModelOptions = {}): Call {
     transferAccepted: state === 'transferAccepted',
     oneToOne: direction === 'outgoing' && placedToOne(meta, meeting, c.resource),
   });
+  const people = legs.length > 0 ? peopleWithLegs(own, legs, ended !== undefined) : own;
+  const phase = phaseOf(state, purpose, meta.connectedAt !== undefined);
   const subject = meta.subject ?? meeting?.subject ?? str(c.resource['subject']);
   return {
     id: c.wireId,
     tenantId: c.tenantId,
     direction,
     state,
-    phase: phaseOf(state, purpose, meta.connectedAt !== undefined),
+    // While a leg rings (or holds) the person being brought in, the call is being put through.
+    phase: phase === 'connected' && legs.some(legIsLive) ? 'transferring' : phase,
     purpose,
     origin,
     ...(subject ? { subject } : {}),
@@ -121,6 +128,6 @@ export function callModel(c: StoredCall, opts: CallModelOptions = {}): Call {
     ...(meta.connectedAt !== undefined ? { connectedAt: meta.connectedAt } : {}),
     ...(endedAt !== undefined ? { endedAt } : {}),
     ...(ended ? { end: endOf(ended, meta, people, appName) } : {}),
-    version: c.version,
+    version: legs.reduce((v, leg) => v + leg.version, c.version),
   };
 }

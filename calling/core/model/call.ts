@@ -103,13 +103,19 @@ export interface Call {
   readonly origin: CallOrigin;
   readonly subject?: string;
   readonly meeting?: CallMeeting;
-  /** Everyone rung or seen, the app's own leg included (`isSelf`), in the order they came. */
+  /**
+   * Everyone rung or seen, the app's own leg included (`isSelf`), in the order they came; with the
+   * people its consultation legs ring (click-to-call's call to B), as each leg says.
+   */
   readonly people: readonly CallPerson[];
   readonly createdAt: number;
   /** When the call first connected. */
   readonly connectedAt?: number;
   readonly endedAt?: number;
   readonly end?: CallEnd;
-  /** Grows by one with every stored change of the call; a consumer drops a version it has seen. */
+  /**
+   * Grows with every stored change of the call or of its consultation legs (the sum of their rows'
+   * versions); a consumer drops a version it has seen.
+   */
   readonly version: number;
 }

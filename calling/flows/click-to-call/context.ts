@@ -12,7 +12,7 @@ export type ConnectCalling = Pick<
 export interface ClickToCallTiming {
   /** A call to A still ringing this long is hung up (default 90 s). */
   readonly ringTimeoutMs: number;
-  /** How long the transfer to B may take (B's phone rings meanwhile; default 90 s). */
+  /** How long B's phone may ring, and the transfer onto B's call may take (default 90 s each). */
   readonly transferTimeoutMs: number;
 }
 

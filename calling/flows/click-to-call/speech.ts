@@ -18,5 +18,5 @@ export async function say(ctx: ConnectContext, text: string, fallback: readonly 
 /** What A hears before the transfer. */
 export const announcement = (r: ConnectRecord) => `Connecting you to ${describeTarget(r.b)}.`;
 
-/** What A hears when B could not be reached. */
-export const apology = (r: ConnectRecord) => `Sorry, ${describeTarget(r.b)} could not be reached. Goodbye.`;
+/** What A hears when B was not put through, given what B did (e.g. "Isaiah Langer declined the call"). */
+export const apology = (what: string) => `Sorry, ${what}. Goodbye.`;

@@ -16,7 +16,8 @@ export interface ConnectRequest {
   readonly from?: { readonly applicationInstance: string };
 }
 
-export type ConnectStatus = 'calling' | 'announcing' | 'transferring' | 'done';
+/** `consulting`: A is on the line and B's phone rings on a call of its own. */
+export type ConnectStatus = 'calling' | 'announcing' | 'consulting' | 'transferring' | 'done';
 
 /** How it ended. */
 export type ConnectResult =
@@ -26,7 +27,7 @@ export type ConnectResult =
   | 'no-answer'
   | 'busy'
   | 'declined'
-  /** A answered, but the transfer to B failed (B declined, busy, did not answer, or unknown). */
+  /** A answered, but B was not put through (B declined, was busy, did not answer, or the transfer failed). */
   | 'transfer-failed'
   /** A hung up before being connected, or something else went wrong. */
   | 'failed';
@@ -41,6 +42,8 @@ export interface ConnectRecord {
   readonly status: ConnectStatus;
   /** The call to A (it ends when A is handed over to B). */
   readonly callId?: string;
+  /** The consultation call to B (A's call is transferred onto it once B answers). */
+  readonly bCallId?: string;
   readonly result?: ConnectResult;
   /** What happened, in words. */
   readonly reason?: string;

@@ -61,7 +61,8 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
     const t = await timeline(started.callId!);
     const said = speech.fileName('Connecting you to Nestor Wilke.');
     assert.match(t, new RegExp(`/prompts/tts/${said}`), 'A heard "Connecting you to Nestor Wilke."');
-    assert.match(t, new RegExp(`"event":"transfer","target":"${nestor!.id}"`));
+    // Consultative: A's call is transferred onto the app's own call with B, which B answered.
+    assert.match(t, new RegExp(`"event":"transfer","target":"${nestor!.id}","replacesCallId":"[^"]+"`));
     assert.ok(t.indexOf(said) < t.indexOf('"event":"transfer"'), 'announced, then transferred');
 
     await until(() => posted.some((p) => p.card.callId === started.callId), 'the result notice');
@@ -71,7 +72,7 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
     assert.deepEqual((await app.clickToCall!.get(started.id))?.notice, { target: CONV, delivered: true });
   });
 
-  it('B declines: the transfer fails, A is told and the call ends; the result says so', async () => {
+  it('B declines: A is told that B declined and the call ends; the result says so', async () => {
     const [lidia, isaiah] = ['Lidia Holloway', 'Isaiah Langer'].map((n) => person({ emu }, n));
     await script({ emu }, lidia!.id, { onRing: 'answer', answerAfterMs: 200 });
     await script({ emu }, isaiah!.id, { onRing: 'decline', answerAfterMs: 200 });
@@ -83,12 +84,12 @@ describe('click-to-call e2e: call A, announce B, transfer', function () {
     });
     const done = await app.clickToCall!.wait(started.id, 30_000);
     assert.equal(done?.result, 'transfer-failed');
-    assert.match(done?.reason ?? '', /Isaiah Langer could not be reached \(500\/7000\)/);
+    assert.equal(done?.reason, 'Isaiah Langer declined the call (480/10134)');
     const callA = await app.calling!.waitForState(started.callId!, 'terminated', 10_000);
     assert.deepEqual(callA.end?.resultInfo, { code: 200, subcode: 5001 }, 'the app hung up on A');
     const t = await timeline(started.callId!);
-    const sorry = speech.fileName('Sorry, Isaiah Langer could not be reached. Goodbye.');
-    assert.match(t, new RegExp(`/prompts/tts/${sorry}`), 'A heard that B could not be reached');
+    const sorry = speech.fileName('Sorry, Isaiah Langer declined the call. Goodbye.');
+    assert.match(t, new RegExp(`/prompts/tts/${sorry}`), 'A heard that B declined');
   });
 
   it('A is busy: nothing is transferred and the result is "busy"', async () => {

@@ -1,7 +1,8 @@
 // "Everywhere": the chat card, the tab and the emulator each say the same thing about one call.
 import { isDeepStrictEqual } from 'node:util';
 import type { ChatCard } from './chat-card';
-import { cardTruth, emulatorTruth, tabTruth, type Phase, type Status, type Truth } from './truth';
+import { emulatorTruth } from './emulator-truth';
+import { cardTruth, tabTruth, type Phase, type Status, type Truth } from './truth';
 import type { World } from './world';
 
 export interface Expected {

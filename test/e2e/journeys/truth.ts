@@ -1,7 +1,6 @@
 // What one surface says about a call, in one shape, so the chat card, the tab and the emulator can be
 // held to the same truth: the phase, who is in it with which status, the end, and how long it lasted.
 import type { TabCall } from '../../../teams-tab/api/calls/call-view';
-import type { RunningEmulator } from '../../helpers/emulator';
 
 export type Phase = TabCall['phase'];
 export type Status = TabCall['people'][number]['status'];
@@ -84,72 +83,5 @@ export function tabTruth(call: TabCall, now = Date.now()): Truth {
     people,
     ...(call.endReason ? { end: call.endReason } : {}),
     ...(from !== undefined ? { seconds: Math.round((to - from) / 1000) } : {}),
-  };
-}
-
-interface EmuEntry {
-  t: number;
-  kind: string;
-  event?: string;
-  personId?: string;
-  to?: string;
-}
-
-export interface EmuCall {
-  id: string;
-  state: string;
-  kind: string;
-  remotePersonId: string | null;
-  meetingId: string | null;
-  participants: Array<{ id: string; personId: string | null; isBot: boolean; isMuted: boolean }>;
-  resultInfo?: { code: number; subcode: number } | null;
-}
-
-const PERSON_EVENTS: Record<string, Status> = {
-  ringing: 'ringing',
-  answered: 'joined',
-  decline: 'declined',
-  busy: 'busy',
-  noAnswer: 'noAnswer',
-  left: 'left',
-  'hang-up': 'left',
-};
-
-/** The emulator's own record of the call (GET /emulator/calls/{id} and its timeline). */
-export async function emulatorTruth(emu: RunningEmulator, callId: string, now = Date.now()): Promise<Truth> {
-  const call = (await emu.control<EmuCall>('GET', `/emulator/calls/${callId}`)).body;
-  const timeline = (await emu.control<{ value: EmuEntry[] }>('GET', `/emulator/calls/${callId}/timeline`))
-    .body.value;
-  const name = (id: string) =>
-    emu.people.find((p) => p.id.toLowerCase() === id.toLowerCase())?.displayName ?? id;
-  const ended = call.state === 'terminated';
-  const people: Record<string, Status> = {};
-  for (const e of timeline) {
-    const status = e.kind === 'person' && e.personId ? PERSON_EVENTS[e.event ?? ''] : undefined;
-    if (status) people[name(e.personId!)] = status;
-  }
-  // A completed transfer hands the call over: the person transferred and whoever answered it talk on.
-  const putThrough = ended && call.resultInfo?.subcode === 7015;
-  const after: Status = ended && !putThrough ? 'left' : 'joined';
-  for (const p of call.participants) if (!p.isBot && p.personId) people[name(p.personId)] = after;
-  for (const [who, s] of Object.entries(people)) if (s === 'joined') people[who] = after;
-  const states = timeline.filter((e) => e.kind === 'state');
-  const connected = states.find((e) => e.to === 'established')?.t;
-  const endedAt = states.find((e) => e.to === 'terminated')?.t ?? now;
-  const ringing = Object.values(people).includes('ringing');
-  const phase: Phase = ended
-    ? 'ended'
-    : call.state === 'established'
-      ? 'connected'
-      : call.state === 'transferring'
-        ? 'transferring'
-        : ringing
-          ? 'ringing'
-          : 'connecting';
-  return {
-    phase,
-    people,
-    ...(call.resultInfo && ended ? { end: `${call.resultInfo.code}/${call.resultInfo.subcode}` } : {}),
-    ...(connected !== undefined ? { seconds: Math.round((endedAt - connected) / 1000) } : {}),
   };
 }

@@ -116,7 +116,8 @@ async function startWorld(opts: StackOptions): Promise<World & { stop(): Promise
 /** Ends every call still up, so one journey's calls never make the next one's people busy. */
 async function hangUpEverything(w: World): Promise<void> {
   const calling = w.app.app.calling!;
-  for (const call of await calling.listCallModels({ active: true }))
+  // Every call, consultation legs included (the call model lists those within the call they serve).
+  for (const call of await calling.listCalls({ active: true }))
     // A call may end on its own meanwhile (its hang-up then fails); the wait below is what counts.
     await calling.hangUp(call.id).catch(() => undefined);
   const end = Date.now() + 10_000;

@@ -47,16 +47,18 @@ function fakeCalling(o: { transferFails?: boolean; sentTransfer?: boolean } = {}
       did.push(`play:${[prompts].flat().join('+')}`);
       return op('playPrompt');
     },
-    async transfer(_id, party) {
-      did.push(`transfer:${'user' in party ? party.user : '?'}`);
+    async transfer(_id, party, opts) {
+      did.push(
+        `transfer:${'user' in party ? party.user : '?'}${opts?.replacesCallId ? `>${opts.replacesCallId}` : ''}`,
+      );
       if (o.transferFails)
         throw new CallOperationError('operation_failed', 'the transfer failed', {
           resultInfo: { code: 500, subcode: 7000 },
         });
       return op('transfer');
     },
-    async hangUp() {
-      did.push('hangUp');
+    async hangUp(id) {
+      did.push(id === 'call-a' ? 'hangUp' : `hangUp:${id}`);
     },
     operations: async () => (o.sentTransfer ? [op('transfer')] : []),
     async waitForOperation(id) {
@@ -67,13 +69,16 @@ function fakeCalling(o: { transferFails?: boolean; sentTransfer?: boolean } = {}
   return { did, calling };
 }
 
-/** A FlowControl that records what the flow asks for; `run` runs a spawned task into its `done`. */
-function control(call?: CallView) {
+/**
+ * A FlowControl that records what the flow asks for; `run` runs a spawned task into its `done`; `on`
+ * makes the next events about that call (bound to the flow, with `call` as stored).
+ */
+function control(call?: CallView, callIds: string[] = ['call-a']) {
   const tasks = new Map<string, () => Promise<unknown>>();
   const asked: string[] = [];
-  const ctl: FlowControl = {
+  const ctl: FlowControl & { callId?: string; call?: CallView } = {
     key: 'connect:c1',
-    callIds: ['call-a'],
+    callIds,
     ...(call ? { call, callId: call.id } : {}),
     calling: {} as FlowControl['calling'],
     now: 500,
@@ -87,8 +92,19 @@ function control(call?: CallView) {
     clearTimer: (name) => void asked.push(`clear ${name}`),
     note: () => undefined,
     bindCall: () => undefined,
-    placeCall: () => undefined,
+    placeCall: (name, req) => {
+      tasks.set(name, async () => ({ id: 'call-b' }) as CallView);
+      // B's call is placed as a consultation leg of A's, so A's call shows whom it rings.
+      const leg = req.consultationFor ? ` for ${req.consultationFor}` : '';
+      asked.push(`place ${name} to ${'user' in req.to ? req.to.user : '?'}${leg}`);
+    },
     end: () => void asked.push('end'),
+  };
+  const on = (id: string, stored?: CallView) => {
+    if (!callIds.includes(id)) callIds.push(id);
+    ctl.callId = id;
+    if (stored) ctl.call = stored;
+    else delete ctl.call;
   };
   const run = async (name: string): Promise<FlowEvent> => {
     const work = tasks.get(name);
@@ -99,7 +115,21 @@ function control(call?: CallView) {
       return { type: 'done', task: name, ok: false, error: err as Error };
     }
   };
-  return { ctl, asked, run };
+  return { ctl, asked, run, on };
+}
+
+/** A call as stored once it ended with Graph's code. */
+const ended = (id: string, code: number, subcode: number) =>
+  ({ id, end: { resultInfo: { code, subcode }, reason: 'ended' } }) as unknown as CallView;
+
+/** The error the fake's failing transfer throws. */
+async function failure(calling: ConnectCalling): Promise<Error> {
+  try {
+    await calling.transfer('call-a', { user: B });
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('the transfer did not fail');
 }
 
 describe('calling/flows click-to-call: the connect flow', () => {
@@ -113,25 +143,37 @@ describe('calling/flows click-to-call: the connect flow', () => {
     });
   beforeEach(() => posted.splice(0));
 
-  it('A answers: announced, transferred to B, the result posted, then the flow ends', async () => {
+  it('A answers: announced, B rung on a call of its own, A transferred onto it, the result posted', async () => {
     const { did, calling } = fakeCalling();
     const flow = flowWith(calling);
-    const { ctl, asked, run } = control();
+    const { ctl, asked, run, on } = control();
     let r = await flow.handle(record(), { type: 'begin' }, ctl);
+    on('call-a');
     r = await flow.handle(r, { type: 'established', callId: 'call-a' }, ctl);
     assert.deepEqual([r.status, r.answeredAt], ['announcing', 500]);
     r = await flow.handle(r, await run('announce'), ctl);
+    assert.equal(r.status, 'consulting');
+    r = await flow.handle(r, await run('callB'), ctl);
+    assert.equal(r.bCallId, 'call-b');
+    on('call-b');
+    r = await flow.handle(r, { type: 'established', callId: 'call-b' }, ctl);
     assert.equal(r.status, 'transferring');
     r = await flow.handle(r, await run('transfer'), ctl);
     assert.deepEqual([r.status, r.result], ['done', 'connected']);
+    // B's consultation call ends as the transfer replaces it: nothing more happens.
+    on('call-b', ended('call-b', 200, 7015));
+    assert.equal(await flow.handle(r, { type: 'terminated', reason: 'x', callId: 'call-b' }, ctl), r);
     r = await flow.handle(r, await run('notify'), ctl);
     assert.deepEqual(r.notice, { target: 'conv', delivered: true });
-    assert.deepEqual(did, ['play:connecting', `transfer:${B}`]);
+    assert.deepEqual(did, ['play:connecting', `transfer:${B}>call-b`]);
     assert.deepEqual(posted, ['conv: Megan Bowen is connected to Nestor Wilke']);
     assert.deepEqual(asked, [
       'timer ring',
       'clear ring',
       'spawn announce',
+      `place callB to ${B} for call-a`,
+      'timer ringB',
+      'clear ringB',
       'spawn transfer',
       'clear ring',
       'spawn notify',
@@ -139,20 +181,77 @@ describe('calling/flows click-to-call: the connect flow', () => {
     ]);
   });
 
-  it('B cannot be reached: A is told, the call hung up, the result says why', async () => {
+  for (const [what, code, subcode, words] of [
+    ['declines', 603, 0, 'declined the call'],
+    ['is busy', 486, 0, 'was busy'],
+  ] as const)
+    it(`B ${what}: A hears it in those words, both calls end, the result says so with Graph's code`, async () => {
+      const { did, calling } = fakeCalling();
+      const flow = flowWith(calling);
+      const { ctl, asked, run, on } = control(undefined, ['call-a', 'call-b']);
+      on('call-b', ended('call-b', code, subcode));
+      const r = await flow.handle(
+        record({ status: 'consulting', bCallId: 'call-b', answeredAt: 2 }),
+        { type: 'terminated', reason: 'x', callId: 'call-b' },
+        ctl,
+      );
+      assert.deepEqual([r.status, r.result], ['done', 'transfer-failed']);
+      assert.equal(r.reason, `Nestor Wilke ${words} (${code}/${subcode})`);
+      assert.ok(asked.includes('spawn goodbye') && asked.includes('spawn hangUpB'));
+      await run('goodbye');
+      assert.deepEqual(did, ['play:goodbye', 'hangUp']);
+    });
+
+  it("B does not answer in time: B's call is hung up; its end gives the result", async () => {
+    const { did, calling } = fakeCalling();
+    const flow = flowWith(calling);
+    const { ctl, asked, run } = control(undefined, ['call-a', 'call-b']);
+    const r = record({ status: 'consulting', bCallId: 'call-b' });
+    assert.equal(await flow.handle(r, { type: 'timer', name: 'ringB' }, ctl), r);
+    assert.deepEqual(asked, ['spawn hangUpB']);
+    await run('hangUpB');
+    assert.deepEqual(did, ['hangUp:call-b']);
+  });
+
+  it('the transfer fails after B answered: A is told, both calls hung up, the result says why', async () => {
     const { did, calling } = fakeCalling({ transferFails: true });
     const flow = flowWith(calling);
-    const { ctl, run } = control();
-    let r = await flow.handle(
-      record({ status: 'announcing' }),
-      { type: 'done', task: 'announce', ok: true, value: 1 },
+    const { ctl, run } = control(undefined, ['call-a', 'call-b']);
+    const r = await flow.handle(
+      record({ status: 'transferring', bCallId: 'call-b' }),
+      { type: 'done', task: 'transfer', ok: false, error: await failure(calling) },
       ctl,
     );
-    r = await flow.handle(r, await run('transfer'), ctl);
     assert.equal(r.result, 'transfer-failed');
     assert.match(r.reason ?? '', /Nestor Wilke could not be reached \(500\/7000\)/);
+    await run('hangUpB');
     await run('goodbye');
-    assert.deepEqual(did, [`transfer:${B}`, 'play:goodbye', 'hangUp']);
+    assert.deepEqual(did, [`transfer:${B}`, 'hangUp:call-b', 'play:goodbye', 'hangUp']);
+  });
+
+  it("A hangs up while B rings: B's ring is stopped and the result says A hung up", async () => {
+    const { did, calling } = fakeCalling();
+    const flow = flowWith(calling);
+    const { ctl, run, on } = control(undefined, ['call-a', 'call-b']);
+    on('call-a', ended('call-a', 0, 0));
+    const r = await flow.handle(
+      record({ status: 'consulting', bCallId: 'call-b', answeredAt: 2 }),
+      { type: 'terminated', reason: 'x', callId: 'call-a' },
+      ctl,
+    );
+    assert.deepEqual([r.result, r.reason], ['failed', 'Megan Bowen hung up before being connected']);
+    await run('hangUpB');
+    assert.deepEqual(did, ['hangUp:call-b']);
+  });
+
+  it("taken over while B rings: B is rung again only if B's call was never placed", async () => {
+    const flow = flowWith(fakeCalling().calling);
+    const placed = control(undefined, ['call-a', 'call-b']);
+    await flow.handle(record({ status: 'consulting' }), { type: 'resume', lostTasks: ['callB'] }, placed.ctl);
+    assert.deepEqual(placed.asked, []);
+    const never = control();
+    await flow.handle(record({ status: 'consulting' }), { type: 'resume', lostTasks: ['callB'] }, never.ctl);
+    assert.deepEqual(never.asked, [`place callB to ${B} for call-a`, 'timer ringB']);
   });
 
   it('A is busy: the end of the ring gives the result; nothing is transferred', async () => {
