@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import {
   CallOperationError,
   type CallView,
-  type CoreLogger,
   type OperationView,
 } from '../../../../../calling';
 import { createConnectFlow } from '../../../../../calling/flows/click-to-call/connect-flow';
@@ -12,14 +11,9 @@ import {
 } from '../../../../../calling/flows/click-to-call/context';
 import type { ConnectRecord } from '../../../../../calling/flows/click-to-call/types';
 import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
+import { testLogger } from '../../core/fakes';
 
-const silent: CoreLogger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silent,
-};
+const silent = testLogger();
 
 const A = '2c0fd3f4-495a-4f8d-9668-9ce043008303';
 const B = '62b4348f-61e0-438d-8a47-96987bef5cef';

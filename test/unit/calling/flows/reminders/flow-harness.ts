@@ -1,6 +1,6 @@
 // Drives the reminder flow's reducer by hand: a FlowControl that records what a step asks for, a
 // calling stand-in that records what the tasks do, and helpers that fire timers and settle tasks.
-import type { CallView, CoreLogger, NotificationCard, PlaceCallRequest } from '../../../../../calling';
+import type { CallView, NotificationCard, PlaceCallRequest } from '../../../../../calling';
 import type { FlowCalling } from '../../../../../calling/flows/reminders/context';
 import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
 import { DEFAULT_REMINDER_TIMING } from '../../../../../calling/flows/reminders/context';
@@ -9,17 +9,12 @@ import type { ReminderFlowState } from '../../../../../calling/flows/reminders/f
 import { newReminder } from '../../../../../calling/flows/reminders/validate';
 import type { ScheduleReminderRequest } from '../../../../../calling/flows/reminders/types';
 import type { ResultInfo } from '../../../../../calling/types';
+import { testLogger } from '../../core/fakes';
 
 export const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 export const T0 = Date.parse('2026-03-01T09:00:00Z');
 
-const silent: CoreLogger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silent,
-};
+const silent = testLogger();
 
 interface Task {
   readonly work: () => Promise<unknown>;
