@@ -13,10 +13,12 @@ const SNIPPET_PATHS = [
   'bot/live/x.ts',
   'bot/botbuilder/x.ts',
   'calling/x.ts',
+  'calling/flows/tts/x.ts',
   'emulator/x.ts',
   'server/x.ts',
   'teams-tab/web/src/x.ts',
   'test/unit/bot/x.ts',
+  'tts-espeak/x.ts',
 ];
 
 let eslint: ESLint | undefined;
