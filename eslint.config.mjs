@@ -1,16 +1,18 @@
 // Flat ESLint config. The `switchboard/boundaries` rule enforces the layout in ARCHITECTURE.md:
-// a folder is entered only through its index.ts, bot and calling never meet, and the emulator shares
-// no code with the app (it is the other side of the wire).
+// a folder is entered only through its index.ts, bot and calling never meet, the emulator shares
+// no code with the app (it is the other side of the wire), and the text-to-speech package (tts-espeak,
+// GPL) stands alone, reached by server/ only.
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
 // Units that other code may import, each through its index.ts only.
-const UNITS = ['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'emulator', 'time'];
+const UNITS = ['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'emulator', 'tts-espeak', 'time'];
 const APP = new Set(['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'time']);
 const FORBIDDEN = [
   ['bot', 'calling'],
   ['calling', 'bot'],
+  ['calling', 'tts-espeak'],
 ];
 
 function unitOf(absFile) {
@@ -18,6 +20,18 @@ function unitOf(absFile) {
   if (rel.startsWith('..')) return undefined;
   return UNITS.find((u) => rel === u || rel.startsWith(`${u}/`)) ?? rel.split('/')[0];
 }
+
+// Only bot/botbuilder/ imports the channel SDK (see the no-restricted-imports blocks below).
+const CHANNEL_SDK = {
+  regex: '^(botbuilder(-[^/]+)?|botframework-[^/]+|@microsoft/agents-[^/]+)(/.*)?$',
+  message: 'Only bot/botbuilder/ imports the channel SDK; use the bot\'s own Turn, Proactive and BotStorage.',
+};
+// The calling package is MIT: the GPL engine reaches it only as a Synthesizer that server/ passes in.
+const TTS_ENGINE = {
+  regex: '^(espeak-ng|@switchboard/tts-espeak)(/.*)?$|(^|/)tts-espeak(/|$)',
+  message:
+    'calling/ is MIT and imports no text-to-speech engine: the GPL eSpeak NG engine is tts-espeak/, which server/ passes to calling as a Synthesizer.',
+};
 
 const boundaries = {
   meta: { type: 'problem', schema: [], messages: { msg: '{{why}}' } },
@@ -38,6 +52,9 @@ const boundaries = {
       if ((from === 'emulator' && APP.has(to)) || (APP.has(from) && to === 'emulator')) {
         return report('the emulator and the app share no code');
       }
+      if (from === 'tts-espeak') {
+        return report('tts-espeak is a package of its own: it imports nothing of the app');
+      }
       if (isTestOrBench || !UNITS.includes(to)) return;
       const rel = path.relative(path.join(root, to), target).split(path.sep).join('/');
       if (rel !== '' && rel !== 'index' && rel !== 'index.ts') {
@@ -54,6 +71,7 @@ export default tseslint.config(
       'node_modules/**',
       'dist/**',
       'emulator/dist/**',
+      'tts-espeak/dist/**',
       'data/**',
       'build/**',
       'coverage/**',
@@ -86,7 +104,7 @@ export default tseslint.config(
     // A promise nobody handles can end the process (Node treats an unhandled rejection as fatal), so every
     // promise in the app and the emulator is awaited, returned, or ends in a catch (or a then with a
     // rejection handler). `void` does not count: a voided promise that rejects is just as unhandled.
-    files: ['{server,bot,calling,store,manifest,emulator,time}/**/*.ts', 'teams-tab/**/*.{ts,tsx}'],
+    files: ['{server,bot,calling,store,manifest,emulator,tts-espeak,time}/**/*.ts', 'teams-tab/**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
     rules: {
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
@@ -105,19 +123,12 @@ export default tseslint.config(
     // drive that folder on botbuilder's TestAdapter, or hold the store to botbuilder's MemoryStorage, too.
     files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
     ignores: ['bot/botbuilder/**', 'test/unit/bot/harness.ts', 'test/unit/store/cases/bot-storage.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(botbuilder(-[^/]+)?|botframework-[^/]+|@microsoft/agents-[^/]+)(/.*)?$',
-              message: 'Only bot/botbuilder/ imports the channel SDK; use the bot\'s own Turn, Proactive and BotStorage.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [CHANNEL_SDK] }] },
+  },
+  {
+    // A later block's options replace an earlier one's, so calling/ lists the channel SDK again.
+    files: ['calling/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CHANNEL_SDK, TTS_ENGINE] }] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

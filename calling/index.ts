@@ -177,7 +177,7 @@ export type {
   StoredFlow,
   Directory,
 } from './flows/runtime';
-export { createEspeakSynthesizer, createPromptCache, SynthesisError } from './flows/tts';
+export { createPromptCache, SynthesisError } from './flows/tts';
 export type { Synthesizer, TextPrompts } from './flows/tts';
 export {
   createEnergyAnalyser,

@@ -8,7 +8,6 @@ import {
   createCallingService,
   createCallFlows,
   createClickToCall,
-  createEspeakSynthesizer,
   createLoggingNotifier,
   createPromptCache,
   createPromptResourceIds,
@@ -27,6 +26,7 @@ import {
   type TextPrompts,
 } from '../calling';
 import { type Store } from '../store';
+import { createEspeakSynthesizer } from '../tts-espeak';
 import { createGraphServices, type GraphServices } from './bot-ports/graph-services';
 import type { AppDeps } from './app';
 import type { Config } from './config';

@@ -1,6 +1,6 @@
-// Text prompts: a synthesizer (eSpeak NG by default) and a content-addressed cache served at /prompts/tts/.
+// Text prompts: the interface a synthesizer meets and a content-addressed cache served at /prompts/tts/.
+// The engine itself (eSpeak NG, GPL) is the separate package tts-espeak/, which the app passes in.
 export { SynthesisError, type Synthesizer, type SpeakOptions } from './synthesizer';
-export { createEspeakSynthesizer, type EspeakOptions } from './espeak';
 export {
   createPromptCache,
   readCachedPrompt,

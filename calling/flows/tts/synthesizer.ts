@@ -1,8 +1,8 @@
-// What turns prompt text into audio. The default is eSpeak NG (WASM, offline); a cloud voice can sit
-// beside it behind the same interface.
+// What turns prompt text into audio. The app's default is eSpeak NG (WASM, offline), from the separate
+// GPL package tts-espeak/; a cloud voice can sit beside it behind the same interface.
 
 export interface SpeakOptions {
-  /** A voice the engine knows (eSpeak NG: `en-us`, `de`, `fr`...). */
+  /** A voice the engine knows (for eSpeak NG: `en-us`, `de`, `fr`...). */
   readonly voice?: string;
 }
 

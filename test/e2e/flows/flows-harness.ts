@@ -1,6 +1,5 @@
 // The app (in this process, with the front desk and IVR on) and the emulator, for the flows e2e tests.
 import {
-  createEspeakSynthesizer,
   createPromptCache,
   type CallFlows,
   type CallingService,
@@ -8,6 +7,7 @@ import {
   type TextPrompts,
 } from '../../../calling';
 import type { App, Config } from '../../../server';
+import { createEspeakSynthesizer } from '../../../tts-espeak';
 import type { AppDeps } from '../../helpers/app';
 import type { RunningEmulator } from '../../helpers/emulator';
 import { recordingNotifier, startStack } from '../../helpers/stack';

@@ -3,15 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEnergyAnalyser } from '../../../../../calling/flows/analysis';
 import {
-  createEspeakSynthesizer,
   createPromptCache,
   decodeWav,
   encodeWav,
   readCachedPrompt,
   resample,
-  SynthesisError,
   type Synthesizer,
 } from '../../../../../calling/flows/tts';
 import { promptProblem, readWavTags } from '../../../../../calling/prompts';
@@ -39,36 +36,6 @@ describe('text prompts', function () {
     assert.equal(promptProblem(wav), undefined);
     const pcm = decodeWav(wav);
     assert.deepEqual([pcm.sampleRate, pcm.channels, [...pcm.samples]], [16000, 1, [0, 16384, -16383, 32767]]);
-  });
-
-  it('eSpeak NG (WASM, offline) speaks text as a 16 kHz mono 16-bit WAV Graph can play, and speech is heard in it', async () => {
-    const wav = await createEspeakSynthesizer().synthesize('Press one for sales.');
-    assert.equal(promptProblem(wav), undefined);
-    const pcm = decodeWav(wav);
-    const seconds = pcm.samples.length / pcm.sampleRate;
-    assert.ok(seconds > 0.8 && seconds < 4, `a short sentence (${seconds} s)`);
-    const heard = await createEnergyAnalyser().analyse(wav);
-    assert.ok(heard.spoke && heard.speechMs > 600, `speech found (${heard.speechMs} ms)`);
-  });
-
-  it('speaks in a worker thread: the main event loop stays mostly idle while eSpeak NG runs', async () => {
-    const synth = createEspeakSynthesizer();
-    await synth.synthesize('Warm up.'); // the engine's first start is not what this looks at
-    const before = performance.eventLoopUtilization();
-    const wav = await synth.synthesize('Thank you for calling. Please hold while we connect you.');
-    const used = performance.eventLoopUtilization(before);
-    assert.equal(promptProblem(wav), undefined);
-    // On the main thread, synthesis and resampling keep the loop busy nearly all along (utilization ~1).
-    assert.ok(
-      used.utilization < 0.5,
-      `main thread busy ${used.active.toFixed(0)} of ${(used.active + used.idle).toFixed(0)} ms`,
-    );
-  });
-
-  it('refuses an unknown voice with a readable error', async () => {
-    await assert.rejects(createEspeakSynthesizer().synthesize('hi', { voice: 'zz-nope' }), (err: unknown) => {
-      return err instanceof SynthesisError && /voice "zz-nope"/.test(err.message);
-    });
   });
 
   it('caches by content: one synthesis per text and voice, files named by hash under the served URL', async () => {

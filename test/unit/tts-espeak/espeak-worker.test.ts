@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { TSX_LOADER } from '../../../../helpers/process';
+import { TSX_LOADER } from '../../helpers/process';
 
-const FIXTURE = path.resolve(__dirname, '../../../../fixtures/tts/speak-once.ts');
+const FIXTURE = path.resolve(__dirname, '../../fixtures/tts-espeak/speak-once.ts');
 
 describe('speech worker', function () {
   this.timeout(60_000);
