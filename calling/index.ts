@@ -238,3 +238,20 @@ export type {
   MeetingRequester,
   NewMeeting,
 } from './meetings';
+// The storage interface the calling module runs on; the app's store implements it (calling/README.md).
+export { isLockTimeout, LOCK_TIMEOUT } from './storage';
+export type {
+  CallingStorage,
+  ClaimedJob,
+  ClaimOptions,
+  JobRow,
+  Jobs,
+  KeyValue,
+  KvEntry,
+  LeaseGroup,
+  LockLease,
+  LockOptions,
+  Locks,
+  NewJob,
+  PutOptions,
+} from './storage';

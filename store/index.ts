@@ -2,7 +2,6 @@ export { openStore } from './open-store';
 /** Where the app keeps its SQLite file when DATABASE_URL is not set. */
 export const DEFAULT_SQLITE_PATH = './data/switchboard.db';
 export { createBotStorage } from './bot-storage';
-export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';
 export { createCallData } from './call-data';
 export { createFlowData } from './flow-data';
 export { rewriteCallJson, type CallJsonRewrite } from './call-json-rewrite';

@@ -5,12 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { MeetingAttendanceReport } from '@microsoft/microsoft-graph-types';
-import {
-  createJobPoller,
-  createMeetingRecords,
-  type MeetingAttendance,
-  type StoredMeeting,
-} from '../../store';
+import { createMeetingRecords, type MeetingAttendance, type StoredMeeting } from '../../store';
+import { createJobPoller } from '../storage';
 import { CallingError, isCallingError } from '../errors';
 import type { MeetingActor } from '../graph';
 import { summariseAttendance } from './attendance';

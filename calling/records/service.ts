@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   createCallRecordSummaries,
-  createJobPoller,
   type CallRecordSummaries,
   type RecordPutResult,
   type Store,
 } from '../../store';
+import { createJobPoller } from '../storage';
 import type { GraphClient } from '../graph';
 import { readRecordNotices } from './notifications';
 import {

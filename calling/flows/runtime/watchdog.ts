@@ -6,7 +6,8 @@
 // instance carries on counting where the last sweep stopped.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createFlowData, createJobPoller, type ClaimedJob, type Store } from '../../../store';
+import { createFlowData, type Store } from '../../../store';
+import { createJobPoller, type ClaimedJob } from '../../storage';
 import type { CallingApi, CallView, Clock, CoreLogger } from '../../core';
 import { idKey } from '../../ids';
 import type { Rescue } from './flow-failure';

@@ -1,0 +1,7 @@
+// The storage interface of the calling module (see calling/README.md, "Storage").
+export type { CallingStorage } from './storage';
+export type { KeyValue, KvEntry, PutOptions } from './kv';
+export { isLockTimeout, LOCK_TIMEOUT } from './locks';
+export type { LeaseGroup, LockLease, LockOptions, Locks } from './locks';
+export type { ClaimedJob, ClaimOptions, JobRow, Jobs, NewJob } from './jobs';
+export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';

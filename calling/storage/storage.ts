@@ -1,0 +1,13 @@
+// The storage the calling module runs on, as one handle. The calling module defines it and never imports
+// an implementation: the app's store (SQLite and PostgreSQL, `store/`) implements it, and the composition
+// root hands it in as the `store` option of each service.
+import type { Jobs } from './jobs';
+import type { KeyValue } from './kv';
+import type { Locks } from './locks';
+
+/** Everything the calling core, its flows, meetings and call records keep. */
+export interface CallingStorage {
+  readonly kv: KeyValue;
+  readonly locks: Locks;
+  readonly jobs: Jobs;
+}
