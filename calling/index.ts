@@ -242,6 +242,8 @@ export type {
 export { isLockTimeout, LOCK_TIMEOUT } from './storage';
 export type {
   CallingStorage,
+  CallRecordSummaries,
+  CallRecordSummary,
   ClaimedJob,
   ClaimOptions,
   JobRow,
@@ -254,4 +256,5 @@ export type {
   Locks,
   NewJob,
   PutOptions,
+  RecordPutResult,
 } from './storage';

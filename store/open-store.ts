@@ -1,4 +1,5 @@
 import { Kysely, sql } from 'kysely';
+import { callingRepositories } from './calling-storage';
 import { StoreConfigError } from './errors';
 import { createJobs } from './jobs';
 import { createInstances, DEFAULT_HEARTBEAT_MS } from './instances';
@@ -68,6 +69,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     locks: createLocks(db, logger, instances),
     jobs: createJobs(db, kind),
     instances,
+    ...callingRepositories(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -5,3 +5,4 @@ export { isLockTimeout, LOCK_TIMEOUT } from './locks';
 export type { LeaseGroup, LockLease, LockOptions, Locks } from './locks';
 export type { ClaimedJob, ClaimOptions, JobRow, Jobs, NewJob } from './jobs';
 export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';
+export type { CallRecordSummaries, CallRecordSummary, RecordPutResult } from './records';

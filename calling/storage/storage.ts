@@ -4,10 +4,13 @@
 import type { Jobs } from './jobs';
 import type { KeyValue } from './kv';
 import type { Locks } from './locks';
+import type { CallRecordSummaries } from './records';
 
 /** Everything the calling core, its flows, meetings and call records keep. */
 export interface CallingStorage {
   readonly kv: KeyValue;
   readonly locks: Locks;
   readonly jobs: Jobs;
+  /** Graph call records, summarised (calling/records). */
+  readonly callRecords: CallRecordSummaries;
 }
