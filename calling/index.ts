@@ -241,6 +241,7 @@ export type {
 // The storage interface the calling module runs on; the app's store implements it (calling/README.md).
 export { isLockTimeout, LOCK_TIMEOUT } from './storage';
 export type {
+  AttendanceEntry,
   CallingStorage,
   CallRecordSummaries,
   CallRecordSummary,
@@ -254,7 +255,12 @@ export type {
   LockLease,
   LockOptions,
   Locks,
+  MeetingAttendance,
+  MeetingChange,
+  MeetingPerson,
+  MeetingRecords,
   NewJob,
   PutOptions,
   RecordPutResult,
+  StoredMeeting,
 } from './storage';

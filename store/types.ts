@@ -1,7 +1,7 @@
 import type { Generated, Kysely } from 'kysely';
 import type { CallingStorage } from '../calling';
 import type { FlowsTable, InstancesTable, Instances, LivenessOptions } from './flow-types';
-import type { MeetingsTable } from './meeting-types';
+import type { MeetingsTable } from './meeting-table';
 import type { QueueAgentsTable, QueueEntriesTable, QueueRingAttemptsTable, QueuesTable } from './queue-types';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
@@ -184,6 +184,7 @@ export interface Store extends CallingStorage {
 }
 
 export type {
+  AttendanceEntry,
   CallRecordSummaries,
   CallRecordSummary,
   ClaimedJob,
@@ -196,11 +197,15 @@ export type {
   LockLease,
   LockOptions,
   Locks,
+  MeetingAttendance,
+  MeetingChange,
+  MeetingPerson,
+  MeetingRecords,
   NewJob,
   PutOptions,
   RecordPutResult,
+  StoredMeeting,
 } from '../calling';
 export type * from './call-data-types';
-export type * from './meeting-types';
 export type * from './flow-types';
 export type * from './queue-types';

@@ -6,3 +6,11 @@ export type { LeaseGroup, LockLease, LockOptions, Locks } from './locks';
 export type { ClaimedJob, ClaimOptions, JobRow, Jobs, NewJob } from './jobs';
 export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';
 export type { CallRecordSummaries, CallRecordSummary, RecordPutResult } from './records';
+export type {
+  AttendanceEntry,
+  MeetingAttendance,
+  MeetingChange,
+  MeetingPerson,
+  MeetingRecords,
+  StoredMeeting,
+} from './meetings';

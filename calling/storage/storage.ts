@@ -4,6 +4,7 @@
 import type { Jobs } from './jobs';
 import type { KeyValue } from './kv';
 import type { Locks } from './locks';
+import type { MeetingRecords } from './meetings';
 import type { CallRecordSummaries } from './records';
 
 /** Everything the calling core, its flows, meetings and call records keep. */
@@ -13,4 +14,6 @@ export interface CallingStorage {
   readonly jobs: Jobs;
   /** Graph call records, summarised (calling/records). */
   readonly callRecords: CallRecordSummaries;
+  /** The meetings Switchboard created (calling/meetings). */
+  readonly meetings: MeetingRecords;
 }
