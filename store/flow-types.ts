@@ -1,7 +1,6 @@
 // The flow runtime's records as the store offers them: flows, the instances that run them, and the
 // repositories bound together in one transaction (flow-data.ts).
-import type { CallData } from './call-data-types';
-import type { Jobs } from './types';
+import type { CallData, Jobs } from './types';
 
 /** One flow (migration 0006). JSON lives in text columns; times are epoch milliseconds. */
 export interface FlowsTable {

@@ -185,10 +185,17 @@ export interface Store extends CallingStorage {
 
 export type {
   AttendanceEntry,
+  CallData,
+  CallInboxRepo,
+  CallOperationsRepo,
   CallRecordSummaries,
   CallRecordSummary,
+  CallsRepo,
+  CallTimelineRepo,
   ClaimedJob,
   ClaimOptions,
+  InboxRow,
+  InboxRowKind,
   JobRow,
   Jobs,
   KeyValue,
@@ -201,11 +208,18 @@ export type {
   MeetingChange,
   MeetingPerson,
   MeetingRecords,
+  NewInboxRow,
   NewJob,
+  OperationSettlement,
   PutOptions,
   RecordPutResult,
+  StoredCall,
+  StoredCallPatch,
   StoredMeeting,
+  StoredOperation,
+  StoredOperationStatus,
+  TimelineEntry,
+  TimelineKind,
 } from '../calling';
-export type * from './call-data-types';
 export type * from './flow-types';
 export type * from './queue-types';

@@ -14,3 +14,20 @@ export type {
   MeetingRecords,
   StoredMeeting,
 } from './meetings';
+export type {
+  CallData,
+  CallInboxRepo,
+  CallOperationsRepo,
+  CallsRepo,
+  CallTimelineRepo,
+  InboxRow,
+  InboxRowKind,
+  NewInboxRow,
+  OperationSettlement,
+  StoredCall,
+  StoredCallPatch,
+  StoredOperation,
+  StoredOperationStatus,
+  TimelineEntry,
+  TimelineKind,
+} from './call-data';

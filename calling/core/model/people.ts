@@ -3,7 +3,7 @@
 // (Graph sends roster notifications for group calls and meetings only), so there the call's own state
 // says whether the person answered; in a group call only the roster does. Once the call has ended
 // nobody is still ringing, and after a completed transfer the people it connected talk on.
-import type { StoredCall } from '../../../store';
+import type { StoredCall } from '../../storage';
 import { identityOfInfo, type PartyIdentity } from '../identity';
 import type { CallOutcome } from '../outcomes';
 import { ringOutcome } from '../outcomes';
@@ -144,7 +144,11 @@ export function peopleOf(c: StoredCall, meta: CallMeta, ctx: PeopleContext): Cal
     c.direction === 'incoming' && !rosterSeen
       ? rungOfIdentity(identityOfInfo(c.resource['source']), 'caller')
       : undefined;
-  const callerStatus: PersonStatus = ctx.ended ? 'left' : ctx.connectedAt !== undefined ? 'joined' : 'ringing';
+  const callerStatus: PersonStatus = ctx.ended
+    ? 'left'
+    : ctx.connectedAt !== undefined
+      ? 'joined'
+      : 'ringing';
   const known = (n: PersonNote) => (n.key === caller?.key ? callerStatus : undefined);
   for (const n of meta.people ?? []) people.push(personOf(n, match(n), rosterSeen, ctx, known(n)));
   for (const s of seen) {
