@@ -4,7 +4,7 @@ export const DEFAULT_SQLITE_PATH = './data/switchboard.db';
 export { createBotStorage } from './bot-storage';
 export { createCallData } from './call-data';
 export { createFlowData } from './flow-data';
-export { rewriteCallJson, type CallJsonRewrite } from './call-json-rewrite';
+export { rewriteCallJson } from './call-json-rewrite';
 export { createCallRecordSummaries } from './record-summaries-repo';
 export { createMeetingRecords } from './meetings-repo';
 export { createQueueStore } from './queues-repo';
@@ -13,6 +13,7 @@ export { migrationNames } from './migrations';
 export { StoreError, StoreConflictError, StoreLockTimeoutError, StoreConfigError } from './errors';
 export type {
   CallData,
+  CallJsonRewrite,
   CallInboxRepo,
   CallOperationsRepo,
   CallRecordSummaries,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { StoreLockTimeoutError } from './errors';
-import type { Instances } from './flow-types';
+import type { StoreInstances } from './flow-tables';
 import {
   NUMBER_PLACEHOLDER,
   numberPlaceholders,
@@ -34,9 +34,7 @@ const takeQuery = preparedByShape<unknown[]>((db, n) => {
   }));
   const compiled = db
     .insertInto('locks')
-    .values(
-      slots as unknown as Array<{ key: string; owner: string; expires_at: number; instance: string }>,
-    )
+    .values(slots as unknown as Array<{ key: string; owner: string; expires_at: number; instance: string }>)
     .onConflict((oc) =>
       oc
         .column('key')
@@ -84,7 +82,7 @@ const releaseQuery = preparedByShape<unknown[]>((db, n) => {
 export function createLocks(
   db: Kysely<Database>,
   logger: StoreLogger,
-  instances: Pick<Instances, 'id' | 'deadAfterMs'>,
+  instances: Pick<StoreInstances, 'id' | 'deadAfterMs'>,
 ): Locks {
   const ownerPrefix = `${hostname()}:${process.pid}`;
   // Waiters in this process are woken on release, so local hand-offs skip the poll delay.

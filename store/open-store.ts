@@ -69,7 +69,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     locks: createLocks(db, logger, instances),
     jobs: createJobs(db, kind),
     instances,
-    ...callingRepositories(db),
+    ...callingRepositories(db, kind),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -1,6 +1,6 @@
 import type { Generated, Kysely } from 'kysely';
 import type { CallingStorage } from '../calling';
-import type { FlowsTable, InstancesTable, Instances, LivenessOptions } from './flow-types';
+import type { FlowsTable, InstancesTable, LivenessOptions, StoreInstances } from './flow-tables';
 import type { MeetingsTable } from './meeting-table';
 import type { QueueAgentsTable, QueueEntriesTable, QueueRingAttemptsTable, QueuesTable } from './queue-types';
 
@@ -166,7 +166,7 @@ export interface StoreOptions {
   /** SQLite file; its folder is created if missing. */
   sqlitePath: string;
   logger?: StoreLogger;
-  /** How this process's heartbeat is kept (instances, flow-types.ts). */
+  /** How this process's heartbeat is kept (instances, flow-tables.ts). */
   liveness?: LivenessOptions;
 }
 
@@ -178,7 +178,7 @@ export interface Store extends CallingStorage {
   /** Idempotent. */
   close(): Promise<void>;
   /** This process and the others sharing the database, by heartbeat. */
-  readonly instances: Instances;
+  readonly instances: StoreInstances;
   /** For repositories inside store/ (calls, timeline...). */
   readonly db: Kysely<Database>;
 }
@@ -186,6 +186,7 @@ export interface Store extends CallingStorage {
 export type {
   AttendanceEntry,
   CallData,
+  CallJsonRewrite,
   CallInboxRepo,
   CallOperationsRepo,
   CallRecordSummaries,
@@ -194,8 +195,13 @@ export type {
   CallTimelineRepo,
   ClaimedJob,
   ClaimOptions,
+  FlowData,
+  FlowsRepo,
+  FlowTask,
+  FlowTimer,
   InboxRow,
   InboxRowKind,
+  Instances,
   JobRow,
   Jobs,
   KeyValue,
@@ -215,11 +221,12 @@ export type {
   RecordPutResult,
   StoredCall,
   StoredCallPatch,
+  StoredFlowRecord,
   StoredMeeting,
   StoredOperation,
   StoredOperationStatus,
   TimelineEntry,
   TimelineKind,
 } from '../calling';
-export type * from './flow-types';
+export type * from './flow-tables';
 export type * from './queue-types';

@@ -1,5 +1,5 @@
 // The storage interface of the calling module (see calling/README.md, "Storage").
-export type { CallingStorage } from './storage';
+export type { CallingStorage, CallJsonRewrite } from './storage';
 export type { KeyValue, KvEntry, PutOptions } from './kv';
 export { isLockTimeout, LOCK_TIMEOUT } from './locks';
 export type { LeaseGroup, LockLease, LockOptions, Locks } from './locks';
@@ -31,3 +31,4 @@ export type {
   TimelineEntry,
   TimelineKind,
 } from './call-data';
+export type { FlowData, FlowsRepo, FlowTask, FlowTimer, Instances, StoredFlowRecord } from './flows';
