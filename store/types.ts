@@ -2,7 +2,12 @@ import type { Generated, Kysely } from 'kysely';
 import type { CallingStorage } from '../calling';
 import type { FlowsTable, InstancesTable, LivenessOptions, StoreInstances } from './flow-tables';
 import type { MeetingsTable } from './meeting-table';
-import type { QueueAgentsTable, QueueEntriesTable, QueueRingAttemptsTable, QueuesTable } from './queue-types';
+import type {
+  QueueAgentsTable,
+  QueueEntriesTable,
+  QueueRingAttemptsTable,
+  QueuesTable,
+} from './queue-tables';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
 export interface KvTable {
@@ -184,10 +189,11 @@ export interface Store extends CallingStorage {
 }
 
 export type {
+  AgentState,
   AttendanceEntry,
   CallData,
-  CallJsonRewrite,
   CallInboxRepo,
+  CallJsonRewrite,
   CallOperationsRepo,
   CallRecordSummaries,
   CallRecordSummary,
@@ -216,9 +222,17 @@ export type {
   MeetingRecords,
   NewInboxRow,
   NewJob,
+  OfferOptions,
   OperationSettlement,
+  PickPolicyName,
   PutOptions,
+  QueueAgent,
+  QueueEntry,
+  QueueEntryStatus,
+  QueueStore,
   RecordPutResult,
+  RingOffer,
+  RingOutcome,
   StoredCall,
   StoredCallPatch,
   StoredFlowRecord,
@@ -229,4 +243,4 @@ export type {
   TimelineKind,
 } from '../calling';
 export type * from './flow-tables';
-export type * from './queue-types';
+export type * from './queue-tables';

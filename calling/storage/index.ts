@@ -32,3 +32,14 @@ export type {
   TimelineKind,
 } from './call-data';
 export type { FlowData, FlowsRepo, FlowTask, FlowTimer, Instances, StoredFlowRecord } from './flows';
+export type {
+  AgentState,
+  OfferOptions,
+  PickPolicyName,
+  QueueAgent,
+  QueueEntry,
+  QueueEntryStatus,
+  QueueStore,
+  RingOffer,
+  RingOutcome,
+} from './queues';

@@ -7,6 +7,7 @@ import type { Jobs } from './jobs';
 import type { KeyValue } from './kv';
 import type { Locks } from './locks';
 import type { MeetingRecords } from './meetings';
+import type { QueueStore } from './queues';
 import type { CallRecordSummaries } from './records';
 
 /** How to rewrite the JSON a call's rows keep, so that something can be erased after the fact. */
@@ -32,6 +33,8 @@ export interface CallingStorage {
   readonly callRecords: CallRecordSummaries;
   /** The meetings Switchboard created (calling/meetings). */
   readonly meetings: MeetingRecords;
+  /** The call queues: waiting callers, agents and ring attempts (calling/flows/queue). */
+  readonly queues: QueueStore;
   /**
    * Applies `how` to every matching JSON value of the call's operations, inbox and timeline in one
    * transaction, leaving no copy of the old text in storage; answers how many rows changed.
