@@ -1,7 +1,6 @@
 // Flat ESLint config. The `switchboard/boundaries` rule enforces the layout in ARCHITECTURE.md:
-// a folder is entered only through its index.ts, bot and calling never meet, calling imports none of
-// the app's folders (it is to be a package of its own), and the emulator shares no code with the app
-// (it is the other side of the wire).
+// a folder is entered only through its index.ts, bot and calling never meet, and the emulator shares
+// no code with the app (it is the other side of the wire).
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
@@ -13,7 +12,8 @@ const FORBIDDEN = [
   ['bot', 'calling'],
   ['calling', 'bot'],
 ];
-// What calling/ may import from outside itself: the time helpers, until a time-zone library replaces them.
+// calling/ is to be a package of its own: it imports none of the app's folders, only its own interfaces
+// (storage: calling/storage) and the time helpers, until a time-zone library replaces them.
 const CALLING_MAY_IMPORT = new Set(['time']);
 
 function unitOf(absFile) {

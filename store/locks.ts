@@ -34,7 +34,9 @@ const takeQuery = preparedByShape<unknown[]>((db, n) => {
   }));
   const compiled = db
     .insertInto('locks')
-    .values(slots as unknown as Array<{ key: string; owner: string; expires_at: number; instance: string }>)
+    .values(
+      slots as unknown as Array<{ key: string; owner: string; expires_at: number; instance: string }>,
+    )
     .onConflict((oc) =>
       oc
         .column('key')

@@ -83,8 +83,7 @@ export function createCallingService(opts: CallingServiceOptions): CallingServic
       }
       emitter.emit(event);
     }
-    if (handled.changed)
-      emitter.emit({ name: 'callChanged', payload: { call: modelOf(ctx, handled.changed) } });
+    if (handled.changed) emitter.emit({ name: 'callChanged', payload: { call: modelOf(ctx, handled.changed) } });
     for (const key of flowKeysOf(handled.events)) emitter.emit({ name: 'flowEvents', payload: { key } });
   }
 
