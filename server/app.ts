@@ -22,7 +22,7 @@ import {
   type ReminderTiming,
   type WatchdogTiming,
 } from '../calling';
-import { createBotStorage, createCallRecordSummaries, openStore, type Store } from '../store';
+import { createBotStorage, openStore, type Store } from '../store';
 import { createTabApiForApp } from '../teams-tab/api';
 import { createBotPorts } from './bot-ports';
 import { createFlowNotifier } from './bot-ports/flow-notifier';
@@ -185,7 +185,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(graphAccess ? { calling: graphAccess.calling, graph: graphAccess.graph } : {}),
     ...(flows ? { clickToCall: flows.clickToCall } : {}),
     ...(meetings ? { meetings } : {}),
-    records: createCallRecordSummaries(store),
+    records: store.callRecords,
   });
   const routes = [
     // Synthesized text prompts; listed before /prompts/* so the prompt set's folder does not shadow them.

@@ -1,14 +1,7 @@
 // Rewrites the JSON a call's rows keep (operation resources, inbox notifications, timeline data) so that
 // something may be erased from them after the fact, leaving no copy in the database files either.
 import { sql } from 'kysely';
-import type { Store } from './types';
-
-export interface CallJsonRewrite {
-  /** Only rows whose JSON text contains one of these strings are read (a LIKE filter, then checked). */
-  readonly mentioning: readonly string[];
-  /** The new JSON text of a row, or undefined to leave it as it is. */
-  rewrite(text: string): string | undefined;
-}
+import type { CallJsonRewrite, Store } from './types';
 
 const TABLES = [
   { table: 'call_operations', key: 'id', column: 'resource' },

@@ -3,10 +3,9 @@ import { createCallInboxRepo } from './call-inbox-repo';
 import { createCallOperationsRepo } from './call-operations-repo';
 import { createCallTimelineRepo } from './call-timeline-repo';
 import { createCallsRepo } from './calls-repo';
-import type { FlowData } from './flow-types';
 import { createFlowsRepo } from './flows-repo';
 import { createJobs } from './jobs';
-import type { Database, Store, StoreKind } from './types';
+import type { Database, FlowData, Store, StoreKind } from './types';
 
 function bind(db: Kysely<Database>, kind: StoreKind): FlowData {
   return {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { FlowsRepo, FlowsTable, StoredFlowRecord } from './flow-types';
+import type { FlowsTable } from './flow-tables';
+import type { FlowsRepo, StoredFlowRecord } from './types';
 import type { Database } from './types';
 
 function toFlow(row: Selectable<FlowsTable>): StoredFlowRecord {

@@ -2,10 +2,9 @@ export { openStore } from './open-store';
 /** Where the app keeps its SQLite file when DATABASE_URL is not set. */
 export const DEFAULT_SQLITE_PATH = './data/switchboard.db';
 export { createBotStorage } from './bot-storage';
-export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';
 export { createCallData } from './call-data';
 export { createFlowData } from './flow-data';
-export { rewriteCallJson, type CallJsonRewrite } from './call-json-rewrite';
+export { rewriteCallJson } from './call-json-rewrite';
 export { createCallRecordSummaries } from './record-summaries-repo';
 export { createMeetingRecords } from './meetings-repo';
 export { createQueueStore } from './queues-repo';
@@ -14,6 +13,7 @@ export { migrationNames } from './migrations';
 export { StoreError, StoreConflictError, StoreLockTimeoutError, StoreConfigError } from './errors';
 export type {
   CallData,
+  CallJsonRewrite,
   CallInboxRepo,
   CallOperationsRepo,
   CallRecordSummaries,

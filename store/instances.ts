@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
-import type { Instances, LivenessOptions } from './flow-types';
+import type { LivenessOptions, StoreInstances } from './flow-tables';
 import type { Database } from './types';
 
 export const DEFAULT_HEARTBEAT_MS = 2000;
@@ -39,7 +39,7 @@ function running(pid: number): boolean {
 }
 
 /** This process's instance over the instances table. */
-export function createInstances(db: Kysely<Database>, opts: LivenessOptions = {}): Instances {
+export function createInstances(db: Kysely<Database>, opts: LivenessOptions = {}): StoreInstances {
   const id = randomUUID();
   const host = machine();
   const startedAt = Date.now();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { StoreLockTimeoutError } from './errors';
-import type { Instances } from './flow-types';
+import type { StoreInstances } from './flow-tables';
 import {
   NUMBER_PLACEHOLDER,
   numberPlaceholders,
@@ -84,7 +84,7 @@ const releaseQuery = preparedByShape<unknown[]>((db, n) => {
 export function createLocks(
   db: Kysely<Database>,
   logger: StoreLogger,
-  instances: Pick<Instances, 'id' | 'deadAfterMs'>,
+  instances: Pick<StoreInstances, 'id' | 'deadAfterMs'>,
 ): Locks {
   const ownerPrefix = `${hostname()}:${process.pid}`;
   // Waiters in this process are woken on release, so local hand-offs skip the poll delay.

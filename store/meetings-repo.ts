@@ -3,7 +3,8 @@
 // own columns in one statement, so none of them writes back a stale copy of the others.
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, Store } from './types';
-import type { MeetingRecords, MeetingsTable, StoredMeeting } from './meeting-types';
+import type { MeetingsTable } from './meeting-table';
+import type { MeetingRecords, StoredMeeting } from './types';
 
 const DEFAULT_LIMIT = 50;
 

@@ -1,4 +1,5 @@
 import { Kysely, sql } from 'kysely';
+import { callingRepositories } from './calling-storage';
 import { StoreConfigError } from './errors';
 import { createJobs } from './jobs';
 import { createInstances, DEFAULT_HEARTBEAT_MS } from './instances';
@@ -61,13 +62,15 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   logger.info(kind === 'sqlite' ? { kind, path: opts.sqlitePath } : { kind }, 'store open');
 
   let closing: Promise<void> | undefined;
+  const locks = createLocks(db, logger, instances);
   return {
     kind,
     db,
     kv: createKeyValue(db),
-    locks: createLocks(db, logger, instances),
+    locks,
     jobs: createJobs(db, kind),
     instances,
+    ...callingRepositories(db, kind, locks),
     async ping() {
       await sql`select 1`.execute(db);
     },

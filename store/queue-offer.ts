@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { pickAgent } from './queue-pick';
 import { changed, ordered, Raced, toAgent } from './queue-rows';
-import type { OfferOptions, RingOffer } from './queue-types';
-import type { Database } from './types';
+import type { Database, OfferOptions, RingOffer } from './types';
 
 /** Marks the next caller and agent as ringing and records the attempt; throws Raced on a lost race. */
 export async function offerInTransaction(

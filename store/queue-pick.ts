@@ -1,5 +1,5 @@
 // Which free agent a queue rings next; pure, so the policies are tested without a database.
-import type { PickPolicyName, QueueAgent } from './queue-types';
+import type { PickPolicyName, QueueAgent } from './types';
 
 export interface PickInput {
   readonly policy: PickPolicyName;

@@ -2,8 +2,7 @@
 // attempt or the state it is about, so a late or repeated report changes nothing.
 import type { Kysely } from 'kysely';
 import { freeAgent } from './queue-rows';
-import type { RingOffer, RingOutcome } from './queue-types';
-import type { Database } from './types';
+import type { Database, RingOffer, RingOutcome } from './types';
 
 /** How a ring ended: answered connects the caller (their entry goes, the agent is busy); else both are free. */
 export async function ringEnded(

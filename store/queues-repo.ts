@@ -4,11 +4,10 @@
 import { offerInTransaction } from './queue-offer';
 import { agentDone, leave, ringEnded } from './queue-rings';
 import { ordered, Raced, toAgent, toEntry } from './queue-rows';
-import type { QueueEntry, QueueStore } from './queue-types';
-import type { Store } from './types';
+import type { QueueEntry, QueueStore, Store } from './types';
 
 /** The queues' repository over the store's database. */
-export function createQueueStore(store: Store): QueueStore {
+export function createQueueStore(store: Pick<Store, 'db' | 'locks'>): QueueStore {
   const { db } = store;
 
   async function entry(callId: string): Promise<QueueEntry | undefined> {

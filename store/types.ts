@@ -1,7 +1,13 @@
 import type { Generated, Kysely } from 'kysely';
-import type { FlowsTable, InstancesTable, Instances, LivenessOptions } from './flow-types';
-import type { MeetingsTable } from './meeting-types';
-import type { QueueAgentsTable, QueueEntriesTable, QueueRingAttemptsTable, QueuesTable } from './queue-types';
+import type { CallingStorage } from '../calling';
+import type { FlowsTable, InstancesTable, LivenessOptions, StoreInstances } from './flow-tables';
+import type { MeetingsTable } from './meeting-table';
+import type {
+  QueueAgentsTable,
+  QueueEntriesTable,
+  QueueRingAttemptsTable,
+  QueuesTable,
+} from './queue-tables';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
 export interface KvTable {
@@ -165,158 +171,76 @@ export interface StoreOptions {
   /** SQLite file; its folder is created if missing. */
   sqlitePath: string;
   logger?: StoreLogger;
-  /** How this process's heartbeat is kept (instances, flow-types.ts). */
+  /** How this process's heartbeat is kept (instances, flow-tables.ts). */
   liveness?: LivenessOptions;
 }
 
-export interface KvEntry<T> {
-  key: string;
-  value: T;
-  version: number;
-}
-
-export interface PutOptions {
-  /** 0 = the key must not exist; n = the stored version must be n. */
-  expectedVersion?: number;
-  ttlMs?: number;
-}
-
-/** JSON values in namespaces, optimistic concurrency by version, optional expiry. */
-export interface KeyValue {
-  get<T>(ns: string, key: string): Promise<{ value: T; version: number } | undefined>;
-  /** Returns the new version; throws StoreConflictError when expectedVersion does not match. */
-  put<T>(ns: string, key: string, value: T, opts?: PutOptions): Promise<number>;
-  delete(ns: string, key: string): Promise<boolean>;
-  list<T>(ns: string, opts?: { prefix?: string; limit?: number }): Promise<Array<KvEntry<T>>>;
-  /** Removes expired entries (reads already ignore them); returns how many. */
-  purgeExpired(): Promise<number>;
-}
-
-export interface LockOptions {
-  /** How long to wait for the lock before StoreLockTimeoutError (default 10 s). */
-  waitMs?: number;
-  /** Lease length; renewed every leaseMs/3 while fn runs (default 30 s). */
-  leaseMs?: number;
-}
-
-/** Handed to the locked function; `signal` aborts if the lease was lost (renewal failed). */
-export interface LockLease {
-  readonly key: string;
-  readonly signal: AbortSignal;
-}
-
-/** The leases `claim` got: the keys held, a signal that aborts if any of them was lost, and release. */
-export interface LeaseGroup {
-  readonly held: ReadonlySet<string>;
-  readonly signal: AbortSignal;
-  /** Frees every held key (never throws: an unreleased lease expires by itself). */
-  release(): Promise<void>;
-}
-
-/** Per-key lock that serializes work across processes and instances. Not re-entrant. */
-export interface Locks {
-  withLock<T>(key: string, fn: (lease: LockLease) => Promise<T>, opts?: LockOptions): Promise<T>;
-  /**
-   * Takes, in one statement and without waiting, those of `keys` that are free (or whose lease expired);
-   * the others are held elsewhere and left alone. The group's leases are renewed until release.
-   */
-  claim(keys: readonly string[], opts?: Pick<LockOptions, 'leaseMs'>): Promise<LeaseGroup>;
-}
-
-export interface NewJob {
-  kind: string;
-  dueAt: number;
-  payload: unknown;
-  /** Unique: scheduling the same key again replaces the pending job. */
-  key?: string;
-}
-
-export interface JobRow {
-  id: string;
-  kind: string;
-  key: string | null;
-  dueAt: number;
-  payload: unknown;
-  attempts: number;
-  lastError: string | null;
-  claimedBy: string | null;
-  claimedUntil: number | null;
-  createdAt: number;
-}
-
-export interface ClaimedJob extends JobRow {
-  claimedBy: string;
-  claimedUntil: number;
-}
-
-export interface ClaimOptions {
-  kinds?: string[];
-  /** Default 10. */
-  limit?: number;
-  /** How long the claim holds before another owner may take the job (default 60 s). */
-  leaseMs?: number;
-  now?: number;
-}
-
-/** Scheduled work: due jobs are claimed exactly once, even by several processes. */
-export interface Jobs {
-  schedule(job: NewJob): Promise<string>;
-  claimDue(owner: string, opts?: ClaimOptions): Promise<ClaimedJob[]>;
-  /** Removes a job this owner holds. */
-  complete(id: string, owner: string): Promise<boolean>;
-  /** Releases a job this owner holds: attempts+1, due again at dueAt. */
-  retry(id: string, owner: string, dueAt: number, error: string): Promise<boolean>;
-  cancel(idOrKey: { id?: string; key?: string }): Promise<boolean>;
-  list(opts?: { kind?: string; limit?: number }): Promise<JobRow[]>;
-}
-
-export interface Store {
+/** An open store: the calling module's storage (`CallingStorage`, defined in calling/) and more. */
+export interface Store extends CallingStorage {
   readonly kind: StoreKind;
   /** Cheap query; used by GET /readyz. */
   ping(): Promise<void>;
   /** Idempotent. */
   close(): Promise<void>;
-  readonly kv: KeyValue;
-  readonly locks: Locks;
-  readonly jobs: Jobs;
   /** This process and the others sharing the database, by heartbeat. */
-  readonly instances: Instances;
+  readonly instances: StoreInstances;
   /** For repositories inside store/ (calls, timeline...). */
   readonly db: Kysely<Database>;
 }
 
-/** A Graph call record as the app keeps it: who, when, how; times are epoch milliseconds. */
-export interface CallRecordSummary {
-  /** Lower-case record id (the call's callChainId). */
-  id: string;
-  version: number;
-  /** Graph's callType: peerToPeer, groupCall, unknown... */
-  type: string;
-  modalities: string[];
-  startAt: number;
-  endAt: number;
-  /** The organizer's user id, when a user organized the call. */
-  organizerId: string | null;
-  /** User ids of the participants (lower-case, no duplicates). */
-  participantIds: string[];
-}
-
-/** What a put did: stored a new record, replaced an older version, or kept the stored one. */
-export type RecordPutResult = 'inserted' | 'updated' | 'kept';
-
-/** Call-record summaries; a newer version replaces an older one, never the other way round. */
-export interface CallRecordSummaries {
-  put(summary: CallRecordSummary, storedAt: number): Promise<RecordPutResult>;
-  get(id: string): Promise<CallRecordSummary | undefined>;
-  /** The stored versions of these record ids (absent ids are not in the map). */
-  versions(ids: readonly string[]): Promise<Map<string, number>>;
-  /** Records `userId` organized or took part in that started in [fromMs, toMs), oldest first. */
-  forUser(userId: string, fromMs: number, toMs: number): Promise<CallRecordSummary[]>;
-  /** Removes records that started before `beforeMs`; returns how many. */
-  purgeBefore(beforeMs: number): Promise<number>;
-}
-
-export type * from './call-data-types';
-export type * from './meeting-types';
-export type * from './flow-types';
-export type * from './queue-types';
+export type {
+  AgentState,
+  AttendanceEntry,
+  CallData,
+  CallInboxRepo,
+  CallJsonRewrite,
+  CallOperationsRepo,
+  CallRecordSummaries,
+  CallRecordSummary,
+  CallsRepo,
+  CallTimelineRepo,
+  ClaimedJob,
+  ClaimOptions,
+  FlowData,
+  FlowsRepo,
+  FlowTask,
+  FlowTimer,
+  InboxRow,
+  InboxRowKind,
+  Instances,
+  JobRow,
+  Jobs,
+  KeyValue,
+  KvEntry,
+  LeaseGroup,
+  LockLease,
+  LockOptions,
+  Locks,
+  MeetingAttendance,
+  MeetingChange,
+  MeetingPerson,
+  MeetingRecords,
+  NewInboxRow,
+  NewJob,
+  OfferOptions,
+  OperationSettlement,
+  PickPolicyName,
+  PutOptions,
+  QueueAgent,
+  QueueEntry,
+  QueueEntryStatus,
+  QueueStore,
+  RecordPutResult,
+  RingOffer,
+  RingOutcome,
+  StoredCall,
+  StoredCallPatch,
+  StoredFlowRecord,
+  StoredMeeting,
+  StoredOperation,
+  StoredOperationStatus,
+  TimelineEntry,
+  TimelineKind,
+} from '../calling';
+export type * from './flow-tables';
+export type * from './queue-tables';

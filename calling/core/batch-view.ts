@@ -3,7 +3,7 @@
 // changed in memory, and every change is written at the end (one statement per changed call, one insert
 // for the timeline, one update for the processed marks). Reads the cache cannot answer flush first, so
 // nothing a handler asks the database can miss a change made earlier in the batch.
-import type { CallData, InboxRow, StoredCall, StoredCallPatch, TimelineEntry } from '../../store';
+import type { CallData, InboxRow, StoredCall, StoredCallPatch, TimelineEntry } from '../storage';
 
 export interface BatchView {
   readonly data: CallData;

@@ -2,7 +2,7 @@
 // reconciliation that GETs calls silent for too long and settles the ones Graph no longer has.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createJobPoller, type ClaimedJob } from '../../store';
+import { createJobPoller, type ClaimedJob } from '../storage';
 import { isCallingError } from '../errors';
 import { keepAlive } from './call-control';
 import { appendLocal, graphCtx, type CoreContext } from './context';

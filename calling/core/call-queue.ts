@@ -5,7 +5,7 @@
 // under load the cost of leases, reads and commits is shared by many notifications instead of paid by
 // each. A call whose lease is held elsewhere is looked at again shortly (backing off), and a periodic
 // sweep picks up backlogs nobody is working on (a crashed instance).
-import type { CallData, InboxRow, LeaseGroup, Locks } from '../../store';
+import type { CallData, InboxRow, LeaseGroup, Locks } from '../storage';
 import type { CoreLogger } from './ports';
 
 export interface CallQueueOptions {

@@ -1,6 +1,6 @@
 // Everything the call model's parts share, built once by createCallingService.
 import { randomUUID } from 'node:crypto';
-import type { CallData, Store, StoredCall } from '../../store';
+import type { CallData, CallingStorage, StoredCall } from '../storage';
 import type { GraphContext } from '../graph/types';
 import { idKey } from '../ids';
 import type { CallQueue } from './call-queue';
@@ -53,7 +53,7 @@ export const DEFAULT_TIMING: CallingTiming = {
 export type PromptResourceId = (uri: string) => Promise<string | undefined>;
 
 export interface CoreContext {
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly data: CallData;
   readonly graph: CallGraph;
   readonly logger: CoreLogger;

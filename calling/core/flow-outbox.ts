@@ -3,7 +3,7 @@
 // the transaction that processes the notification: if the process dies right after that commit, the
 // rows are still there for any instance's flow runtime to consume. Rows of one key are consumed in
 // order, each marked processed in the transaction that saves the flow's new position.
-import type { CallData, InboxRow } from '../../store';
+import type { CallData, InboxRow } from '../storage';
 import { idKey } from '../ids';
 import { CallOperationError } from './errors';
 import type { PendingEvent } from './events';

@@ -1,6 +1,6 @@
 // A call-resource notification: the machine's decision, plus the operations a state settles
 // (answer → established, transfer → accepted or failed, everything open → the call ended).
-import type { CallData, StoredOperation } from '../../store';
+import type { CallData, StoredOperation } from '../storage';
 import { saveCall, type Handler } from './handler-kit';
 import { readMeta, withConnected, withTransferFailed, type CallMeta } from './model/annotations';
 import { outcomeOf, ringOutcome } from './outcomes';

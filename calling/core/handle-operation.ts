@@ -1,6 +1,6 @@
 // An operation notification: settles the operation we started (by Graph id or clientContext), or
 // keeps the outcome of one we have not recorded yet.
-import type { StoredOperation } from '../../store';
+import type { StoredOperation } from '../storage';
 import { idKey } from '../ids';
 import { NOTHING, objectData, saveCall, type Handler } from './handler-kit';
 import { readMeta, withRingFailed } from './model/annotations';

@@ -1,5 +1,5 @@
 // A roster notification: merged into the roster we keep; joins and leaves become events.
-import type { StoredCall } from '../../store';
+import type { StoredCall } from '../storage';
 import type { PendingEvent } from './events';
 import { arrayData, NOTHING, saveCall, type Handler } from './handler-kit';
 import { readMeta, withSeen, type CallMeta } from './model/annotations';

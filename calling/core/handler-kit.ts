@@ -1,5 +1,5 @@
 // What the notification handlers share: their context, their result, and small helpers.
-import type { CallData, InboxRow, StoredCall, StoredOperation, TimelineEntry } from '../../store';
+import type { CallData, InboxRow, StoredCall, StoredOperation, TimelineEntry } from '../storage';
 import type { PendingEvent } from './events';
 import type { StoredNotification } from './stored-notification';
 

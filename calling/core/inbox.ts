@@ -1,6 +1,6 @@
 // The CallInbox the webhook hands verified batches to: a durable append, then processing is kicked
 // for each call in the batch without holding up the webhook's 202.
-import type { CallData, NewInboxRow } from '../../store';
+import type { CallData, NewInboxRow } from '../storage';
 import type { CallInbox } from '../types';
 import type { CallQueue } from './call-queue';
 import { createGroupCommit } from './group-commit';

@@ -2,7 +2,7 @@
 // roster (SPEC §3.1), so the model never learns their participant id. An id that is not a participant of
 // the roster is looked up in the participants Graph lists now (by participant id, then by the user id of
 // each participant's identity) and sent back as Graph spelled that participant's id.
-import type { StoredCall } from '../../store';
+import type { StoredCall } from '../storage';
 import { idKey } from '../ids';
 import { graphCtx, type CoreContext } from './context';
 import { CallOperationError } from './errors';

@@ -1,6 +1,6 @@
 // Local waiters for operations. A waiter settles when this instance processes the completion (onSettled),
 // or when a cheap poll finds the operation settled by another instance, or rejects on its timeout.
-import type { CallOperationsRepo, StoredOperation } from '../../store';
+import type { CallOperationsRepo, StoredOperation } from '../storage';
 import { CallOperationError } from './errors';
 import { describeOperationFailure, readResultInfo } from './result-info';
 import { operationView, type OperationView } from './views';

@@ -1,6 +1,6 @@
 // Participants of a call: list, invite, mute, remove (SPEC §4).
 import type { Participant } from '@microsoft/microsoft-graph-types';
-import type { StoredCall } from '../../store';
+import type { StoredCall } from '../storage';
 import { graphCtx, LIVE, requireCall, wireIdOf, type CoreContext } from './context';
 import { CallOperationError } from './errors';
 import type { OpOptions } from './media-actions';

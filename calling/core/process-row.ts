@@ -1,6 +1,6 @@
 // Handles one inbox row inside a transaction: the call's new state, operations settled, timeline lines,
 // the flow events for the call's flow and the row marked processed commit together. Events and local waiters are served after the commit.
-import type { CallData, InboxRow, TimelineEntry } from '../../store';
+import type { CallData, InboxRow, TimelineEntry } from '../storage';
 import { createBatchView } from './batch-view';
 import { writeFlowEvents } from './flow-outbox';
 import { handleCall } from './handle-call';

@@ -1,5 +1,5 @@
 // A call notification applied to the call we hold: pure, so every rule is testable without a database.
-import type { StoredCall, TimelineEntry } from '../../store';
+import type { StoredCall, TimelineEntry } from '../storage';
 import type { ResultInfo } from '../types';
 import { decide, isCallState, type CallEvent, type CallState } from './call-machine';
 import type { PendingEvent } from './events';

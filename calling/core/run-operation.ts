@@ -1,7 +1,7 @@
 // Starts an awaitable operation: records it (with the clientContext we send), calls Graph, notes the
 // operation id from the answer, and returns a promise that settles with its completion (SPEC §0.4).
 import { randomUUID } from 'node:crypto';
-import type { StoredCall, StoredOperation } from '../../store';
+import type { StoredCall, StoredOperation } from '../storage';
 import { isCallingError } from '../errors';
 import { idKey } from '../ids';
 import { CallOperationError } from './errors';

@@ -1,5 +1,5 @@
 // The action and query methods of the calling service, bound to its context.
-import type { TimelineEntry } from '../../store';
+import type { TimelineEntry } from '../storage';
 import { idKey } from '../ids';
 import * as control from './call-control';
 import * as participants from './participant-actions';

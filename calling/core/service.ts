@@ -1,8 +1,7 @@
 // createCallingService: the call model's public face. It owns the inbox, the per-call queue, the
 // operation waiters, the typed events and the jobs; the actions live in call-actions and media-actions.
-import type { InboxRow, Store } from '../../store';
-import { createCallData } from '../../store';
 import { idKey } from '../ids';
+import type { CallingStorage, InboxRow } from '../storage';
 import type { CallInbox } from '../types';
 import { cancelKeepAlive, createJobRunner, scheduleKeepAlive } from './call-jobs';
 import { createCallQueue } from './call-queue';
@@ -25,7 +24,7 @@ import { processRow, processRows, type Handled } from './process-row';
 import { buildApi, type CallingApi } from './service-api';
 
 export interface CallingServiceOptions {
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly graph: CallGraph;
   readonly logger: CoreLogger;
   /** The app (bot) id: the source of the calls it places. */
@@ -61,7 +60,7 @@ const MAX_ATTEMPTS_PER_ROW = 3;
 /** Builds the calling service on an open store and a Graph port. */
 export function createCallingService(opts: CallingServiceOptions): CallingService {
   const logger = opts.logger.child({ module: 'calling.core' });
-  const data = createCallData(opts.store);
+  const data = opts.store.callData;
   const clock = opts.clock ?? SYSTEM_CLOCK;
   const timing: CallingTiming = { ...DEFAULT_TIMING, ...opts.timing };
   const emitter = new CallingEmitter(logger);

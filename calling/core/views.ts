@@ -1,5 +1,5 @@
 // What the public API hands out: read-only views of a call, its participants and its operations.
-import type { StoredCall, StoredOperation } from '../../store';
+import type { StoredCall, StoredOperation } from '../storage';
 import { sameId } from '../ids';
 import type { ResultInfo } from '../types';
 import { isCallState, type CallState } from './call-machine';

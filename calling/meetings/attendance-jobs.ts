@@ -2,7 +2,7 @@
 // minutes after its scheduled end and again at once when a call of Switchboard's in it ends. Graph
 // publishes a report some minutes after the last person leaves, so a check that finds none is tried
 // again later (2, 4, 8 ... at most 60 minutes apart) for a day. Jobs are claimed once across instances.
-import type { ClaimedJob, Jobs, MeetingAttendance, MeetingRecords, StoredMeeting } from '../../store';
+import type { ClaimedJob, Jobs, MeetingAttendance, MeetingRecords, StoredMeeting } from '../storage';
 import { CallingError, isCallingError } from '../errors';
 import type { MeetingsLogger } from './types';
 

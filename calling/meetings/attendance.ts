@@ -1,7 +1,7 @@
 // What a meeting's attendance reports add up to: one entry per person (or app) with their stays summed
 // over every report (each report is one occurrence of the meeting), named as Graph names them.
 import type { AttendanceRecord, MeetingAttendanceReport } from '@microsoft/microsoft-graph-types';
-import type { AttendanceEntry, MeetingAttendance } from '../../store';
+import type { AttendanceEntry, MeetingAttendance } from '../storage';
 
 /** Shown when a record carries neither a name nor an address (Graph leaves both out for some guests). */
 export const UNNAMED_ATTENDEE = 'A guest';

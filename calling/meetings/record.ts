@@ -1,5 +1,5 @@
 // A new meeting as it is kept, and the checks every change of one makes first.
-import type { StoredMeeting } from '../../store';
+import type { StoredMeeting } from '../storage';
 import { CallingError } from '../errors';
 import type { MeetingRequester, NewMeeting } from './types';
 

@@ -5,14 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { MeetingAttendanceReport } from '@microsoft/microsoft-graph-types';
-import {
-  createJobPoller,
-  createMeetingRecords,
-  type MeetingAttendance,
-  type StoredMeeting,
-} from '../../store';
 import { CallingError, isCallingError } from '../errors';
 import type { MeetingActor } from '../graph';
+import { createJobPoller, type MeetingAttendance, type StoredMeeting } from '../storage';
 import { summariseAttendance } from './attendance';
 import { ATTENDANCE_JOB, createAttendanceJobs } from './attendance-jobs';
 import { known, recordOf, requireOrganizer, requireScheduled } from './record';
@@ -33,7 +28,7 @@ const sameAttendance = (a: MeetingAttendance | undefined, b: MeetingAttendance) 
 /** Builds the meetings service over the store and Graph. */
 export function createMeetingService(o: MeetingServiceOptions): MeetingService {
   const now = o.now ?? Date.now;
-  const records = createMeetingRecords(o.store);
+  const records = o.store.meetings;
   const listeners = new Set<(e: MeetingEvent) => void>();
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
 

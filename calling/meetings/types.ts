@@ -1,7 +1,7 @@
 // The meetings module's own shapes: who asks, what a new meeting brings, what changes are announced.
 import type { OnlineMeeting } from '@microsoft/microsoft-graph-types';
-import type { MeetingPerson, Store, StoredMeeting } from '../../store';
 import type { AttendanceApi, MeetingsApi } from '../graph';
+import type { CallingStorage, MeetingPerson, StoredMeeting } from '../storage';
 
 /** Who asks for a change: the signed-in user of the tab (with their token) or a chat user (without). */
 export interface MeetingRequester {
@@ -65,7 +65,7 @@ export interface MeetingsLogger {
 }
 
 export interface MeetingServiceOptions {
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly graph: MeetingGraph;
   readonly logger: MeetingsLogger;
   /** When given, a call of the app's that ends in a meeting has the meeting's attendance read soon. */

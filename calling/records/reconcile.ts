@@ -1,7 +1,7 @@
 // Filling the gaps the notifications left (the app was down, a notification was missed): list the
 // records that started since the last pass (with a day of overlap, since a record appears only after
 // its call ends, up to an hour later on Graph), and fetch those that are new or have a newer version.
-import type { CallRecordSummaries, KeyValue } from '../../store';
+import type { CallRecordSummaries, KeyValue } from '../storage';
 import type { CallRecordsApi } from './records-api';
 import { RECORDS_KV } from './subscription';
 

@@ -1,6 +1,6 @@
 // The call-record jobs, each claimed by one instance: fetch one record, make or renew the
 // subscription, reconcile. A job that throws is retried later by the poller (see service.ts).
-import type { CallRecordSummaries, ClaimedJob, Jobs, KeyValue, RecordPutResult } from '../../store';
+import type { CallRecordSummaries, ClaimedJob, Jobs, KeyValue, RecordPutResult } from '../storage';
 import { isCallingError } from '../errors';
 import { reconcileRecords } from './reconcile';
 import type { CallRecordsApi } from './records-api';

@@ -4,14 +4,13 @@
 // with several instances each job runs once.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { GraphClient } from '../graph';
 import {
-  createCallRecordSummaries,
   createJobPoller,
+  type CallingStorage,
   type CallRecordSummaries,
   type RecordPutResult,
-  type Store,
-} from '../../store';
-import type { GraphClient } from '../graph';
+} from '../storage';
 import { readRecordNotices } from './notifications';
 import {
   createRecordJobs,
@@ -23,7 +22,7 @@ import { createCallRecordsApi } from './records-api';
 import { createRecordSubscription } from './subscription';
 
 export interface CallRecordsOptions {
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly graph: GraphClient;
   /** Where Graph posts notifications (PUBLIC_URL/api/notifications); without it nothing is subscribed. */
   readonly notificationUrl?: string;
@@ -57,7 +56,7 @@ export interface CallRecordsService {
 export function createCallRecords(o: CallRecordsOptions): CallRecordsService {
   const now = o.now ?? Date.now;
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
-  const summaries = createCallRecordSummaries(o.store);
+  const summaries = o.store.callRecords;
   const subscription = o.notificationUrl
     ? createRecordSubscription({
         graph: o.graph,

@@ -3,7 +3,7 @@
 // store's kv so every instance can check a notification's clientState, and renewed well before its
 // expiry. A subscription Graph no longer knows (404 on renewal) is created again.
 import { randomBytes } from 'node:crypto';
-import type { KeyValue, Locks } from '../../store';
+import type { KeyValue, Locks } from '../storage';
 import { isCallingError } from '../errors';
 import type { GraphClient } from '../graph';
 

@@ -2,7 +2,7 @@
 // part, when, and how. People are read from organizer_v2 / participants_v2 (the deprecated organizer /
 // participants identity sets are read only when a record has no v2 data); only Teams users count, since
 // they are the people who sign in to the tab.
-import type { CallRecordSummary } from '../../store';
+import type { CallRecordSummary } from '../storage';
 
 type Json = Record<string, unknown>;
 

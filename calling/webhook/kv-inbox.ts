@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { KeyValue } from '../../store';
+import type { KeyValue } from '../storage';
 import type { CallInbox, InboundBatch } from '../types';
 
 /** The kv namespace where verified, not yet processed batches wait. */

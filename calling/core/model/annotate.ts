@@ -1,6 +1,6 @@
 // Writing what the app knows about a call (annotations.ts) from the calling API: under the call's lock,
 // with the next version, announced as `callChanged` once stored.
-import type { StoredCall } from '../../../store';
+import type { StoredCall } from '../../storage';
 import type { CoreContext } from '../context';
 import { readMeta, type CallMeta } from './annotations';
 import type { Call } from './call';

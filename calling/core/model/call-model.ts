@@ -1,6 +1,6 @@
 // The one function that turns what the store keeps about a call into the Call every surface renders.
 // Pure: the same row gives the same Call, on any instance.
-import type { StoredCall } from '../../../store';
+import type { StoredCall } from '../../storage';
 import { isCallState, type CallState } from '../call-machine';
 import { readMeta, type CallMeta } from './annotations';
 import type { Call, CallMeeting, CallOrigin, CallPhase, CallPurpose } from './call';

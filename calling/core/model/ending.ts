@@ -1,6 +1,6 @@
 // How a call ended, from its end code and what the app knows: the app hung up (and who asked it to),
 // the other side hung up, the call was put through to someone.
-import type { StoredCall } from '../../../store';
+import type { StoredCall } from '../../storage';
 import type { ResultInfo } from '../../types';
 import { endWords, outcomeOf, wordsFor, type CallOutcome } from '../outcomes';
 import { LOCAL_END_REASONS } from '../result-info';

@@ -3,7 +3,7 @@
 // (Graph sends roster notifications for group calls and meetings only), so there the call's own state
 // says whether the person answered; in a group call only the roster does. Once the call has ended
 // nobody is still ringing, and after a completed transfer the people it connected talk on.
-import type { StoredCall } from '../../../store';
+import type { StoredCall } from '../../storage';
 import { identityOfInfo, type PartyIdentity } from '../identity';
 import type { CallOutcome } from '../outcomes';
 import { ringOutcome } from '../outcomes';

@@ -2,7 +2,7 @@
 // model keeps operation resources and notifications as they came, recordingLocation and
 // recordingAccessToken included, so those fields are removed from the call's rows here. The rows are
 // JSON text on both databases; the store rewrites them (and leaves no copy in its files).
-import { rewriteCallJson, type Store } from '../../../store';
+import type { CallingStorage } from '../../storage';
 
 const SECRET_KEYS = new Set(['recordingLocation', 'recordingAccessToken']);
 
@@ -18,8 +18,11 @@ export function withoutRecordingRefs(value: unknown): unknown {
 }
 
 /** Removes every recording reference kept for a call; returns how many rows changed. */
-export function forgetRecordings(store: Store, callId: string): Promise<number> {
-  return rewriteCallJson(store, callId, {
+export function forgetRecordings(
+  store: Pick<CallingStorage, 'rewriteCallJson'>,
+  callId: string,
+): Promise<number> {
+  return store.rewriteCallJson(callId, {
     mentioning: [...SECRET_KEYS],
     rewrite: (text) => JSON.stringify(withoutRecordingRefs(JSON.parse(text) as unknown)),
   });

@@ -2,8 +2,8 @@
 // told the desk is closed, or answered into an IVR menu. The decision and its reason go into the call's
 // timeline. Rules come from the configuration file; edits made at run time (bot, tab) are kept in the
 // store and win until reset.
-import type { Store } from '../../../store';
 import type { CallingApi, CallView, Clock, CoreLogger, PartyIdentity } from '../../core';
+import type { CallingStorage } from '../../storage';
 import { initialIvrState, IVR_FLOW, type MenuSet } from '../ivr';
 import type { EnterQueue } from '../queue';
 import { resolveTarget, type Directory, type FlowRuntime } from '../runtime';
@@ -19,7 +19,7 @@ const ANSWER_WINDOW_MS = 15_000;
 
 export interface FrontDeskOptions {
   readonly calling: CallingApi;
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly runtime: FlowRuntime;
   readonly logger: CoreLogger;
   /** The configuration file's rules (already validated). */

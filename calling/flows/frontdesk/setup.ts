@@ -1,7 +1,7 @@
 // Builds the front desk, the IVR and the flow runtime from their files (load-files.ts), or, with no
 // front desk file, the front desk of a line that is not set up (not-set-up.ts).
-import type { Store } from '../../../store';
 import type { CallingApi, CoreLogger } from '../../core';
+import type { CallingStorage } from '../../storage';
 import {
   createEnergyAnalyser,
   forgetRecordings,
@@ -27,7 +27,7 @@ import { createRescue } from './rescue';
 
 export interface CallFlowsOptions {
   readonly calling: CallingApi;
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly logger: CoreLogger;
   /** The front desk's rules (YAML or JSON); without it the line answers that it is not set up and hangs up. */
   readonly frontDeskFile?: string;

@@ -2,7 +2,7 @@
 // expected wait announced every so often, leave a message with a key, and after the longest wait go to
 // the message path, another queue or a person. The order of callers lives in the store; this flow's
 // position in the call's flow JSON (timers included), so both survive a restart.
-import type { QueueStore } from '../../../store';
+import type { QueueStore } from '../../storage';
 import type { CallingApi } from '../../core';
 import { answerTask, callIsOver, tonesTask, type IvrState } from '../ivr';
 import { callControl, type CallFlowControl, type FlowEvent, type FlowHandler } from '../runtime';

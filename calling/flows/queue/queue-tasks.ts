@@ -1,6 +1,6 @@
 // A waiting caller's background work: joining the queue, the hold music (with the position announced
 // before it when it is time), and leaving. Each returns what a flow task runs outside the call's lock.
-import type { QueueStore } from '../../../store';
+import type { QueueStore } from '../../storage';
 import type { CallingApi } from '../../core';
 import { promptUrls, type PromptRef } from '../ivr';
 import type { TextPrompts } from '../tts';

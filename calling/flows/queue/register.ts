@@ -1,6 +1,6 @@
 // Puts the queue flow on the runtime and gives the IVR and the front desk one way to start it on a call.
-import { createQueueStore, type Store } from '../../../store';
 import type { CallingApi } from '../../core';
+import type { CallingStorage } from '../../storage';
 import { IVR_FLOW } from '../ivr';
 import type { FlowRuntime } from '../runtime';
 import type { TextPrompts } from '../tts';
@@ -17,7 +17,7 @@ export function registerQueues(
   opts: {
     readonly queues: QueuesFile['queues'];
     readonly calling: CallingApi;
-    readonly store: Store;
+    readonly store: CallingStorage;
     readonly tts?: TextPrompts;
     readonly now?: () => number;
   },
@@ -29,7 +29,7 @@ export function registerQueues(
     createQueueFlow({
       queues,
       calling: opts.calling,
-      store: createQueueStore(opts.store),
+      store: opts.store.queues,
       ...(opts.tts ? { tts: opts.tts } : {}),
       handOff: (callId, state, note) => runtime.begin(callId, IVR_FLOW, state, { callIds: [callId], note }),
     }),

@@ -2,8 +2,8 @@
 // `reminder:<id>`) whose state is the reminder itself: scheduling begins the flow, reading and listing
 // read flow records, cancelling hands the flow a `cancel` event.
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../../store';
 import type { CoreLogger } from '../../core';
+import type { CallingStorage } from '../../storage';
 import type { Notifier } from '../notify';
 import type { FlowRuntime, StoredFlow } from '../runtime';
 import { DEFAULT_REMINDER_TIMING, type FlowCalling, type ReminderTiming, type Voice } from './context';
@@ -16,7 +16,7 @@ import { newReminder } from './validate';
 export interface RemindersOptions {
   /** The flow runtime reminders run on (the app's one runtime); the reminder flow is registered on it. */
   readonly runtime: FlowRuntime;
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly calling: FlowCalling;
   readonly logger: CoreLogger;
   /** Where outcomes and escalations are sent; without one they are only recorded on the reminder. */

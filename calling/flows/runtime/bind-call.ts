@@ -2,7 +2,7 @@
 // the flow's calls and its `flow_key` names the flow, in one transaction, so its events become rows
 // under the flow's key from then on.
 import type { Clock } from '../../core';
-import type { FlowData } from '../../../store';
+import type { FlowData } from '../../storage';
 import { idKey } from '../../ids';
 import { commitStep } from './flow-commit';
 import { waitForLock, type FlowLockOptions } from './flow-lock';

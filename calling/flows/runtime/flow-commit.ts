@@ -2,7 +2,7 @@
 // by another instance means that instance's step counts and nothing is written here), the flow's new
 // position over the revision the step read (a row of `flows`), the calls it binds (their `flow_key`,
 // so their events become rows under the flow's key) and its line on the timelines of its calls.
-import type { FlowData, StoredFlowRecord } from '../../../store';
+import type { FlowData, StoredFlowRecord } from '../../storage';
 import { idKey } from '../../ids';
 import { toRecord } from './flow-record';
 import type { StoredFlow } from './types';

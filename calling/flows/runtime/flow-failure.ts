@@ -2,7 +2,7 @@
 // its calls' timelines, and a call-bound flow's call handed to the rescue (the fallback), or hung up
 // when there is none; a flow with its own key (click-to-call...) is ended and its live calls hung up,
 // so nobody waits on a flow that will not move. Never the process.
-import type { FlowData } from '../../../store';
+import type { FlowData } from '../../storage';
 import type { CallingApi, CoreLogger } from '../../core';
 import { idKey } from '../../ids';
 

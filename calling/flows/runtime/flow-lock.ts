@@ -1,7 +1,7 @@
 // A flow step's lock: it waits for as long as another holder keeps the lock. An event is never
 // dropped because a lock was busy; a dead holder's lease is taken over by the store within seconds.
-import { StoreLockTimeoutError, type Locks } from '../../../store';
 import type { CoreLogger } from '../../core';
+import { isLockTimeout, type Locks } from '../../storage';
 
 export interface FlowLockOptions {
   readonly locks: Locks;
@@ -22,7 +22,7 @@ export async function waitForLock<T>(
     try {
       return await o.locks.withLock(key, fn, { waitMs: o.waitMs });
     } catch (err) {
-      if (!(err instanceof StoreLockTimeoutError)) throw err;
+      if (!isLockTimeout(err)) throw err;
       if (o.stopped()) return undefined;
       o.log.warn({ key, waitedMs: waited }, 'a flow step still waits for its lock; waiting on');
     }

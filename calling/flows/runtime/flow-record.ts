@@ -1,6 +1,6 @@
 // The runtime's position of a flow and its row in the `flows` table: the store keeps each task with its
 // owner and start time, the runtime keeps tokens and owners apart (step-control.ts, takeover.ts).
-import type { FlowTask, StoredFlowRecord } from '../../../store';
+import type { FlowTask, StoredFlowRecord } from '../../storage';
 import type { StoredFlow } from './types';
 
 /** The runtime's view of a stored row. */

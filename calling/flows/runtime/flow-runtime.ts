@@ -7,7 +7,6 @@
 // A sweep on every instance adopts the work of dead instances (a `resume` with the lost tasks, their
 // timers armed here; the rows they left), once, under the flow's lock. A step that fails ends the flow:
 // logged, noted on its calls' timelines, a call-bound flow's call handed to `rescue`.
-import { createFlowData } from '../../../store';
 import { idKey } from '../../ids';
 import { bindCall } from './bind-call';
 import { createCallTasks } from './call-tasks';
@@ -27,7 +26,7 @@ const ORPHAN_ROW_MS = 1000;
 /** Builds the flow runtime over a calling service and its store. */
 export function createFlowRuntime(opts: FlowRuntimeOptions): FlowRuntime {
   const { calling, store } = opts;
-  const data = createFlowData(store);
+  const data = store.flowData;
   const clock = opts.clock ?? { now: () => Date.now() };
   const log = opts.logger.child({ module: 'calling.flows' });
   const handlers = new Map<string, FlowHandler<unknown>>();

@@ -2,7 +2,7 @@
 // save the new position (claiming the row it consumed) in one transaction, then start the effects:
 // timers armed here, tasks started here. Steps that come to nothing (a stale timer or task result, a
 // row another instance consumed, an ended flow) change nothing.
-import type { FlowData } from '../../../store';
+import type { FlowData } from '../../storage';
 import type { CallingApi, Clock, CoreLogger } from '../../core';
 import { idKey } from '../../ids';
 import type { CallTasks } from './call-tasks';

@@ -1,12 +1,12 @@
 // The flow runtime's options and public face (flow-runtime.ts builds it).
-import type { Store } from '../../../store';
 import type { CallingApi, Clock, CoreLogger } from '../../core';
+import type { CallingStorage } from '../../storage';
 import type { Rescue } from './flow-failure';
 import type { FlowEvent, FlowHandler, StoredFlow } from './types';
 
 export interface FlowRuntimeOptions {
   readonly calling: CallingApi;
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly logger: CoreLogger;
   readonly clock?: Clock;
   /**

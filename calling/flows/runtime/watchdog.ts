@@ -6,9 +6,9 @@
 // instance carries on counting where the last sweep stopped.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createFlowData, createJobPoller, type ClaimedJob, type Store } from '../../../store';
 import type { CallingApi, CallView, Clock, CoreLogger } from '../../core';
 import { idKey } from '../../ids';
+import { createJobPoller, type CallingStorage, type ClaimedJob } from '../../storage';
 import type { Rescue } from './flow-failure';
 import { fromRecord } from './flow-record';
 import type { StoredFlow } from './types';
@@ -29,7 +29,7 @@ export const DEFAULT_WATCHDOG_TIMING: WatchdogTiming = { idleMs: 45_000, interva
 
 export interface WatchdogOptions {
   readonly calling: CallingApi;
-  readonly store: Store;
+  readonly store: CallingStorage;
   readonly logger: CoreLogger;
   readonly rescue: Rescue;
   readonly clock?: Clock;
@@ -73,7 +73,7 @@ export function createWatchdog(opts: WatchdogOptions): Watchdog {
   const clock = opts.clock ?? { now: () => Date.now() };
   const log = opts.logger.child({ module: 'calling.flows.watchdog' });
   const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
-  const flows = createFlowData(opts.store).flows;
+  const flows = opts.store.flowData.flows;
   const flowOf = async (call: CallView) => {
     const record = await flows.get(call.flowKey ?? idKey(call.id));
     return record && fromRecord(record);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { isLockTimeout } from '../../../../calling/storage';
 import { StoreLockTimeoutError } from '../../../../store';
 import type { ContractContext } from './context';
 import { sleep } from './context';
@@ -59,6 +60,8 @@ export function lockCases(ctx: ContractContext): void {
         assert.ok(error instanceof StoreLockTimeoutError);
         assert.equal(error.code, 'STORE_LOCK_TIMEOUT');
         assert.equal(error.key, 'busy');
+        // The calling module knows a lock timeout by its interface's test, not by the store's class.
+        assert.ok(isLockTimeout(error));
         return true;
       },
     );

@@ -1,34 +1,7 @@
-// The flow runtime's records as the store offers them: flows, the instances that run them, and the
-// repositories bound together in one transaction (flow-data.ts).
-import type { CallData } from './call-data-types';
-import type { Jobs } from './types';
-
-/** One flow (migration 0006). JSON lives in text columns; times are epoch milliseconds. */
-export interface FlowsTable {
-  key: string;
-  kind: string;
-  state: string;
-  rev: number;
-  timers: string;
-  tasks: string;
-  /** The owners of the running tasks and pending timers, space-separated (null: none). */
-  task_owners: string | null;
-  call_ids: string;
-  requested_by: string | null;
-  created_at: number;
-  updated_at: number;
-  done_at: number | null;
-}
-
-/** A process that runs flows, and when it last said it was alive. */
-export interface InstancesTable {
-  id: string;
-  /** The machine (host name and process namespace) the process runs on. */
-  host: string;
-  pid: number;
-  started_at: number;
-  heartbeat_at: number;
-}
+// The flow runtime's records: flows, the instances that run them, and the repositories bound together in
+// one transaction (the store implements them in flows-repo.ts and flow-data.ts).
+import type { CallData } from './call-data';
+import type { Jobs } from './jobs';
 
 /**
  * A timer of a flow: when it is due, the token that makes an older firing stale, and the instance whose
@@ -47,7 +20,7 @@ export interface FlowTask {
   readonly startedAt: number;
 }
 
-/** A flow as stored. */
+/** A flow as storage keeps it. */
 export interface StoredFlowRecord {
   readonly key: string;
   readonly kind: string;
@@ -81,34 +54,12 @@ export interface FlowsRepo {
   withWorkOutside(live: ReadonlySet<string>, limit?: number): Promise<StoredFlowRecord[]>;
 }
 
-/** The processes sharing the database, by heartbeat; this one is `id`. */
+/** The processes sharing the storage, as the flow runtime sees them; this one is `id`. */
 export interface Instances {
   /** This process's instance (recorded on the leases it takes and the tasks it runs). */
   readonly id: string;
-  /** How long an instance may go without a heartbeat before it counts as dead. */
-  readonly deadAfterMs: number;
-  /**
-   * Renews this instance's heartbeat (registering it again if its row went) and removes the rows of
-   * instances that ran on this machine and whose process is gone.
-   */
-  beat(): Promise<void>;
-  /** The periodic heartbeat: a beat, unless this instance has left (only an explicit `beat` rejoins). */
-  renew(): Promise<void>;
-  /** The instances alive now (a heartbeat within deadAfterMs), this one included. */
+  /** The instances alive now, this one included: work owned by any other is taken over. */
   live(): Promise<Set<string>>;
-  /**
-   * Removes this instance's row: what it held is taken over at once. Waits for a beat in flight, so a
-   * heartbeat sent just before cannot bring the row back after it.
-   */
-  leave(): Promise<void>;
-}
-
-/** How instances prove they are alive (StoreOptions.liveness). */
-export interface LivenessOptions {
-  /** How often the heartbeat is renewed (default 2 s). */
-  readonly heartbeatMs?: number;
-  /** How old a heartbeat may be before its instance counts as dead (default 10 s). */
-  readonly deadAfterMs?: number;
 }
 
 /** The calling core's repositories plus flows and jobs, bound to one handle (or one transaction). */

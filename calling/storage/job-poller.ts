@@ -1,6 +1,6 @@
 // The loop every scheduled feature needs: claim the due jobs of some kinds, run each, put a failed one
 // back for later, and poll again. One instance per claim, through Jobs.claimDue.
-import type { ClaimedJob, Jobs } from './types';
+import type { ClaimedJob, Jobs } from './jobs';
 
 export interface JobPollerOptions {
   readonly jobs: Jobs;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createJobPoller, openStore, type Store } from '../../../store';
+import { createJobPoller } from '../../../../calling/storage/job-poller';
+import { openStore, type Store } from '../../../../store';
 
 describe('job poller [sqlite]', () => {
   let dir: string;

@@ -1,7 +1,7 @@
-// The calling core's repositories as the store offers them: calls, their inbox of notifications,
-// operations and timeline (implemented in call-*-repo.ts, bound together by call-data.ts).
+// The calling core's repositories: calls, their inbox of notifications, operations and timeline, bound
+// together so that one transaction spans them (the store implements them in its call-*-repo.ts).
 
-/** A call as the store keeps it; JSON columns come back parsed. */
+/** A call as storage keeps it; JSON values come back parsed. */
 export interface StoredCall {
   /** The call id normalised for matching (lower-case hyphenated when it is a GUID). */
   id: string;
