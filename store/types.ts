@@ -1,7 +1,13 @@
 import type { Generated, Kysely } from 'kysely';
 import type { FlowsTable, InstancesTable, Instances, LivenessOptions } from './flow-types';
 import type { MeetingsTable } from './meeting-types';
-import type { QueueAgentsTable, QueueEntriesTable, QueueRingAttemptsTable, QueuesTable } from './queue-types';
+import type {
+  QueueAgentsTable,
+  QueueEntriesTable,
+  QueueRingAttemptsTable,
+  QueueSignInsTable,
+  QueuesTable,
+} from './queue-types';
 
 /** Row shapes of the store's tables, as Kysely sees them. Times are epoch milliseconds. */
 export interface KvTable {
@@ -149,6 +155,7 @@ export interface Database {
   queue_agents: QueueAgentsTable;
   queues: QueuesTable;
   queue_ring_attempts: QueueRingAttemptsTable;
+  queue_sign_ins: QueueSignInsTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
