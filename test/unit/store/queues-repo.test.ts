@@ -31,7 +31,13 @@ for (const target of storeTargets()) {
       queues = createQueueStore(store);
     });
     beforeEach(async () => {
-      for (const t of ['queue_entries', 'queue_agents', 'queues', 'queue_ring_attempts', 'queue_sign_ins'] as const)
+      for (const t of [
+        'queue_entries',
+        'queue_agents',
+        'queues',
+        'queue_ring_attempts',
+        'queue_sign_ins',
+      ] as const)
         await store!.db.deleteFrom(t).execute();
     });
     after(async () => {
