@@ -43,6 +43,7 @@ import {
   startCalling,
   botAuthSettings,
   createFrontDeskAndIvr,
+  createQueueBoardsFor,
 } from './compose';
 
 export interface App {
@@ -125,6 +126,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const ownRuntime = calling && !callFlows ? createFlowRuntime({ calling, store, logger }) : undefined;
   const flowRuntime = callFlows?.runtime ?? ownRuntime;
   const flows = calling && flowRuntime && createFlows(config, calling, store, logger, flowDeps, flowRuntime);
+  const queues = callFlows && graphAccess && createQueueBoardsFor(callFlows, store, graphAccess.graph, logger);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
@@ -137,6 +139,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       logger: logger.child({ module: 'bot-ports' }),
       ...(flows ? { reminders: flows.reminders, clickToCall: flows.clickToCall } : {}),
       ...(callFlows?.configured ? { frontDesk: callFlows.frontDesk } : {}),
+      ...(queues ? { queues } : {}),
       ...(config.PSTN_RESOURCE_ACCOUNT_ID
         ? {
             pstnSource: {
@@ -232,6 +235,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         await http.close(config.SHUTDOWN_GRACE_MS);
         bot.close();
         botPorts?.close();
+        queues?.watch.stop();
         await flows?.clickToCall.stop();
         await callFlows?.stop();
         await ownRuntime?.stop();
