@@ -189,6 +189,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(flows ? { clickToCall: flows.clickToCall } : {}),
     ...(meetings ? { meetings } : {}),
     records: createCallRecordSummaries(store),
+    ...(queues ? { queues } : {}),
   });
   const routes = [
     // Synthesized text prompts; listed before /prompts/* so the prompt set's folder does not shadow them.
