@@ -9,6 +9,7 @@ import {
   createKvInbox,
   createOutbound,
   createTokenVerifier,
+  type BoardWatch,
   type CallFlows,
   type CallingService,
   type CallingTiming,
@@ -18,6 +19,7 @@ import {
   type FlowRuntime,
   type MeetingService,
   type Notifier,
+  type QueueBoards,
   type Reminders,
   type ReminderTiming,
   type WatchdogTiming,
@@ -64,6 +66,8 @@ export interface App {
   readonly records?: CallRecordsService;
   /** The meetings Switchboard created (moves, cancellations, attendance), with the call model. */
   readonly meetings?: MeetingService;
+  /** The call queues' boards (the chat's queue cards and the tab draw them) and their watcher. */
+  readonly queueBoards?: { readonly boards: QueueBoards; readonly watch: BoardWatch };
   /** Starts serving; the call-record subscription is made once the app can answer Graph's handshake. */
   listen(): Promise<{ port: number; url: string }>;
   /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
@@ -225,6 +229,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(flowRuntime ? { flowRuntime } : {}),
     ...(records ? { records } : {}),
     ...(meetings ? { meetings } : {}),
+    ...(queues ? { queueBoards: { boards: queues.boards, watch: queues.watch } } : {}),
     async listen() {
       const address = await http.listen(config.PORT, config.HOST);
       await records?.start();
