@@ -57,12 +57,21 @@ export function watchBoards(
   }
 
   // One read at a time; a failed read is logged and the next tick tries again, so check never rejects.
-  const check = (): Promise<void> =>
-    (running ??= read()
+  // A check asked for during a read runs once more after it: the read under way may predate the change.
+  let again: Promise<void> | undefined;
+  const once = (): Promise<void> =>
+    read()
       .catch((err: unknown) => opts.log.warn({ err }, 'could not read the queue boards'))
       .then(() => {
         running = undefined;
-      }));
+      });
+  const check = (): Promise<void> => {
+    if (!running) return (running = once());
+    return (again ??= running.then(() => {
+      again = undefined;
+      return check();
+    }));
+  };
 
   return {
     subscribe(listener) {

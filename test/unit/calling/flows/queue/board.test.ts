@@ -209,6 +209,47 @@ describe('queue boards', () => {
     }
   });
 
+  it('a check asked for during a read reads once more, so a change made meanwhile is reported', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let askedFirst: () => void = () => {};
+    const asked = new Promise<void>((r) => (askedFirst = r));
+    let first = true;
+    const slow = createQueueBoards({
+      queues: QUEUES,
+      directory: async () => DIRECTORY,
+      store: queues,
+      presence: {
+        async getPresences(ids) {
+          // What Graph said when asked; the answer arrives later.
+          const said = ids.flatMap((id) => (presence[id] ? [{ id, ...presence[id] }] : []));
+          if (first) {
+            first = false;
+            askedFirst();
+            await gate;
+          }
+          return said;
+        },
+      },
+      now: () => t,
+    });
+    const seen: QueueBoard[] = [];
+    const watch = watchBoards(slow, { everyMs: 60_000, log: { warn: () => {} }, now: () => t });
+    const off = watch.subscribe((b) => seen.push(b));
+    try {
+      const reading = watch.check();
+      await asked;
+      presence['u-ann'] = { availability: 'Offline', activity: 'OffWork' };
+      const after = watch.check();
+      release();
+      await Promise.all([reading, after]);
+      assert.equal(seen.filter((b) => b.queue === 'sales').at(-1)?.agents[0]?.availability, 'Offline');
+    } finally {
+      off();
+      watch.stop();
+    }
+  });
+
   it("a board's content ignores the clock", () => {
     const b: QueueBoard = { queue: 'q', at: 1, callers: [], agents: [] };
     assert.equal(boardContent(b), boardContent({ ...b, at: 2 }));
