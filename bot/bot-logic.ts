@@ -4,6 +4,7 @@ import type { Core } from './core';
 import { LiveCallCards } from './live/call-cards';
 import { ConversationBook } from './live/conversations';
 import { MeetingCards } from './live/meeting-cards';
+import { QueueCards } from './live/queue-cards';
 import { createNotifier, type BotNotifier } from './live/notifier';
 import type { Proactive } from './live/proactive';
 import type { BotPorts } from './ports';
@@ -48,10 +49,12 @@ export function createBotLogic(opts: BotLogicOptions): BotLogic {
     now,
   });
   const meetingCards = new MeetingCards({ storage, conversations, proactive, logger: opts.logger });
+  const queueCards = new QueueCards({ storage, conversations, proactive, logger: opts.logger });
   const core: Core = {
     ports: opts.ports,
     liveCards,
     meetingCards,
+    queueCards,
     conversations,
     logger: opts.logger,
     now,
@@ -59,6 +62,7 @@ export function createBotLogic(opts: BotLogicOptions): BotLogic {
   };
   const unsubscribeCalls = opts.ports.calls.subscribe((call) => liveCards.update(call));
   const unsubscribeMeetings = opts.ports.meetings.subscribe((meeting) => meetingCards.update(meeting));
+  const unsubscribeQueues = opts.ports.queues.subscribe((board) => queueCards.update(board));
   // One ticker for every live card: a connected call's duration moves on between the call's changes.
   const tickMs = opts.tickMs ?? 15_000;
   const ticker = tickMs > 0 ? setInterval(() => liveCards.redrawConnected(), tickMs) : undefined;
@@ -75,6 +79,7 @@ export function createBotLogic(opts: BotLogicOptions): BotLogic {
       clearInterval(ticker);
       unsubscribeCalls();
       unsubscribeMeetings();
+      unsubscribeQueues();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Route } from './commands/router';
 import type { ConversationBook } from './live/conversations';
 import type { LiveCallCards } from './live/call-cards';
 import type { MeetingCards } from './live/meeting-cards';
+import type { QueueCards } from './live/queue-cards';
 import type { BotPorts } from './ports';
 import type { BotLogger } from './types';
 
@@ -10,6 +11,7 @@ export interface Core {
   readonly ports: BotPorts;
   readonly liveCards: LiveCallCards;
   readonly meetingCards: MeetingCards;
+  readonly queueCards: QueueCards;
   readonly conversations: ConversationBook;
   readonly logger: BotLogger;
   readonly now: () => number;

@@ -10,6 +10,7 @@ import { unavailablePorts } from './unavailable-ports';
 export type { BotAuthSettings, BotLogger, BotRequest, BotResponse, BotNotifier, Posted, BotStorage };
 export type * from './ports';
 export type {
+  AgentRungNotice,
   Caller,
   EscalationNotice,
   FlowNotice,

@@ -45,3 +45,16 @@ export interface FlowNotice {
   readonly text: string;
   readonly facts: ReadonlyArray<{ readonly title: string; readonly value: string }>;
 }
+
+/** A queue is ringing an agent for a caller: posted in the agent's personal chat with the bot. */
+export interface AgentRungNotice {
+  readonly queue: string;
+  readonly queueDescription?: string;
+  /** The agent's Entra object id and name. */
+  readonly agentId: string;
+  readonly agentName: string;
+  /** A name or a number; never anything the caller said. */
+  readonly caller: string;
+  readonly waitedMs: number;
+  readonly at: number;
+}

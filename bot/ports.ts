@@ -28,14 +28,7 @@ export type CallPhase = 'ringing' | 'connecting' | 'connected' | 'onHold' | 'tra
 
 /** Where one person stands in a call, as the call model says (the same words on every surface). */
 export type ParticipantStatus =
-  | 'ringing'
-  | 'joined'
-  | 'left'
-  | 'declined'
-  | 'busy'
-  | 'noAnswer'
-  | 'unreachable'
-  | 'removed';
+  'ringing' | 'joined' | 'left' | 'declined' | 'busy' | 'noAnswer' | 'unreachable' | 'removed';
 
 export interface CallParticipant {
   /** The participant id the calling module uses for mute and the like (or a stable key until joined). */
@@ -236,6 +229,52 @@ export interface FrontDeskPort {
   setEnabled(ruleId: string, enabled: boolean, by: Requester): Promise<FrontDeskRule>;
 }
 
+/** An agent's place in a queue: free, rung for a caller, on a queue call, or signed out of the queue. */
+export type QueueAgentState = 'idle' | 'ringing' | 'onCall' | 'signedOut';
+
+/** A waiting caller on a queue's board. */
+export interface QueueBoardCaller {
+  /** 1 = next to be put through. */
+  readonly position: number;
+  /** A name or a number; never anything the caller said. */
+  readonly caller: string;
+  readonly waitedMs: number;
+  /** The agent rung for them now, by name. */
+  readonly ringing?: string;
+}
+
+export interface QueueBoardAgent {
+  readonly id: string;
+  readonly name: string;
+  readonly state: QueueAgentState;
+  readonly signedIn: boolean;
+  readonly presence: PresenceInfo;
+}
+
+/** A queue's board, as the calling module computes it (the tab shows the same). */
+export interface QueueBoardView {
+  readonly queue: string;
+  readonly description?: string;
+  /** When it was read (epoch ms): waits are counted to this moment. */
+  readonly at: number;
+  readonly callers: readonly QueueBoardCaller[];
+  readonly longestWaitMs?: number;
+  readonly agents: readonly QueueBoardAgent[];
+  /** Why presence shows as unknown, when it could not be read. */
+  readonly presenceProblem?: string;
+}
+
+export interface QueuesPort {
+  /** Every configured queue's board. */
+  list(): Promise<readonly QueueBoardView[]>;
+  /** One queue's board; undefined when there is no such queue. */
+  board(queue: string): Promise<QueueBoardView | undefined>;
+  /** The requester signs in to or out of a queue; refused unless they are one of its agents. */
+  setSignedIn(queue: string, signedIn: boolean, by: Requester): Promise<QueueBoardView>;
+  /** A queue's board whenever it changes; returns the unsubscribe function. */
+  subscribe(listener: (board: QueueBoardView) => void): () => void;
+}
+
 /** Everything the bot talks to; server/ builds each from the calling module. */
 export interface BotPorts {
   readonly calls: CallsPort;
@@ -244,6 +283,7 @@ export interface BotPorts {
   readonly presence: PresencePort;
   readonly reminders: RemindersPort;
   readonly frontDesk: FrontDeskPort;
+  readonly queues: QueuesPort;
 }
 
 /**

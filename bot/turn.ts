@@ -40,6 +40,9 @@ async function post(turn: Turn, outcome: Outcome, s: Scope, core: Core): Promise
       activityId: sent,
     });
   }
+  if (outcome.queue && sent) {
+    await core.queueCards.track(outcome.queue, { conversationId: s.conversationId, activityId: sent });
+  }
   if (outcome.track && sent) {
     await core.liveCards.track(outcome.track, {
       conversationId: s.conversationId,
@@ -70,6 +73,8 @@ async function replace(
   if (outcome.meeting) {
     await core.meetingCards.track(outcome.meeting.id, { conversationId: s.conversationId, activityId });
   }
+  if (outcome.queue)
+    await core.queueCards.track(outcome.queue, { conversationId: s.conversationId, activityId });
   return outcome.card;
 }
 
@@ -129,6 +134,14 @@ async function onSubmit(turn: Turn, core: Core): Promise<void> {
   else await post(turn, outcome, s, core);
 }
 
+/** A personal chat is where the bot reaches its user alone (a queue's ring card goes there). */
+async function rememberPersonal(turn: Turn, core: Core): Promise<void> {
+  if (turn.conversation.type !== 'personal' || !turn.sender.aadObjectId) return;
+  await core.conversations
+    .rememberPersonal(turn.sender.aadObjectId, turn.conversation.id)
+    .catch((err: unknown) => core.logger.warn({ err }, 'could not remember a personal chat'));
+}
+
 /** The bot's answer to each activity the channel adapter hands over. */
 export function turnLogic(core: Core): TurnLogic {
   return {
@@ -137,8 +150,13 @@ export function turnLogic(core: Core): TurnLogic {
     installed: async (turn) => {
       await turn.send(welcomeCard(turn.conversation.type));
     },
-    message: (turn) =>
-      turn.value !== undefined && turn.value !== null ? onSubmit(turn, core) : onText(turn, core),
-    execute: (turn, action) => onExecute(turn, core, action),
+    message: async (turn) => {
+      await rememberPersonal(turn, core);
+      return turn.value !== undefined && turn.value !== null ? onSubmit(turn, core) : onText(turn, core);
+    },
+    execute: async (turn, action) => {
+      await rememberPersonal(turn, core);
+      return onExecute(turn, core, action);
+    },
   };
 }

@@ -47,5 +47,11 @@ export function unavailablePorts(): BotPorts {
       cancel: unavailable('Reminders'),
     },
     frontDesk: { listRules: unavailable('The front desk'), setEnabled: unavailable('The front desk') },
+    queues: {
+      list: unavailable('Call queues'),
+      board: unavailable('Call queues'),
+      setSignedIn: unavailable('Call queues'),
+      subscribe: () => () => undefined,
+    },
   };
 }

@@ -89,7 +89,21 @@ export {
 export { idKey, sameId } from './ids';
 export { CallingError, isCallingError, type CallingErrorCode } from './errors';
 // Flows on the call model: reminder calls, click-to-call, and the notify interface they report through.
-export { NO_ALERTS_CHAT, type Notifier, type NotificationCard } from './flows/notify';
+export {
+  NO_ALERTS_CHAT,
+  type AgentRungNotice,
+  type Notifier,
+  type NotificationCard,
+} from './flows/notify';
+// Call queues as people see them: each queue's board (chat card, tab), its watcher, the agent's ring card.
+export {
+  createQueueBoards,
+  notifyAgentRung,
+  watchBoards,
+  type BoardWatch,
+  type QueueBoard,
+  type QueueBoards,
+} from './flows/queue';
 export {
   createReminders,
   reminderOfFlow,

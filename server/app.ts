@@ -9,6 +9,7 @@ import {
   createKvInbox,
   createOutbound,
   createTokenVerifier,
+  type BoardWatch,
   type CallFlows,
   type CallingService,
   type CallingTiming,
@@ -18,6 +19,7 @@ import {
   type FlowRuntime,
   type MeetingService,
   type Notifier,
+  type QueueBoards,
   type Reminders,
   type ReminderTiming,
   type WatchdogTiming,
@@ -43,6 +45,7 @@ import {
   startCalling,
   botAuthSettings,
   createFrontDeskAndIvr,
+  createQueueBoardsFor,
 } from './compose';
 
 export interface App {
@@ -63,6 +66,8 @@ export interface App {
   readonly records?: CallRecordsService;
   /** The meetings Switchboard created (moves, cancellations, attendance), with the call model. */
   readonly meetings?: MeetingService;
+  /** The call queues' boards (the chat's queue cards and the tab draw them) and their watcher. */
+  readonly queueBoards?: { readonly boards: QueueBoards; readonly watch: BoardWatch };
   /** Starts serving; the call-record subscription is made once the app can answer Graph's handshake. */
   listen(): Promise<{ port: number; url: string }>;
   /** Drains requests (up to SHUTDOWN_GRACE_MS) and closes the store. Idempotent. */
@@ -125,6 +130,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const ownRuntime = calling && !callFlows ? createFlowRuntime({ calling, store, logger }) : undefined;
   const flowRuntime = callFlows?.runtime ?? ownRuntime;
   const flows = calling && flowRuntime && createFlows(config, calling, store, logger, flowDeps, flowRuntime);
+  const queues = callFlows && graphAccess && createQueueBoardsFor(callFlows, store, graphAccess.graph, logger);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
@@ -137,6 +143,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       logger: logger.child({ module: 'bot-ports' }),
       ...(flows ? { reminders: flows.reminders, clickToCall: flows.clickToCall } : {}),
       ...(callFlows?.configured ? { frontDesk: callFlows.frontDesk } : {}),
+      ...(queues ? { queues } : {}),
       ...(config.PSTN_RESOURCE_ACCOUNT_ID
         ? {
             pstnSource: {
@@ -186,6 +193,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(flows ? { clickToCall: flows.clickToCall } : {}),
     ...(meetings ? { meetings } : {}),
     records: store.callRecords,
+    ...(queues ? { queues } : {}),
   });
   const routes = [
     // Synthesized text prompts; listed before /prompts/* so the prompt set's folder does not shadow them.
@@ -221,6 +229,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...(flowRuntime ? { flowRuntime } : {}),
     ...(records ? { records } : {}),
     ...(meetings ? { meetings } : {}),
+    ...(queues ? { queueBoards: { boards: queues.boards, watch: queues.watch } } : {}),
     async listen() {
       const address = await http.listen(config.PORT, config.HOST);
       await records?.start();
@@ -232,6 +241,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         await http.close(config.SHUTDOWN_GRACE_MS);
         bot.close();
         botPorts?.close();
+        queues?.watch.stop();
         await flows?.clickToCall.stop();
         await callFlows?.stop();
         await ownRuntime?.stop();

@@ -14,6 +14,8 @@ import {
   createRecordingFetcher,
   createReminders,
   createMeetingService,
+  createQueueBoards,
+  watchBoards,
   KV_INBOX_NAMESPACE,
   readKvInbox,
   type CallFlows,
@@ -128,6 +130,23 @@ export function createFlows(
       ...(deps.flows?.clickToCall ? { timing: deps.flows.clickToCall } : {}),
     }),
   };
+}
+
+/**
+ * The call queues as people see them (chat cards, the tab): one board per queue from the store, and the
+ * watcher that reports changed boards. Undefined without queues.
+ */
+export function createQueueBoardsFor(flows: CallFlows, store: Store, graph: GraphServices, logger: Logger) {
+  if (Object.keys(flows.queues).length === 0) return undefined;
+  const queueStore = store.queues;
+  const boards = createQueueBoards({
+    queues: flows.queues,
+    directory: () => flows.frontDesk.directory(),
+    store: queueStore,
+    presence: graph.presence,
+  });
+  const watch = watchBoards(boards, { log: logger.child({ module: 'queue-boards' }) });
+  return { boards, watch, store: queueStore };
 }
 
 /** Takes over batches the kv inbox kept (from a build without the call model), then resumes every call. */

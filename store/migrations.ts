@@ -5,6 +5,7 @@ import { moveLiveFlows } from './flow-move';
 import { createFlowTables } from './flow-schema';
 import { createMeetingTables } from './meeting-schema';
 import { createQueueTables } from './queue-schema';
+import { createSignInTable } from './queue-sign-ins';
 import { createRecordTables } from './record-schema';
 import { StoreConfigError } from './errors';
 import type { Database, StoreLogger } from './types';
@@ -101,6 +102,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_call_queues': {
     async up(db: Kysely<unknown>): Promise<void> {
       await createQueueTables(db);
+    },
+  },
+  // Agents signed out of a queue are not offered its callers.
+  '0012_queue_sign_ins': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await createSignInTable(db);
     },
   },
 };

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { pickAgent } from './queue-pick';
 import { changed, ordered, Raced, toAgent } from './queue-rows';
+import { signedOut } from './queue-sign-ins';
 import type { Database, OfferOptions, RingOffer } from './types';
 
 /** Marks the next caller and agent as ringing and records the attempt; throws Raced on a lost race. */
@@ -22,6 +23,8 @@ export async function offerInTransaction(
       .where('agent_id', 'in', [...opts.agents, ''])
       .execute();
     const states = new Map(agentRows.map((r) => [r.agent_id, toAgent(r)]));
+    const out = new Set(await signedOut(tx, queue));
+    const available = new Set([...opts.available].filter((id) => !out.has(id)));
     const cursor = await tx.selectFrom('queues').selectAll().where('queue', '=', queue).executeTakeFirst();
     // The front caller first; one whom every free agent just turned down lets the next caller go ahead.
     for (const head of waiting) {
@@ -34,7 +37,7 @@ export async function offerInTransaction(
       const agentId = pickAgent({
         policy: opts.policy,
         agents: opts.agents,
-        available: opts.available,
+        available,
         states,
         skip: new Set(recent.map((r) => r.agent_id)),
         ...(cursor?.last_agent ? { lastAgent: cursor.last_agent } : {}),

@@ -36,6 +36,13 @@ export interface QueuesTable {
   updated_at: number;
 }
 
+/** An agent signed out of a queue (migration 0012); no row means signed in. */
+export interface QueueSignInsTable {
+  queue: string;
+  agent_id: string;
+  signed_out_at: number;
+}
+
 /** Every ring of an agent for a caller, and how it ended. */
 export interface QueueRingAttemptsTable {
   id: string;

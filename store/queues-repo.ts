@@ -4,6 +4,7 @@
 import { offerInTransaction } from './queue-offer';
 import { agentDone, leave, ringEnded } from './queue-rings';
 import { ordered, Raced, toAgent, toEntry } from './queue-rows';
+import { setSignedIn, signedOut } from './queue-sign-ins';
 import type { QueueEntry, QueueStore, Store } from './types';
 
 /** The queues' repository over the store's database. */
@@ -23,6 +24,8 @@ export function createQueueStore(store: Pick<Store, 'db' | 'locks'>): QueueStore
     ringEnded: (attemptId, outcome, now) => ringEnded(db, attemptId, outcome, now),
     agentDone: (agentId, now) => agentDone(db, agentId, now),
     leave: (callId, now) => leave(db, callId, now),
+    setSignedIn: (e) => setSignedIn(db, e),
+    signedOut: (queue) => signedOut(db, queue),
 
     async enqueue(e) {
       await db.transaction().execute(async (tx) => {

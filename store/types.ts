@@ -6,6 +6,7 @@ import type {
   QueueAgentsTable,
   QueueEntriesTable,
   QueueRingAttemptsTable,
+  QueueSignInsTable,
   QueuesTable,
 } from './queue-tables';
 
@@ -155,6 +156,7 @@ export interface Database {
   queue_agents: QueueAgentsTable;
   queues: QueuesTable;
   queue_ring_attempts: QueueRingAttemptsTable;
+  queue_sign_ins: QueueSignInsTable;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

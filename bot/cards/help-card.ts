@@ -122,6 +122,7 @@ export function helpCard(): AdaptiveCard {
     runButton('Live calls', { kind: 'calls' }),
     runButton('My reminders', { kind: 'reminders' }),
     runButton('Front desk', { kind: 'frontdesk' }),
+    runButton('Queues', { kind: 'queues' }),
   ];
   // Teams shows about five buttons per row, so the forms go in rows of four.
   const forms = commandForms();

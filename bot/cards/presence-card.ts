@@ -19,6 +19,13 @@ export function isReachable(availability: Availability): boolean {
   return LOOK[availability].reachable;
 }
 
+/** A person's presence in words ("Busy · in a call") and the color it is shown in. */
+export function presenceLook(p: PresenceInfo | undefined): { words: string; color: string } {
+  const look = LOOK[p?.availability ?? 'PresenceUnknown'];
+  const activity = p && p.activity && p.activity !== p.availability ? ` · ${activityWords(p.activity)}` : '';
+  return { words: `${look.label}${activity}`, color: look.color };
+}
+
 /** "InACall" → "in a call". */
 function activityWords(activity: string): string {
   return activity

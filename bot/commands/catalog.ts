@@ -88,6 +88,21 @@ export const CATALOG: readonly CommandInfo[] = [
     summary: 'The incoming-call rules; switch each on or off.',
     example: 'frontdesk',
   },
+  {
+    name: 'queues',
+    usage: 'queues',
+    summary: 'The call queues: callers waiting, the longest wait, agents free.',
+    example: 'queues',
+    menu: false,
+  },
+  {
+    name: 'queue',
+    usage: 'queue {name}, queue sign in {name}, queue sign out {name}',
+    summary:
+      "A queue's live board (callers, waits, agents with presence); agents sign in or out of its calls.",
+    example: 'queue support',
+    menu: false,
+  },
   { name: 'help', usage: 'help', summary: 'This list.', example: 'help' },
 ];
 

@@ -25,6 +25,7 @@ export const partyQuerySchema = z.union([
 export type PartyQuery = z.infer<typeof partyQuerySchema>;
 
 const epoch = z.number().int().nonnegative();
+const queueName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/);
 const callId = id;
 // Graph's online meeting ids are long base64 strings.
 const meetingId = z.string().min(1).max(1000);
@@ -82,6 +83,9 @@ export const commandSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('calls') }),
   z.object({ kind: z.literal('frontdesk') }),
+  z.object({ kind: z.literal('queues') }),
+  z.object({ kind: z.literal('queue'), queue: queueName }),
+  z.object({ kind: z.literal('queueSignIn'), queue: queueName, signedIn: z.boolean() }),
   // Reached from card buttons only.
   z.object({ kind: z.literal('hangup'), callId }),
   z.object({ kind: z.literal('mute'), callId, participantId: id }),

@@ -17,6 +17,7 @@ import { meetingCancel } from './meeting-cancel';
 import { meetingMove } from './meeting-move';
 import { mute } from './mute';
 import { presence } from './presence';
+import { queue, queueSignIn, queues } from './queue';
 import { remind } from './remind';
 import { reminders } from './reminders';
 import type { Outcome, Scope } from './scope';
@@ -70,6 +71,9 @@ export const ROUTES: readonly Route[] = [
   route('frontdesk', frontdesk),
   route('frontdeskSet', frontdeskSet),
   route('alertsHere', alertsHere),
+  route('queues', queues),
+  route('queue', queue),
+  route('queueSignIn', queueSignIn),
 ];
 
 /** Runs a command through the first route that selects it. */

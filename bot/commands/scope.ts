@@ -45,4 +45,6 @@ export interface Outcome {
   readonly inPlace?: boolean;
   /** The card shows this meeting: edit it whenever the meeting changes. */
   readonly meeting?: Meeting;
+  /** The card shows this queue's board: edit it whenever the board changes. */
+  readonly queue?: string;
 }

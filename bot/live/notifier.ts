@@ -1,8 +1,9 @@
 import { flowNoticeCard } from '../cards/flow-notice-card';
 import { escalationCard, ivrCard, reminderOutcomeCard } from '../cards/notice-cards';
+import { agentRungCard } from '../cards/queue-ring-card';
 import type { AdaptiveCard } from '../cards/types';
 import { BotError } from '../errors';
-import type { EscalationNotice, FlowNotice, IvrNotice, ReminderNotice } from '../notices';
+import type { AgentRungNotice, EscalationNotice, FlowNotice, IvrNotice, ReminderNotice } from '../notices';
 import type { ConversationBook } from './conversations';
 import type { Proactive } from './proactive';
 
@@ -21,6 +22,8 @@ export interface BotNotifier {
   postCard(card: AdaptiveCard, conversationId?: string): Promise<Posted>;
   /** A flow's notice, drawn as the bot's card; to the alerts chat without a conversation. */
   notice(n: FlowNotice, conversationId?: string): Promise<Posted>;
+  /** A queue rings an agent: the caller and their wait, in the agent's personal chat with the bot. */
+  agentRung(n: AgentRungNotice): Promise<Posted>;
 }
 
 /** The notifier over stored conversation references; `defaultConversationId` comes from configuration. */
@@ -57,5 +60,16 @@ export function createNotifier(deps: {
     reminderOutcome: (n) => postCard(reminderOutcomeCard(n), n.replyTo),
     escalation: (n) => postCard(escalationCard(n), n.replyTo),
     ivr: (n) => postCard(ivrCard(n), n.replyTo),
+    async agentRung(n) {
+      const chat = await deps.conversations.personalChat(n.agentId);
+      if (!chat) {
+        throw new BotError(
+          'no_personal_chat',
+          `${n.agentName} has never chatted with Switchboard, so I cannot tell them who is calling.`,
+          `Ask ${n.agentName} to open Switchboard in Teams and send "help" once.`,
+        );
+      }
+      return postCard(agentRungCard(n), chat);
+    },
   };
 }

@@ -40,7 +40,8 @@ const parseAnnounce: Parser = (rest, mentions) => {
   const r = parseParties(rest, mentions);
   if ('error' in r) return fail('announce', r.error);
   const [first, ...more] = r.parties;
-  if (!first || more.length > 0) return fail('announce', 'Name one person or number for Switchboard to call.');
+  if (!first || more.length > 0)
+    return fail('announce', 'Name one person or number for Switchboard to call.');
   return ok({ kind: 'announce', target: first });
 };
 
@@ -93,6 +94,29 @@ const parseCancel: Parser = (rest, mentions) => {
   return ok({ kind: 'cancelReminder', index });
 };
 
+const QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/** queue {name} | queue sign in {name} | queue sign out {name}; "queue" alone lists the queues. */
+const parseQueue: Parser = (rest) => {
+  const words = rest.map((t) => (t.t === 'word' ? t.raw : ''));
+  if (words.length === 0) return ok({ kind: 'queues' });
+  const lower = words.map((w) => w.toLowerCase());
+  const signing = lower[0] === 'sign' && (lower[1] === 'in' || lower[1] === 'out');
+  const names = signing ? words.slice(2) : words;
+  const [name, ...more] = names;
+  if (!name || more.length > 0 || !QUEUE_NAME.test(name)) {
+    return fail(
+      'queue',
+      signing
+        ? `Name the queue: "queue sign ${lower[1]} support" (send "queues" for their names).`
+        : 'Name one queue: "queue support", or "queue sign in support" (send "queues" for their names).',
+    );
+  }
+  return signing
+    ? ok({ kind: 'queueSignIn', queue: name, signedIn: lower[1] === 'in' })
+    : ok({ kind: 'queue', queue: name });
+};
+
 /** Command words and their parsers; dispatch is this table. */
 const PARSERS: ReadonlyArray<{ names: readonly string[]; parse: Parser }> = [
   { names: ['help', '?', 'hi', 'hello', 'start', 'commands'], parse: () => ok({ kind: 'help' }) },
@@ -109,6 +133,8 @@ const PARSERS: ReadonlyArray<{ names: readonly string[]; parse: Parser }> = [
   { names: ['cancel'], parse: parseCancel },
   { names: ['calls'], parse: noArguments({ kind: 'calls' }) },
   { names: ['frontdesk', 'front-desk'], parse: noArguments({ kind: 'frontdesk' }) },
+  { names: ['queues'], parse: noArguments({ kind: 'queues' }) },
+  { names: ['queue'], parse: parseQueue },
 ];
 
 /** Reads one chat message as a command. Pure: the same input always gives the same result. */

@@ -22,4 +22,24 @@ export const NO_ALERTS_CHAT = 'no_alerts_chat';
  */
 export interface Notifier {
   postCard(target: string, card: NotificationCard): Promise<void>;
+  /**
+   * Tells an agent in their personal chat with the bot that a queue caller is ringing them (who, how long
+   * they have waited). Optional: a notifier without it (a log) leaves agents to the ring alone.
+   */
+  agentRung?(n: AgentRungNotice): Promise<void>;
+}
+
+/** A queue rings an agent for a caller. */
+export interface AgentRungNotice {
+  readonly queue: string;
+  readonly queueDescription?: string;
+  /** The agent's object id (lower case) and name. */
+  readonly agentId: string;
+  readonly agentName: string;
+  /** A name or a number; never anything the caller said. */
+  readonly caller: string;
+  readonly waitedMs: number;
+  readonly callId: string;
+  readonly attemptId: string;
+  readonly at: number;
 }

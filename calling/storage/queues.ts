@@ -69,7 +69,7 @@ export interface QueueStore {
   position(callId: string): Promise<number | undefined>;
   /**
    * Under the queue's lock: the longest-waiting caller not being rung, and a free agent for them by the
-   * policy; marks both as ringing and records the attempt. Undefined when there is no such pair.
+   * policy (never one signed out of the queue); marks both as ringing and records the attempt. Undefined when there is no such pair.
    */
   offerNext(queue: string, opts: OfferOptions): Promise<RingOffer | undefined>;
   /** How a ring ended: answered connects (the entry goes, the agent is busy); else both are free again. */
@@ -79,6 +79,15 @@ export interface QueueStore {
   /** The caller leaves (hung up, message, moved on); answers the ring to cancel, if one was going. */
   leave(callId: string, now: number): Promise<{ readonly cancelled?: RingOffer } | undefined>;
   agents(agentIds: readonly string[]): Promise<QueueAgent[]>;
+  /** Signs an agent in to or out of a queue (agents start signed in); idempotent. */
+  setSignedIn(e: {
+    readonly queue: string;
+    readonly agentId: string;
+    readonly signedIn: boolean;
+    readonly now: number;
+  }): Promise<void>;
+  /** The agents (lower-case object ids) signed out of `queue`: never offered its callers. */
+  signedOut(queue: string): Promise<string[]>;
   /** The mean handling time of the queue's last answered calls, if any ended yet. */
   averageHandleMs(queue: string, last?: number): Promise<number | undefined>;
 }

@@ -2,12 +2,14 @@
 // and online meetings through Graph. Reminders and the front desk come from the calling flows when the
 // deployment has them; until then the bot says they are not set up.
 import { unavailablePorts, type BotPorts } from '../../bot';
-import type { CallSource, ClickToCall, FrontDesk } from '../../calling';
+import type { BoardWatch, CallSource, ClickToCall, FrontDesk, QueueBoards } from '../../calling';
+import type { QueueStore } from '../../store';
 import { createCallsPort } from './calls-port';
 import { createFrontDeskPort } from './frontdesk-port';
 import { createMeetingsPort } from './meetings-port';
 import { createPeoplePort } from './people-port';
 import { createPresencePort } from './presence-port';
+import { createQueuesPort } from './queues-port';
 import { createRemindersPort, type ReminderCalls } from './reminders-port';
 import type {
   CallModel,
@@ -49,6 +51,12 @@ export interface BotPortsOptions {
   readonly reminders?: ReminderCalls;
   /** The front desk whose rules the bot lists and switches. */
   readonly frontDesk?: Pick<FrontDesk, 'current' | 'update'>;
+  /** The call queues' boards and their watcher, when queues are configured. */
+  readonly queues?: {
+    readonly boards: QueueBoards;
+    readonly watch: BoardWatch;
+    readonly store: Pick<QueueStore, 'setSignedIn'>;
+  };
 }
 
 /** Everything the bot talks to, and `close` to stop following calls. */
@@ -75,6 +83,7 @@ export function createBotPorts(opts: BotPortsOptions): { ports: BotPorts; close(
       frontDesk: opts.frontDesk
         ? createFrontDeskPort({ desk: opts.frontDesk, kv: opts.kv, logger: opts.logger })
         : missing.frontDesk,
+      queues: opts.queues ? createQueuesPort(opts.queues) : missing.queues,
     },
     close: () => calls.close(),
   };

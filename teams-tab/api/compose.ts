@@ -5,7 +5,15 @@ import { createFetchJson, type Fetch } from '../../calling';
 import { createTenantKeys } from './auth/tenant-keys';
 import { createSsoVerifier } from './auth/verify-sso-token';
 import { createTabApi, type TabApi } from './create-tab-api';
-import type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
+import type {
+  TabCalling,
+  TabClickToCall,
+  TabGraph,
+  TabLogger,
+  TabMeetings,
+  TabQueues,
+  TabRecords,
+} from './ports';
 
 export interface TabApiSettings {
   /** MicrosoftAppId; unset means every token is refused (fail closed). */
@@ -27,6 +35,7 @@ export interface TabApiSettings {
   readonly graph?: TabGraph;
   readonly meetings?: TabMeetings;
   readonly records?: TabRecords;
+  readonly queues?: TabQueues;
   readonly prompts?: readonly { readonly name: string; readonly label: string }[];
 }
 
@@ -61,6 +70,7 @@ export function createTabApiForApp(s: TabApiSettings): TabApi {
     ...(s.calling ? { calling: s.calling } : {}),
     ...(s.clickToCall ? { clickToCall: s.clickToCall } : {}),
     ...(s.records ? { records: s.records } : {}),
+    ...(s.queues ? { queues: s.queues } : {}),
     ...(s.meetings ? { meetings: s.meetings } : {}),
     ...(s.graph ? { graph: s.graph, notificationUrl: `${s.publicUrl}/api/notifications` } : {}),
   });

@@ -6,7 +6,15 @@ import type { SsoVerifier } from './auth/verify-sso-token';
 import type { AuthResult } from './auth/types';
 import { errorResponse, TabError } from './errors';
 import { createEventHub, type EventHub } from './events/event-hub';
-import type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
+import type {
+  TabCalling,
+  TabClickToCall,
+  TabGraph,
+  TabLogger,
+  TabMeetings,
+  TabQueues,
+  TabRecords,
+} from './ports';
 import { matchRoute, type TabRoute } from './router';
 import { callRoutes } from './routes/calls';
 import { eventRoutes } from './routes/events';
@@ -14,6 +22,7 @@ import { historyRoutes } from './routes/history';
 import { meetingChangeRoutes } from './routes/meeting-changes';
 import { meetingRoutes } from './routes/meetings';
 import { peopleRoutes } from './routes/people';
+import { queueRoutes } from './routes/queues';
 import { teamRoutes } from './routes/team';
 import { TAB_PREFIX } from './prefix';
 import type { TabEdge } from './types';
@@ -31,6 +40,8 @@ export interface TabApiDeps {
   readonly meetings?: TabMeetings;
   /** Graph call-record summaries, for the history chart (503 without them). */
   readonly records?: TabRecords;
+  /** The call queues' boards (503 without queues); streams get `queue` events as boards change. */
+  readonly queues?: TabQueues;
   /** Prompt files (under /prompts) the tab may play as announcements. */
   readonly prompts?: readonly { readonly name: string; readonly label: string }[];
   /** How often watched presence is polled (default 10 s). */
@@ -64,6 +75,7 @@ export function createTabApi(deps: TabApiDeps): TabApi {
     ...meetingRoutes(parts),
     ...meetingChangeRoutes(parts),
     ...historyRoutes(parts),
+    ...queueRoutes(parts),
     ...eventRoutes(parts),
   ];
   const edge: TabEdge = async (req) => {

@@ -10,7 +10,16 @@ export {
 export { createTenantKeys, type TenantKeys } from './auth/tenant-keys';
 export { defaultTabAudience, TAB_SCOPE } from './auth/audience';
 export type { TabUser, AuthResult, AuthFailureReason } from './auth/types';
-export type { TabCalling, TabClickToCall, TabGraph, TabLogger, TabMeetings, TabRecords } from './ports';
+export type {
+  TabCalling,
+  TabClickToCall,
+  TabGraph,
+  TabLogger,
+  TabMeetings,
+  TabQueues,
+  TabRecords,
+} from './ports';
+export { toTabQueueBoard, type TabQueueBoard } from './queues/queue-view';
 export type { TabEdge, TabRequest, TabResponse } from './types';
 export {
   summariseHistory,

@@ -2,7 +2,7 @@
 // declared structurally so that the calling module's Graph services fit without this folder reaching
 // into calling's internals.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
-import type { CallingApi, ClickToCall, MeetingService } from '../../calling';
+import type { BoardWatch, CallingApi, ClickToCall, MeetingService, QueueBoards } from '../../calling';
 import type { CallRecordSummaries } from '../../store';
 
 /** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
@@ -82,11 +82,16 @@ export type TabMeetings = Pick<
 /** The app's Graph call-record summaries (the store's), read for the history chart. */
 export type TabRecords = Pick<CallRecordSummaries, 'forUser'>;
 
-
 /** The logger the tab writes to (pino's shape). */
 export interface TabLogger {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+/** The call queues' boards (calling's) and the watcher that reports a board when it changes. */
+export interface TabQueues {
+  readonly boards: Pick<QueueBoards, 'names' | 'board' | 'boards'>;
+  readonly watch: Pick<BoardWatch, 'subscribe'>;
 }

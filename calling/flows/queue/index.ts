@@ -25,3 +25,18 @@ export { initialQueueState, QUEUE_FLOW, type QueuePhase, type QueueState } from 
 export { HOLD_MUSIC_PROMPT } from './queue-tasks';
 export { messageMenu, transferMenu, THANKS_TEXT, QUEUE_PUT_THROUGH_TEXT } from './message-path';
 export { registerQueues, type EnterQueue } from './register';
+export {
+  computeBoard,
+  createQueueBoards,
+  namedAgents,
+  UNKNOWN_CALLER,
+  type BoardAgent,
+  type BoardAgentState,
+  type BoardCaller,
+  type BoardInput,
+  type BoardPresenceReader,
+  type QueueBoard,
+  type QueueBoards,
+} from './board';
+export { boardContent, watchBoards, type BoardWatch } from './board-watch';
+export { agentRungNotice, notifyAgentRung, type RingNoticeDeps } from './ring-notice';

@@ -4,7 +4,8 @@
 import type { Call } from '../../../calling';
 import type { TabUser } from '../auth/types';
 import { isUsersCall, toTabCall } from '../calls/call-view';
-import type { TabCalling, TabGraph, TabLogger } from '../ports';
+import type { TabCalling, TabGraph, TabLogger, TabQueues } from '../ports';
+import { toTabQueueBoard } from '../queues/queue-view';
 import { openSse, SSE_HEADERS } from './sse';
 import { createTickets, type Tickets } from './tickets';
 import { pollPresence, toTabPresence, type TabPresence } from './presence-poll';
@@ -16,6 +17,8 @@ export interface EventHubDeps {
   readonly calling?: TabCalling;
   readonly graph?: TabGraph;
   readonly presencePollMs?: number;
+  /** Queue boards: every stream gets a `queue` event when one changes. */
+  readonly queues?: TabQueues;
   /** The app's /api/notifications URL; with it (and Graph), presence is followed by subscription. */
   readonly notificationUrl?: string;
   readonly now?: () => number;
@@ -62,6 +65,15 @@ export function createEventHub(deps: EventHubDeps): EventHub {
     }
   }
   const offs = deps.calling ? [deps.calling.on('callChanged', (e) => fanOut(e.call))] : [];
+  // The boards are watched only while a stream is open: the watcher reads the store and presence.
+  let offQueues: (() => void) | undefined;
+  const followQueues = () => {
+    if (!deps.queues || offQueues) return;
+    offQueues = deps.queues.watch.subscribe((b) => {
+      const data = { queue: toTabQueueBoard(b) };
+      for (const l of listeners) l.send('queue', data);
+    });
+  };
 
   return {
     issue: (user, ids) => tickets.issue(user, ids),
@@ -74,6 +86,7 @@ export function createEventHub(deps: EventHubDeps): EventHub {
       const listener: Listener = { user, send: (event, data) => sse.send(event, data) };
       listeners.add(listener);
       streams.add(sse);
+      followQueues();
       sse.send('ready', { presenceUpdates: 'polling', ids });
       const last = new Map<string, string>();
       const emit = (p: TabPresence) => {
@@ -132,6 +145,10 @@ export function createEventHub(deps: EventHubDeps): EventHub {
       sse.onClose(() => {
         listeners.delete(listener);
         streams.delete(sse);
+        if (listeners.size === 0) {
+          offQueues?.();
+          offQueues = undefined;
+        }
         stopPoll();
         unsubscribe?.();
       });
@@ -139,6 +156,7 @@ export function createEventHub(deps: EventHubDeps): EventHub {
     },
     close() {
       for (const off of offs) off();
+      offQueues?.();
       for (const s of [...streams]) s.end();
     },
   };

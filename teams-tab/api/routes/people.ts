@@ -43,7 +43,11 @@ export function peopleRoutes(p: TabApiParts): TabRoute[] {
             displayName: user.displayName,
             ...(user.userPrincipalName ? { userPrincipalName: user.userPrincipalName } : {}),
           },
-          features: { calling: p.calling !== undefined, presenceUpdates: p.hub.presenceUpdates },
+          features: {
+            calling: p.calling !== undefined,
+            presenceUpdates: p.hub.presenceUpdates,
+            queues: (p.queues?.boards.names().length ?? 0) > 0,
+          },
         },
       }),
     },

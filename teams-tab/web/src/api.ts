@@ -10,6 +10,7 @@ import type {
   Person,
   Presence,
   Prompt,
+  QueueBoard,
   TeamMember,
 } from './types';
 
@@ -104,6 +105,7 @@ export function createApi(token: TokenSource, base = '', fetchFn: typeof fetch =
       request<{ operationId: string }>('POST', `/calls/${enc(callId)}/announce`, { prompt }),
     prompts: () => request<{ prompts: Prompt[] }>('GET', '/prompts').then((r) => r.prompts),
     history: (days = 14) => request<History>('GET', `/history?days=${days}`),
+    queues: () => request<{ queues: QueueBoard[] }>('GET', '/queues').then((r) => r.queues),
     createMeeting: (m: {
       subject: string;
       startDateTime: string;

@@ -2,11 +2,13 @@
 // polling of /presence as the fallback when the stream cannot be kept open.
 import { ApiError } from './api';
 import type { Api } from './api';
-import type { Call, Presence } from './types';
+import type { Call, Presence, QueueBoard } from './types';
 
 export interface LiveHandlers {
   presence(p: Presence): void;
   call(c: Call): void;
+  /** A call queue's board changed. */
+  queue?(b: QueueBoard): void;
   /** How updates arrive now: 'subscription' / 'polling' as the server says, or 'tab-polling'. */
   mode(m: string): void;
   /** A refusal only the user can fix (sign-in, consent): watching stops until they do. */
@@ -79,6 +81,10 @@ export function watch(api: Api, ids: string[], on: LiveHandlers, opts: WatchOpti
     es.addEventListener('call', (e) => {
       const c = parse<{ call: Call }>(e);
       if (c) on.call(c.call);
+    });
+    es.addEventListener('queue', (e) => {
+      const q = parse<{ queue: QueueBoard }>(e);
+      if (q) on.queue?.(q.queue);
     });
     // A ticket is single use: EventSource's own reconnect would present a dead one, so reopen by hand.
     es.onerror = () => {

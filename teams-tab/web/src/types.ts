@@ -36,14 +36,7 @@ export interface Participant {
 
 /** Where someone rung or seen stands in a call (the call model's words). */
 export type PersonStatus =
-  | 'ringing'
-  | 'joined'
-  | 'left'
-  | 'declined'
-  | 'busy'
-  | 'noAnswer'
-  | 'unreachable'
-  | 'removed';
+  'ringing' | 'joined' | 'left' | 'declined' | 'busy' | 'noAnswer' | 'unreachable' | 'removed';
 
 export interface Call {
   id: string;
@@ -101,7 +94,26 @@ export interface Meeting {
 
 export interface Me {
   user: { id: string; tenantId: string; displayName: string; userPrincipalName?: string };
-  features: { calling: boolean; presenceUpdates: 'subscription' | 'polling' };
+  features: { calling: boolean; presenceUpdates: 'subscription' | 'polling'; queues?: boolean };
+}
+
+/** A call queue's board (GET /api/tab/queues, and `queue` events): the chat's queue card shows the same. */
+export interface QueueBoard {
+  queue: string;
+  description?: string;
+  /** When it was read: waits are counted to this moment. */
+  at: string;
+  callers: { position: number; caller: string; waitedMs: number; ringing?: string }[];
+  longestWaitMs?: number;
+  agents: {
+    id: string;
+    name: string;
+    state: 'idle' | 'ringing' | 'onCall' | 'signedOut';
+    signedIn: boolean;
+    availability: string;
+    activity: string;
+  }[];
+  presenceProblem?: string;
 }
 
 export interface HistoryDay {

@@ -51,7 +51,9 @@ export interface TabWorld {
 }
 
 /** Starts the emulator, the app serving the freshly built tab, and Chromium. */
-export async function startTabWorld(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<TabWorld> {
+export async function startTabWorld(
+  opts: { colorScheme?: 'light' | 'dark'; appEnv?: Record<string, string> } = {},
+): Promise<TabWorld> {
   const tabDir = await buildTab();
   const emu = await startEmulator();
   const port = await freePort();
@@ -63,6 +65,7 @@ export async function startTabWorld(opts: { colorScheme?: 'light' | 'dark' } = {
     ...emulatorAppEnv(emu, port),
     ...(registration?.identifierUri ? { TAB_API_AUDIENCE: registration.identifierUri } : {}),
     TAB_DIR: tabDir,
+    ...opts.appEnv,
   });
   const browser = await launchBrowser({ colorScheme: opts.colorScheme ?? 'light' });
   // Nothing leaves loopback (teams-js asks a Microsoft CDN for host origins and falls back to its list).
@@ -91,7 +94,7 @@ export async function startTabWorld(opts: { colorScheme?: 'light' | 'dark' } = {
 /** A suite's tab world and one page in it: started in before(), stopped in after(); page errors are printed
  * when a test fails. */
 export function useTabWorld(
-  opts: { colorScheme?: 'light' | 'dark' } = {},
+  opts: { colorScheme?: 'light' | 'dark'; appEnv?: Record<string, string> } = {},
 ): TabWorld & { readonly page: Page } {
   const world = forSuite(
     async () => {

@@ -7,6 +7,7 @@ import type {
   Meeting,
   Person,
   PresenceInfo,
+  QueueBoardView,
   Reminder,
   Requester,
 } from '../../../bot/ports';
@@ -299,7 +300,37 @@ export class FakeCalling {
         return this.rules[i]!;
       },
     },
+    queues: {
+      list: async () => [...this.boards.values()],
+      board: async (queue) => this.boards.get(queue),
+      setSignedIn: async (queue, signedIn, by) => {
+        this.record('queueSignIn', queue, signedIn, by);
+        const b = this.boards.get(queue);
+        if (!b) throw new FakePortError('queue_not_found', `There is no call queue named "${queue}".`);
+        const agents = b.agents.map((a) =>
+          a.id === by.aadObjectId
+            ? { ...a, signedIn, state: signedIn ? ('idle' as const) : ('signedOut' as const) }
+            : a,
+        );
+        const next = { ...b, agents };
+        this.boards.set(queue, next);
+        return next;
+      },
+      subscribe: (listener) => {
+        this.boardListeners.add(listener);
+        return () => this.boardListeners.delete(listener);
+      },
+    },
   };
+
+  /** Queue boards by name; `pushBoard` stores one and tells subscribers, as the watcher does. */
+  readonly boards = new Map<string, QueueBoardView>();
+  private readonly boardListeners = new Set<(b: QueueBoardView) => void>();
+
+  pushBoard(b: QueueBoardView): void {
+    this.boards.set(b.queue, b);
+    for (const l of this.boardListeners) l(b);
+  }
 
   /** The operations performed with the given name. */
   ops(op: string): unknown[][] {

@@ -20,6 +20,8 @@ const ARGUMENTS: Record<string, readonly string[]> = {
   'cancel reminder': ['n'],
   calls: [],
   frontdesk: [],
+  queues: [],
+  queue: ['name', 'sign in', 'sign out'],
   help: [],
 };
 
@@ -56,7 +58,7 @@ describe('help card: usages Teams can show', () => {
       for (const arg of ARGUMENTS[c.name] ?? []) {
         assert.ok(visible.includes(arg), `"${c.name}" shows as "${visible}", without "${arg}"`);
       }
-      const words = ['at', 'for', 'with', 'to', 'move', 'cancel'];
+      const words = ['at', 'for', 'with', 'to', 'move', 'cancel', 'sign in', 'sign out'];
       const placeholders = ARGUMENTS[c.name]!.filter((a) => !words.includes(a));
       for (const p of placeholders) {
         assert.match(line, new RegExp(`_${p}…?_`), `"${p}" is not in italics in ${line}`);

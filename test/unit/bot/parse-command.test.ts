@@ -212,6 +212,24 @@ describe('parseCommand', () => {
     assert.match(error('calls now'), /takes nothing/);
   });
 
+  it('queues, a queue, signing in and out of one', () => {
+    assert.deepEqual(parse('queues'), { kind: 'queues' });
+    assert.deepEqual(parse('queue'), { kind: 'queues' });
+    assert.deepEqual(parse('queue Support'), { kind: 'queue', queue: 'Support' });
+    assert.deepEqual(parse('queue sign in support'), {
+      kind: 'queueSignIn',
+      queue: 'support',
+      signedIn: true,
+    });
+    assert.deepEqual(parse('Queue Sign Out support'), {
+      kind: 'queueSignIn',
+      queue: 'support',
+      signedIn: false,
+    });
+    assert.match(error('queue sign out'), /Name the queue: "queue sign out support"/);
+    assert.match(error('queue support sales'), /Name one queue/);
+  });
+
   it('unknown words get a suggestion', () => {
     const r = parseCommand({ text: 'remindres', now: NOW, timeZone: TZ });
     assert.ok(!r.ok);

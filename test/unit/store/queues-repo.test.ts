@@ -31,7 +31,13 @@ for (const target of storeTargets()) {
       queues = createQueueStore(store);
     });
     beforeEach(async () => {
-      for (const t of ['queue_entries', 'queue_agents', 'queues', 'queue_ring_attempts'] as const)
+      for (const t of [
+        'queue_entries',
+        'queue_agents',
+        'queues',
+        'queue_ring_attempts',
+        'queue_sign_ins',
+      ] as const)
         await store!.db.deleteFrom(t).execute();
     });
     after(async () => {
@@ -84,6 +90,22 @@ for (const target of storeTargets()) {
       assert.deepEqual([mine?.callId, mine?.agentId], ['c1', 'ann']);
       const next = await queues.offerNext('support', opts(1001, { forCall: 'c2' }));
       assert.deepEqual([next?.callId, next?.agentId], ['c2', 'bob'], 'c2 is next once c1 is being rung');
+    });
+
+    it('never offers a caller to an agent signed out of the queue, and offers them again once signed in', async () => {
+      await queues.enqueue({ queue: 'support', callId: 'c1', now: 100 });
+      assert.deepEqual(await queues.signedOut('support'), [], 'agents start signed in');
+      await queues.setSignedIn({ queue: 'support', agentId: 'ANN', signedIn: false, now: 150 });
+      await queues.setSignedIn({ queue: 'sales', agentId: 'bob', signedIn: false, now: 150 });
+      assert.deepEqual(await queues.signedOut('support'), ['ann'], 'one queue at a time, ids in lower case');
+      const offer = await queues.offerNext('support', opts(1000));
+      assert.equal(offer?.agentId, 'bob', 'ann is signed out of support; bob only of sales');
+      await queues.ringEnded(offer!.attemptId, 'failed', 1001);
+      await queues.setSignedIn({ queue: 'support', agentId: 'bob', signedIn: false, now: 1002 });
+      assert.equal(await queues.offerNext('support', opts(100_000)), undefined, 'nobody is signed in');
+      await queues.setSignedIn({ queue: 'support', agentId: 'ann', signedIn: true, now: 100_001 });
+      assert.deepEqual(await queues.signedOut('support'), ['bob']);
+      assert.equal((await queues.offerNext('support', opts(100_002)))?.agentId, 'ann');
     });
 
     it('rings nobody who is not Available', async () => {

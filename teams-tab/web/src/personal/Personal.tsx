@@ -1,5 +1,5 @@
 // The personal tab: presence board (and, in a team channel, the team's members), new meeting, live
-// calls, call history (loaded after the rest).
+// calls, the call queues' boards (when the deployment has queues), call history (loaded after the rest).
 import { Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { CallCard } from '../CallCard';
@@ -7,11 +7,12 @@ import { watch } from '../live';
 import { Section } from '../Section';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import { newer, type Call, type Presence } from '../types';
+import { newer, type Call, type Presence, type QueueBoard } from '../types';
 import { loadBoard, saveBoard } from './board-store';
 import type { Picked } from './board-store';
 import { MeetingForm } from './MeetingForm';
 import { PresenceBoard } from './PresenceBoard';
+import { QueueBoards } from './QueueBoards';
 
 const History = lazy(() => import('./History'));
 const TeamBoard = lazy(() => import('./TeamBoard'));
@@ -43,6 +44,14 @@ export default function Personal() {
     [host.teamId],
   );
   const members = team?.members;
+  const [queues, setQueues] = useState(() => new Map<string, QueueBoard>());
+  const [listedQueues] = useLoad(
+    () => (me?.features.queues ? api.queues() : Promise.resolve(undefined)),
+    [me?.features.queues],
+  );
+  useEffect(() => {
+    if (listedQueues) setQueues(new Map(listedQueues.map((b) => [b.queue, b])));
+  }, [listedQueues]);
   // Everyone selectable: the picked people, then team members not picked already.
   const candidates = useMemo<Picked[]>(() => {
     const picked = new Set(people.map((p) => p.id));
@@ -68,6 +77,7 @@ export default function Personal() {
     return watch(api, list, {
       presence: (p) => setPresence((m) => new Map(m).set(p.id, p)),
       call: (c) => setCalls((m) => (newer(m.get(c.id), c) ? new Map(m).set(c.id, c) : m)),
+      queue: (b) => setQueues((m) => new Map(m).set(b.queue, b)),
       mode: setMode,
       fail,
     });
@@ -121,6 +131,7 @@ export default function Personal() {
             <CallCard key={c.id} call={c} onChanged={reloadCalls} />
           ))}
         </Section>
+        {me?.features.queues && <QueueBoards boards={[...queues.values()]} />}
         <Suspense fallback={<Spinner size="tiny" />}>
           <History />
         </Suspense>
