@@ -62,11 +62,12 @@ const takeQuery = preparedByShape<unknown[]>((db, n) => {
 });
 
 // Each owner (one per withLock or claim) releases all it holds, so (key in K and owner in O) deletes
-// exactly the releasing owners' rows.
-const releaseQuery = preparedByShape<unknown[]>((db, shape) => {
-  const [owners, keys] = shape.split(':').map(Number);
-  const o = placeholders(owners ?? 0, 'owner');
-  const k = placeholders(keys ?? 0, 'key');
+// exactly the releasing owners' rows. O is given key by key (the owner of each key, repeated as need be)
+// so that the statement's shape is the number of keys alone: a shape per (owners, keys) pair would
+// compile, and keep, a statement for each of thousands of pairs.
+const releaseQuery = preparedByShape<unknown[]>((db, n) => {
+  const o = placeholders(Number(n), 'owner');
+  const k = placeholders(Number(n), 'key');
   const compiled = db.deleteFrom('locks').where('owner', 'in', o).where('key', 'in', k).compile();
   return prepare<unknown[]>(compiled, [...o, ...k]);
 });
@@ -119,9 +120,8 @@ export function createLeaseStatements(
   const releaseBatch = createStatementBatch<ReleaseRequest, void>(
     async (requests) => {
       const keys = requests.flatMap((r) => [...r.keys]);
-      await db.executeQuery(
-        releaseQuery(db, `${requests.length}:${keys.length}`)(...requests.map((r) => r.owner), ...keys),
-      );
+      const owners = requests.flatMap((r) => [...r.keys].map(() => r.owner));
+      await db.executeQuery(releaseQuery(db, String(keys.length))(...owners, ...keys));
       return requests.map(() => undefined);
     },
     { maxSize: MAX_CLAIM, sizeOf: (r) => r.keys.size },

@@ -74,4 +74,26 @@ describe('lease statements under concurrent holders', () => {
     );
     assert.equal(most, 2, 'a and b held at once, never one key twice');
   });
+
+  it('compiles one release statement per number of keys, however many holders release them', async () => {
+    const locks = createLocks(counted!, SILENT, store!.instances);
+    // One holder of four keys, then four holders of a key each, released together.
+    const group = await locks.claim(['k1', 'k2', 'k3', 'k4']);
+    await group.release();
+    let inside = 0;
+    let allIn!: () => void;
+    const everyoneIn = new Promise<void>((resolve) => (allIn = resolve));
+    await Promise.all(
+      ['a', 'b', 'c', 'd'].map((key) =>
+        locks.withLock(key, async () => {
+          inside += 1;
+          if (inside === 4) allIn();
+          await everyoneIn;
+        }),
+      ),
+    );
+    const releases = new Set(statements.filter((s) => s.startsWith('delete from "locks"')));
+    assert.equal(statements.filter((s) => s.startsWith('delete from "locks"')).length, 2);
+    assert.equal(releases.size, 1, [...releases].join('\n'));
+  });
 });
