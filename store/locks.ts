@@ -3,77 +3,13 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { StoreLockTimeoutError } from './errors';
 import type { StoreInstances } from './flow-tables';
-import {
-  NUMBER_PLACEHOLDER,
-  numberPlaceholders,
-  placeholder,
-  placeholders,
-  prepare,
-  preparedByShape,
-} from './prepared-query';
+import { createLeaseStatements, MAX_CLAIM } from './lease-statements';
 import type { Database, LeaseGroup, LockLease, LockOptions, Locks, StoreLogger } from './types';
 
 const DEFAULT_WAIT_MS = 10_000;
 const DEFAULT_LEASE_MS = 30_000;
 const MIN_POLL_MS = 5;
 const MAX_POLL_MS = 100;
-// claim puts its keys into one statement each way; the bound keeps it under both databases' parameter limits.
-const MAX_CLAIM = 500;
-
-const [NOW, ALIVE_SINCE] = [NUMBER_PLACEHOLDER, numberPlaceholders(1)[0] ?? NUMBER_PLACEHOLDER - 1];
-
-// Leases are taken and released for a drain cycle's calls at once: one statement each way, compiled once
-// per number of keys. A lease is taken when free, expired, or held by an instance that is dead (no
-// heartbeat since ALIVE_SINCE, or no row at all): a killed process's leases do not outlive it.
-const takeQuery = preparedByShape<unknown[]>((db, n) => {
-  const slots = placeholders(Number(n), 'lease').map((p) => ({
-    key: `${p}:key`,
-    owner: `${p}:owner`,
-    expires_at: `${p}:expires`,
-    instance: `${p}:instance`,
-  }));
-  const compiled = db
-    .insertInto('locks')
-    .values(
-      slots as unknown as Array<{ key: string; owner: string; expires_at: number; instance: string }>,
-    )
-    .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet((eb) => ({
-          owner: eb.ref('excluded.owner'),
-          expires_at: eb.ref('excluded.expires_at'),
-          instance: eb.ref('excluded.instance'),
-        }))
-        .where((eb) =>
-          eb.or([
-            eb('locks.expires_at', '<', NOW),
-            eb.and([
-              eb('locks.instance', 'is not', null),
-              eb(
-                'locks.instance',
-                'not in',
-                eb.selectFrom('instances').select('instances.id').where('heartbeat_at', '>=', ALIVE_SINCE),
-              ),
-            ]),
-          ]),
-        ),
-    )
-    .returning(['key', 'owner'])
-    .compile();
-  return prepare<unknown[]>(compiled, [
-    ...slots.flatMap((r) => [r.key, r.owner, r.expires_at, r.instance]),
-    NOW,
-    ALIVE_SINCE,
-  ]);
-});
-
-const releaseQuery = preparedByShape<unknown[]>((db, n) => {
-  const owner = placeholder('owner');
-  const keys = placeholders(Number(n), 'key');
-  const compiled = db.deleteFrom('locks').where('owner', '=', owner).where('key', 'in', keys).compile();
-  return prepare<unknown[]>(compiled, [owner, ...keys]);
-});
 
 /**
  * Lease-row locks on the locks table. One atomic upsert takes the free or expired leases among some keys,
@@ -90,15 +26,7 @@ export function createLocks(
   // Waiters in this process are woken on release, so local hand-offs skip the poll delay.
   const localWaiters = new Map<string, Set<() => void>>();
 
-  /** Takes those of `keys` that are free or expired for `owner`; answers the ones taken. */
-  async function take(keys: readonly string[], owner: string, leaseMs: number): Promise<Set<string>> {
-    const now = Date.now();
-    const args = keys.flatMap((key) => [key, owner, now + leaseMs, instances.id]);
-    const { rows } = await db.executeQuery<{ key: string; owner: string }>(
-      takeQuery(db, String(keys.length))(...args, now, now - instances.deadAfterMs),
-    );
-    return new Set(rows.filter((r) => r.owner === owner).map((r) => r.key));
-  }
+  const { take, release: deleteLeases } = createLeaseStatements(db, instances);
 
   function waitForRelease(key: string, ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -181,7 +109,7 @@ export function createLocks(
   async function release(held: ReadonlySet<string>, owner: string): Promise<void> {
     if (held.size === 0) return;
     try {
-      await db.executeQuery(releaseQuery(db, String(held.size))(owner, ...held));
+      await deleteLeases(held, owner);
     } catch (error) {
       // The leases expire by themselves; failing the caller's finished work over this would be worse.
       logger.warn(
