@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import type { CallingApi, CallView } from '../../../../../calling/core';
+import type { CallingApi, CallView, PlaceCallRequest } from '../../../../../calling/core';
 import type { IvrState } from '../../../../../calling/flows/ivr';
 import { createQueueFlow, queuesFileSchema, type QueueState } from '../../../../../calling/flows/queue';
 import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
 import type { TextPrompts } from '../../../../../calling/flows/tts';
+import { EMPTY_DIRECTORY } from '../../../../../calling/flows/runtime';
 import { createQueueStore, openStore, type QueueStore, type Store } from '../../../../../store';
 
 export interface Harness {
@@ -17,6 +18,13 @@ export interface Harness {
   readonly played: string[][];
   readonly cancels: string[];
   readonly handOffs: Array<{ callId: string; state: IvrState; note: string }>;
+  /** Agents whose presence is Available (the test changes it). */
+  readonly available: Set<string>;
+  /** Queues kicked (something freed an agent), in order. */
+  readonly kicks: string[];
+  /** Calls the app hung up, and agents invited (with the call they replace), in order. */
+  readonly hangUps: string[];
+  readonly invites: Array<{ callId: string; agent: string; replacesCallId: string | undefined }>;
   /** Sends one event to `callId`'s flow; returns the new state and what the step asked for. */
   step(callId: string, s: QueueState, e: FlowEvent, now: number): Promise<Step>;
   close(): Promise<void>;
@@ -28,6 +36,8 @@ export interface Step {
   readonly timers: Map<string, number>;
   readonly cleared: string[];
   readonly notes: string[];
+  /** Calls placed (to agents), by task. */
+  readonly placed: Map<string, PlaceCallRequest>;
   /** Runs a spawned task and hands its outcome back as a done event. */
   run(task: string): Promise<FlowEvent>;
 }
@@ -52,6 +62,13 @@ export const QUEUES = queuesFileSchema.parse({
   },
 }).queues;
 
+/** The resultInfo a test's `terminated` reason stands for (declined, busy, or the app's hang-up). */
+function endInfo(reason: string): { code: number; subcode: number } {
+  if (reason === 'declined') return { code: 480, subcode: 10134 };
+  if (reason === 'busy') return { code: 480, subcode: 10076 };
+  return { code: 200, subcode: 5001 };
+}
+
 export async function createHarness(): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sb-queue-flow-'));
   const store: Store = await openStore({ sqlitePath: path.join(dir, 'q.db') });
@@ -59,10 +76,24 @@ export async function createHarness(): Promise<Harness> {
   const played: string[][] = [];
   const cancels: string[] = [];
   const handOffs: Harness['handOffs'] = [];
+  const available = new Set<string>();
+  const kicks: string[] = [];
+  const hangUps: string[] = [];
+  const invites: Harness['invites'] = [];
   const calling = {
     playPrompt: async (_id: string, urls: string[]) => void played.push(urls),
     cancelMedia: async (id: string) => void cancels.push(id),
     subscribeToTone: async () => ({}),
+    getCall: async (id: string) => ({ id, state: hangUps.includes(id) ? 'terminated' : 'established' }),
+    hangUp: async (id: string) => void hangUps.push(id),
+    waitForState: async (id: string) => ({ id, state: 'terminated' }),
+    operations: async () => [],
+    participants: {
+      invite: async (callId: string, parties: Array<{ user: string }>, o: { replacesCallId?: string }) => {
+        invites.push({ callId, agent: parties[0]?.user ?? '', replacesCallId: o.replacesCallId });
+        return { id: 'op', status: 'completed' };
+      },
+    },
   } as unknown as CallingApi;
   const flow = createQueueFlow({
     queues: QUEUES,
@@ -70,6 +101,9 @@ export async function createHarness(): Promise<Harness> {
     store: queues,
     tts: { url: async (text: string) => `tts:${text}` } as unknown as TextPrompts,
     handOff: async (callId, state, note) => void handOffs.push({ callId, state, note }),
+    availability: { available: async (ids) => new Set(ids.filter((id) => available.has(id))) },
+    directory: async () => EMPTY_DIRECTORY,
+    kick: async (queue) => void kicks.push(queue),
   });
   const log = pino({ level: 'silent' });
   return {
@@ -77,15 +111,22 @@ export async function createHarness(): Promise<Harness> {
     played,
     cancels,
     handOffs,
+    available,
+    kicks,
+    hangUps,
+    invites,
     async step(callId, s, e, now) {
       const spawned = new Map<string, () => Promise<unknown>>();
       const timers = new Map<string, number>();
       const cleared: string[] = [];
       const notes: string[] = [];
+      const placed = new Map<string, PlaceCallRequest>();
+      const about = 'callId' in e && e.callId !== undefined ? e.callId : callId;
       const call = {
-        id: callId,
-        state: 'established',
+        id: about,
+        state: e.type === 'terminated' ? 'terminated' : 'established',
         source: { displayName: `Caller ${callId}`, id: callId },
+        ...(e.type === 'terminated' ? { end: { reason: e.reason, resultInfo: endInfo(e.reason) } } : {}),
       } as unknown as CallView;
       const ctl: FlowControl = {
         key: callId,
@@ -94,8 +135,10 @@ export async function createHarness(): Promise<Harness> {
         bindCall: () => {
           throw new Error('a call-bound flow binds no other call');
         },
-        placeCall: () => {
-          throw new Error('a call-bound flow places no call');
+        placeCall: (task, req) => {
+          placed.set(task, req);
+          const to = 'user' in req.to ? req.to.user : 'someone';
+          spawned.set(task, async () => ({ id: `ring-${to}` }));
         },
         end: () => {
           throw new Error('a call-bound flow ends with its call');
@@ -117,6 +160,7 @@ export async function createHarness(): Promise<Harness> {
         timers,
         cleared,
         notes,
+        placed,
         async run(task) {
           const work = spawned.get(task);
           if (!work) throw new Error(`no task ${task} was spawned (${[...spawned.keys()].join(', ')})`);
