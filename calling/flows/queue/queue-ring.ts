@@ -12,12 +12,14 @@ import type { EndedRing, QueueRing, QueueState } from './queue-state';
 import { connectTask, hangUpRingTask, offerTask, ringEndTask, type RingDeps } from './ring-tasks';
 
 type Ctl = CallFlowControl;
+/** The caller's call: the flow's own, whichever call the event is about (a ring's events are the agent's). */
+const own = (ctl: Ctl) => ctl.callIds[0] ?? ctl.callId;
 
 /** Asks for a ring for this caller: one request at a time (one asked for meanwhile runs after it). */
 export function askForRing(deps: RingDeps, s: QueueState, ctl: Ctl, q: QueueConfig): QueueState {
   if (s.phase !== 'waiting' || s.ring || s.ringEnding) return s;
   if (s.offering) return { ...s, offerAgain: true };
-  ctl.spawn('offer', offerTask(deps, q, { queue: s.queue, callId: ctl.callId, now: ctl.now }));
+  ctl.spawn('offer', offerTask(deps, q, { queue: s.queue, callId: own(ctl), now: ctl.now }));
   return { ...s, offering: true, offerAgain: false };
 }
 
@@ -92,7 +94,7 @@ function answered(deps: RingDeps, s: QueueState, ctl: Ctl, ring: QueueRing, agen
   ctl.spawn(
     'connect',
     connectTask(deps, {
-      callId: ctl.callId,
+      callId: own(ctl),
       attemptId: ring.attemptId,
       agentId: ring.agentId,
       agentCallId,
@@ -176,7 +178,7 @@ export function resumeRing(deps: RingDeps, s: QueueState, ctl: Ctl, q: QueueConf
     ctl.spawn(
       'connect',
       connectTask(deps, {
-        callId: ctl.callId,
+        callId: own(ctl),
         attemptId: a.attemptId,
         agentId: a.agentId,
         agentCallId: a.callId,

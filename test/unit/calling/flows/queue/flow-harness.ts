@@ -131,7 +131,8 @@ export async function createHarness(): Promise<Harness> {
       const ctl: FlowControl = {
         key: callId,
         callIds: [callId],
-        callId,
+        // As the runtime does: the call the event is about (a ring's events are the agent's call's).
+        callId: about,
         bindCall: () => {
           throw new Error('a call-bound flow binds no other call');
         },
