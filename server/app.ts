@@ -119,7 +119,9 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const flowDeps: AppDeps = { ...deps, notifier: deps.notifier ?? botNotices.notifier };
   let callFlows: CallFlows | undefined;
   try {
-    callFlows = calling && (await createFrontDeskAndIvr(config, calling, store, logger, flowDeps, fetch));
+    callFlows =
+      calling &&
+      (await createFrontDeskAndIvr(config, calling, store, logger, flowDeps, fetch, graphAccess.graph));
   } catch (err) {
     // A bad front desk or menu file stops start-up (the error names the file, line and key).
     await store.close();

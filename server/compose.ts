@@ -194,6 +194,7 @@ export async function createFrontDeskAndIvr(
   logger: Logger,
   deps: AppDeps,
   fetch: Fetch,
+  graph?: GraphServices,
 ): Promise<CallFlows | undefined> {
   if (!config.FRONTDESK_CONFIG) {
     if (deps.ownIncomingCalls) {
@@ -214,6 +215,8 @@ export async function createFrontDeskAndIvr(
     ...(config.FRONTDESK_CONFIG ? { frontDeskFile: path.resolve(config.FRONTDESK_CONFIG) } : {}),
     ivrDir: path.resolve(config.IVR_DIR),
     ...(config.QUEUES_CONFIG ? { queuesFile: path.resolve(config.QUEUES_CONFIG) } : {}),
+    // Queues ring only agents whose presence is Available.
+    ...(graph ? { presence: graph.presence } : {}),
     promptsDir: path.resolve(config.PROMPTS_DIR),
     tts: textPrompts(config),
     notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),

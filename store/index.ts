@@ -51,6 +51,7 @@ export type {
   QueueEntry,
   QueueStore,
   RingOffer,
+  RingOutcome,
   NewJob,
   OperationSettlement,
   PutOptions,

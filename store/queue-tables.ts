@@ -51,7 +51,7 @@ export interface QueueRingAttemptsTable {
   agent_id: string;
   started_at: number;
   ended_at: number | null;
-  /** `answered`, `declined`, `unanswered`, `failed` or `cancelled` (the caller left). */
+  /** `answered`, `declined`, `busy`, `unanswered`, `failed` or `cancelled` (the caller left). */
   outcome: string | null;
   /** For answered rings: how long the caller had waited, and (once the call ended) how long it took. */
   waited_ms: number | null;

@@ -3,7 +3,7 @@
 
 export type QueueEntryStatus = 'waiting' | 'ringing';
 export type AgentState = 'idle' | 'ringing' | 'busy';
-export type RingOutcome = 'answered' | 'declined' | 'unanswered' | 'failed' | 'cancelled';
+export type RingOutcome = 'answered' | 'declined' | 'busy' | 'unanswered' | 'failed' | 'cancelled';
 
 /** A waiting caller. */
 export interface QueueEntry {

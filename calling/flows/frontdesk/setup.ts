@@ -16,7 +16,13 @@ import {
   type MenuSet,
   type Notifier,
 } from '../ivr';
-import { QUEUE_PUT_THROUGH_TEXT, registerQueues, THANKS_TEXT, type QueuesFile } from '../queue';
+import {
+  QUEUE_PUT_THROUGH_TEXT,
+  registerQueues,
+  THANKS_TEXT,
+  type PresenceReader,
+  type QueuesFile,
+} from '../queue';
 import { createFlowRuntime, createWatchdog, type FlowRuntime, type WatchdogTiming } from '../runtime';
 import type { SpeechRecogniser } from '../speech';
 import type { TextPrompts } from '../tts';
@@ -37,6 +43,8 @@ export interface CallFlowsOptions {
   readonly promptsDir?: string;
   /** The call queues (needs the front desk file: agents are its people). */
   readonly queuesFile?: string;
+  /** Agents' presence for the queues (only Available agents are rung). */
+  readonly presence?: PresenceReader;
   readonly tts?: TextPrompts;
   readonly notifier: Notifier;
   readonly notifyTarget?: string;
@@ -94,6 +102,11 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     queues,
     calling: opts.calling,
     store: opts.store,
+    ...(opts.presence ? { presence: opts.presence } : {}),
+    // Read when a ring is asked for; frontDesk is built below.
+    directory: () => frontDesk.directory(),
+    logger: opts.logger,
+    notifier: opts.notifier,
     ...(opts.tts ? { tts: opts.tts } : {}),
   });
   runtime.register(

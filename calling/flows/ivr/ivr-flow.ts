@@ -1,6 +1,7 @@
 // The IVR as a flow bound to its call (its key is the call's): a reducer over call events (begin,
 // keys, timers, finished tasks, restarts). Its position lives in the flows table, so it continues after
 // a restart.
+import { idKey } from '../../ids';
 import { callControl, type FlowHandler } from '../runtime';
 import { act, enter, hangUp, jump, pendingAction } from './ivr-actions';
 import { menuOf, type IvrDeps, type Step } from './ivr-context';
@@ -142,6 +143,8 @@ export function createIvrFlow(deps: IvrDeps): FlowHandler<IvrState> {
         case 'done':
           return onDone(st, event);
         case 'terminated':
+          // The end of another call bound to the key before the IVR took it over (a queue's ring).
+          if (event.callId !== undefined && idKey(event.callId) !== ctl.key) return s;
           // The call model may hold a redelivered copy of a recording's notification: forget it again.
           if (s.recorded) ctl.spawn('forget', () => deps.recording.forget(ctl.callId));
           return { ...s, phase: 'done' };

@@ -70,10 +70,3 @@ export function holdTask(
     await deps.calling.playPrompt(callId, urls);
   };
 }
-
-/** Takes the caller out of the queue (a ring going on for them is cancelled). */
-export function leaveTask(store: QueueStore, callId: string, now: number): () => Promise<void> {
-  return async () => {
-    await store.leave(callId, now);
-  };
-}

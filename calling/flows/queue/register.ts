@@ -1,10 +1,14 @@
 // Puts the queue flow on the runtime and gives the IVR and the front desk one way to start it on a call.
-import type { CallingApi } from '../../core';
-import type { CallingStorage } from '../../storage';
+import type { CallingApi, CoreLogger } from '../../core';
+import { idKey } from '../../ids';
+import type { CallingStorage, RingOffer } from '../../storage';
+import type { Notifier } from '../notify';
 import { IVR_FLOW } from '../ivr';
-import type { FlowRuntime } from '../runtime';
+import type { Directory, FlowRuntime } from '../runtime';
 import type { TextPrompts } from '../tts';
+import { createAvailability, type PresenceReader } from './agents';
 import { createQueueFlow } from './queue-flow';
+import { notifyAgentRung } from './ring-notice';
 import type { QueuesFile } from './queue-schema';
 import { initialQueueState, QUEUE_FLOW } from './queue-state';
 
@@ -18,22 +22,55 @@ export function registerQueues(
     readonly queues: QueuesFile['queues'];
     readonly calling: CallingApi;
     readonly store: CallingStorage;
+    /** Agents' presence (Graph's getPresencesByUserId); without it no agent is rung. */
+    readonly presence?: PresenceReader;
+    /** The front desk's people, which agents are named from. */
+    readonly directory: () => Promise<Directory>;
+    readonly logger: CoreLogger;
+    /** Posts an agent's ring card (the bot's card in their personal chat). */
+    readonly notifier?: Notifier;
     readonly tts?: TextPrompts;
     readonly now?: () => number;
   },
 ): EnterQueue | undefined {
-  const { queues } = opts;
+  const { queues, calling } = opts;
   if (Object.keys(queues).length === 0) return undefined;
+  const log = opts.logger.child({ module: 'calling.queues' });
+  if (!opts.presence)
+    log.warn({}, 'queues are configured but presence cannot be read: no agent will be rung');
   const now = opts.now ?? Date.now;
+  const store = opts.store.queues;
+  const { notifier } = opts;
+  // Every caller waiting in the queue asks for their own ring; the store lets only the next one have it.
+  const kick = async (queue: string) => {
+    const waiting = (await store.waiting(queue)).filter((e) => e.status === 'waiting');
+    await Promise.all(waiting.map((e) => runtime.dispatch(e.callId, { type: 'custom', name: 'offer' })));
+  };
   runtime.register(
     createQueueFlow({
       queues,
-      calling: opts.calling,
-      store: opts.store.queues,
+      calling,
+      store,
+      ...(opts.presence ? { availability: createAvailability(opts.presence) } : {}),
+      directory: opts.directory,
+      kick,
+      log,
+      ...(notifier
+        ? {
+            agentRung: (offer: RingOffer) =>
+              notifyAgentRung(offer, { queues, store, directory: opts.directory, notifier }),
+          }
+        : {}),
       ...(opts.tts ? { tts: opts.tts } : {}),
       handOff: (callId, state, note) => runtime.begin(callId, IVR_FLOW, state, { callIds: [callId], note }),
     }),
   );
+  // Flows hear no roster changes: a person leaving a connected queue call is handed to its flow here.
+  calling.on('participantsLeft', async ({ call }) => {
+    const flow = await runtime.get(call.id);
+    if (flow?.kind !== QUEUE_FLOW || flow.doneAt !== undefined || flow.key !== idKey(call.id)) return;
+    await runtime.dispatch(call.id, { type: 'custom', name: 'left' });
+  });
   return async (callId, queue, origin) => {
     if (!queues[queue]) throw new Error(`there is no queue "${queue}" in the queues file (QUEUES_CONFIG)`);
     await runtime.begin(callId, QUEUE_FLOW, initialQueueState(queue, { now: now(), origin }), {

@@ -52,7 +52,9 @@ const watched = (call: CallView) =>
   call.state === 'established' &&
   // An invitation into a meeting or group call is not a call the front desk took.
   !call.resource['meetingInfo'] &&
-  !call.resource['chatInfo'];
+  !call.resource['chatInfo'] &&
+  // Two people talking to each other (a queue's caller and the agent brought in) drive it themselves.
+  call.participants.filter((p) => !p.isSelf).length < 2;
 
 /**
  * What an undriven call looks like, in words for its timeline; undefined when something drives it.

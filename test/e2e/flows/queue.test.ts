@@ -23,7 +23,7 @@ async function waiting(h: FlowsHarness, callId: string): Promise<void> {
   );
 }
 
-describe('queue e2e: the front desk answers into the support queue (no agent rung yet)', function () {
+describe('queue e2e: the front desk answers into the support queue (every agent in Do not disturb)', function () {
   this.timeout(150_000);
   let h: FlowsHarness;
 
@@ -31,6 +31,14 @@ describe('queue e2e: the front desk answers into the support queue (no agent run
     h = await startFlowsHarness('test/fixtures/flows/frontdesk-queue.yaml', {
       app: { QUEUES_CONFIG: path.join(ROOT, 'test/fixtures/flows/queues-short.yaml') },
     });
+    // Agents in Do not disturb are never rung: the callers wait on the music until they stop waiting.
+    for (const name of ['Alex Wilber', 'Adele Vance', 'Diego Siciliani']) {
+      const res = await h.emu.control('PUT', `/emulator/people/${person(h, name).id}/presence`, {
+        availability: 'DoNotDisturb',
+        activity: 'DoNotDisturb',
+      });
+      assert.ok(res.status < 300, `presence of ${name}: ${res.status}`);
+    }
   });
   after(async () => h?.stop());
 

@@ -50,6 +50,20 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
       assert.equal(undriven(call('d', { direction: 'outgoing' }), flow()), undefined);
       assert.equal(undriven(call('e', { resource: { meetingInfo: {} } }), flow()), undefined);
     });
+
+    it('leaves alone a call where people talk to each other (a queue caller and the agent brought in)', () => {
+      const person = (id: string, isSelf = false) => ({
+        id,
+        identity: { kind: 'user' as const },
+        isMuted: false,
+        isInLobby: false,
+        isSelf,
+      });
+      const talking = [person('bot', true), person('caller'), person('agent')];
+      assert.equal(undriven(call('a', { participants: talking }), flow()), undefined);
+      const alone = [person('bot', true), person('caller')];
+      assert.equal(undriven(call('b', { participants: alone }), flow()), 'its ivr flow has nothing left to do');
+    });
   });
 
   describe('sweep', () => {

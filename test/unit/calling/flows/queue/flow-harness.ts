@@ -4,12 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import type { CallingApi, CallView } from '../../../../../calling/core';
+import type { CallingApi, CallView, PlaceCallRequest } from '../../../../../calling/core';
 import type { IvrState } from '../../../../../calling/flows/ivr';
 import { createQueueFlow, queuesFileSchema, type QueueState } from '../../../../../calling/flows/queue';
 import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
 import type { TextPrompts } from '../../../../../calling/flows/tts';
+import { EMPTY_DIRECTORY } from '../../../../../calling/flows/runtime';
 import { createQueueStore, openStore, type QueueStore, type Store } from '../../../../../store';
+import type { RingOffer } from '../../../../../calling';
 
 export interface Harness {
   readonly queues: QueueStore;
@@ -17,6 +19,18 @@ export interface Harness {
   readonly played: string[][];
   readonly cancels: string[];
   readonly handOffs: Array<{ callId: string; state: IvrState; note: string }>;
+  /** Agents whose presence is Available (the test changes it). */
+  readonly available: Set<string>;
+  /** Queues kicked (something freed an agent), in order. */
+  readonly kicks: string[];
+  /** Calls the app hung up, and agents invited (with the call they replace), in order. */
+  readonly hangUps: string[];
+  readonly invites: Array<{ callId: string; agent: string; replacesCallId: string | undefined }>;
+  /** Agents' ring cards posted (the attempts they were for), and the warnings logged. */
+  readonly rungCards: RingOffer[];
+  readonly warnings: string[];
+  /** Makes posting a ring card fail (the chat cannot be reached). */
+  failCards: boolean;
   /** Sends one event to `callId`'s flow; returns the new state and what the step asked for. */
   step(callId: string, s: QueueState, e: FlowEvent, now: number): Promise<Step>;
   close(): Promise<void>;
@@ -28,6 +42,8 @@ export interface Step {
   readonly timers: Map<string, number>;
   readonly cleared: string[];
   readonly notes: string[];
+  /** Calls placed (to agents), by task. */
+  readonly placed: Map<string, PlaceCallRequest>;
   /** Runs a spawned task and hands its outcome back as a done event. */
   run(task: string): Promise<FlowEvent>;
 }
@@ -52,6 +68,13 @@ export const QUEUES = queuesFileSchema.parse({
   },
 }).queues;
 
+/** The resultInfo a test's `terminated` reason stands for (declined, busy, or the app's hang-up). */
+function endInfo(reason: string): { code: number; subcode: number } {
+  if (reason === 'declined') return { code: 480, subcode: 10134 };
+  if (reason === 'busy') return { code: 480, subcode: 10076 };
+  return { code: 200, subcode: 5001 };
+}
+
 export async function createHarness(): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sb-queue-flow-'));
   const store: Store = await openStore({ sqlitePath: path.join(dir, 'q.db') });
@@ -59,10 +82,27 @@ export async function createHarness(): Promise<Harness> {
   const played: string[][] = [];
   const cancels: string[] = [];
   const handOffs: Harness['handOffs'] = [];
+  const available = new Set<string>();
+  const kicks: string[] = [];
+  const hangUps: string[] = [];
+  const invites: Harness['invites'] = [];
+  const rungCards: RingOffer[] = [];
+  const warnings: string[] = [];
+  const cards = { fail: false };
   const calling = {
     playPrompt: async (_id: string, urls: string[]) => void played.push(urls),
     cancelMedia: async (id: string) => void cancels.push(id),
     subscribeToTone: async () => ({}),
+    getCall: async (id: string) => ({ id, state: hangUps.includes(id) ? 'terminated' : 'established' }),
+    hangUp: async (id: string) => void hangUps.push(id),
+    waitForState: async (id: string) => ({ id, state: 'terminated' }),
+    operations: async () => [],
+    participants: {
+      invite: async (callId: string, parties: Array<{ user: string }>, o: { replacesCallId?: string }) => {
+        invites.push({ callId, agent: parties[0]?.user ?? '', replacesCallId: o.replacesCallId });
+        return { id: 'op', status: 'completed' };
+      },
+    },
   } as unknown as CallingApi;
   const flow = createQueueFlow({
     queues: QUEUES,
@@ -70,6 +110,14 @@ export async function createHarness(): Promise<Harness> {
     store: queues,
     tts: { url: async (text: string) => `tts:${text}` } as unknown as TextPrompts,
     handOff: async (callId, state, note) => void handOffs.push({ callId, state, note }),
+    availability: { available: async (ids) => new Set(ids.filter((id) => available.has(id))) },
+    directory: async () => EMPTY_DIRECTORY,
+    kick: async (queue) => void kicks.push(queue),
+    agentRung: async (offer) => {
+      if (cards.fail) throw new Error('the chat cannot be reached');
+      rungCards.push(offer);
+    },
+    log: { warn: (_o: object, msg?: string) => void warnings.push(msg ?? '') },
   });
   const log = pino({ level: 'silent' });
   return {
@@ -77,25 +125,43 @@ export async function createHarness(): Promise<Harness> {
     played,
     cancels,
     handOffs,
+    available,
+    kicks,
+    hangUps,
+    invites,
+    rungCards,
+    warnings,
+    get failCards() {
+      return cards.fail;
+    },
+    set failCards(v: boolean) {
+      cards.fail = v;
+    },
     async step(callId, s, e, now) {
       const spawned = new Map<string, () => Promise<unknown>>();
       const timers = new Map<string, number>();
       const cleared: string[] = [];
       const notes: string[] = [];
+      const placed = new Map<string, PlaceCallRequest>();
+      const about = 'callId' in e && e.callId !== undefined ? e.callId : callId;
       const call = {
-        id: callId,
-        state: 'established',
+        id: about,
+        state: e.type === 'terminated' ? 'terminated' : 'established',
         source: { displayName: `Caller ${callId}`, id: callId },
+        ...(e.type === 'terminated' ? { end: { reason: e.reason, resultInfo: endInfo(e.reason) } } : {}),
       } as unknown as CallView;
       const ctl: FlowControl = {
         key: callId,
         callIds: [callId],
-        callId,
+        // As the runtime does: the call the event is about (a ring's events are the agent's call's).
+        callId: about,
         bindCall: () => {
           throw new Error('a call-bound flow binds no other call');
         },
-        placeCall: () => {
-          throw new Error('a call-bound flow places no call');
+        placeCall: (task, req) => {
+          placed.set(task, req);
+          const to = 'user' in req.to ? req.to.user : 'someone';
+          spawned.set(task, async () => ({ id: `ring-${to}` }));
         },
         end: () => {
           throw new Error('a call-bound flow ends with its call');
@@ -117,6 +183,7 @@ export async function createHarness(): Promise<Harness> {
         timers,
         cleared,
         notes,
+        placed,
         async run(task) {
           const work = spawned.get(task);
           if (!work) throw new Error(`no task ${task} was spawned (${[...spawned.keys()].join(', ')})`);
