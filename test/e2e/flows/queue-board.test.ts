@@ -66,8 +66,15 @@ describe('queue e2e: the board and the caller’s captions', function () {
         ['Alex Wilber', 'Adele Vance', 'Diego Siciliani'],
       );
       assert.ok(
-        board?.agents.every((a) => a.availability !== 'PresenceUnknown' && a.state === 'idle'),
+        board?.agents.every((a) => a.availability !== 'PresenceUnknown'),
         `presence read from Graph: ${JSON.stringify(board?.agents)}`,
+      );
+      // Agents are rung while Lee waits: at most one at a time rings for him, the others are free.
+      const states = board?.agents.map((a) => a.state) ?? [];
+      assert.ok(
+        states.every((st) => st === 'idle' || st === 'ringing') &&
+          states.filter((st) => st === 'ringing').length <= 1,
+        `agents' states: ${JSON.stringify(states)}`,
       );
 
       const diego = board!.agents[2]!;
