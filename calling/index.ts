@@ -309,3 +309,5 @@ export type {
   TimelineEntry,
   TimelineKind,
 } from './storage';
+// Batching shared with storage implementations (the store's leases run on it).
+export { createStatementBatch, type BatchOptions, type RunBatch } from './core/batch';

@@ -10,7 +10,7 @@ import {
   prepare,
   preparedByShape,
 } from './prepared-query';
-import { createStatementBatch } from './statement-batch';
+import { createStatementBatch } from '../calling';
 import type { Database } from './types';
 
 // Keys in one statement; the bound keeps it under both databases' parameter limits.

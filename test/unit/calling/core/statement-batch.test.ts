@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createStatementBatch } from '../../../store/statement-batch';
+import { createStatementBatch } from '../../../../calling/core/batch';
 
 /** A run that waits until `finish` is called, so the test decides what arrives meanwhile. */
 function gatedRuns() {

@@ -1,6 +1,6 @@
-// Statements that many callers issue at about the same time (leases taken and released by the steps of
-// many flows) run as one: a statement costs much the same for one row as for many, and on SQLite each
-// statement is a transaction of its own, queued behind the others.
+// Work that many callers ask for at about the same time runs as one: a statement or a commit costs much
+// the same for one row as for many, and on SQLite each is a transaction of its own, queued behind the
+// others. The webhook's group commit (group-commit.ts) and the store's batched leases run on it.
 
 /** Runs the items' statement; answers one result per item, in order. */
 export type RunBatch<I, O> = (items: readonly I[]) => Promise<readonly O[]>;
