@@ -7,9 +7,12 @@
 // duplicates; RSS <= 16 KB per live call.
 // Run: npx tsx bench/call-storm.ts [--calls 200] [--seconds 60] [--instances 1|2] [--db sqlite|postgres]
 //      [--seed N] [--rounds 2] [--warmup-seconds 8] [--log-level info] [--cpu-prof <dir>] [--out <file>]
-//      [--keep]
+//      [--keep] [--mode ivr|queue] [--agents 3]
+// --mode queue: callers choose the support queue faster than --agents agents can take them; waiting
+// times, what became of each caller and the agents' rings are reported (bench/storm/queue-run.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runQueueStorm } from './storm/queue-run';
 import { runStorm } from './storm/run';
 
 const arg = (name: string, fallback: string): string => {
@@ -36,6 +39,29 @@ async function main(): Promise<void> {
     throw new Error(
       '--calls >= 1, --seconds >= 5, --rounds >= 1, --warmup-seconds >= 0, --seed a whole number',
     );
+  const mode = arg('mode', 'ivr');
+  if (mode !== 'ivr' && mode !== 'queue') throw new Error('--mode is ivr or queue');
+  if (mode === 'queue') {
+    const agents = Number(arg('agents', '3'));
+    say(`call storm, queue mode: ${calls} callers for ${seconds} s, ${agents} agent(s)`);
+    const q = await runQueueStorm(
+      {
+        calls,
+        seconds,
+        agents,
+        instances,
+        db,
+        logLevel: arg('log-level', 'info'),
+        keep: process.argv.includes('--keep'),
+      },
+      say,
+    );
+    const queueOut = path.resolve(arg('out', path.join(__dirname, 'results', 'call-storm-queue.json')));
+    mkdirSync(path.dirname(queueOut), { recursive: true });
+    writeFileSync(queueOut, `${JSON.stringify(q.full, null, 2)}\n`);
+    say(JSON.stringify(q.line));
+    return;
+  }
   say(
     `call storm: ${calls} calls for ${seconds} s, ${instances} instance(s) on ${db}, ` +
       `${rounds} round(s) each, seed ${seed}`,

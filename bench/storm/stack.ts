@@ -22,6 +22,8 @@ export interface StackOptions {
   readonly logLevel: string;
   /** Node options for the emulator, the app instances and the reflex (e.g. --cpu-prof). */
   readonly nodeArgs?: readonly string[];
+  /** The queues file the app loads (default: the shipped config/queues.yaml). */
+  readonly queuesFile?: string;
 }
 
 export interface Stack {
@@ -131,6 +133,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
           EXTRA_CA_FILE: ready.caPath,
           FRONTDESK_CONFIG: frontDesk,
           IVR_DIR: path.join(ROOT, 'config', 'ivr'),
+          QUEUES_CONFIG: o.queuesFile ?? path.join(ROOT, 'config', 'queues.yaml'),
           TTS_CACHE_DIR: path.join(o.dir, `tts-${i}`),
           SQLITE_PATH: path.join(o.dir, 'switchboard.db'),
           ...(pg ? { DATABASE_URL: pg.url } : {}),

@@ -1,6 +1,8 @@
 // The call storm, small: 20 callers for a few seconds against the app and the reflex responder, so that
-// the benchmark cannot rot. It checks that the numbers exist and make sense, never how fast they are.
+// the benchmark cannot rot, and its queue mode with 6 callers and 2 agents for 20 s. It checks that the
+// numbers exist and make sense, never how fast they are.
 import assert from 'node:assert/strict';
+import { runQueueStorm } from '../../../bench/storm/queue-run';
 import { runStorm } from '../../../bench/storm/run';
 import type { Percentiles } from '../../../bench/storm/stats';
 
@@ -12,7 +14,7 @@ function assertSane(p: Percentiles, what: string): void {
   assert.ok(p.p50 <= p.p95 && p.p95 <= p.p99 && p.p99 <= p.max, `${what} in order: ${JSON.stringify(p)}`);
 }
 
-describe('call storm benchmark (20 calls)', function () {
+describe('call storm benchmark (20 calls; queue mode 6 callers)', function () {
   this.timeout(240_000);
 
   it('answers every call, times every kind of reaction for the app and the reflex, and prints the summary', async () => {
@@ -67,6 +69,47 @@ describe('call storm benchmark (20 calls)', function () {
     );
     assert.ok(
       heard.some((s) => s.startsWith('reaction (ms)')),
+      'the table was printed',
+    );
+  });
+
+  it('queue mode: callers outpacing two agents are counted once each, waits are timed, no agent rung twice at once', async () => {
+    const heard: string[] = [];
+    const calls = 6;
+    const r = await runQueueStorm(
+      { calls, seconds: 20, agents: 2, instances: 1, db: 'sqlite', logLevel: 'warn' },
+      (s) => heard.push(s),
+    );
+    const q = r.queue;
+    assert.equal(q.placed, calls, 'placed');
+    assert.equal(
+      q.putThrough + q.toMessage + q.hungUpWaiting + q.neverJoined,
+      calls,
+      `every caller has one outcome: ${JSON.stringify(q)}`,
+    );
+    assert.ok(q.putThrough > 0, `some callers reached an agent: ${JSON.stringify(q)}`);
+    assert.equal(q.waitMs.n, q.putThrough, 'one wait per caller put through');
+    assertSane(q.waitMs, 'wait');
+    assert.ok(q.waitMs.p50 > 0, `waits are positive: ${JSON.stringify(q.waitMs)}`);
+    // More callers than agents arrive at once: someone waited for a first call to end.
+    assert.ok(q.waitMs.max > 4000, `a caller waited for an agent's call to end: ${JSON.stringify(q.waitMs)}`);
+    assert.ok(
+      q.rings.answered >= q.putThrough,
+      `every caller put through was an answered ring: ${JSON.stringify(q)}`,
+    );
+    assert.equal(q.overlappingRings, 0, 'no agent rung twice at once');
+    for (const key of [
+      'putThrough',
+      'toMessage',
+      'hungUpWaiting',
+      'waitP50Ms',
+      'waitP99Ms',
+      'ringsAnswered',
+      'overlappingRings',
+    ])
+      assert.ok(key in r.line, `the summary line has ${key}`);
+    assert.ok(
+      heard.some((s) => s.includes('\nwait (ms')),
       'the table was printed',
     );
   });
