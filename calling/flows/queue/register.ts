@@ -54,7 +54,7 @@ export function registerQueues(
   // Available is simply not offered).
   opts.presenceChanges?.onChange((personId) => {
     availability?.forget(personId);
-    void (async () => {
+    (async () => {
       const dir = await opts.directory();
       const theirs = Object.entries(queues).filter(([, q]) => agentIds(q, dir).includes(personId));
       await Promise.all(theirs.map(([name]) => kick(name)));
