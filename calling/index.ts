@@ -97,8 +97,12 @@ export {
 } from './flows/notify';
 // Call queues as people see them: each queue's board (chat card, tab), its watcher, the agent's ring card.
 export {
+  agentIds,
+  createAgentPresence,
   createQueueBoards,
   notifyAgentRung,
+  type AgentPresence,
+  type PresenceChanges,
   watchBoards,
   type BoardWatch,
   type QueueBoard,

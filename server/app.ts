@@ -35,6 +35,7 @@ import { staticFiles } from './http/static-files';
 import type { Logger } from './logger';
 import { messagesEdge } from './messages-edge';
 import { notificationsEdge } from './notifications-edge';
+import { agentPresenceNotifications, createAgentPresenceFor, followAgents } from './agent-presence';
 import { buildRoutes } from './routes';
 import {
   changeNotifications,
@@ -113,6 +114,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const graphAccess = createCalling(config, store, logger, fetch, deps.calling);
   const calling = graphAccess?.calling;
   const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
+  const agentPresence = graphAccess && createAgentPresenceFor(config, graphAccess.graph, logger);
   const meetings = graphAccess && createMeetings(store, graphAccess.graph, graphAccess.calling, logger);
   // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
   const botNotices = createFlowNotifier();
@@ -121,7 +123,16 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   try {
     callFlows =
       calling &&
-      (await createFrontDeskAndIvr(config, calling, store, logger, flowDeps, fetch, graphAccess.graph));
+      (await createFrontDeskAndIvr(
+        config,
+        calling,
+        store,
+        logger,
+        flowDeps,
+        fetch,
+        graphAccess.graph,
+        agentPresence,
+      ));
   } catch (err) {
     // A bad front desk or menu file stops start-up (the error names the file, line and key).
     await store.close();
@@ -132,7 +143,8 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const ownRuntime = calling && !callFlows ? createFlowRuntime({ calling, store, logger }) : undefined;
   const flowRuntime = callFlows?.runtime ?? ownRuntime;
   const flows = calling && flowRuntime && createFlows(config, calling, store, logger, flowDeps, flowRuntime);
-  const queues = callFlows && graphAccess && createQueueBoardsFor(callFlows, store, graphAccess.graph, logger);
+  const queues =
+    callFlows && graphAccess && createQueueBoardsFor(callFlows, store, graphAccess.graph, logger);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
@@ -207,8 +219,11 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     ...buildRoutes({
       messages: messagesEdge(bot),
       calls,
-      // Change notifications: call records (the calling module), presence changes (the tab's live board).
-      notifications: notificationsEdge(changeNotifications(records, tab.notifications)),
+      // Change notifications: call records (the calling module), agents' presence (the queues), presence
+      // changes (the tab's live board).
+      notifications: notificationsEdge(
+        changeNotifications(records, agentPresenceNotifications(agentPresence, tab.notifications)),
+      ),
       tabApi: tab.edge,
       tabDir: path.resolve(config.TAB_DIR),
       promptsDir: path.resolve(config.PROMPTS_DIR),
@@ -235,6 +250,8 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
     async listen() {
       const address = await http.listen(config.PORT, config.HOST);
       await records?.start();
+      // Graph's validation handshake needs the server listening; the queues work on meanwhile.
+      if (agentPresence && callFlows) followAgents(agentPresence, callFlows, logger);
       return address;
     },
     close: () =>
@@ -245,6 +262,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
         botPorts?.close();
         queues?.watch.stop();
         await flows?.clickToCall.stop();
+        await agentPresence?.stop();
         await callFlows?.stop();
         await ownRuntime?.stop();
         await records?.stop();

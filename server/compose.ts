@@ -25,6 +25,7 @@ import {
   type CallRecordsService,
   type FlowRuntime,
   type MeetingService,
+  type PresenceChanges,
   type TextPrompts,
 } from '../calling';
 import { type Store } from '../store';
@@ -195,6 +196,7 @@ export async function createFrontDeskAndIvr(
   deps: AppDeps,
   fetch: Fetch,
   graph?: GraphServices,
+  presenceChanges?: PresenceChanges,
 ): Promise<CallFlows | undefined> {
   if (!config.FRONTDESK_CONFIG) {
     if (deps.ownIncomingCalls) {
@@ -217,6 +219,7 @@ export async function createFrontDeskAndIvr(
     ...(config.QUEUES_CONFIG ? { queuesFile: path.resolve(config.QUEUES_CONFIG) } : {}),
     // Queues ring only agents whose presence is Available.
     ...(graph ? { presence: graph.presence } : {}),
+    ...(presenceChanges ? { presenceChanges } : {}),
     promptsDir: path.resolve(config.PROMPTS_DIR),
     tts: textPrompts(config),
     notifier: deps.notifier ?? createLoggingNotifier(logger.child({ module: 'notify' })),

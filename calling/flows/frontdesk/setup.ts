@@ -20,6 +20,7 @@ import {
   QUEUE_PUT_THROUGH_TEXT,
   registerQueues,
   THANKS_TEXT,
+  type PresenceChanges,
   type PresenceReader,
   type QueuesFile,
 } from '../queue';
@@ -45,6 +46,8 @@ export interface CallFlowsOptions {
   readonly queuesFile?: string;
   /** Agents' presence for the queues (only Available agents are rung). */
   readonly presence?: PresenceReader;
+  /** Agents' presence changes: an agent whose presence changed is offered to their queues at once. */
+  readonly presenceChanges?: PresenceChanges;
   readonly tts?: TextPrompts;
   readonly notifier: Notifier;
   readonly notifyTarget?: string;
@@ -103,6 +106,7 @@ export async function createCallFlows(opts: CallFlowsOptions): Promise<CallFlows
     calling: opts.calling,
     store: opts.store,
     ...(opts.presence ? { presence: opts.presence } : {}),
+    ...(opts.presenceChanges ? { presenceChanges: opts.presenceChanges } : {}),
     // Read when a ring is asked for; frontDesk is built below.
     directory: () => frontDesk.directory(),
     logger: opts.logger,

@@ -22,6 +22,8 @@ export function agentIds(q: QueueConfig, dir: Directory): string[] {
 export interface Availability {
   /** Those of `ids` whose presence is Available now (read at most `maxAgeMs` ago). */
   available(ids: readonly string[]): Promise<Set<string>>;
+  /** Forgets what was read for `id` (their presence changed), so the next ask reads it again. */
+  forget(id: string): void;
 }
 
 /** Presence with a short memory; a failed read rejects (the caller tries again later). */
@@ -48,6 +50,9 @@ export function createAvailability(
             known.set(p.id.toLowerCase(), { availability: p.availability ?? 'PresenceUnknown', at: t });
       }
       return new Set(wanted.filter((id) => known.get(id)?.availability === 'Available'));
+    },
+    forget(id) {
+      known.delete(id.toLowerCase());
     },
   };
 }

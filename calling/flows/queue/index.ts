@@ -26,6 +26,12 @@ export { HOLD_MUSIC_PROMPT } from './queue-tasks';
 export { messageMenu, transferMenu, THANKS_TEXT, QUEUE_PUT_THROUGH_TEXT } from './message-path';
 export { registerQueues, type EnterQueue } from './register';
 export {
+  createAgentPresence,
+  PRESENCE_SUBSCRIPTION_LIMIT,
+  type AgentPresence,
+  type PresenceChanges,
+} from './agent-presence';
+export {
   computeBoard,
   createQueueBoards,
   namedAgents,

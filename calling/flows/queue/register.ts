@@ -6,7 +6,8 @@ import type { Notifier } from '../notify';
 import { IVR_FLOW } from '../ivr';
 import type { Directory, FlowRuntime } from '../runtime';
 import type { TextPrompts } from '../tts';
-import { createAvailability, type PresenceReader } from './agents';
+import type { PresenceChanges } from './agent-presence';
+import { agentIds, createAvailability, type PresenceReader } from './agents';
 import { createQueueFlow } from './queue-flow';
 import { notifyAgentRung } from './ring-notice';
 import type { QueuesFile } from './queue-schema';
@@ -24,6 +25,8 @@ export function registerQueues(
     readonly store: CallingStorage;
     /** Agents' presence (Graph's getPresencesByUserId); without it no agent is rung. */
     readonly presence?: PresenceReader;
+    /** Agents' presence changes (the app's subscription): an agent's change offers them at once. */
+    readonly presenceChanges?: PresenceChanges;
     /** The front desk's people, which agents are named from. */
     readonly directory: () => Promise<Directory>;
     readonly logger: CoreLogger;
@@ -46,12 +49,25 @@ export function registerQueues(
     const waiting = (await store.waiting(queue)).filter((e) => e.status === 'waiting');
     await Promise.all(waiting.map((e) => runtime.dispatch(e.callId, { type: 'custom', name: 'offer' })));
   };
+  const availability = opts.presence && createAvailability(opts.presence);
+  // A changed presence is read again, and every queue of that agent asks for a ring (an agent no longer
+  // Available is simply not offered).
+  opts.presenceChanges?.onChange((personId) => {
+    availability?.forget(personId);
+    (async () => {
+      const dir = await opts.directory();
+      const theirs = Object.entries(queues).filter(([, q]) => agentIds(q, dir).includes(personId));
+      await Promise.all(theirs.map(([name]) => kick(name)));
+    })().catch((err: unknown) =>
+      log.error({ err, personId }, 'queues not offered to an agent whose presence changed'),
+    );
+  });
   runtime.register(
     createQueueFlow({
       queues,
       calling,
       store,
-      ...(opts.presence ? { availability: createAvailability(opts.presence) } : {}),
+      ...(availability ? { availability } : {}),
       directory: opts.directory,
       kick,
       log,

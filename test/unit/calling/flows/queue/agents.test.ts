@@ -44,4 +44,23 @@ describe('queue agents', () => {
     });
     await assert.rejects(availability.available(['u-ann']), /503/);
   });
+
+  it('forgets an agent whose presence changed, so the next ask reads it again', async () => {
+    let reads = 0;
+    const availability = createAvailability(
+      {
+        async getPresences(ids) {
+          reads++;
+          return ids.map((id) => ({ id, availability: 'Available' }));
+        },
+      },
+      { maxAgeMs: 60_000 },
+    );
+    await availability.available(['u-ann']);
+    await availability.available(['u-ann']);
+    assert.equal(reads, 1, 'kept a moment');
+    availability.forget('U-ANN');
+    await availability.available(['u-ann']);
+    assert.equal(reads, 2, 'read again after the change');
+  });
 });

@@ -110,7 +110,10 @@ export async function createHarness(): Promise<Harness> {
     store: queues,
     tts: { url: async (text: string) => `tts:${text}` } as unknown as TextPrompts,
     handOff: async (callId, state, note) => void handOffs.push({ callId, state, note }),
-    availability: { available: async (ids) => new Set(ids.filter((id) => available.has(id))) },
+    availability: {
+      available: async (ids) => new Set(ids.filter((id) => available.has(id))),
+      forget: () => undefined,
+    },
     directory: async () => EMPTY_DIRECTORY,
     kick: async (queue) => void kicks.push(queue),
     agentRung: async (offer) => {
