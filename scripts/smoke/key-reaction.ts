@@ -35,6 +35,10 @@ function reactionToAction(menu: Json, nodeId: string, a: unknown, depth: number)
     if (request in a) return { what: `a ${request} to ${JSON.stringify(a[request])}`, request };
   }
   if ('record' in a) return { what: 'a recording', request: 'recordResponse' };
+  // A caller put in a queue hears their position, then the hold music (the shipped queues name none of
+  // their own, so the generated loop plays); without a queues file the app takes the step's onFail.
+  if (typeof a.queue === 'string')
+    return { what: `the queue "${a.queue}" (its hold music)`, prompt: { name: 'hold-music' } };
   if ('notify' in a) return reactionToAction(menu, nodeId, a.then, depth + 1);
   if (typeof a.goto === 'string') {
     const target = nodes[a.goto];

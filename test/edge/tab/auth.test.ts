@@ -66,7 +66,7 @@ describe('edge: /api/tab/* Teams SSO', function () {
         displayName: 'Adele Vance',
         userPrincipalName: 'adele@contoso.example',
       },
-      features: { calling: false, presenceUpdates: 'polling' },
+      features: { calling: false, presenceUpdates: 'polling', queues: false },
     });
   });
 

@@ -39,8 +39,8 @@ describe('smoke: the call README places', () => {
     );
     assert.deepEqual(main.reactionTo('1'), { what: 'a transfer to "sales"', request: 'transfer' });
     assert.deepEqual(main.reactionTo('2'), {
-      what: 'node "support" (please-hold)',
-      prompt: { name: 'please-hold' },
+      what: 'the queue "support" (its hold music)',
+      prompt: { name: 'hold-music' },
     });
     assert.deepEqual(main.reactionTo('3'), { what: 'a recording', request: 'recordResponse' });
     assert.deepEqual(main.reactionTo('*'), { what: '"main" again (menu)', prompt: { name: 'menu' } });
@@ -102,7 +102,7 @@ describe('smoke: the call README places', () => {
   });
 
   it('does not take a later prompt for the one a key should have led to', () => {
-    // Key 2 leads to please-hold; the menu only repeating itself (a no-input retry) is not that.
+    // Key 2 leads to the support queue's hold music; the menu only repeating itself (a no-input retry) is not that.
     const timeline = [
       ...answered,
       ...welcome,
@@ -111,6 +111,22 @@ describe('smoke: the call README places', () => {
       request(12000, 'playPrompt'),
       prompt(12000, 'menu.wav'),
     ];
-    assert.match(judgeCall(timeline, main).problems.join(), /expected node "support" \(please-hold\)/);
+    assert.match(
+      judgeCall(timeline, main).problems.join(),
+      /expected the queue "support" \(its hold music\)/,
+    );
+  });
+
+  it('passes a key 2 that puts the caller in the support queue, where the hold music plays', () => {
+    const timeline = [
+      ...answered,
+      ...welcome,
+      ...menu,
+      key(4300, '2'),
+      request(4350, 'cancelMediaProcessing'),
+      request(5000, 'playPrompt'),
+      prompt(5000, 'tts/4b1c.wav', 'hold-music.wav'),
+    ];
+    assert.deepEqual(judgeCall(timeline, main).problems, []);
   });
 });
