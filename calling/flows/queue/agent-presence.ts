@@ -6,6 +6,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CoreLogger } from '../../core';
 import type { GraphClient } from '../../graph/types';
 
+// How long stopping waits for the subscription's deletion before it lets shutdown go on.
+const STOP_WAIT_MS = 1_500;
+
 // Graph's maximum for presence is 60 minutes; ask a little less, renew well before.
 const LIFETIME_MS = 55 * 60_000;
 const RENEW_MS = 45 * 60_000;
@@ -157,7 +160,16 @@ export function createAgentPresence(opts: {
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
-      await drop();
+      // Stopping is part of shutting down, which must not wait on Graph (whose retries can take many
+      // seconds when it is gone too): a subscription left behind expires on its own within its lifetime.
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([
+        drop(),
+        new Promise<void>((resolve) => {
+          waited = setTimeout(resolve, STOP_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(waited);
     },
   };
 }

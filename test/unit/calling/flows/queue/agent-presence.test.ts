@@ -108,4 +108,23 @@ describe('agents’ presence subscription', () => {
     assert.deepEqual(b.accept({ value: [notice(newest, secretOf(posts.at(-1)), 'u-ann')] }), ['u-ann']);
     await b.stop();
   });
+
+  it('stops without waiting on a Graph that no longer answers (shutdown goes on; the subscription expires)', async () => {
+    const graph = fakeGraph();
+    const hanging = {
+      async request<T>(spec: GraphRequestSpec): Promise<GraphResponse<T>> {
+        if (spec.method === 'DELETE') return new Promise<GraphResponse<T>>(() => undefined);
+        return graph.request<T>(spec);
+      },
+    };
+    const presence = createAgentPresence({
+      graph: hanging as never,
+      notificationUrl: 'https://app/api/notifications',
+      logger: quiet,
+    });
+    await presence.follow(['a1']);
+    const started = Date.now();
+    await presence.stop();
+    assert.ok(Date.now() - started < 5_000, `stop took ${Date.now() - started} ms`);
+  });
 });
