@@ -41,6 +41,26 @@ export interface EventHub extends Pick<Tickets, 'issue' | 'watchedBy'> {
 interface Listener {
   readonly user: TabUser;
   send(event: string, data: unknown): void;
+  /** Queues whose board the watcher sent this stream since it opened. */
+  readonly pushed: Set<string>;
+}
+
+/**
+ * The watcher reports a board only when it changes, so a stream that opens afterwards would show
+ * whatever the page read before it (and a page that reopened its stream would miss the change for good).
+ * Each new stream therefore starts with the boards as they are; a board the watcher sent meanwhile is
+ * newer than this read and is not overwritten.
+ */
+function sendBoardsNow(queues: TabQueues, l: Listener, closed: () => boolean, logger: TabLogger): void {
+  queues.boards
+    .boards()
+    .then((boards) => {
+      for (const b of boards)
+        if (!closed() && !l.pushed.has(b.queue)) l.send('queue', { queue: toTabQueueBoard(b) });
+    })
+    .catch((err: unknown) =>
+      logger.warn({ err }, 'could not read the queue boards for a new stream; they show at the next change'),
+    );
 }
 
 /** The hub: one subscription per calling event, fanned out to the open streams. */
@@ -71,7 +91,10 @@ export function createEventHub(deps: EventHubDeps): EventHub {
     if (!deps.queues || offQueues) return;
     offQueues = deps.queues.watch.subscribe((b) => {
       const data = { queue: toTabQueueBoard(b) };
-      for (const l of listeners) l.send('queue', data);
+      for (const l of listeners) {
+        l.pushed.add(b.queue);
+        l.send('queue', data);
+      }
     });
   };
 
@@ -83,11 +106,12 @@ export function createEventHub(deps: EventHubDeps): EventHub {
     acceptNotifications: (body) => subscriptions?.accept(body) ?? 0,
     open(user, ids) {
       const sse = openSse();
-      const listener: Listener = { user, send: (event, data) => sse.send(event, data) };
+      const listener: Listener = { user, send: (event, data) => sse.send(event, data), pushed: new Set() };
       listeners.add(listener);
       streams.add(sse);
       followQueues();
       sse.send('ready', { presenceUpdates: 'polling', ids });
+      if (deps.queues) sendBoardsNow(deps.queues, listener, () => sse.closed, deps.logger);
       const last = new Map<string, string>();
       const emit = (p: TabPresence) => {
         const key = `${p.availability}/${p.activity}`;

@@ -1,5 +1,5 @@
 // Live updates from GET /api/tab/events (server-sent events opened with a single-use ticket), with
-// polling of /presence as the fallback when the stream cannot be kept open.
+// polling of /presence (and /queues) as the fallback when the stream cannot be kept open.
 import { ApiError } from './api';
 import type { Api } from './api';
 import type { Call, Presence, QueueBoard } from './types';
@@ -41,19 +41,33 @@ export function watch(api: Api, ids: string[], on: LiveHandlers, opts: WatchOpti
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
 
+  // Without a stream the queues' boards are read with presence; a deployment without queues says so
+  // once (503) and is not asked again.
+  let pollQueues = on.queue !== undefined;
+  const readQueues = (): Promise<void> =>
+    pollQueues && on.queue
+      ? api.queues().then(
+          (boards) => boards.forEach((b) => on.queue?.(b)),
+          (err: unknown) => {
+            if (err instanceof ApiError && err.status === 503) pollQueues = false;
+            else throw err;
+          },
+        )
+      : Promise.resolve();
+
   const poll = (): void => {
     if (stopped) return;
     const again = (): void => {
       if (!stopped) pollTimer = setTimeout(poll, POLL_MS);
     };
-    api
-      .presence(ids)
-      .then((list) => list.forEach((p) => on.presence(p)))
-      .then(again, (err: unknown) => {
+    Promise.all([api.presence(ids).then((list) => list.forEach((p) => on.presence(p))), readQueues()]).then(
+      again,
+      (err: unknown) => {
         if (refusedForGood(err)) return;
         console.warn('presence poll failed', err);
         again();
-      });
+      },
+    );
   };
 
   const open = async (): Promise<void> => {

@@ -104,8 +104,12 @@ export function useTabWorld(
     (w) => w.stop(),
   );
   afterEach(function () {
-    if (this.currentTest?.state === 'failed' && world.browser.errors.length)
-      console.log(`page errors:\n${world.browser.errors.join('\n')}`);
+    if (this.currentTest?.state !== 'failed') return;
+    if (world.browser.errors.length) console.log(`page errors:\n${world.browser.errors.join('\n')}`);
+    // What the app warned about is usually why a page did not change in time.
+    const warnings = world.app.logs.filter((l) => Number(l['level']) >= 40).slice(-30);
+    if (warnings.length)
+      console.log(`app warnings:\n${warnings.map((l) => JSON.stringify(l).slice(0, 800)).join('\n')}`);
   });
   return world;
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../../../teams-tab/web/src/api';
 import type { Api } from '../../../teams-tab/web/src/api';
 import { watch } from '../../../teams-tab/web/src/live';
 import type { StreamLike } from '../../../teams-tab/web/src/live';
-import type { Presence } from '../../../teams-tab/web/src/types';
+import type { Presence, QueueBoard } from '../../../teams-tab/web/src/types';
 
 /** A stream the test drives: emit(type, data) delivers an event, fail() an error. */
 class FakeStream implements StreamLike {
@@ -27,8 +27,12 @@ class FakeStream implements StreamLike {
 
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 
-function fakeApi(opts: { ticket?: () => Promise<unknown>; presence?: () => Promise<Presence[]> }) {
-  const calls = { tickets: 0, polls: 0 };
+function fakeApi(opts: {
+  ticket?: () => Promise<unknown>;
+  presence?: () => Promise<Presence[]>;
+  queues?: () => Promise<QueueBoard[]>;
+}) {
+  const calls = { tickets: 0, polls: 0, queues: 0 };
   const api = {
     eventsTicket: async () => {
       calls.tickets += 1;
@@ -42,6 +46,10 @@ function fakeApi(opts: { ticket?: () => Promise<unknown>; presence?: () => Promi
     presence: async () => {
       calls.polls += 1;
       return opts.presence ? opts.presence() : [];
+    },
+    queues: async () => {
+      calls.queues += 1;
+      return opts.queues ? opts.queues() : [];
     },
   } as unknown as Api;
   return { api, calls };
@@ -136,6 +144,62 @@ describe('tab web: live updates', () => {
       assert.deepEqual(got, ['Away']);
     } finally {
       stop();
+    }
+  });
+
+  it("polling without a stream reads the queues' boards too, and a deployment without queues is fine", async () => {
+    const board: QueueBoard = { queue: 'support', at: '2026-12-06T10:00:00.000Z', callers: [], agents: [] };
+    const boards: string[] = [];
+    const withQueues = fakeApi({ queues: async () => [board] });
+    const failing = () => {
+      throw new SyntaxError('The URL is invalid');
+    };
+    const warn = console.warn;
+    const warned: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const stop = watch(
+        withQueues.api,
+        ['a'],
+        {
+          presence: () => undefined,
+          call: () => undefined,
+          queue: (b) => boards.push(b.queue),
+          mode: () => undefined,
+        },
+        { openStream: failing },
+      );
+      await tick();
+      stop();
+      assert.deepEqual(boards, ['support']);
+      const without = fakeApi({
+        presence: async () => [{ id: 'a', availability: 'Away', activity: 'Away' }],
+        queues: async () => {
+          throw new ApiError(503, { code: 'not_configured', message: 'No call queues are set up.' });
+        },
+      });
+      const got: string[] = [];
+      const stop2 = watch(
+        without.api,
+        ['a'],
+        {
+          presence: (p) => got.push(p.availability),
+          call: () => undefined,
+          queue: () => undefined,
+          mode: () => undefined,
+        },
+        { openStream: failing },
+      );
+      await tick();
+      stop2();
+      assert.deepEqual(got, ['Away'], 'presence still arrives');
+      assert.equal(without.calls.queues, 1);
+      assert.ok(
+        !warned.some((args) => args.some((a) => a instanceof ApiError)),
+        'a 503 for queues is not a failure',
+      );
+    } finally {
+      console.warn = warn;
     }
   });
 

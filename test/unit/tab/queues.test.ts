@@ -93,16 +93,67 @@ describe('tab API: call queues', () => {
       const got = new Promise<void>((resolve) =>
         body.on('data', (c: Buffer) => {
           text += c.toString('utf8');
-          if (/event: queue/.test(text)) resolve();
+          if (/"callers":\[\]/.test(text)) resolve();
         }),
       );
+      // Let the stream's opening board go out first: what follows is the change.
+      await new Promise((r) => setTimeout(r, 20));
       q.push({ queue: 'support', at: AT + 1000, callers: [], agents: BOARD.agents });
       await got;
-      const data = /event: queue\ndata: (.*)\n/.exec(text)?.[1];
-      assert.deepEqual(JSON.parse(data ?? '{}').queue.callers, []);
+      const sent = [...text.matchAll(/event: queue\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1] ?? '{}'));
+      assert.equal(sent.length, 2, text);
+      assert.deepEqual(sent[1].queue.callers, []);
       body.destroy();
       await new Promise((r) => setTimeout(r, 20));
       assert.equal(q.listeners.size, 0);
+    } finally {
+      api.close();
+    }
+  });
+
+  it('starts every new stream with the boards as they are, so a page that reopens its stream misses nothing', async () => {
+    const q = fakeQueues();
+    const api = createTabApi({ verify, logger: silentLogger, queues: q.queues });
+    try {
+      const res = await api.edge(request('GET', '/api/tab/events?ids=', { token: 'token-adele' }));
+      const body = res.body as Readable;
+      let text = '';
+      await new Promise<void>((resolve) =>
+        body.on('data', (c: Buffer) => {
+          text += c.toString('utf8');
+          if (/event: queue/.test(text)) resolve();
+        }),
+      );
+      const data = /event: queue\ndata: (.*)\n/.exec(text)?.[1];
+      assert.deepEqual(JSON.parse(data ?? '{}').queue.callers, [
+        { position: 1, caller: 'Megan Bowen', waitedMs: 65_000, ringing: 'Adele Vance' },
+      ]);
+      body.destroy();
+    } finally {
+      api.close();
+    }
+  });
+
+  it('never follows a change with the older board it read when the stream opened', async () => {
+    const q = fakeQueues();
+    let release: (boards: QueueBoard[]) => void = () => undefined;
+    const slow: TabQueues = {
+      ...q.queues,
+      boards: { ...q.queues.boards, boards: () => new Promise((resolve) => (release = resolve)) },
+    };
+    const api = createTabApi({ verify, logger: silentLogger, queues: slow });
+    try {
+      const res = await api.edge(request('GET', '/api/tab/events?ids=', { token: 'token-adele' }));
+      const body = res.body as Readable;
+      let text = '';
+      body.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      q.push({ queue: 'support', at: AT + 1000, callers: [], agents: BOARD.agents });
+      release([BOARD]);
+      await new Promise((r) => setTimeout(r, 20));
+      const sent = [...text.matchAll(/event: queue\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1] ?? '{}'));
+      assert.equal(sent.length, 1, text);
+      assert.deepEqual(sent[0].queue.callers, [], 'the change, not the read that began before it');
+      body.destroy();
     } finally {
       api.close();
     }

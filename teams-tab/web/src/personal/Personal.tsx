@@ -49,8 +49,9 @@ export default function Personal() {
     () => (me?.features.queues ? api.queues() : Promise.resolve(undefined)),
     [me?.features.queues],
   );
+  // The list and the stream race: whichever board was read later wins.
   useEffect(() => {
-    if (listedQueues) setQueues(new Map(listedQueues.map((b) => [b.queue, b])));
+    if (listedQueues) setQueues((m) => listedQueues.reduce(withNewer, m));
   }, [listedQueues]);
   // Everyone selectable: the picked people, then team members not picked already.
   const candidates = useMemo<Picked[]>(() => {
@@ -77,7 +78,7 @@ export default function Personal() {
     return watch(api, list, {
       presence: (p) => setPresence((m) => new Map(m).set(p.id, p)),
       call: (c) => setCalls((m) => (newer(m.get(c.id), c) ? new Map(m).set(c.id, c) : m)),
-      queue: (b) => setQueues((m) => new Map(m).set(b.queue, b)),
+      queue: (b) => setQueues((m) => withNewer(m, b)),
       mode: setMode,
       fail,
     });
@@ -138,4 +139,11 @@ export default function Personal() {
       </div>
     </>
   );
+}
+
+/** The boards with `b` in, unless the board already shown was read after it. */
+function withNewer(boards: Map<string, QueueBoard>, b: QueueBoard): Map<string, QueueBoard> {
+  const shown = boards.get(b.queue);
+  if (shown && Date.parse(shown.at) > Date.parse(b.at)) return boards;
+  return new Map(boards).set(b.queue, b);
 }
