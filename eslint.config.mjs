@@ -85,6 +85,7 @@ export default tseslint.config(
       'dist/**',
       'emulator/dist/**',
       'tts-espeak/dist/**',
+      'calling/dist/**',
       'data/**',
       'build/**',
       'coverage/**',
