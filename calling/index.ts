@@ -315,3 +315,15 @@ export type {
 } from './storage';
 // Batching shared with storage implementations (the store's leases run on it).
 export { createStatementBatch, type BatchOptions, type RunBatch } from './core/batch';
+// Wall-clock time in IANA time zones (Luxon), shared with the app's bot through its time/ folder.
+export {
+  addDays,
+  instantOf,
+  instantOfIso,
+  instantShownInZone,
+  isTimeZone,
+  showInZone,
+  wallClockAt,
+  type CalendarDate,
+  type WallClock,
+} from './time';

@@ -1,3 +1,5 @@
+// The time-zone helpers live in calling/ (its front desk and reminders need them, and calling/ imports no
+// app folder); the bot and the tests reach the same implementation through here.
 export {
   addDays,
   instantOf,
@@ -8,4 +10,4 @@ export {
   wallClockAt,
   type CalendarDate,
   type WallClock,
-} from './zoned';
+} from '../calling';

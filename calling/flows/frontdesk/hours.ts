@@ -1,5 +1,5 @@
 // Business hours in a time zone: a weekly schedule plus holidays (closed, or special hours).
-import { wallClockAt } from '../../../time';
+import { wallClockAt } from '../../time';
 import type { Hours } from './config-schema';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

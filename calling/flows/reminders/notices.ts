@@ -3,7 +3,7 @@ import type { NotificationCard } from '../notify';
 import { describeResult } from './policy';
 import { describeTarget } from './target';
 import type { Reminder, ReminderNoticeRecord } from './types';
-import { showInZone } from '../../../time';
+import { showInZone } from '../../time';
 
 type Notice = { kind: ReminderNoticeRecord['kind']; target: string; card: NotificationCard };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReminderError } from './errors';
 import { targetOf } from './target';
 import type { Reminder, RetryPolicy, ScheduleReminderRequest } from './types';
-import { instantOfIso, isTimeZone } from '../../../time';
+import { instantOfIso, isTimeZone } from '../../time';
 
 const MAX_RETRIES = 10;
 const MAX_BACKOFF_UNITS = 24 * 60;

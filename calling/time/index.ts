@@ -1,0 +1,11 @@
+export {
+  addDays,
+  instantOf,
+  instantOfIso,
+  instantShownInZone,
+  isTimeZone,
+  showInZone,
+  wallClockAt,
+  type CalendarDate,
+  type WallClock,
+} from './zoned';
