@@ -1,6 +1,7 @@
 // The CallingStorage contract: what calling/storage documents, run against every implementation.
 import { callDataCases } from './call-data';
 import { flowCases } from './flows';
+import { inboxCases } from './inbox';
 import { jobsCases } from './jobs';
 import { kvCases } from './kv';
 import { lockCases } from './locks';
@@ -42,6 +43,7 @@ export function storageContract(name: string, open: OpenSubject): void {
     describe('locks', () => lockCases(ctx));
     describe('jobs', () => jobsCases(ctx));
     describe('call data', () => callDataCases(ctx));
+    describe('call inbox', () => inboxCases(ctx));
     describe('transactions and copies', () => transactionCases(ctx));
     describe('flows', () => flowCases(ctx));
     describe('queues', () => queueCases(ctx));
