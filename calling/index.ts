@@ -256,8 +256,9 @@ export type {
   MeetingRequester,
   NewMeeting,
 } from './meetings';
-// The storage interface the calling module runs on; the app's store implements it (calling/README.md).
-export { isLockTimeout, LOCK_TIMEOUT } from './storage';
+// The storage interface the calling module runs on; the app's store implements it, and so does the
+// in-memory storage for tests and single-process bots (calling/README.md).
+export { createMemoryStorage, isLockTimeout, LOCK_TIMEOUT } from './storage';
 export type {
   AgentState,
   AttendanceEntry,
@@ -287,6 +288,7 @@ export type {
   LockLease,
   LockOptions,
   Locks,
+  MemoryStorageOptions,
   MeetingAttendance,
   MeetingChange,
   MeetingPerson,
@@ -313,6 +315,8 @@ export type {
   TimelineEntry,
   TimelineKind,
 } from './storage';
+// Picking a queue's next agent, shared with storage implementations so that every one picks alike.
+export { pickAgent, type PickInput } from './storage';
 // Batching shared with storage implementations (the store's leases run on it).
 export { createStatementBatch, type BatchOptions, type RunBatch } from './core/batch';
 // Wall-clock time in IANA time zones (Luxon), shared with the app's bot through its time/ folder.

@@ -3,7 +3,7 @@
 // instance got there first, the transaction is rolled back (Raced) and nothing is offered this time.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { pickAgent } from './queue-pick';
+import { pickAgent } from '../calling';
 import { changed, ordered, Raced, toAgent } from './queue-rows';
 import { signedOut } from './queue-sign-ins';
 import type { Database, OfferOptions, RingOffer } from './types';

@@ -2,6 +2,8 @@
 export type { CallingStorage, CallJsonRewrite } from './storage';
 export type { KeyValue, KvEntry, PutOptions } from './kv';
 export { isLockTimeout, LOCK_TIMEOUT } from './locks';
+export { createMemoryStorage, type MemoryStorageOptions } from './memory';
+export { pickAgent, type PickInput } from './queue-pick';
 export type { LeaseGroup, LockLease, LockOptions, Locks } from './locks';
 export type { ClaimedJob, ClaimOptions, JobRow, Jobs, NewJob } from './jobs';
 export { createJobPoller, type JobPoller, type JobPollerOptions } from './job-poller';

@@ -1,15 +1,20 @@
 import { openStore } from '../../../store';
 import type { Store } from '../../../store';
 import { botStorageCases } from './cases/bot-storage';
-import { flowCases } from './cases/flows';
 import type { ContractContext } from './cases/context';
-import { jobsCases } from './cases/jobs';
-import { kvCases } from './cases/kv';
-import { lockCases } from './cases/locks';
+import { instanceCases } from './cases/instances';
 import { migrationCases } from './cases/migrations';
+import { storageContract } from './contract/suite';
+import { memorySubject, sqlSubject } from './contract/subjects';
 import { storeTargets } from './targets';
 
-// The same cases run against each real database, so the two stay interchangeable.
+// The calling module's storage interface, held to one contract by every implementation, so they stay
+// interchangeable. Memory differs only where one process cannot be several: its instances are this one
+// alone, and a second handle on its data is the same storage (the cases say where).
+storageContract('memory', memorySubject);
+for (const target of storeTargets()) storageContract(target.name, sqlSubject(target));
+
+// What only the SQL store has: databases shared by processes, migrations, and botbuilder's Storage.
 for (const target of storeTargets()) {
   describe(`store contract [${target.name}]`, function () {
     this.timeout(15_000);
@@ -46,11 +51,8 @@ for (const target of storeTargets()) {
       await ctx.store.ping();
     });
 
-    describe('kv', () => kvCases(ctx));
-    describe('locks', () => lockCases(ctx));
-    describe('jobs', () => jobsCases(ctx));
     describe('botbuilder Storage', () => botStorageCases(ctx));
     describe('migrations', () => migrationCases(ctx));
-    describe('flows, instances and leases', () => flowCases(ctx));
+    describe('instances and the leases of dead ones', () => instanceCases(ctx));
   });
 }

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { StoreConflictError } from '../../../../store';
-import type { ContractContext } from './context';
-import { sleep } from './context';
+import type { ContractContext } from './subject';
+import { hasCode, sleep } from './subject';
 
 const NS = 'contract';
 
-const isConflict = (error: unknown) => error instanceof StoreConflictError && error.code === 'STORE_CONFLICT';
+const isConflict = hasCode('STORE_CONFLICT');
 
-/** Key-value cases shared by every database. */
+/** Key-value cases. */
 export function kvCases(ctx: ContractContext): void {
   it('get of a missing key is undefined; put creates then bumps the version', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     assert.equal(await kv.get(NS, 'a'), undefined);
     assert.equal(await kv.put(NS, 'a', { n: 1 }), 1);
     assert.equal(await kv.put(NS, 'a', { n: 2 }), 2);
@@ -18,7 +17,7 @@ export function kvCases(ctx: ContractContext): void {
   });
 
   it('round-trips JSON values of every shape', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     const values = [{ deep: { list: [1, 'two', null, true] } }, [3, 4], 'héllo ☎ 𝄞', 42.5, 0, null, false];
     for (const [i, value] of values.entries()) await kv.put(NS, `v${i}`, value);
     for (const [i, value] of values.entries()) assert.deepEqual((await kv.get(NS, `v${i}`))?.value, value);
@@ -26,14 +25,14 @@ export function kvCases(ctx: ContractContext): void {
   });
 
   it('expectedVersion 0 creates only when absent', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     assert.equal(await kv.put(NS, 'once', 'first', { expectedVersion: 0 }), 1);
     await assert.rejects(kv.put(NS, 'once', 'second', { expectedVersion: 0 }), isConflict);
     assert.equal((await kv.get(NS, 'once'))?.value, 'first');
   });
 
   it('expectedVersion n writes only over version n', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     await kv.put(NS, 'cas', 'v1');
     assert.equal(await kv.put(NS, 'cas', 'v2', { expectedVersion: 1 }), 2);
     await assert.rejects(kv.put(NS, 'cas', 'stale', { expectedVersion: 1 }), isConflict);
@@ -43,7 +42,7 @@ export function kvCases(ctx: ContractContext): void {
   });
 
   it('lets exactly one of two racing writers with the same expectedVersion win', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     await kv.put(NS, 'race', 0);
     const results = await Promise.allSettled([
       kv.put(NS, 'race', 'left', { expectedVersion: 1 }),
@@ -55,7 +54,7 @@ export function kvCases(ctx: ContractContext): void {
   });
 
   it('treats expired entries as absent and purges them', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     await kv.put(NS, 'short', 'soon gone', { ttlMs: 80 });
     await kv.put(NS, 'long', 'stays', { ttlMs: 60_000 });
     assert.equal((await kv.get(NS, 'short'))?.value, 'soon gone');
@@ -74,7 +73,7 @@ export function kvCases(ctx: ContractContext): void {
   });
 
   it('overwrites an expired entry when expectedVersion is 0, with a newer version', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     await kv.put(NS, 'lease', 'old', { ttlMs: 30 });
     await sleep(80);
     const version = await kv.put(NS, 'lease', 'new', { expectedVersion: 0 });
@@ -83,7 +82,7 @@ export function kvCases(ctx: ContractContext): void {
   });
 
   it('lists by exact prefix, in key order, with a limit, per namespace', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     for (const key of ['call:2', 'call:1', 'callx', 'CALL:3', 'other', 'c%ll:4', 'call_5'])
       await kv.put(NS, key, key);
     await kv.put('elsewhere', 'call:9', 'x');
@@ -115,7 +114,7 @@ export function kvCases(ctx: ContractContext): void {
   });
 
   it('delete says whether a live entry was removed', async () => {
-    const { kv } = ctx.store;
+    const { kv } = ctx.storage;
     await kv.put(NS, 'd', 1);
     await kv.put('other-ns', 'd', 2);
     assert.equal(await kv.delete(NS, 'd'), true);

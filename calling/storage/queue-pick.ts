@@ -1,5 +1,6 @@
-// Which free agent a queue rings next; pure, so the policies are tested without a database.
-import type { PickPolicyName, QueueAgent } from './types';
+// Which free agent a queue rings next, by its policy; pure, so every storage picks alike and the
+// policies are tested without one.
+import type { PickPolicyName, QueueAgent } from './queues';
 
 export interface PickInput {
   readonly policy: PickPolicyName;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import type { ContractContext } from './context';
+import type { ContractContext } from './subject';
 
-/** Job-table cases shared by every database; `now` is passed explicitly so no case sleeps. */
+/** Job cases; `now` is passed explicitly so no case sleeps. */
 export function jobsCases(ctx: ContractContext): void {
   it('schedules a job and lists it unclaimed', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const dueAt = Date.now() + 5000;
     const id = await jobs.schedule({ kind: 'reminder', dueAt, payload: { callee: 'adele', n: [1, 2] } });
     const [row, ...rest] = await jobs.list();
@@ -22,7 +22,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('replaces the pending job when the same key is scheduled again', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const first = await jobs.schedule({ kind: 'renew', key: 'sub-1', dueAt: 1000, payload: 'a' });
     const second = await jobs.schedule({ kind: 'renew', key: 'sub-1', dueAt: 2000, payload: 'b' });
     await jobs.schedule({ kind: 'renew', dueAt: 3000, payload: 'no key 1' });
@@ -45,7 +45,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('claims only due jobs of the asked kinds, oldest first, once', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const now = 1_000_000;
     const a = await jobs.schedule({ kind: 'k', dueAt: now - 3000, payload: 'a' });
     const b = await jobs.schedule({ kind: 'k', dueAt: now - 1000, payload: 'b' });
@@ -70,7 +70,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('honours the claim limit', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     for (let i = 0; i < 5; i++) await jobs.schedule({ kind: 'k', dueAt: 100 + i, payload: i });
     const first = await jobs.claimDue('w', { limit: 2, now: 1000 });
     const second = await jobs.claimDue('w', { limit: 2, now: 1000 });
@@ -81,7 +81,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('completes only for the owner that holds the claim', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const id = await jobs.schedule({ kind: 'k', dueAt: 10, payload: null });
     await jobs.claimDue('owner', { now: 20 });
     assert.equal(await jobs.complete(id, 'intruder'), false);
@@ -91,7 +91,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('retry releases the job with attempts+1, the error and a later due time', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const id = await jobs.schedule({ kind: 'k', dueAt: 10, payload: 'p' });
     await jobs.claimDue('owner', { now: 20 });
     assert.equal(await jobs.retry(id, 'intruder', 500, 'nope'), false);
@@ -110,7 +110,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('lets another owner reclaim a job whose claim lease expired', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const id = await jobs.schedule({ kind: 'k', dueAt: 10, payload: null });
     const t = 1000;
     assert.equal((await jobs.claimDue('crashed', { now: t, leaseMs: 100 })).length, 1);
@@ -125,7 +125,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('detaches the old claimer when a claimed keyed job is replaced', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const oldId = await jobs.schedule({ kind: 'k', key: 'reminder-7', dueAt: 10, payload: 1 });
     await jobs.claimDue('owner', { now: 20 });
     const newId = await jobs.schedule({ kind: 'k', key: 'reminder-7', dueAt: 30, payload: 2 });
@@ -137,7 +137,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('cancels by id or by key', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     const byId = await jobs.schedule({ kind: 'k', dueAt: 1, payload: null });
     await jobs.schedule({ kind: 'k', key: 'keyed', dueAt: 2, payload: null });
     const kept = await jobs.schedule({ kind: 'k', dueAt: 3, payload: null });
@@ -153,7 +153,7 @@ export function jobsCases(ctx: ContractContext): void {
   });
 
   it('hands each job to exactly one of many concurrent claimers', async () => {
-    const { jobs } = ctx.store;
+    const { jobs } = ctx.storage;
     for (let i = 0; i < 40; i++) await jobs.schedule({ kind: 'k', dueAt: i, payload: i });
     const seen: string[] = [];
     const worker = async (owner: string) => {
