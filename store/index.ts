@@ -8,7 +8,6 @@ export { rewriteCallJson } from './call-json-rewrite';
 export { createCallRecordSummaries } from './record-summaries-repo';
 export { createMeetingRecords } from './meetings-repo';
 export { createQueueStore } from './queues-repo';
-export { pickAgent, type PickInput } from '../calling';
 export { migrationNames } from './migrations';
 export { StoreError, StoreConflictError, StoreLockTimeoutError, StoreConfigError } from './errors';
 export type {

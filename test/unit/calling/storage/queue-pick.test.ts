@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { pickAgent, type PickInput, type QueueAgent } from '../../../store';
+import { pickAgent, type PickInput, type QueueAgent } from '../../../../calling';
 
 const AGENTS = ['a', 'b', 'c'];
 
