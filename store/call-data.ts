@@ -3,7 +3,8 @@ import { createCallInboxRepo } from './call-inbox-repo';
 import { createCallOperationsRepo } from './call-operations-repo';
 import { createCallTimelineRepo } from './call-timeline-repo';
 import { createCallsRepo } from './calls-repo';
-import type { CallData, Database, Store } from './types';
+import type { CallData } from '../calling';
+import type { Database, Store } from './types';
 
 function bind(db: Kysely<Database>): CallData {
   return {

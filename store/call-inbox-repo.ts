@@ -8,7 +8,8 @@ import {
   preparedByShape,
   type Prepared,
 } from './prepared-query';
-import type { CallInboxRepo, CallInboxTable, Database, InboxRow } from './types';
+import type { CallInboxRepo, InboxRow } from '../calling';
+import type { CallInboxTable, Database } from './types';
 
 function toRow(row: Selectable<CallInboxTable>): InboxRow {
   return {

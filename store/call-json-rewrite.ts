@@ -1,7 +1,8 @@
 // Rewrites the JSON a call's rows keep (operation resources, inbox notifications, timeline data) so that
 // something may be erased from them after the fact, leaving no copy in the database files either.
 import { sql } from 'kysely';
-import type { CallJsonRewrite, Store } from './types';
+import type { CallJsonRewrite } from '../calling';
+import type { Store } from './types';
 
 const TABLES = [
   { table: 'call_operations', key: 'id', column: 'resource' },

@@ -1,11 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type {
-  CallOperationsRepo,
-  CallOperationsTable,
-  Database,
-  StoredOperation,
-  StoredOperationStatus,
-} from './types';
+import type { CallOperationsRepo, StoredOperation, StoredOperationStatus } from '../calling';
+import type { CallOperationsTable, Database } from './types';
 
 const SETTLED: StoredOperationStatus[] = ['completed', 'failed'];
 const OPEN: StoredOperationStatus[] = ['pending', 'running'];

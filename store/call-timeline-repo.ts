@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { placeholders, prepare, preparedByShape } from './prepared-query';
-import type { CallTimelineRepo, CallTimelineTable, Database, TimelineKind } from './types';
+import type { CallTimelineRepo, TimelineKind } from '../calling';
+import type { CallTimelineTable, Database } from './types';
 
 // Entries per insert statement: 5 parameters each, well under both databases' limits.
 const CHUNK = 200;

@@ -8,7 +8,8 @@ import { createFlowData } from './flow-data';
 import { createMeetingRecords } from './meetings-repo';
 import { createQueueStore } from './queues-repo';
 import { createCallRecordSummaries } from './record-summaries-repo';
-import type { Database, Locks, StoreKind } from './types';
+import type { Locks } from '../calling';
+import type { Database, StoreKind } from './types';
 
 /** The part of CallingStorage the store builds over its database (the rest are its kv, locks...). */
 export type CallingRepositories = Omit<CallingStorage, 'kv' | 'locks' | 'jobs' | 'instances'>;

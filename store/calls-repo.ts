@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { placeholder, placeholders, prepare, preparedByShape } from './prepared-query';
-import type { CallsRepo, CallsTable, Database, StoredCall, StoredCallPatch } from './types';
+import type { CallsRepo, StoredCall, StoredCallPatch } from '../calling';
+import type { CallsTable, Database } from './types';
 
 const TERMINATED = 'terminated';
 // Graph's callState values between ringing and the end: an index lookup each, where "neither ringing nor

@@ -5,7 +5,8 @@ import { createCallTimelineRepo } from './call-timeline-repo';
 import { createCallsRepo } from './calls-repo';
 import { createFlowsRepo } from './flows-repo';
 import { createJobs } from './jobs';
-import type { Database, FlowData, Store, StoreKind } from './types';
+import type { FlowData } from '../calling';
+import type { Database, Store, StoreKind } from './types';
 
 function bind(db: Kysely<Database>, kind: StoreKind): FlowData {
   return {

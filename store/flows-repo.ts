@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { FlowsTable } from './flow-tables';
-import type { FlowsRepo, StoredFlowRecord } from './types';
+import type { FlowsRepo, StoredFlowRecord } from '../calling';
 import type { Database } from './types';
 
 function toFlow(row: Selectable<FlowsTable>): StoredFlowRecord {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { ClaimedJob, ClaimOptions, Database, JobRow, Jobs, JobsTable, NewJob, StoreKind } from './types';
+import type { ClaimedJob, ClaimOptions, JobRow, Jobs, NewJob } from '../calling';
+import type { Database, JobsTable, StoreKind } from './types';
 
 const DEFAULT_CLAIM_LIMIT = 10;
 const DEFAULT_CLAIM_LEASE_MS = 60_000;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { StoreConflictError } from './errors';
-import type { Database, KeyValue, KvEntry, PutOptions } from './types';
+import type { KeyValue, KvEntry, PutOptions } from '../calling';
+import type { Database } from './types';
 
 function toJson(ns: string, key: string, value: unknown): string {
   const json = JSON.stringify(value);

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { StoreLockTimeoutError } from './errors';
 import type { StoreInstances } from './flow-tables';
 import { createLeaseStatements, MAX_CLAIM } from './lease-statements';
-import type { Database, LeaseGroup, LockLease, LockOptions, Locks, StoreLogger } from './types';
+import type { LeaseGroup, LockLease, LockOptions, Locks } from '../calling';
+import type { Database, StoreLogger } from './types';
 
 const DEFAULT_WAIT_MS = 10_000;
 const DEFAULT_LEASE_MS = 30_000;

@@ -4,7 +4,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, Store } from './types';
 import type { MeetingsTable } from './meeting-table';
-import type { MeetingRecords, StoredMeeting } from './types';
+import type { MeetingRecords, StoredMeeting } from '../calling';
 
 const DEFAULT_LIMIT = 50;
 

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import { pickAgent } from '../calling';
 import { changed, ordered, Raced, toAgent } from './queue-rows';
 import { signedOut } from './queue-sign-ins';
-import type { Database, OfferOptions, RingOffer } from './types';
+import type { OfferOptions, RingOffer } from '../calling';
+import type { Database } from './types';
 
 /** Marks the next caller and agent as ringing and records the attempt; throws Raced on a lost race. */
 export async function offerInTransaction(

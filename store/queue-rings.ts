@@ -2,7 +2,8 @@
 // attempt or the state it is about, so a late or repeated report changes nothing.
 import type { Kysely } from 'kysely';
 import { freeAgent } from './queue-rows';
-import type { Database, RingOffer, RingOutcome } from './types';
+import type { RingOffer, RingOutcome } from '../calling';
+import type { Database } from './types';
 
 /** How a ring ended: answered connects the caller (their entry goes, the agent is busy); else both are free. */
 export async function ringEnded(

@@ -1,7 +1,8 @@
 // Row conversions and the small statements the queue repository's parts share.
 import type { Kysely, Transaction } from 'kysely';
 import type { QueueAgentRow, QueueEntryRow } from './queue-tables';
-import type { Database, QueueAgent, QueueEntry } from './types';
+import type { QueueAgent, QueueEntry } from '../calling';
+import type { Database } from './types';
 
 /** A conditional change found the row changed since it was read: the transaction is rolled back. */
 export class Raced extends Error {}

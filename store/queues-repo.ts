@@ -5,7 +5,8 @@ import { offerInTransaction } from './queue-offer';
 import { agentDone, leave, ringEnded } from './queue-rings';
 import { ordered, Raced, toAgent, toEntry } from './queue-rows';
 import { setSignedIn, signedOut } from './queue-sign-ins';
-import type { QueueEntry, QueueStore, Store } from './types';
+import type { QueueEntry, QueueStore } from '../calling';
+import type { Store } from './types';
 
 /** The queues' repository over the store's database. */
 export function createQueueStore(store: Pick<Store, 'db' | 'locks'>): QueueStore {

@@ -2,14 +2,8 @@
 // in the last N days" is an index range on (user_id, start_at). A record's version only ever grows: a
 // put with an older or equal version leaves the stored one as it is.
 import type { Kysely, Selectable } from 'kysely';
-import type {
-  CallRecordsTable,
-  CallRecordSummaries,
-  CallRecordSummary,
-  Database,
-  RecordPutResult,
-  Store,
-} from './types';
+import type { CallRecordSummaries, CallRecordSummary, RecordPutResult } from '../calling';
+import type { CallRecordsTable, Database, Store } from './types';
 
 const CHUNK = 500;
 

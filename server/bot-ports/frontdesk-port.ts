@@ -4,7 +4,8 @@
 // store are shown as off in their place and written into the rules at the next switch.
 import type { FrontDeskPort, FrontDeskRule, Requester } from '../../bot';
 import type { FrontDesk, FrontDeskRule as DeskRule } from '../../calling';
-import { StoreConflictError, type KeyValue } from '../../store';
+import type { KeyValue } from '../../calling';
+import { StoreConflictError } from '../../store';
 import { ruleView } from './frontdesk-rule-view';
 import { PortError } from './port-error';
 import type { PortsLogger } from './types';

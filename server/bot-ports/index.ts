@@ -3,7 +3,7 @@
 // deployment has them; until then the bot says they are not set up.
 import { unavailablePorts, type BotPorts } from '../../bot';
 import type { BoardWatch, CallSource, ClickToCall, FrontDesk, QueueBoards } from '../../calling';
-import type { QueueStore } from '../../store';
+import type { QueueStore } from '../../calling';
 import { createCallsPort } from './calls-port';
 import { createFrontDeskPort } from './frontdesk-port';
 import { createMeetingsPort } from './meetings-port';

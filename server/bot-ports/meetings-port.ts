@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingParticipantInfo } from '@microsoft/microsoft-graph-types';
 import type { Meeting, MeetingsPort, Person, Requester } from '../../bot';
 import type { MeetingRequester } from '../../calling';
-import type { StoredMeeting } from '../../store';
+import type { StoredMeeting } from '../../calling';
 import { mapped } from './port-error';
 import type { MeetingBook, MeetingsApi } from './types';
 

@@ -1,7 +1,7 @@
 // The bot's queues port over the calling module's boards: the same board the tab shows, drawn as a card.
 import type { Availability, QueueBoardView, QueuesPort } from '../../bot';
 import type { BoardWatch, QueueBoard, QueueBoards } from '../../calling';
-import type { QueueStore } from '../../store';
+import type { QueueStore } from '../../calling';
 import { PortError } from './port-error';
 
 const AVAILABILITY: ReadonlySet<string> = new Set<Availability>([

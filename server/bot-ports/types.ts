@@ -2,7 +2,7 @@
 // own APIs satisfy these structurally; tests pass small fakes.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
 import type { CallingApi, MeetingService } from '../../calling';
-import type { KeyValue } from '../../store';
+import type { KeyValue } from '../../calling';
 
 /** Directory reads (calling's users API). */
 export interface DirectoryApi {

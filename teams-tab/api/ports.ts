@@ -3,7 +3,7 @@
 // into calling's internals.
 import type { OnlineMeeting, Presence, User } from '@microsoft/microsoft-graph-types';
 import type { BoardWatch, CallingApi, ClickToCall, MeetingService, QueueBoards } from '../../calling';
-import type { CallRecordSummaries } from '../../store';
+import type { CallRecordSummaries } from '../../calling';
 
 /** A user's delegated token for our API, to be exchanged on-behalf-of them for Graph. */
 export type UserAuth = { readonly kind: 'user'; readonly userAssertion: string };

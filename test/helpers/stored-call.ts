@@ -1,4 +1,4 @@
-import type { StoredCall } from '../../store';
+import type { StoredCall } from '../../calling';
 
 /** A stored call row with plain defaults (an outgoing call being set up); `over` changes any field. */
 export function storedCall(id: string, over: Partial<StoredCall> = {}): StoredCall {

@@ -2,7 +2,7 @@
 // `meeting.id` is base64 of "0#<thread id>#0". Meetings Switchboard created are kept by the meetings
 // service (shared with the bot); others are found in Graph by their join link.
 import type { OnlineMeeting } from '@microsoft/microsoft-graph-types';
-import type { StoredMeeting } from '../../../store';
+import type { StoredMeeting } from '../../../calling';
 
 /** Who attended a meeting and for how long (names only), as the tab shows it. */
 export interface TabAttendance {

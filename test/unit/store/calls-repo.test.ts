@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createCallData, openStore, rewriteCallJson } from '../../../store';
-import type { CallData, Store, StoredCall, StoredOperation } from '../../../store';
+import type { CallData, StoredCall, StoredOperation } from '../../../calling';
+import type { Store } from '../../../store';
 import { storeTargets } from './targets';
 import { storedCall } from '../../helpers/stored-call';
 

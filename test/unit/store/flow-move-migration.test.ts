@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createCallData, createFlowData, openStore } from '../../../store';
-import type { StoredCall } from '../../../store';
+import type { StoredCall } from '../../../calling';
 import { storedCall } from '../../helpers/stored-call';
 
 const call = (id: string, over: Partial<StoredCall>): StoredCall =>

@@ -3,7 +3,8 @@ import { after, describe, it } from 'mocha';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCallRecordSummaries, openStore, type CallRecordSummary, type Store } from '../../../store';
+import type { CallRecordSummary } from '../../../calling';
+import { createCallRecordSummaries, openStore, type Store } from '../../../store';
 import type { ConnectRequest } from '../../../calling';
 import { createTabApi, type TabApi } from '../../../teams-tab/api';
 import {

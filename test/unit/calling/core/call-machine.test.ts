@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { CALL_EVENTS, CALL_MACHINE, CALL_STATES, decide } from '../../../../calling/core/call-machine';
 import type { CallEvent, CallState } from '../../../../calling/core/call-machine';
 import { reduceCall } from '../../../../calling/core/reduce-call';
-import type { StoredCall } from '../../../../store';
+import type { StoredCall } from '../../../../calling';
 import { toStored } from '../../../../calling/core/stored-notification';
 import { callNote, TENANT } from './fakes';
 

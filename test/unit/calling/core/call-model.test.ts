@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { callModel } from '../../../../calling/core';
-import type { StoredCall } from '../../../../store';
+import type { StoredCall } from '../../../../calling';
 import { storedCall } from '../../../helpers/stored-call';
 import {
   withHangUp,

@@ -3,7 +3,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createCallInbox } from '../../../../calling/core/inbox';
-import { createCallData, openStore, type CallData, type Store, type StoreOptions } from '../../../../store';
+import type { CallData } from '../../../../calling';
+import { createCallData, openStore, type Store, type StoreOptions } from '../../../../store';
 import { storeTargets, type StoreTarget } from '../../store/targets';
 import { batch, callNote } from './fakes';
 

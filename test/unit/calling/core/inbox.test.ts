@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createCallInbox } from '../../../../calling/core/inbox';
-import { createCallData, type CallData, type NewInboxRow, type Store } from '../../../../store';
+import type { CallData, NewInboxRow } from '../../../../calling';
+import { createCallData, type Store } from '../../../../store';
 import { batch, callNote, tempStore } from './fakes';
 
 const A = '11111111-1111-4111-8111-111111111111';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { callModel } from '../../../../calling/core';
 import { withRinging, withSeen } from '../../../../calling/core/model/annotations';
-import type { StoredCall } from '../../../../store';
+import type { StoredCall } from '../../../../calling';
 import { storedCall } from '../../../helpers/stored-call';
 
 const ADELE = { key: 'adele-id', kind: 'person' as const, name: 'Adele Vance', userId: 'adele-id' };

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createCallQueue } from '../../../../calling/core/call-queue';
 import { createCallingService } from '../../../../calling/core';
 import { contentHash, toStored } from '../../../../calling/core/stored-notification';
-import { createCallData, type InboxRow } from '../../../../store';
+import type { InboxRow } from '../../../../calling';
+import { createCallData } from '../../../../store';
 import { batch, callNote, eventually, fakeGraph, eachTempStore, testLogger, TENANT } from './fakes';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -10,7 +10,8 @@ import {
   watchBoards,
   type QueueBoard,
 } from '../../../../../calling/flows/queue';
-import { createQueueStore, openStore, type QueueStore, type Store } from '../../../../../store';
+import type { QueueStore } from '../../../../../calling';
+import { createQueueStore, openStore, type Store } from '../../../../../store';
 
 const QUEUES = queuesFileSchema.parse({
   queues: {

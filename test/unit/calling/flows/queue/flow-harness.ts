@@ -10,7 +10,8 @@ import { createQueueFlow, queuesFileSchema, type QueueState } from '../../../../
 import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
 import type { TextPrompts } from '../../../../../calling/flows/tts';
 import { EMPTY_DIRECTORY } from '../../../../../calling/flows/runtime';
-import { createQueueStore, openStore, type QueueStore, type Store } from '../../../../../store';
+import type { QueueStore } from '../../../../../calling';
+import { createQueueStore, openStore, type Store } from '../../../../../store';
 import type { RingOffer } from '../../../../../calling';
 
 export interface Harness {
