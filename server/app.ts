@@ -114,7 +114,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const graphAccess = createCalling(config, store, logger, fetch, deps.calling);
   const calling = graphAccess?.calling;
   const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
-  const agentPresence = graphAccess && createAgentPresenceFor(config, graphAccess.graph, logger);
+  const agentPresence = graphAccess && createAgentPresenceFor(config, graphAccess.graph, store, logger);
   const meetings = graphAccess && createMeetings(store, graphAccess.graph, graphAccess.calling, logger);
   // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
   const botNotices = createFlowNotifier();
@@ -222,7 +222,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       // Change notifications: call records (the calling module), agents' presence (the queues), presence
       // changes (the tab's live board).
       notifications: notificationsEdge(
-        changeNotifications(records, agentPresenceNotifications(agentPresence, tab.notifications)),
+        changeNotifications(records, agentPresenceNotifications(agentPresence, tab.notifications, logger)),
       ),
       tabApi: tab.edge,
       tabDir: path.resolve(config.TAB_DIR),
