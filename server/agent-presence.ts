@@ -60,12 +60,14 @@ export function agentPresenceNotifications(
       // `next` answers the malformed body with its 400 (and says why).
       return next(req);
     }
-    await presence
+    // Not awaited: Graph wants its answer within 3 s, and a lifecycle notice may make the subscription
+    // again (with Graph's validation handshake to this very server) before the people are told.
+    presence
       .accept(body)
       .catch((err: unknown) =>
         logger.warn(
           { err },
-          'agents’ presence notification not taken: the agent is noticed at the next round',
+          'agents’ presence notification not handled: an agent who changed is noticed at the next round',
         ),
       );
     return next(req);

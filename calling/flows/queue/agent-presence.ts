@@ -73,6 +73,7 @@ export function createAgentPresence(opts: {
   const foreign = new Set<string>();
   let known: PresenceSubscriptionState | undefined;
   let resource: string | undefined;
+  let followed: readonly string[] = [];
   let timer: NodeJS.Timeout | undefined;
 
   const keep = (state: PresenceSubscriptionState) => {
@@ -95,6 +96,20 @@ export function createAgentPresence(opts: {
     return undefined;
   }
 
+  /** Graph's word on the subscription itself; answers the people to treat as changed. */
+  async function onLifecycle(
+    event: string,
+    owner: PresenceSubscriptionState,
+    current: string,
+  ): Promise<readonly string[]> {
+    log.info({ event, subscriptionId: owner.id }, 'agents’ presence subscription lifecycle notice');
+    if (event === 'reauthorizationRequired') keep(await shared.renew(current));
+    else if (event === 'subscriptionRemoved') keep(await shared.replace(current, owner.id));
+    // Changes were lost: every agent's presence is read again.
+    else if (event === 'missed') return followed;
+    return [];
+  }
+
   return {
     onChange(listener) {
       listeners.push(listener);
@@ -112,6 +127,7 @@ export function createAgentPresence(opts: {
       const quoted = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
       const wantedResource = `/communications/presences?$filter=id in (${quoted})`;
       resource = wantedResource;
+      followed = ids;
       keep(await shared.ensure(wantedResource));
       if (timer) clearInterval(timer);
       timer = setInterval(
@@ -146,8 +162,9 @@ export function createAgentPresence(opts: {
           log.warn({ subscriptionId: owner.id }, 'presence notification with a wrong clientState refused');
           continue;
         }
-        const personId = personOf(n);
-        if (personId && !changed.includes(personId)) changed.push(personId);
+        const event = n['lifecycleEvent'];
+        const people = typeof event === 'string' ? await onLifecycle(event, owner, resource) : [personOf(n)];
+        for (const id of people) if (id && !changed.includes(id)) changed.push(id);
       }
       for (const id of changed) for (const l of listeners) l(id);
       return changed;

@@ -59,6 +59,8 @@ export function createPresenceSubscription(d: {
       body: {
         changeType: 'updated',
         notificationUrl: d.notificationUrl,
+        // Graph says here when to renew, that it removed the subscription, or that changes were missed.
+        lifecycleNotificationUrl: d.notificationUrl,
         resource,
         expirationDateTime: expiry(),
         clientState,
