@@ -144,7 +144,9 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const flowRuntime = callFlows?.runtime ?? ownRuntime;
   const flows = calling && flowRuntime && createFlows(config, calling, store, logger, flowDeps, flowRuntime);
   const queues =
-    callFlows && graphAccess && createQueueBoardsFor(callFlows, store, graphAccess.graph, logger);
+    callFlows &&
+    graphAccess &&
+    createQueueBoardsFor(callFlows, store, graphAccess.graph, logger, agentPresence);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
