@@ -39,6 +39,13 @@ describe('browser: call queues on the Teams tab', function () {
     const lee = world.emu.people.find((p) => p.displayName === 'Lee Gu');
     assert.ok(lee);
     await world.emu.control('PUT', `/emulator/people/${lee.id}/script`, { onRing: 'answer' });
+    // The agents let their rings go unanswered, so Lee waits: an agent who answered at once would put him
+    // through within a second or two, between two of the board's looks (every 3 s).
+    for (const name of ['Alex Wilber', 'Adele Vance', 'Diego Siciliani']) {
+      const agent = world.emu.people.find((p) => p.displayName === name);
+      assert.ok(agent, name);
+      await world.emu.control('PUT', `/emulator/people/${agent.id}/script`, { onRing: 'ignore' });
+    }
     const placed = await world.emu.control<{ callId: string }>('POST', `/emulator/people/${lee.id}/call`, {
       to: 'app',
     });
