@@ -5,6 +5,7 @@ import { LiveCallCards } from './live/call-cards';
 import { ConversationBook } from './live/conversations';
 import { MeetingCards } from './live/meeting-cards';
 import { QueueCards } from './live/queue-cards';
+import { QueueFollow } from './live/queue-follow';
 import { createNotifier, type BotNotifier } from './live/notifier';
 import type { Proactive } from './live/proactive';
 import type { BotPorts } from './ports';
@@ -49,7 +50,17 @@ export function createBotLogic(opts: BotLogicOptions): BotLogic {
     now,
   });
   const meetingCards = new MeetingCards({ storage, conversations, proactive, logger: opts.logger });
-  const queueCards = new QueueCards({ storage, conversations, proactive, logger: opts.logger });
+  // The boards are followed only while a queue card is live: an app nobody looks at reads nothing.
+  const queueFollow = new QueueFollow({
+    storage,
+    queues: opts.ports.queues,
+    onBoard: (board) => queueCards.update(board),
+    now,
+    logger: opts.logger,
+  });
+  const queueCards = new QueueCards({ storage, conversations, proactive, logger: opts.logger }, (queue) =>
+    queueFollow.tracked(queue),
+  );
   const core: Core = {
     ports: opts.ports,
     liveCards,
@@ -62,7 +73,7 @@ export function createBotLogic(opts: BotLogicOptions): BotLogic {
   };
   const unsubscribeCalls = opts.ports.calls.subscribe((call) => liveCards.update(call));
   const unsubscribeMeetings = opts.ports.meetings.subscribe((meeting) => meetingCards.update(meeting));
-  const unsubscribeQueues = opts.ports.queues.subscribe((board) => queueCards.update(board));
+  queueFollow.start();
   // One ticker for every live card: a connected call's duration moves on between the call's changes.
   const tickMs = opts.tickMs ?? 15_000;
   const ticker = tickMs > 0 ? setInterval(() => liveCards.redrawConnected(), tickMs) : undefined;
@@ -79,7 +90,7 @@ export function createBotLogic(opts: BotLogicOptions): BotLogic {
       clearInterval(ticker);
       unsubscribeCalls();
       unsubscribeMeetings();
-      unsubscribeQueues();
+      queueFollow.close();
     },
   };
 }

@@ -89,21 +89,18 @@ export {
 export { idKey, sameId } from './ids';
 export { CallingError, isCallingError, type CallingErrorCode } from './errors';
 // Flows on the call model: reminder calls, click-to-call, and the notify interface they report through.
-export {
-  NO_ALERTS_CHAT,
-  type AgentRungNotice,
-  type Notifier,
-  type NotificationCard,
-} from './flows/notify';
+export { NO_ALERTS_CHAT, type AgentRungNotice, type Notifier, type NotificationCard } from './flows/notify';
 // Call queues as people see them: each queue's board (chat card, tab), its watcher, the agent's ring card.
 export {
   agentIds,
+  cachedPresence,
   createAgentPresence,
   createQueueBoards,
   notifyAgentRung,
   type AgentPresence,
   type PresenceChanges,
   watchBoards,
+  type BoardPresenceReader,
   type BoardWatch,
   type QueueBoard,
   type QueueBoards,

@@ -114,7 +114,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const graphAccess = createCalling(config, store, logger, fetch, deps.calling);
   const calling = graphAccess?.calling;
   const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
-  const agentPresence = graphAccess && createAgentPresenceFor(config, graphAccess.graph, logger);
+  const agentPresence = graphAccess && createAgentPresenceFor(config, graphAccess.graph, store, logger);
   const meetings = graphAccess && createMeetings(store, graphAccess.graph, graphAccess.calling, logger);
   // Unless the composition brings its own notifier, the flows tell people through the bot (built below).
   const botNotices = createFlowNotifier();
@@ -144,7 +144,9 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   const flowRuntime = callFlows?.runtime ?? ownRuntime;
   const flows = calling && flowRuntime && createFlows(config, calling, store, logger, flowDeps, flowRuntime);
   const queues =
-    callFlows && graphAccess && createQueueBoardsFor(callFlows, store, graphAccess.graph, logger);
+    callFlows &&
+    graphAccess &&
+    createQueueBoardsFor(callFlows, store, graphAccess.graph, logger, agentPresence);
   // Without Graph credentials the bot has no ports and answers every command with "not set up here".
   const botPorts =
     graphAccess &&
@@ -222,7 +224,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
       // Change notifications: call records (the calling module), agents' presence (the queues), presence
       // changes (the tab's live board).
       notifications: notificationsEdge(
-        changeNotifications(records, agentPresenceNotifications(agentPresence, tab.notifications)),
+        changeNotifications(records, agentPresenceNotifications(agentPresence, tab.notifications, logger)),
       ),
       tabApi: tab.edge,
       tabDir: path.resolve(config.TAB_DIR),

@@ -14,6 +14,7 @@ import {
   createRecordingFetcher,
   createReminders,
   createMeetingService,
+  cachedPresence,
   createQueueBoards,
   watchBoards,
   KV_INBOX_NAMESPACE,
@@ -26,6 +27,7 @@ import {
   type FlowRuntime,
   type MeetingService,
   type PresenceChanges,
+  type BoardPresenceReader,
   type TextPrompts,
 } from '../calling';
 import { type Store } from '../store';
@@ -135,18 +137,28 @@ export function createFlows(
 
 /**
  * The call queues as people see them (chat cards, the tab): one board per queue from the store, and the
- * watcher that reports changed boards. Undefined without queues.
+ * watcher that reports changed boards. The watcher reads Graph presence again only when the agents'
+ * presence subscription reports a change, or every 60 s. Undefined without queues.
  */
-export function createQueueBoardsFor(flows: CallFlows, store: Store, graph: GraphServices, logger: Logger) {
+export function createQueueBoardsFor(
+  flows: CallFlows,
+  store: Store,
+  graph: GraphServices,
+  logger: Logger,
+  presenceChanges?: PresenceChanges,
+) {
   if (Object.keys(flows.queues).length === 0) return undefined;
   const queueStore = store.queues;
-  const boards = createQueueBoards({
-    queues: flows.queues,
-    directory: () => flows.frontDesk.directory(),
-    store: queueStore,
-    presence: graph.presence,
-  });
-  const watch = watchBoards(boards, { log: logger.child({ module: 'queue-boards' }) });
+  const over = (presence: BoardPresenceReader) =>
+    createQueueBoards({
+      queues: flows.queues,
+      directory: () => flows.frontDesk.directory(),
+      store: queueStore,
+      presence,
+    });
+  const boards = over(graph.presence);
+  const watched = over(cachedPresence(graph.presence, presenceChanges ? { changes: presenceChanges } : {}));
+  const watch = watchBoards(watched, { log: logger.child({ module: 'queue-boards' }) });
   return { boards, watch, store: queueStore };
 }
 

@@ -63,6 +63,7 @@ export function createNotifier(deps: {
     async agentRung(n) {
       const chat = await deps.conversations.personalChat(n.agentId);
       if (!chat) {
+        // The queues know this code: they say once per agent that a chat is needed, not at every ring.
         throw new BotError(
           'no_personal_chat',
           `${n.agentName} has never chatted with Switchboard, so I cannot tell them who is calling.`,

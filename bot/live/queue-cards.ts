@@ -7,7 +7,11 @@ export type QueueCardPlacement = CardPlacement;
 
 /** Live queue cards: edited in place each time the queue's board changes. */
 export class QueueCards extends TrackedCards<QueueBoardView> {
-  constructor(deps: TrackedCardsDeps) {
+  /** `onTracked`: a card of the queue was posted or used (the boards are followed while one is live). */
+  constructor(
+    deps: TrackedCardsDeps,
+    private readonly onTracked: (queue: string) => Promise<void>,
+  ) {
     super(deps, {
       prefix: 'switchboard/queuecard/',
       what: 'queue',
@@ -15,5 +19,10 @@ export class QueueCards extends TrackedCards<QueueBoardView> {
       keyOf: (b) => b.queue,
       cardOf: queueBoardCard,
     });
+  }
+
+  override async track(key: string, placement: CardPlacement): Promise<void> {
+    await super.track(key, placement);
+    await this.onTracked(key);
   }
 }

@@ -11,7 +11,7 @@ import { getPresence, putPresence } from './presence';
 import { listMeetings, meetingAttendance } from './meetings';
 import { flushRecords, listRecords } from './records';
 import { promptAudio } from './prompt-audio';
-import { listSubscriptions } from './subscriptions';
+import { listSubscriptions, sendLifecycle } from './subscriptions';
 import { getSpeech, say, setSpeechFaults } from './speech';
 import { listTeams, putTeamMembers } from './teams';
 import { patchApp, putApp } from './apps';
@@ -46,6 +46,7 @@ const TABLE: [string, string, Action][] = [
   ['GET', '/emulator/records', listRecords],
   ['POST', '/emulator/records/flush', flushRecords],
   ['GET', '/emulator/subscriptions', listSubscriptions],
+  ['POST', '/emulator/subscriptions/:subscriptionId/lifecycle', sendLifecycle],
   ['GET', '/emulator/faults', getFaults],
   ['POST', '/emulator/faults', setFaults],
   ['GET', '/emulator/speech', getSpeech],

@@ -1,8 +1,8 @@
 // Change-notification subscriptions for call records and presence: the validation handshake, lifetimes
 // and lifecycle notices on the emulator clock, delivery as changeNotificationCollection with the
 // subscription's clientState, and the Graph /subscriptions routes.
-export { SubscriptionService, REAUTHORIZE_LEAD_MS } from './service';
-export type { NewSubscription } from './service';
+export { SubscriptionService, REAUTHORIZE_LEAD_MS, LIFECYCLE_EVENTS } from './service';
+export type { NewSubscription, LifecycleEvent } from './service';
 export { NotificationQueues, ACK_TIMEOUT_MS } from './delivery';
 export type { DeliveryStep, QueueOptions } from './delivery';
 export { subscriptionRoutes } from './routes';

@@ -16,6 +16,12 @@ export const REAUTHORIZE_LEAD_MS = 10 * 60_000;
 const LOG_LIMIT = 50;
 
 export type NewSubscription = Omit<SubscriptionRec, 'id' | 'createdAt' | 'timers' | 'deliveries'>;
+export type LifecycleEvent = 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed';
+export const LIFECYCLE_EVENTS: readonly LifecycleEvent[] = [
+  'reauthorizationRequired',
+  'subscriptionRemoved',
+  'missed',
+];
 
 /** Stored subscriptions and what they are told. */
 export class SubscriptionService {
@@ -59,6 +65,15 @@ export class SubscriptionService {
     for (const t of sub.timers) this.deps.clock.clearTimer(t);
     sub.timers = [];
     this.subs.delete(sub.id);
+  }
+
+  /**
+   * Sends `event` now, as Graph does when it must (the control API): `subscriptionRemoved` removes the
+   * subscription first, as Graph does when it drops one before its expiry.
+   */
+  tell(sub: SubscriptionRec, event: LifecycleEvent): void {
+    if (event === 'subscriptionRemoved') this.remove(sub);
+    this.lifecycle(sub, event);
   }
 
   /** Tells every call-record subscription about a new record (its filter permitting). */
@@ -109,7 +124,7 @@ export class SubscriptionService {
     this.post(sub, sub.notificationUrl, 'change', event, changeNotificationCollection([notification]));
   }
 
-  private lifecycle(sub: SubscriptionRec, event: 'reauthorizationRequired' | 'subscriptionRemoved'): void {
+  private lifecycle(sub: SubscriptionRec, event: LifecycleEvent): void {
     if (!sub.lifecycleNotificationUrl) return;
     const n: Record<string, unknown> = {
       subscriptionId: sub.id,

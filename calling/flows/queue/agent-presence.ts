@@ -1,21 +1,20 @@
 // The agents' presence followed with a Graph change-notification subscription made as the app
 // (Presence.Read.All): a change is heard within seconds, where reading presence again would wait for
-// the next announcement round. The subscription is this instance's own (its clientState is kept in
-// memory), renewed before Graph's 60-minute limit and made again when renewing fails.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// the next announcement round. The subscription is the deployment's, not an instance's: it lives in the
+// store (presence-subscription.ts), so behind a load balancer every instance accepts its notifications.
+import { timingSafeEqual } from 'node:crypto';
 import type { CoreLogger } from '../../core';
 import type { GraphClient } from '../../graph/types';
+import type { KeyValue, Locks } from '../../storage';
+import { createPresenceSubscription, type PresenceSubscriptionState } from './presence-subscription';
 
-// How long stopping waits for the subscription's deletion before it lets shutdown go on.
-const STOP_WAIT_MS = 1_500;
-
-// Graph's maximum for presence is 60 minutes; ask a little less, renew well before.
-const LIFETIME_MS = 55 * 60_000;
+// Renew well before Graph's 60-minute limit; each instance looks every few minutes whether it is due.
 const RENEW_MS = 45 * 60_000;
+const CHECK_MS = 5 * 60_000;
+// Subscriptions seen not to be ours (the tab's); remembered so their notifications do not read the kv.
+const FOREIGN_LIMIT = 1000;
 /** Graph's limit on users per presence subscription. */
 export const PRESENCE_SUBSCRIPTION_LIMIT = 650;
-
-const APP = { kind: 'app' } as const;
 
 /** Whose presence changed, for the queues to act on (Graph's basic notifications name the person only). */
 export interface PresenceChanges {
@@ -23,91 +22,92 @@ export interface PresenceChanges {
 }
 
 export interface AgentPresence extends PresenceChanges {
-  /** Subscribes to `ids` (replacing any earlier subscription); rejects when Graph refuses. */
+  /** Subscribes to `ids` (replacing a subscription to other ids); rejects when Graph refuses. */
   follow(ids: readonly string[]): Promise<void>;
-  /** Takes this subscription's items from a notification collection; answers the people who changed. */
-  accept(body: unknown): string[];
-  /** Stops renewing and deletes the subscription. */
+  /** Takes the subscription's items from a notification collection; answers the people who changed. */
+  accept(body: unknown): Promise<string[]>;
+  /** Stops looking after the subscription (it is the deployment's: other instances keep it alive). */
   stop(): Promise<void>;
 }
 
-interface Live {
-  readonly id: string;
-  readonly secret: Buffer;
-}
+type Item = Record<string, unknown>;
 
-function sameSecret(given: unknown, secret: Buffer): boolean {
+function sameSecret(given: unknown, secret: string): boolean {
   if (typeof given !== 'string') return false;
-  const b = Buffer.from(given);
-  return b.length === secret.length && timingSafeEqual(b, secret);
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The app's subscription to its agents' presence, notifying `notificationUrl`. */
+/** Whether an item of an unknown subscription may be ours: a presence change, or a lifecycle notice. */
+const mayBeOurs = (n: Item) =>
+  /presences/i.test(String(n['resource'] ?? '')) || typeof n['lifecycleEvent'] === 'string';
+
+function personOf(n: Item): string | undefined {
+  const data = n['resourceData'] as { id?: unknown } | undefined;
+  const id =
+    typeof data?.id === 'string' ? data.id : /presences\('([^']+)'\)/i.exec(String(n['resource']))?.[1];
+  return id?.toLowerCase();
+}
+
+/** The deployment's subscription to its agents' presence, notifying `notificationUrl`. */
 export function createAgentPresence(opts: {
   readonly graph: Pick<GraphClient, 'request'>;
+  readonly kv: Pick<KeyValue, 'get' | 'put'>;
+  readonly locks: Locks;
   readonly notificationUrl: string;
   readonly logger: CoreLogger;
   readonly now?: () => number;
-  /** How often the subscription is renewed (default 45 minutes). */
+  /** How long after its last renewal the subscription is renewed (default 45 minutes). */
   readonly renewEveryMs?: number;
 }): AgentPresence {
-  const now = opts.now ?? Date.now;
   const log = opts.logger.child({ module: 'calling.queues.presence' });
+  const renewEveryMs = opts.renewEveryMs ?? RENEW_MS;
+  const shared = createPresenceSubscription({
+    ...opts,
+    renewEveryMs,
+    now: opts.now ?? Date.now,
+    log,
+  });
   const listeners: Array<(personId: string) => void> = [];
-  let live: Live | undefined;
-  let ids: readonly string[] = [];
+  const foreign = new Set<string>();
+  let known: PresenceSubscriptionState | undefined;
+  let resource: string | undefined;
+  let followed: readonly string[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const expiry = () => new Date(now() + LIFETIME_MS).toISOString();
 
-  async function create(): Promise<void> {
-    const secret = randomBytes(32).toString('base64url');
-    const quoted = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
-    const res = await opts.graph.request<{ id?: string }>({
-      method: 'POST',
-      path: '/subscriptions',
-      auth: APP,
-      body: {
-        changeType: 'updated',
-        notificationUrl: opts.notificationUrl,
-        resource: `/communications/presences?$filter=id in (${quoted})`,
-        expirationDateTime: expiry(),
-        clientState: secret,
-      },
-    });
-    const id = res.body?.id;
-    if (!id) throw new Error('Graph created the agents’ presence subscription without naming it');
-    live = { id, secret: Buffer.from(secret) };
-    log.info({ subscriptionId: id, agents: ids.length }, 'agents’ presence subscription created');
+  const keep = (state: PresenceSubscriptionState) => {
+    known = state;
+    return state;
+  };
+
+  /** The subscription an item belongs to, if ours: the one known, or the store's when it is newer. */
+  async function ownerOf(n: Item, fresh: { read: boolean }): Promise<PresenceSubscriptionState | undefined> {
+    const id = String(n['subscriptionId'] ?? '').toLowerCase();
+    if (known && known.id.toLowerCase() === id) return known;
+    if (!mayBeOurs(n) || foreign.has(id) || fresh.read) return undefined;
+    // Another instance may have made it (again): the store knows.
+    fresh.read = true;
+    const stored = await shared.read();
+    if (stored) known = stored;
+    if (stored?.id.toLowerCase() === id) return stored;
+    if (foreign.size >= FOREIGN_LIMIT) foreign.clear();
+    foreign.add(id);
+    return undefined;
   }
 
-  async function renew(): Promise<void> {
-    const current = live;
-    if (!current) return create();
-    try {
-      await opts.graph.request({
-        method: 'PATCH',
-        path: `/subscriptions/${encodeURIComponent(current.id)}`,
-        auth: APP,
-        body: { expirationDateTime: expiry() },
-      });
-    } catch (err) {
-      log.warn(
-        { err, subscriptionId: current.id },
-        'agents’ presence subscription not renewed; making it again',
-      );
-      await create();
-    }
-  }
-
-  async function drop(): Promise<void> {
-    const current = live;
-    live = undefined;
-    if (!current) return;
-    await opts.graph
-      .request({ method: 'DELETE', path: `/subscriptions/${encodeURIComponent(current.id)}`, auth: APP })
-      .catch((err: unknown) =>
-        log.info({ err, subscriptionId: current.id }, 'old agents’ presence subscription not deleted'),
-      );
+  /** Graph's word on the subscription itself; answers the people to treat as changed. */
+  async function onLifecycle(
+    event: string,
+    owner: PresenceSubscriptionState,
+    current: string,
+  ): Promise<readonly string[]> {
+    log.info({ event, subscriptionId: owner.id }, 'agents’ presence subscription lifecycle notice');
+    if (event === 'reauthorizationRequired') keep(await shared.renew(current));
+    else if (event === 'subscriptionRemoved') keep(await shared.replace(current, owner.id));
+    // Changes were lost: every agent's presence is read again.
+    else if (event === 'missed') return followed;
+    return [];
   }
 
   return {
@@ -115,44 +115,56 @@ export function createAgentPresence(opts: {
       listeners.push(listener);
     },
     async follow(wanted) {
-      ids = [...new Set(wanted.map((id) => id.toLowerCase()))];
+      // Sorted: every instance asks for the same resource, so they share one subscription.
+      let ids = [...new Set(wanted.map((id) => id.toLowerCase()))].sort();
       if (ids.length > PRESENCE_SUBSCRIPTION_LIMIT)
         log.warn(
           { agents: ids.length },
           `only the first ${PRESENCE_SUBSCRIPTION_LIMIT} agents' presence is followed; the others are noticed at announcement rounds`,
         );
       ids = ids.slice(0, PRESENCE_SUBSCRIPTION_LIMIT);
-      await drop();
       if (ids.length === 0) return;
-      await create();
+      const quoted = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
+      const wantedResource = `/communications/presences?$filter=id in (${quoted})`;
+      resource = wantedResource;
+      followed = ids;
+      keep(await shared.ensure(wantedResource));
       if (timer) clearInterval(timer);
-      timer = setInterval(() => {
-        renew().catch((err: unknown) =>
-          log.error({ err }, 'agents’ presence subscription lost: agents are noticed at announcement rounds'),
-        );
-      }, opts.renewEveryMs ?? RENEW_MS);
+      timer = setInterval(
+        () => {
+          shared
+            .ensure(wantedResource)
+            .then(keep)
+            .catch((err: unknown) =>
+              log.error(
+                { err },
+                'agents’ presence subscription lost: agents are noticed at announcement rounds',
+              ),
+            );
+        },
+        Math.min(renewEveryMs, CHECK_MS),
+      );
       timer.unref();
     },
-    accept(body) {
-      const value =
-        typeof body === 'object' && body !== null ? (body as { value?: unknown }).value : undefined;
-      const current = live;
-      if (!Array.isArray(value) || !current) return [];
+    async accept(body) {
+      const value = typeof body === 'object' && body !== null ? (body as Item)['value'] : undefined;
+      if (!Array.isArray(value) || resource === undefined) return [];
       const changed: string[] = [];
+      const fresh = { read: false };
       for (const item of value as unknown[]) {
         if (typeof item !== 'object' || item === null) continue;
-        const n = item as Record<string, unknown>;
+        const n = item as Item;
         // Others' subscriptions (the tab's, call records) are theirs to check.
-        if (String(n['subscriptionId'] ?? '').toLowerCase() !== current.id.toLowerCase()) continue;
+        const owner = await ownerOf(n, fresh);
+        if (!owner) continue;
         // Our subscription without our secret did not come from Graph.
-        if (!sameSecret(n['clientState'], current.secret)) {
-          log.warn({ subscriptionId: current.id }, 'presence notification with a wrong clientState refused');
+        if (!sameSecret(n['clientState'], owner.clientState)) {
+          log.warn({ subscriptionId: owner.id }, 'presence notification with a wrong clientState refused');
           continue;
         }
-        const data = n['resourceData'] as { id?: unknown } | undefined;
-        const personId =
-          typeof data?.id === 'string' ? data.id : /presences\('([^']+)'\)/i.exec(String(n['resource']))?.[1];
-        if (personId && !changed.includes(personId.toLowerCase())) changed.push(personId.toLowerCase());
+        const event = n['lifecycleEvent'];
+        const people = typeof event === 'string' ? await onLifecycle(event, owner, resource) : [personOf(n)];
+        for (const id of people) if (id && !changed.includes(id)) changed.push(id);
       }
       for (const id of changed) for (const l of listeners) l(id);
       return changed;
@@ -160,16 +172,6 @@ export function createAgentPresence(opts: {
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
-      // Stopping is part of shutting down, which must not wait on Graph (whose retries can take many
-      // seconds when it is gone too): a subscription left behind expires on its own within its lifetime.
-      let waited: NodeJS.Timeout | undefined;
-      await Promise.race([
-        drop(),
-        new Promise<void>((resolve) => {
-          waited = setTimeout(resolve, STOP_WAIT_MS);
-        }),
-      ]);
-      clearTimeout(waited);
     },
   };
 }

@@ -45,4 +45,5 @@ export {
   type QueueBoards,
 } from './board';
 export { boardContent, watchBoards, type BoardWatch } from './board-watch';
+export { cachedPresence } from './board-presence';
 export { agentRungNotice, notifyAgentRung, type RingNoticeDeps } from './ring-notice';

@@ -10,6 +10,7 @@ import type { PresenceChanges } from './agent-presence';
 import { agentIds, createAvailability, type PresenceReader } from './agents';
 import { createQueueFlow } from './queue-flow';
 import { notifyAgentRung } from './ring-notice';
+import { quietRingCards } from './ring-card-log';
 import type { QueuesFile } from './queue-schema';
 import { initialQueueState, QUEUE_FLOW } from './queue-state';
 
@@ -73,8 +74,11 @@ export function registerQueues(
       log,
       ...(notifier
         ? {
-            agentRung: (offer: RingOffer) =>
-              notifyAgentRung(offer, { queues, store, directory: opts.directory, notifier }),
+            agentRung: quietRingCards(
+              (offer: RingOffer) =>
+                notifyAgentRung(offer, { queues, store, directory: opts.directory, notifier }),
+              log,
+            ),
           }
         : {}),
       ...(opts.tts ? { tts: opts.tts } : {}),

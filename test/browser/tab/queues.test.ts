@@ -9,7 +9,6 @@ import { openTab, useTabWorld, waitUntil } from './tab-harness';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ADELE = '86528ee4-da06-4aa2-9aed-32e626300172';
 const DIEGO = '78377b16-9ba5-4342-9ed8-cf0ae0629405';
-const ALEX = '9b602b58-81c6-43ef-bb23-f7145adb1914';
 
 describe('browser: call queues on the Teams tab', function () {
   this.timeout(120_000);
@@ -40,9 +39,13 @@ describe('browser: call queues on the Teams tab', function () {
     const lee = world.emu.people.find((p) => p.displayName === 'Lee Gu');
     assert.ok(lee);
     await world.emu.control('PUT', `/emulator/people/${lee.id}/script`, { onRing: 'answer' });
-    // The agents let their phones ring: one who answered would take him off the waiting list at once.
-    for (const agent of [ALEX, ADELE, DIEGO])
-      await world.emu.control('PUT', `/emulator/people/${agent}/script`, { onRing: 'ignore' });
+    // The agents let their rings go unanswered, so Lee waits: an agent who answered at once would put him
+    // through within a second or two, between two of the board's looks (every 3 s).
+    for (const name of ['Alex Wilber', 'Adele Vance', 'Diego Siciliani']) {
+      const agent = world.emu.people.find((p) => p.displayName === name);
+      assert.ok(agent, name);
+      await world.emu.control('PUT', `/emulator/people/${agent.id}/script`, { onRing: 'ignore' });
+    }
     const placed = await world.emu.control<{ callId: string }>('POST', `/emulator/people/${lee.id}/call`, {
       to: 'app',
     });

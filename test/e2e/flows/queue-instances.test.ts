@@ -119,5 +119,8 @@ describe('queue e2e: two app instances on one PostgreSQL serve one queue', funct
       (proxy.served.get(portA) ?? 0) > 0 && (proxy.served.get(portB) ?? 0) > 0,
       'both instances took requests',
     );
+    // Long after both instances followed their agents: one presence subscription for the deployment.
+    const subs = await emu.control<{ value: Array<{ resource: string }> }>('GET', '/emulator/subscriptions');
+    assert.equal(subs.body.value.filter((s) => /presences/.test(s.resource)).length, 1);
   });
 });

@@ -13,6 +13,18 @@ async function presence(h: FlowsHarness, personId: string, availability: string)
   assert.ok(res.status < 300, `presence: ${res.status}`);
 }
 
+interface EmuSubscription {
+  id: string;
+  resource: string;
+  applicationId: string;
+}
+
+/** The emulator's presence subscriptions. */
+async function presenceSubscriptions(h: FlowsHarness): Promise<EmuSubscription[]> {
+  const res = await h.emu.control<{ value: EmuSubscription[] }>('GET', '/emulator/subscriptions');
+  return res.body.value.filter((s) => /presences/.test(s.resource));
+}
+
 /** The agents rung so far (the store's ring attempts). */
 async function rung(h: FlowsHarness): Promise<string[]> {
   const rows = await h.app.store.db.selectFrom('queue_ring_attempts').select('agent_id').execute();
@@ -30,6 +42,27 @@ describe('queue e2e: an agent who becomes Available is rung at once', function (
   });
   after(async () => h?.stop());
 
+  it('Graph removing the subscription makes the app subscribe again', async () => {
+    await until(async () => (await presenceSubscriptions(h)).length === 1, 'the app to subscribe', 15_000);
+    const [first] = await presenceSubscriptions(h);
+    assert.ok(first);
+    const res = await h.emu.control('POST', `/emulator/subscriptions/${first.id}/lifecycle`, {
+      event: 'subscriptionRemoved',
+    });
+    assert.equal(res.status, 200);
+    await until(
+      async () => (await presenceSubscriptions(h)).some((s) => s.id !== first.id),
+      'a new subscription',
+      15_000,
+    );
+    const now = await presenceSubscriptions(h);
+    assert.equal(now.length, 1, 'one subscription, the old one gone');
+    assert.equal(now[0]?.resource, first.resource);
+    const stored = await h.app.store.kv.get<{ id: string }>('calling.queues.presence', 'subscription');
+    assert.equal(stored?.value.id, now[0]?.id, 'every instance finds the new one in the store');
+  });
+
+  // Runs on the subscription made again above: the removed one can no longer bring Diego in.
   it('a presence change to Available rings the agent without waiting for the next round', async () => {
     const diego = person(h, 'Diego Siciliani');
     await presence(h, diego.id, 'DoNotDisturb');

@@ -61,6 +61,35 @@ describe('bot conversation: call queues', () => {
     assert.match(t, /Do not disturb · presenting/);
   });
 
+  it('follows the boards only while a queue card is live, also across a restart', async () => {
+    const h = withBoard();
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(h.fake.boardWatchers, 0, 'no queue card anywhere: the boards are not watched');
+    await h.say('queues');
+    assert.equal(h.fake.boardWatchers, 0, 'the list is not kept up to date');
+    await h.say('queue support');
+    await until(() => h.fake.boardWatchers === 1, 'the boards watched once a card is tracked');
+    await h.say('queue sales');
+    assert.equal(h.fake.boardWatchers, 1, 'one watch for every card');
+
+    h.sb.close();
+    const restarted = harness({ storage: h.storage });
+    restarted.fake.boards.set('support', board());
+    restarted.clock = h.clock + 60 * 60_000;
+    await until(() => restarted.fake.boardWatchers === 1, 'a restart with live cards watches again');
+
+    // Past its live time the card stops being followed; a change makes the bot notice.
+    restarted.clock = h.clock + 13 * 3600_000;
+    restarted.fake.pushBoard(board({ callers: [] }));
+    await until(() => restarted.fake.boardWatchers === 0, 'no live card left: the watch ends');
+    restarted.sb.close();
+    const idle = harness({ storage: h.storage });
+    idle.clock = restarted.clock;
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(idle.fake.boardWatchers, 0, 'a restart with no live card watches nothing');
+    idle.sb.close();
+  });
+
   it('the board card is edited in place when the queue changes', async () => {
     const h = withBoard();
     const [out] = await h.say('queue support');

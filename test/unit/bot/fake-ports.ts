@@ -327,6 +327,11 @@ export class FakeCalling {
   readonly boards = new Map<string, QueueBoardView>();
   private readonly boardListeners = new Set<(b: QueueBoardView) => void>();
 
+  /** How many listeners follow the boards (the watcher reads only while there is one). */
+  get boardWatchers(): number {
+    return this.boardListeners.size;
+  }
+
   pushBoard(b: QueueBoardView): void {
     this.boards.set(b.queue, b);
     for (const l of this.boardListeners) l(b);

@@ -87,10 +87,11 @@ export const USER = { id: '29:alex', name: 'Alex Wilber', aadObjectId: alex.id }
 
 /** A Switchboard on botbuilder's TestAdapter with fake ports, a fake roster and an injectable clock. */
 export function harness(
-  opts: { roster?: Partial<ConversationRoster>; members?: RosterMember[] } = {},
+  opts: { roster?: Partial<ConversationRoster>; members?: RosterMember[]; storage?: MemoryStorage } = {},
 ): Harness {
   const adapter = new RecordingAdapter();
-  const storage = new MemoryStorage();
+  // Given, it is the storage of a bot that ran before (a restart).
+  const storage = opts.storage ?? new MemoryStorage();
   const errors: unknown[] = [];
   const logger = { ...silent, error: (o: object) => errors.push(o), warn: (o: object) => errors.push(o) };
   const h = { clock: Date.parse('2025-03-10T10:00:00Z') } as Harness;

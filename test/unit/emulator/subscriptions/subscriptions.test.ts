@@ -264,6 +264,27 @@ describe('emulator subscriptions: lifecycle on the emulator clock', () => {
     assert.deepEqual(sent, []);
   });
 
+  it('sends a lifecycle notice when told: subscriptionRemoved removes the subscription, missed keeps it', () => {
+    const { svc, sent } = service();
+    const sub = svc.add(init(60));
+    svc.tell(sub, 'missed');
+    assert.ok(svc.get(sub.id), 'missed leaves the subscription in place');
+    svc.tell(sub, 'subscriptionRemoved');
+    assert.equal(svc.get(sub.id), undefined);
+    svc.presenceChanged('u1');
+    assert.deepEqual(events(sent), ['missed', 'subscriptionRemoved']);
+    assert.deepEqual(Object.keys(sent[1]?.body.value[0] ?? {}).sort(), [
+      'clientState',
+      'lifecycleEvent',
+      'subscriptionExpirationDateTime',
+      'subscriptionId',
+      'tenantId',
+    ]);
+    assert.equal(sent[1]?.url, 'https://n.example/l');
+    clock.advance(60 * MINUTE);
+    assert.equal(sent.length, 2, 'a removed subscription’s timers are gone');
+  });
+
   it('filters call records by participant', () => {
     const { svc, sent } = service();
     svc.add(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   agentRungNotice,
   boardContent,
+  cachedPresence,
   createQueueBoards,
   queuesFileSchema,
   watchBoards,
@@ -245,6 +246,70 @@ describe('queue boards', () => {
       release();
       await Promise.all([reading, after]);
       assert.equal(seen.filter((b) => b.queue === 'sales').at(-1)?.agents[0]?.availability, 'Offline');
+    } finally {
+      off();
+      watch.stop();
+    }
+  });
+
+  it('the watcher reads nothing while nobody watches', async () => {
+    const watch = watchBoards(boards(), { everyMs: 5, log: { warn: () => {} }, now: () => t });
+    await new Promise((r) => setTimeout(r, 40));
+    assert.equal(presenceReads, 0, 'no listener: no reads');
+    const off = watch.subscribe(() => undefined);
+    await new Promise((r) => setTimeout(r, 40));
+    assert.ok(presenceReads > 0, 'read while watched');
+    off();
+    await new Promise((r) => setTimeout(r, 10));
+    const after = presenceReads;
+    await new Promise((r) => setTimeout(r, 40));
+    assert.equal(presenceReads, after, 'the last listener gone: reads stop');
+    watch.stop();
+  });
+
+  it('the watched boards read Graph presence again only on a presence notification or every 60 s', async () => {
+    const listeners: Array<(id: string) => void> = [];
+    const changes = { onChange: (l: (id: string) => void) => listeners.push(l) };
+    const watched = createQueueBoards({
+      queues: QUEUES,
+      directory: async () => DIRECTORY,
+      store: queues,
+      presence: cachedPresence(
+        {
+          async getPresences(ids) {
+            presenceReads += 1;
+            return ids.flatMap((id) => (presence[id] ? [{ id, ...presence[id] }] : []));
+          },
+        },
+        { changes, now: () => t },
+      ),
+      now: () => t,
+    });
+    const seen: QueueBoard[] = [];
+    const watch = watchBoards(watched, { everyMs: 60_000, log: { warn: () => {} }, now: () => t });
+    const off = watch.subscribe((b) => seen.push(b));
+    const annIn = (b: QueueBoard | undefined) => b?.agents.find((a) => a.id === 'u-ann')?.availability;
+    try {
+      await watch.check();
+      assert.equal(presenceReads, 1);
+      presence['u-ann'] = { availability: 'DoNotDisturb', activity: 'DoNotDisturb' };
+      t = 3_000;
+      await watch.check();
+      assert.equal(presenceReads, 1, 'the store is read, Graph presence is not');
+      assert.equal(annIn(seen.at(-1)), 'Available');
+      for (const l of listeners) l('U-ANN');
+      t = 6_000;
+      await watch.check();
+      assert.equal(presenceReads, 2, 'a notification: read at the next look, not 60 s later');
+      assert.equal(annIn(seen.at(-1)), 'DoNotDisturb');
+      presence['u-ann'] = { availability: 'Away', activity: 'Away' };
+      t = 60_000;
+      await watch.check();
+      assert.equal(presenceReads, 2);
+      t = 66_000;
+      await watch.check();
+      assert.equal(presenceReads, 3, 'every 60 s at the latest');
+      assert.equal(annIn(seen.at(-1)), 'Away');
     } finally {
       off();
       watch.stop();
