@@ -11,6 +11,11 @@ export interface LiveHandlers {
   queue?(b: QueueBoard): void;
   /** How updates arrive now: 'subscription' / 'polling' as the server says, or 'tab-polling'. */
   mode(m: string): void;
+  /**
+   * A stream opened (once per stream). News sent while no stream was open (before the first, or between
+   * a closed one and its replacement) never arrives: read again what the view shows.
+   */
+  opened?(): void;
   /** A refusal only the user can fix (sign-in, consent): watching stops until they do. */
   fail?(err: ApiError): void;
 }
@@ -83,8 +88,11 @@ export function watch(api: Api, ids: string[], on: LiveHandlers, opts: WatchOpti
     if (stopped) return;
     const es = openStream(url);
     source = es;
+    let first = true;
     es.addEventListener('ready', (e) => {
       failures = 0;
+      if (first) on.opened?.();
+      first = false;
       const data = parse<{ presenceUpdates?: string }>(e);
       on.mode(data?.presenceUpdates ?? 'subscription');
     });

@@ -203,6 +203,36 @@ describe('tab web: live updates', () => {
     }
   });
 
+  it('says when each stream opens, once per stream, so the view can read what it missed between streams', async () => {
+    const streams: FakeStream[] = [];
+    let opened = 0;
+    const { api } = fakeApi({});
+    const stop = watch(
+      api,
+      ['a'],
+      {
+        presence: () => undefined,
+        call: () => undefined,
+        mode: () => undefined,
+        opened: () => (opened += 1),
+      },
+      { openStream: (url) => (streams.push(new FakeStream(url)), streams.at(-1) as FakeStream), retryMs: 5 },
+    );
+    try {
+      await tick();
+      assert.equal(opened, 0, 'not before the server says the stream is ready');
+      streams[0]?.emit('ready', { presenceUpdates: 'polling' });
+      streams[0]?.emit('ready', { presenceUpdates: 'subscription' });
+      assert.equal(opened, 1, 'a stream switching to a subscription is still the same stream');
+      streams[0]?.fail();
+      await tick(30);
+      streams[1]?.emit('ready', { presenceUpdates: 'polling' });
+      assert.equal(opened, 2, 'the replacement stream opened');
+    } finally {
+      stop();
+    }
+  });
+
   it('stops and reports a consent refusal instead of polling', async () => {
     const refused = new ApiError(403, {
       code: 'consent_required',

@@ -53,6 +53,8 @@ export default function MeetingPanel() {
       presence: soon,
       call: soon,
       mode: () => undefined,
+      // The stream is new whenever the roster changes; the call may have ended in between (a bot leaving).
+      opened: soon,
       fail,
     });
     return () => {

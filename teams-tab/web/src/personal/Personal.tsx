@@ -61,7 +61,8 @@ export default function Personal() {
 
   useEffect(() => saveBoard(host.userId, people), [host.userId, people]);
   useEffect(() => {
-    if (listed) setCalls(new Map(listed.map((c) => [c.id, c])));
+    // The list says which calls there are; a version the stream brought meanwhile is kept if newer.
+    if (listed) setCalls((m) => new Map(listed.map((c) => [c.id, newerOf(m.get(c.id), c)])));
   }, [listed]);
 
   const ids = useMemo(
@@ -80,9 +81,10 @@ export default function Personal() {
       call: (c) => setCalls((m) => (newer(m.get(c.id), c) ? new Map(m).set(c.id, c) : m)),
       queue: (b) => setQueues((m) => withNewer(m, b)),
       mode: setMode,
+      opened: reloadCalls,
       fail,
     });
-  }, [api, ids, generation, fail]);
+  }, [api, ids, generation, fail, reloadCalls]);
 
   useEffect(() => {
     if (me) document.documentElement.dataset.ready = 'personal';
@@ -146,4 +148,8 @@ function withNewer(boards: Map<string, QueueBoard>, b: QueueBoard): Map<string, 
   const shown = boards.get(b.queue);
   if (shown && Date.parse(shown.at) > Date.parse(b.at)) return boards;
   return new Map(boards).set(b.queue, b);
+}
+
+function newerOf(shown: Call | undefined, listed: Call): Call {
+  return shown && !newer(shown, listed) ? shown : listed;
 }
