@@ -1,5 +1,6 @@
 // The quick start of @switchboard/calling: a Teams calling app on plain node:http that answers every
 // call with a keypad menu and places calls on request. Settings come from the environment (README.md).
+import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import {
   checkPrompts,
@@ -18,10 +19,16 @@ import { createServer } from './http.mjs';
 import { attachKeypadMenu } from './menu.mjs';
 
 const log = pino({ name: 'echo-calling' });
-const config = readConfig();
+let config;
+try {
+  config = readConfig();
+} catch (err) {
+  log.fatal(err.message);
+  process.exit(1);
+}
 const promptsDir = new URL('./prompts/', import.meta.url);
 // A prompt Graph cannot play would only fail mid-call: refuse to start instead.
-await checkPrompts(promptsDir.pathname);
+await checkPrompts(fileURLToPath(promptsDir));
 
 // One fetch for every outbound request (tokens, Graph, signing keys), trusting the extra CA if any.
 const outbound = createOutbound(config.extraCa ? { extraCa: config.extraCa } : {});
@@ -43,7 +50,7 @@ const calling = createCallingService({
   tenantId: config.tenantId,
   callbackUrl: `${config.publicUrl}/api/calls`,
   promptsBaseUrl,
-  promptResourceId: createPromptResourceIds([{ baseUrl: promptsBaseUrl, dir: promptsDir.pathname }]),
+  promptResourceId: createPromptResourceIds([{ baseUrl: promptsBaseUrl, dir: fileURLToPath(promptsDir) }]),
 });
 // The webhook takes only notifications signed by the calling service for this app.
 const edge = createCallsEdge({
