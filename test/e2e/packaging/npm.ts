@@ -50,3 +50,8 @@ export async function pack(dir: string, dest: string): Promise<{ tarball: string
 export async function install(dir: string, tarball: string): Promise<void> {
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], dir, 240_000);
 }
+
+/** Installs what `dir`'s package.json declares, as a project does after naming its tarballs there. */
+export async function installDeclared(dir: string): Promise<void> {
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], dir, 240_000);
+}
