@@ -135,8 +135,14 @@ export default tseslint.config(
     // botbuilder's repositories are archived and its support has ended: only bot/botbuilder/ speaks it, so
     // moving to its successor (the Microsoft 365 Agents SDK) replaces that folder alone. The tests that
     // drive that folder on botbuilder's TestAdapter, or hold the store to botbuilder's MemoryStorage, too.
+    // An example under examples/ is a user's own bot on the packages, and uses botbuilder as its samples do.
     files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
-    ignores: ['bot/botbuilder/**', 'test/unit/bot/harness.ts', 'test/unit/store/cases/bot-storage.ts'],
+    ignores: [
+      'bot/botbuilder/**',
+      'test/unit/bot/harness.ts',
+      'test/unit/store/cases/bot-storage.ts',
+      'examples/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [CHANNEL_SDK] }] },
   },
   {

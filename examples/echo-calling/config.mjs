@@ -12,8 +12,22 @@ export function readConfig(env = process.env) {
         "emulator's values), then start the example again.",
     );
   }
+  const botAuth = env.BOT_AUTH ?? 'on';
+  if (botAuth !== 'on' && botAuth !== 'off')
+    throw new Error(`BOT_AUTH is '${botAuth}': set it to on (the default) or off (local use only).`);
   const port = Number(env.PORT ?? 4000);
   return {
+    // botbuilder's own settings: the same app registration, as a single-tenant Azure Bot. With no app id
+    // Bot Framework auth is off (no token checked on /api/messages, none sent with the replies).
+    botAuth:
+      botAuth === 'off'
+        ? {}
+        : {
+            MicrosoftAppId: env.MicrosoftAppId,
+            MicrosoftAppPassword: env.MicrosoftAppPassword,
+            MicrosoftAppTenantId: env.MicrosoftAppTenantId,
+            MicrosoftAppType: 'SingleTenant',
+          },
     appId: env.MicrosoftAppId,
     appSecret: env.MicrosoftAppPassword,
     tenantId: env.MicrosoftAppTenantId,

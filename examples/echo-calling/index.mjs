@@ -1,24 +1,15 @@
-// The quick start of @switchboard/calling: a Teams calling app on plain node:http that answers every
-// call with a keypad menu and places calls on request. Settings come from the environment (README.md).
-import { fileURLToPath } from 'node:url';
+// A botbuilder echo bot that gained calling: it echoes what it is told in chat, answers every Teams call
+// with a keypad menu, and places a call when told `call <user id>`. Settings come from the environment
+// (README.md).
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import pino from 'pino';
-import {
-  checkPrompts,
-  createCallingKeys,
-  createCallingService,
-  createCallsEdge,
-  createGraphServices,
-  createMemoryStorage,
-  createOutbound,
-  createPromptResourceIds,
-  createTokenVerifier,
-  callGraphFrom,
-} from '@switchboard/calling';
+import { EchoBot } from './bot.mjs';
+import { createCalling } from './calling.mjs';
 import { readConfig } from './config.mjs';
-import { createServer } from './http.mjs';
 import { attachKeypadMenu } from './menu.mjs';
+import { createServer } from './server.mjs';
 
-const log = pino({ name: 'echo-calling' });
+const log = pino({ name: 'echo-bot' });
 let config;
 try {
   config = readConfig();
@@ -26,57 +17,34 @@ try {
   log.fatal(err.message);
   process.exit(1);
 }
+if (!config.botAuth.MicrosoftAppId) {
+  log.warn(
+    'Bot Framework auth is off (BOT_AUTH=off): anyone who reaches /api/messages can chat with the bot ' +
+      'and place calls. Use it on your own machine only; unset BOT_AUTH for a deployment.',
+  );
+}
+
+// The echo bot's channel side, as in botbuilder's samples.
+const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config.botAuth));
+adapter.onTurnError = async (context, err) => {
+  log.error({ err, activityType: context.activity.type }, 'bot turn failed');
+  await context.sendActivity('Sorry, something went wrong on our side. Please try again in a moment.');
+};
+
+// Calling: the call model and its webhook, the keypad menu on its events, and the bot's `call` command.
 const promptsDir = new URL('./prompts/', import.meta.url);
-// A prompt Graph cannot play would only fail mid-call: refuse to start instead.
-await checkPrompts(fileURLToPath(promptsDir));
-
-// One fetch for every outbound request (tokens, Graph, signing keys), trusting the extra CA if any.
-const outbound = createOutbound(config.extraCa ? { extraCa: config.extraCa } : {});
-const graph = createGraphServices({
-  clientId: config.appId,
-  clientSecret: config.appSecret,
-  tenantId: config.tenantId,
-  graphBaseUrl: config.graphBaseUrl,
-  authorityHost: config.authorityHost,
-  fetch: outbound.fetch,
-  logger: log,
-});
-const promptsBaseUrl = `${config.publicUrl}/prompts`;
-const calling = createCallingService({
-  store: createMemoryStorage(),
-  graph: callGraphFrom(graph),
-  logger: log,
-  appId: config.appId,
-  tenantId: config.tenantId,
-  callbackUrl: `${config.publicUrl}/api/calls`,
-  promptsBaseUrl,
-  promptResourceId: createPromptResourceIds([{ baseUrl: promptsBaseUrl, dir: fileURLToPath(promptsDir) }]),
-});
-// The webhook takes only notifications signed by the calling service for this app.
-const edge = createCallsEdge({
-  verifier: createTokenVerifier({
-    keys: createCallingKeys({
-      openIdConfigUrl: config.callingOpenIdConfigUrl,
-      fetch: outbound.fetch,
-      logger: log,
-    }),
-    appId: config.appId,
-  }),
-  inbox: calling.inbox,
-  logger: log.child({ module: 'webhook' }),
-});
+const { calling, edge, close } = await createCalling(config, promptsDir, log);
 attachKeypadMenu(calling, log.child({ module: 'menu' }));
-
+const bot = new EchoBot(calling, log.child({ module: 'bot' }));
 await calling.start();
-const server = createServer({ edge, calling, promptsDir, log });
-server.listen(config.port, config.host, () =>
-  log.info({ url: config.publicUrl }, 'echo calling example listening'),
-);
+
+const server = createServer({ adapter, bot, edge, promptsDir, log });
+server.listen(config.port, config.host, () => log.info({ url: config.publicUrl }, 'echo bot listening'));
 
 async function stop() {
   server.close();
   await calling.stop();
-  await outbound.close();
+  await close();
 }
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.once(signal, () => {

@@ -1,4 +1,4 @@
-// The echo calling example as a user gets it: its folder copied out of the repository, its two
+// The echo bot example as a user gets it: its folder copied out of the repository, its two
 // @switchboard dependencies pointed at the packed tarballs, installed, and run with node.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
@@ -68,7 +68,7 @@ export function startExample(
     child.once('exit', early);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
-      if (!line.includes('echo calling example listening')) return;
+      if (!line.includes('echo bot listening')) return;
       clearTimeout(timer);
       child.off('exit', early);
       resolve({ child, output, stop });

@@ -1,15 +1,19 @@
-// The echo calling example (examples/echo-calling) run as a user runs it: calling and the emulator packed
-// with `npm pack`, the example copied out of the repository and installed from the tarballs, the emulator
-// started from the installed package. Everything the test sees, it reads from the emulator's control API.
+// The echo bot example (examples/echo-calling) run as a user runs it: calling and the emulator packed
+// with `npm pack`, the example copied out of the repository and installed from the tarballs (botbuilder and
+// restify from npm), the emulator started from the installed package. The test chats with the bot as Bot
+// Framework does, through a stand-in connector; what happens on calls, it reads from the emulator's
+// control API.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Kit from '../../../emulator/kit';
+import { startConnector, type BotConnector } from '../../helpers/bot-connector';
 import { freePort } from '../../helpers/free-port';
 import { waitUntil } from '../../helpers/process-tree';
 import { installExample, startExample, type RunningExample } from './example-app';
+import { chatWith, textOf, type Chat } from './example-chat';
 import { pack } from './npm';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -22,12 +26,14 @@ interface Entry {
   readonly uris?: readonly string[];
 }
 
-describe('the echo calling example, installed from the packed tarballs', function () {
+describe('the echo bot example, installed from the packed tarballs', function () {
   this.timeout(60_000);
   let work: string;
   let emu: Kit.Emulator;
   let app: RunningExample;
   let appUrl: string;
+  let connector: BotConnector;
+  let chat: Chat;
 
   const timeline = async (callId: string): Promise<Entry[]> =>
     (await emu.control<{ value: Entry[] }>('GET', `/emulator/calls/${callId}/timeline`)).body.value;
@@ -41,6 +47,10 @@ describe('the echo calling example, installed from the packed tarballs', functio
     assert.ok(person, `${name} is in the seeded tenant`);
     return person.id;
   };
+  // The calls the emulator has now that it did not have in `before`.
+  const newCalls = async (before: ReadonlySet<string>): Promise<string[]> =>
+    (await emu.calls.list()).map((c) => c.id).filter((id) => !before.has(id));
+  const callIds = async (): Promise<Set<string>> => new Set((await emu.calls.list()).map((c) => c.id));
 
   before(async function () {
     // Building, packing and installing from npm's cache take a while on a busy machine.
@@ -72,13 +82,18 @@ describe('the echo calling example, installed from the packed tarballs', functio
         ENTRA_AUTHORITY_HOST: emu.url,
         CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
         EXTRA_CA_FILE: emu.caPath,
+        // Local use: no Bot Framework token on the activities the test posts, none on the replies.
+        BOT_AUTH: 'off',
       },
       60_000,
     );
+    connector = await startConnector();
+    chat = chatWith(appUrl, connector);
   });
 
   after(async () => {
     await app?.stop();
+    await connector?.close();
     await emu?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
@@ -105,13 +120,23 @@ describe('the echo calling example, installed from the packed tarballs', functio
     });
   });
 
-  it('places a call to a person on POST /call?user=<id>, and plays the menu once they answer', async () => {
+  it('echoes what it is told in chat', async () => {
+    assert.equal(await chat.say('m1', 'hello there'), 200, app.output.join('\n'));
+    const reply = await chat.replyTo('m1', WAIT_MS);
+    assert.equal(reply.body.type, 'message');
+    assert.equal(textOf(reply), 'You said: hello there');
+  });
+
+  it('places a call on "call <user id>", says so, and plays the menu once the person answers', async () => {
     const alex = await personId('Alex Wilber');
     await emu.people.script(alex, { onRing: 'manual' });
-    const res = await fetch(`${appUrl}/call?user=${alex}`, { method: 'POST' });
-    assert.equal(res.status, 202, app.output.join('\n'));
-    const { callId } = (await res.json()) as { callId: string };
+    const before = await callIds();
+    assert.equal(await chat.say('m2', `call ${alex}`), 200, app.output.join('\n'));
+    assert.match(String(textOf(await chat.replyTo('m2', WAIT_MS))), new RegExp(`^Calling ${alex}\\.`));
 
+    const [callId, ...more] = await newCalls(before);
+    assert.ok(callId, 'the emulator has the placed call');
+    assert.deepEqual(more, [], 'one call placed');
     const ringing = async () =>
       (await timeline(callId)).some((e) => e.event === 'ringing' && e.personId === alex);
     await waitUntil(ringing, WAIT_MS, "Alex's phone rings");
@@ -120,9 +145,20 @@ describe('the echo calling example, installed from the packed tarballs', functio
     await emu.calls.hangUp(callId, alex);
   });
 
-  it('says whom to call when POST /call names nobody', async () => {
-    const res = await fetch(`${appUrl}/call`, { method: 'POST' });
-    assert.equal(res.status, 400);
-    assert.match(((await res.json()) as { error: { message: string } }).error.message, /\?user=/);
+  it('says whom to call when "call" names nobody, and calls no one', async () => {
+    const before = await callIds();
+    assert.equal(await chat.say('m3', 'call'), 200);
+    assert.match(String(textOf(await chat.replyTo('m3', WAIT_MS))), /^Say whom to call: call <user id>/);
+    assert.deepEqual(await newCalls(before), []);
+  });
+
+  it('says the call could not be placed when Graph refuses it', async () => {
+    const alex = await personId('Alex Wilber');
+    await emu.faults.graph(500, 1);
+    assert.equal(await chat.say('m4', `call ${alex}`), 200);
+    assert.match(
+      String(textOf(await chat.replyTo('m4', WAIT_MS))),
+      new RegExp(`^I could not call ${alex}: `),
+    );
   });
 });
