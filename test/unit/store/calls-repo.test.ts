@@ -1,38 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createCallData, openStore, rewriteCallJson } from '../../../store';
-import type { CallData, StoredCall, StoredOperation } from '../../../calling';
+import type { CallData } from '../../../calling';
 import type { Store } from '../../../store';
 import { storeTargets } from './targets';
-import { storedCall } from '../../helpers/stored-call';
+import { repoCall, storedOperation } from '../../helpers/stored-call';
 
-function call(id: string, over: Partial<StoredCall> = {}): StoredCall {
-  return storedCall(id, {
-    wireId: id.toUpperCase(),
-    tenantId: 'tenant-1',
-    resource: { id, state: 'establishing' },
-    participants: [],
-    version: 0,
-    ...over,
-  });
-}
-
-function op(id: string, over: Partial<StoredOperation> = {}): StoredOperation {
-  return {
-    id,
-    graphId: null,
-    wireId: null,
-    callId: 'c1',
-    kind: 'playPrompt',
-    clientContext: id,
-    status: 'pending',
-    resultInfo: null,
-    resource: null,
-    createdAt: 1000,
-    settledAt: null,
-    ...over,
-  };
-}
+const call = repoCall;
+const op = storedOperation;
 
 for (const target of storeTargets()) {
   // What the interface promises is in the storage contract; here, what only a database has.

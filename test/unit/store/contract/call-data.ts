@@ -1,35 +1,10 @@
 import assert from 'node:assert/strict';
-import type { CallData, StoredCall, StoredOperation } from '../../../../calling';
-import { storedCall } from '../../../helpers/stored-call';
+import type { CallData } from '../../../../calling';
+import { repoCall, storedOperation } from '../../../helpers/stored-call';
 import type { ContractContext } from './subject';
 
-function call(id: string, over: Partial<StoredCall> = {}): StoredCall {
-  return storedCall(id, {
-    wireId: id.toUpperCase(),
-    tenantId: 'tenant-1',
-    resource: { id, state: 'establishing' },
-    participants: [],
-    version: 0,
-    ...over,
-  });
-}
-
-function op(id: string, over: Partial<StoredOperation> = {}): StoredOperation {
-  return {
-    id,
-    graphId: null,
-    wireId: null,
-    callId: 'c1',
-    kind: 'playPrompt',
-    clientContext: id,
-    status: 'pending',
-    resultInfo: null,
-    resource: null,
-    createdAt: 1000,
-    settledAt: null,
-    ...over,
-  };
-}
+const call = repoCall;
+const op = storedOperation;
 
 /** The calling core's calls, inbox, operations and timeline, and their transactions. */
 export function callDataCases(ctx: ContractContext): void {
