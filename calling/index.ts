@@ -18,7 +18,15 @@ export {
   type JwtRules,
 } from './auth/verify-jwt';
 export { createKvInbox, readKvInbox, KV_INBOX_NAMESPACE } from './webhook/kv-inbox';
-export type { CallsEdge, CallsRequest, CallsResponse, TokenVerifier, WebhookLogger } from './webhook/types';
+export type {
+  CallsEdge,
+  CallsRequest,
+  CallsResponse,
+  TokenCheck,
+  TokenRejection,
+  TokenVerifier,
+  WebhookLogger,
+} from './webhook/types';
 // The call model (calling/core) and the prompt check (calling/prompts).
 export {
   createCallingService,

@@ -7,8 +7,11 @@ import type {
   Party,
   RecordingResult,
   CallingError,
+  CallingStorage,
+  TokenCheck,
+  TokenVerifier,
 } from '../../calling';
-import { CallOperationError, isCallingError } from '../../calling';
+import { CallOperationError, createMemoryStorage, isCallingError } from '../../calling';
 
 export async function callingApiShapes(svc: CallingService): Promise<void> {
   const adele: Party = { user: '86528ee4-da06-4aa2-9aed-32e626300172', displayName: 'Adele Vance' };
@@ -47,4 +50,20 @@ export function oneErrorVocabulary(err: unknown): string | undefined {
   isCallingError(err, 'no_such_code');
   const e: CallingError = new CallOperationError('operation_cancelled', 'cancelled by a key press');
   return e.code;
+}
+
+export function memoryStorageIsAStorage(): CallingStorage {
+  const storage: CallingStorage = createMemoryStorage({ instanceId: 'types' });
+  // @ts-expect-error the instance id is a string
+  createMemoryStorage({ instanceId: 7 });
+  return storage;
+}
+
+/** A verifier of one's own (say, for a gateway that checked the token already) names what it answers. */
+export function ownVerifier(tenantId: string): TokenVerifier {
+  const ok: TokenCheck = { ok: true, tenantId };
+  // @ts-expect-error a refusal gives one of the known reasons
+  const odd: TokenCheck = { ok: false, reason: 'because' };
+  void odd;
+  return { verify: async () => ok, recall: () => ok };
 }
