@@ -216,7 +216,10 @@ describe('IVR e2e: app instances killed mid-menu (SIGKILL) and started again', f
     await routeCallsTo(emu, proxy.port);
     const sqlite = { SQLITE_PATH: path.join(dir, 'single.db') };
     let app = await startInstance(port, sqlite);
-    const store = await openStore({ sqlitePath: sqlite.SQLITE_PATH });
+    // The test reads the app's file to follow each call. Its store writes nothing after opening (no
+    // heartbeat renewals): a second writer on one SQLite file is not a supported set-up (several
+    // instances share PostgreSQL), and its writes made the app's transactions fail as "database is locked".
+    const store = await openStore({ sqlitePath: sqlite.SQLITE_PATH, liveness: { heartbeatMs: 3_600_000 } });
     stores.push(store);
     let killed: Spawned | undefined;
     await scenario(
