@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createAgentPresence } from '../../../../../calling/flows/queue/agent-presence';
 import type { GraphRequestSpec, GraphResponse } from '../../../../../calling/graph/types';
-import { openStore, type Store } from '../../../../../store';
-
-const quiet = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => quiet,
-};
+import { quiet, secretOf, useTempStore } from './presence-harness';
 
 function fakeGraph() {
   const sent: GraphRequestSpec[] = [];
@@ -35,27 +24,15 @@ const lifecycle = (subscriptionId: string, clientState: string, lifecycleEvent: 
   lifecycleEvent,
 });
 
-const secretOf = (spec: GraphRequestSpec | undefined) =>
-  String((spec?.body as { clientState?: string } | undefined)?.clientState);
-
 describe('agents’ presence subscription: lifecycle notifications', () => {
-  let dir = '';
-  let store: Store;
-  beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sb-presence-'));
-    store = await openStore({ sqlitePath: path.join(dir, 'db.sqlite') });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = useTempStore();
 
   async function following() {
     const graph = fakeGraph();
     const presence = createAgentPresence({
       graph,
-      kv: store.kv,
-      locks: store.locks,
+      kv: temp.store.kv,
+      locks: temp.store.locks,
       notificationUrl: 'https://app/api/notifications',
       logger: quiet,
     });

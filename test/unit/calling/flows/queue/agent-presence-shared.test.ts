@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createAgentPresence } from '../../../../../calling/flows/queue/agent-presence';
 import { CallingError } from '../../../../../calling/errors';
 import type { GraphRequestSpec, GraphResponse } from '../../../../../calling/graph/types';
-import { openStore, type Store } from '../../../../../store';
-
-const quiet = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => quiet,
-};
+import { notice, quiet, secretOf, useTempStore } from './presence-harness';
 
 /** One Graph for the whole deployment: names subscriptions sub-1, sub-2...; PATCH fails while `forgot`. */
 function fakeGraph() {
@@ -33,34 +22,14 @@ function fakeGraph() {
   };
 }
 
-const notice = (subscriptionId: string, clientState: string, personId: string) => ({
-  subscriptionId,
-  clientState,
-  changeType: 'updated',
-  resource: `communications/presences('${personId}')`,
-  resourceData: { '@odata.type': '#Microsoft.Graph.presence', id: personId },
-});
-
-const secretOf = (spec: GraphRequestSpec | undefined) =>
-  String((spec?.body as { clientState?: string } | undefined)?.clientState);
-
 describe('agents’ presence subscription shared by the instances of a deployment', () => {
-  let dir = '';
-  let store: Store;
-  beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sb-presence-'));
-    store = await openStore({ sqlitePath: path.join(dir, 'db.sqlite') });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = useTempStore();
 
   const instance = (graph: ReturnType<typeof fakeGraph>, renewEveryMs?: number) =>
     createAgentPresence({
       graph,
-      kv: store.kv,
-      locks: store.locks,
+      kv: temp.store.kv,
+      locks: temp.store.locks,
       notificationUrl: 'https://app/api/notifications',
       logger: quiet,
       ...(renewEveryMs ? { renewEveryMs } : {}),

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createAgentPresence } from '../../../../../calling/flows/queue/agent-presence';
 import { CallingError } from '../../../../../calling/errors';
 import type { GraphRequestSpec, GraphResponse } from '../../../../../calling/graph/types';
-import { openStore, type Store } from '../../../../../store';
-
-const quiet = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => quiet,
-};
+import { notice, quiet, secretOf, useTempStore } from './presence-harness';
 
 /** A Graph that names each new subscription sub-1, sub-2...; `failPatch` makes renewals fail. */
 function fakeGraph(opts: { failPatch?: boolean } = {}) {
@@ -31,31 +20,9 @@ function fakeGraph(opts: { failPatch?: boolean } = {}) {
   };
 }
 
-function notice(subscriptionId: string, clientState: string, personId: string) {
-  return {
-    subscriptionId,
-    clientState,
-    changeType: 'updated',
-    resource: `communications/presences('${personId}')`,
-    resourceData: { '@odata.type': '#Microsoft.Graph.presence', id: personId },
-  };
-}
-
-const secretOf = (spec: GraphRequestSpec | undefined) =>
-  String((spec?.body as { clientState?: string } | undefined)?.clientState);
-
 describe('agents’ presence subscription', () => {
-  let dir = '';
-  let store: Store;
-  beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sb-presence-'));
-    store = await openStore({ sqlitePath: path.join(dir, 'db.sqlite') });
-  });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const shared = () => ({ kv: store.kv, locks: store.locks });
+  const temp = useTempStore();
+  const shared = () => ({ kv: temp.store.kv, locks: temp.store.locks });
 
   it('subscribes as the app to every agent and hears only its own notifications with its secret', async () => {
     const graph = fakeGraph();
