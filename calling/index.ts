@@ -324,15 +324,6 @@ export type {
 export { pickAgent, type PickInput } from './storage';
 // Batching shared with storage implementations (the store's leases run on it).
 export { createStatementBatch, type BatchOptions, type RunBatch } from './core/batch';
-// Wall-clock time in IANA time zones (Luxon), shared with the app's bot through its time/ folder.
-export {
-  addDays,
-  instantOf,
-  instantOfIso,
-  instantShownInZone,
-  isTimeZone,
-  showInZone,
-  wallClockAt,
-  type CalendarDate,
-  type WallClock,
-} from './time';
+// Wall-clock time in IANA time zones (Luxon), shared with the app's bot through its time/ folder;
+// calling/time/index.ts names what is public.
+export * from './time';

@@ -1,11 +1,8 @@
 // The calling core as its tests run it: the app's identity and URLs, a fresh SQLite store and a fake
 // Graph for every test, the service started before the test and stopped (then its store removed) after
 // it; and calls brought to a state by Graph's notifications.
-import {
-  createCallingService,
-  type CallingService,
-  type CallingServiceOptions,
-} from '../../calling/core';
+import { createCallingService, type CallingService, type CallingServiceOptions } from '../../calling/core';
+import type { CallingStorage } from '../../calling';
 import type { Store } from '../../store';
 import {
   batch,
@@ -24,10 +21,14 @@ export const CALL_ID = 'c0ffee00-1111-4222-8333-444455556666';
 export const CALLER = { user: { id: 'a3f5c7e9-1b2d-4c6e-8f0a-b1c3d5e7f902', displayName: 'Lee Gu' } };
 
 /** What a test may set beyond the shared options (timing, clock, prompt resource ids...). */
-export type ServiceExtras = Partial<Omit<CallingServiceOptions, 'store' | 'graph' | 'logger'>>;
+export type ServiceExtras = Partial<Omit<CallingServiceOptions, 'store' | 'graph'>>;
 
 /** The options every test's calling service shares, with the test's own on top. */
-export function serviceOptions(store: Store, graph: FakeGraph, extras: ServiceExtras = {}): CallingServiceOptions {
+export function serviceOptions(
+  store: CallingStorage,
+  graph: FakeGraph,
+  extras: ServiceExtras = {},
+): CallingServiceOptions {
   return {
     store,
     graph,

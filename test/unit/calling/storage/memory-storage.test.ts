@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createMemoryStorage, type CallingStorage } from '../../../../calling';
 import { createCallingService } from '../../../../calling/core';
 import type { Call, CallingService } from '../../../../calling/core';
-import { batch, callNote, eventually, fakeGraph, testLogger, TENANT } from '../core/fakes';
+import { serviceOptions } from '../../../helpers/calling-service';
+import { batch, callNote, eventually, fakeGraph, testLogger } from '../core/fakes';
 
 const MEGAN = 'a3f5c7e9-1b2d-4c6e-8f0a-b1c3d5e7f902';
 
@@ -17,16 +18,7 @@ describe('the calling service on the memory storage', function () {
 
   beforeEach(async () => {
     storage = createMemoryStorage();
-    service = createCallingService({
-      store: storage,
-      graph: fakeGraph(),
-      logger,
-      appId: '0b6e2f4c-93d1-4f7a-8e25-c4a1d9e7b302',
-      appName: 'Switchboard',
-      tenantId: TENANT,
-      callbackUrl: 'https://app.example/api/calls',
-      promptsBaseUrl: 'https://app.example/prompts',
-    });
+    service = createCallingService(serviceOptions(storage, fakeGraph(), { logger, appName: 'Switchboard' }));
     seen = [];
     service.on('callChanged', ({ call }) => void seen.push(call));
     await service.start();
