@@ -7,11 +7,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { install, pack, run } from './npm';
+import { install, pack, run, typecheckConsumer } from './npm';
 
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..', '..', 'calling');
 const CONSUMER_FILES = path.join(__dirname, 'consumer');
-const TSC = require.resolve('typescript/bin/tsc');
 // The ES entry and its declarations are written by calling/build.mjs, not compiled from a source.
 const BUILT_ENTRIES = ['dist/index.mjs', 'dist/index.d.mts'];
 
@@ -158,22 +157,7 @@ describe('the calling module as an npm package', function () {
     );
     for (const file of ['calling-types.ts', 'calling-types-esm.mts'])
       await copyFile(path.join(CONSUMER_FILES, file), path.join(consumer, file));
-    // Strict, Node's own module resolution (package exports), library declarations checked too.
-    const tsconfig = {
-      compilerOptions: {
-        target: 'ES2022',
-        lib: ['ES2022'],
-        module: 'node16',
-        moduleResolution: 'node16',
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: ['node'],
-      },
-      files: ['calling-types.ts', 'calling-types-esm.mts'],
-    };
-    await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig));
-    await run(process.execPath, [TSC, '-p', 'tsconfig.json'], consumer, 120_000);
+    await typecheckConsumer(consumer, ['calling-types.ts', 'calling-types-esm.mts'], ['node'], 120_000);
   });
 
   it('installs no GPL package with it (the text-to-speech engine stays out)', async () => {

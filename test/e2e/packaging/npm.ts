@@ -2,6 +2,7 @@
 // loader settings that an npm script or this test runner put there, so nothing of the repository leaks
 // into the installed copy.
 import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -54,4 +55,31 @@ export async function install(dir: string, tarball: string): Promise<void> {
 /** Installs what `dir`'s package.json declares, as a project does after naming its tarballs there. */
 export async function installDeclared(dir: string): Promise<void> {
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], dir, 240_000);
+}
+
+/**
+ * Type-checks `files` in `dir` as a strict TypeScript user of the installed packages would: Node's own
+ * module resolution (package exports), library declarations checked too, only the `types` named.
+ */
+export async function typecheckConsumer(
+  dir: string,
+  files: readonly string[],
+  types: readonly string[],
+  timeoutMs: number,
+): Promise<void> {
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['ES2022'],
+      module: 'node16',
+      moduleResolution: 'node16',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types,
+    },
+    files,
+  };
+  await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+  await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], dir, timeoutMs);
 }
