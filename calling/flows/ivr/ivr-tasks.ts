@@ -132,16 +132,24 @@ export function meetingTask(
     const caller = call && partyOfIdentity(call.source);
     if (!caller) throw new Error('the caller has no identity the meeting can invite');
     const meeting = await calling.joinMeeting(joinUrl, { scenarioId: 'ivr-meeting' });
+    // Leaving twice changes nothing, and an app that fails to leave stays in the meeting with nothing
+    // driving its call, so a transient failure is sent again.
+    const leave = () => resending(() => calling.hangUp(meeting.id));
     try {
       await calling.waitForState(meeting.id, 'established', 30_000);
       await calling.participants.invite(meeting.id, [caller], { replacesCallId: callId });
     } catch (err) {
-      await calling
-        .hangUp(meeting.id)
-        .catch((e: unknown) => opts.log.warn({ err: e }, 'could not leave the meeting'));
+      await leave().catch((e: unknown) => opts.log.warn({ err: e }, 'could not leave the meeting'));
       throw err;
     }
-    if (!opts.stay) await calling.hangUp(meeting.id);
+    // The caller is in the meeting now: failing to leave it is the app's problem, not a failed move.
+    if (!opts.stay)
+      await leave().catch((e: unknown) =>
+        opts.log.warn(
+          { err: e, callId: meeting.id },
+          'could not leave the meeting after moving the caller in',
+        ),
+      );
     return meeting.id;
   };
 }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     for (;;) {
       const op = (await calling.operations(call.id)).find((o) => o.kind === 'playPrompt');
       if (op?.graphId && op.status === 'running') {
-        say({ step: 'prompt-running', callId: call.id, operationId: op.id });
+        say({ step: 'prompt-running', callId: call.id, operationId: op.id, graphOperationId: op.graphId });
         break;
       }
       await new Promise((r) => setTimeout(r, 50));

@@ -45,6 +45,18 @@ describe('calling e2e: the app killed mid-call (SIGKILL) and started again', fun
     const running = await step(first, 'prompt-running');
     const callId = String(running.callId);
     const operationId = String(running.operationId);
+    // Graph downloads a prompt's audio from the app before playing it; killed before that, the prompt
+    // fails as a download failure (as it would in Teams). Kill the app once the emulator is playing it.
+    const playing = new RegExp(
+      `"operationId":"${String(running.graphOperationId)}","event":"prompt-playing"`,
+    );
+    const fetched = Date.now() + 20_000;
+    while (
+      !playing.test(JSON.stringify((await emu.control('GET', `/emulator/calls/${callId}/timeline`)).body))
+    ) {
+      if (Date.now() > fetched) throw new Error('the emulator never started playing the prompt');
+      await new Promise((r) => setTimeout(r, 50));
+    }
 
     first.child.kill('SIGKILL');
     const exit = await first.exited();
