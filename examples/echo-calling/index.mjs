@@ -1,8 +1,9 @@
 // A botbuilder echo bot that gained calling: it echoes what it is told in chat, answers every Teams call
 // with a keypad menu, and places a call when told `call <user id>`. Settings come from the environment
 // (README.md).
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import pino from 'pino';
+import { BotAuthentication } from './auth.mjs';
 import { EchoBot } from './bot.mjs';
 import { createCalling } from './calling.mjs';
 import { readConfig } from './config.mjs';
@@ -24,8 +25,8 @@ if (!config.botAuth.MicrosoftAppId) {
   );
 }
 
-// The echo bot's channel side, as in botbuilder's samples.
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config.botAuth));
+// The echo bot's channel side, as in botbuilder's samples, with every refusal a 401 (auth.mjs).
+const adapter = new CloudAdapter(new BotAuthentication(config.botAuth, log.child({ module: 'bot-auth' })));
 adapter.onTurnError = async (context, err) => {
   log.error({ err, activityType: context.activity.type }, 'bot turn failed');
   await context.sendActivity('Sorry, something went wrong on our side. Please try again in a moment.');

@@ -1,22 +1,16 @@
-// The echo bot example (examples/echo-calling) run as a user runs it: calling and the emulator packed
-// with `npm pack`, the example copied out of the repository and installed from the tarballs (botbuilder and
-// restify from npm), the emulator started from the installed package. The test chats with the bot as Bot
-// Framework does, through a stand-in connector; what happens on calls, it reads from the emulator's
-// control API.
+// The echo bot example (examples/echo-calling) run as a user runs it, from the packed tarballs
+// (example-install.ts), with Bot Framework auth off as on the user's own machine. The test chats with the
+// bot as Bot Framework does, through a stand-in connector; what happens on calls, it reads from the
+// emulator's control API.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
 import type * as Kit from '../../../emulator/kit';
 import { startConnector, type BotConnector } from '../../helpers/bot-connector';
 import { freePort } from '../../helpers/free-port';
 import { waitUntil } from '../../helpers/process-tree';
-import { installExample, startExample, type RunningExample } from './example-app';
+import type { RunningExample } from './example-app';
 import { chatWith, textOf, type Chat } from './example-chat';
-import { pack } from './npm';
+import { installedExample, startAgainst, startEmulator } from './example-install';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const WAIT_MS = 15_000;
 
 interface Entry {
@@ -28,7 +22,6 @@ interface Entry {
 
 describe('the echo bot example, installed from the packed tarballs', function () {
   this.timeout(60_000);
-  let work: string;
   let emu: Kit.Emulator;
   let app: RunningExample;
   let appUrl: string;
@@ -55,38 +48,12 @@ describe('the echo bot example, installed from the packed tarballs', function ()
   before(async function () {
     // Building, packing and installing from npm's cache take a while on a busy machine.
     this.timeout(300_000);
-    work = await mkdtemp(path.join(os.tmpdir(), 'example-echo-'));
-    const calling = await pack(path.join(ROOT, 'calling'), work);
-    const emulator = await pack(path.join(ROOT, 'emulator'), work);
-    const dir = path.join(work, 'echo-calling');
-    await mkdir(dir);
-    await installExample(dir, { calling: calling.tarball, emulator: emulator.tarball });
-    // The kit as the example's folder resolves it: the installed package's, through its exports.
-    const kit = createRequire(path.join(dir, 'package.json'))('@switchboard/emulator/kit') as typeof Kit;
+    const { dir, kit } = await installedExample();
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}`;
-    emu = await kit.start({
-      appWebhook: `${appUrl}/api/calls`,
-      // Prompts play four times faster: the menu lasts 1.5 s instead of 6.
-      env: { EMULATOR_PROMPT_SPEED: '4' },
-    });
-    app = await startExample(
-      dir,
-      {
-        PORT: String(port),
-        PUBLIC_URL: appUrl,
-        MicrosoftAppId: emu.appId,
-        MicrosoftAppPassword: emu.appSecret,
-        MicrosoftAppTenantId: emu.tenantId,
-        GRAPH_BASE_URL: `${emu.url}/v1.0`,
-        ENTRA_AUTHORITY_HOST: emu.url,
-        CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
-        EXTRA_CA_FILE: emu.caPath,
-        // Local use: no Bot Framework token on the activities the test posts, none on the replies.
-        BOT_AUTH: 'off',
-      },
-      60_000,
-    );
+    emu = await startEmulator(kit, appUrl);
+    // Local use: no Bot Framework token on the activities the test posts, none on the replies.
+    app = await startAgainst(dir, emu, port, 'off');
     connector = await startConnector();
     chat = chatWith(appUrl, connector);
   });
@@ -95,7 +62,6 @@ describe('the echo bot example, installed from the packed tarballs', function ()
     await app?.stop();
     await connector?.close();
     await emu?.stop();
-    if (work) await rm(work, { recursive: true, force: true });
   });
 
   it('answers a call with the menu; key 1 plays the message, key 2 hangs up', async () => {
