@@ -100,6 +100,7 @@ export function reset(deps: ControlDeps): HttpResponse {
   deps.svc.engine.clear();
   deps.svc.recordings.clear();
   deps.svc.promptAudio.clear();
+  deps.svc.mediaPort.cache?.clear();
   deps.svc.engine.directory.reset();
   deps.graphFaults.clear();
   deps.notificationFaults.setFaults({ drop: 0, duplicate: 0, reorder: 0, endpointDown: false });

@@ -33,6 +33,8 @@ export interface MediaEnv {
 /** Settings of one recordResponse, already defaulted and checked. */
 export interface RecordParams {
   promptUris: string[];
+  /** Graph's media cache keys of the prompts (null where none was given). */
+  promptResourceIds?: Array<string | null>;
   playBeep: boolean;
   initialSilenceMs: number;
   maxSilenceMs: number;
@@ -100,7 +102,7 @@ export function playJob(
           env.engine.cancel(call, timer);
         };
       };
-      loadPrompts(env.media, uris)
+      loadPrompts(env.media, uris, { appId: call.appId, resourceIds })
         .then(play)
         .catch(failPromptWork(env.engine, call, op, () => done(job)));
     },

@@ -64,6 +64,7 @@ export function recordResponse(svc: GraphService, ctx: RequestContext): HttpResp
     throw invalid('prompts[0].mediaInfo.uri', "'prompts[0]' must be a mediaPrompt with mediaInfo.uri.");
   const params = {
     promptUris: uris,
+    promptResourceIds: promptResourceIds(prompts),
     playBeep: body.playBeep !== false,
     bargeIn: body.bargeInAllowed === true,
     initialSilenceMs: intInRange(body, 'initialSilenceTimeoutInSeconds', 1, 120, 5) * 1000,

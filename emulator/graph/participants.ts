@@ -5,7 +5,7 @@ import { touchParticipant } from './call-factory';
 import type { CallRec, ParticipantRec } from './model';
 import { finishOperation, newOperation, operationResponse } from './operations';
 import { removeParticipant } from './person-events';
-import { failPromptWork, loadPrompts, promptUris } from './prompt-media';
+import { failPromptWork, loadPrompts, promptResourceIds, promptUris } from './prompt-media';
 import type { PromptsResult } from './prompt-media';
 import { OPERATION } from './result-codes';
 import { participantJson } from './serialize';
@@ -111,7 +111,10 @@ function holdMusic(svc: GraphService, ctx: RequestContext, start: boolean): Http
   const uris = start && body.customPrompt ? promptUris([body.customPrompt]) : [];
   const loading: Promise<PromptsResult> =
     uris.length > 0
-      ? loadPrompts(svc.mediaPort, uris)
+      ? loadPrompts(svc.mediaPort, uris, {
+          appId: call.appId,
+          resourceIds: promptResourceIds([body.customPrompt]),
+        })
       : Promise.resolve({ ok: true, totalMs: 0, prompts: [] });
   const held = (loaded: PromptsResult): void => {
     svc.engine.later(call, HOLD_MUSIC_MS, () => {

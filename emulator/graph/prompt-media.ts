@@ -1,6 +1,7 @@
 // Fetching the prompts of a media operation and turning failures into the operation's resultInfo.
 import { promptTextOf } from '../media';
 import type { CallEngine } from './engine';
+import type { PromptMediaCache } from './prompt-cache';
 import type { CallRec, OperationRec, ResultInfo } from './model';
 import { finishOperation } from './operations';
 import { OPERATION } from './result-codes';
@@ -21,6 +22,14 @@ export interface MediaPort {
   ): Buffer;
   /** Extra CA (PEM) to trust when fetching prompts from https URLs. */
   ca?: string;
+  /** Prompts kept by resourceId, as Graph keeps them (prompt-cache.ts); none: every prompt is fetched. */
+  cache?: PromptMediaCache;
+}
+
+/** Whose prompts these are, and their resourceIds (null where none was given): the cache's keys. */
+export interface PromptKeys {
+  appId: string;
+  resourceIds: ReadonlyArray<string | null>;
 }
 
 /** A prompt ready to play: what it says, how long it lasts, and its bytes when the fetch kept them. */
@@ -59,18 +68,38 @@ export function promptFailure(reason: string): ResultInfo {
   return { ...base, message: `${base.message} ${reason}` };
 }
 
-/** Fetches every prompt (in parallel); the total duration in ms, or the first failure. */
-export async function loadPrompts(media: MediaPort, uris: string[]): Promise<PromptsResult> {
+/**
+ * Fetches every prompt (in parallel) that the media cache does not hold under its resourceId; the total
+ * duration in ms, or the first failure. What was fetched with a resourceId is kept for the next time.
+ */
+export async function loadPrompts(
+  media: MediaPort,
+  uris: string[],
+  keys?: PromptKeys,
+): Promise<PromptsResult> {
+  const cached = (i: number) => {
+    const id = keys?.resourceIds[i];
+    return keys && id ? media.cache?.get(keys.appId, id) : undefined;
+  };
   const results = await Promise.all(
-    uris.map((uri) => media.fetchPrompt(uri, { timeoutMs: 10_000, ca: media.ca })),
+    uris.map((uri, i) => {
+      const kept = cached(i);
+      return kept ? { ok: true as const, kept } : media.fetchPrompt(uri, { timeoutMs: 10_000, ca: media.ca });
+    }),
   );
   let totalMs = 0;
   const prompts: LoadedPrompt[] = [];
   for (const [i, r] of results.entries()) {
     if (!r.ok) return { ok: false, result: promptFailure(r.reason), reason: r.reason };
-    totalMs += r.info.durationMs;
     const uri = uris[i] ?? '';
-    prompts.push({ uri, text: promptTextOf(r.info.tags, uri), durationMs: r.info.durationMs, wav: r.wav });
+    const loaded =
+      'kept' in r
+        ? { uri, ...r.kept }
+        : { uri, text: promptTextOf(r.info.tags, uri), durationMs: r.info.durationMs, wav: r.wav };
+    const id = keys?.resourceIds[i];
+    if (keys && id && !('kept' in r)) media.cache?.set(keys.appId, id, loaded);
+    totalMs += loaded.durationMs;
+    prompts.push(loaded);
   }
   return { ok: true, totalMs, prompts };
 }

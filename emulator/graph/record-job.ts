@@ -104,7 +104,10 @@ export function recordJob(
         const leadMs = (loaded.totalMs + (params.playBeep ? BEEP_MS : 0)) / speedOf(env);
         endTimer = engine.later(call, leadMs, listen);
       };
-      loadPrompts(env.media, params.promptUris)
+      loadPrompts(env.media, params.promptUris, {
+        appId: call.appId,
+        resourceIds: params.promptResourceIds ?? [],
+      })
         .then(prompted)
         .catch(failPromptWork(engine, call, op, () => done(job)));
     },

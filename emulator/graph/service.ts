@@ -10,6 +10,7 @@ import type { CallRec } from './model';
 import { personActions } from './person-events';
 import type { PersonActions } from './person-session';
 import { PromptAudioStore } from './prompt-audio';
+import { PromptMediaCache } from './prompt-cache';
 import type { MediaPort } from './prompt-media';
 import { RecordingStore } from './recordings';
 import { GraphValidator } from './validate';
@@ -30,7 +31,9 @@ export function createGraphService(deps: EngineDeps & { csdl: CsdlModel; media: 
   const engine = new CallEngine(deps);
   const recordings = new RecordingStore(deps.publicBase);
   const promptAudio = new PromptAudioStore();
-  const media = new MediaService(engine, deps.media, recordings, promptAudio);
+  // Graph keeps prompts by resourceId (prompt-cache.ts): every media job shares one cache.
+  const mediaPort: MediaPort = { ...deps.media, cache: new PromptMediaCache() };
+  const media = new MediaService(engine, mediaPort, recordings, promptAudio);
   return {
     engine,
     media,
@@ -38,7 +41,7 @@ export function createGraphService(deps: EngineDeps & { csdl: CsdlModel; media: 
     promptAudio,
     validator: new GraphValidator(deps.csdl),
     actions: personActions(engine, media),
-    mediaPort: deps.media,
+    mediaPort,
   };
 }
 
