@@ -1,7 +1,7 @@
 // Flat ESLint config. The `switchboard/boundaries` rule enforces the layout in ARCHITECTURE.md:
 // a folder is entered only through its index.ts, bot and calling never meet, the emulator shares
-// no code with the app (it is the other side of the wire), and the text-to-speech package (tts-espeak,
-// GPL) stands alone, reached by server/ only.
+// no code with the app (it is the other side of the wire), the text-to-speech package (tts-espeak,
+// GPL) stands alone, reached by server/ only, and store/ (the storage package) imports only calling.
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
@@ -20,6 +20,9 @@ function unitOf(absFile) {
   if (rel.startsWith('..')) return undefined;
   return UNITS.find((u) => rel === u || rel.startsWith(`${u}/`)) ?? rel.split('/')[0];
 }
+
+// What store/ (the package @switchboard/storage-sql) may import besides its own files and calling.
+const STORE_PACKAGES = /^(node:.+|kysely|better-sqlite3|pg)$/;
 
 // Only bot/botbuilder/ imports the channel SDK (see the no-restricted-imports blocks below).
 const CHANNEL_SDK = {
@@ -41,11 +44,20 @@ const boundaries = {
     const isTestOrBench = from === 'test' || from === 'bench' || from === 'scripts';
     function check(node) {
       const spec = node.source && node.source.value;
-      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      if (typeof spec !== 'string') return;
+      const report = (why) => context.report({ node, messageId: 'msg', data: { why } });
+      if (!spec.startsWith('.')) {
+        if (from === 'store' && !STORE_PACKAGES.test(spec)) {
+          report(
+            `store/ is the package @switchboard/storage-sql, whose only dependencies are kysely, the drivers ` +
+              `(better-sqlite3, pg) and calling: it may not import '${spec}'`,
+          );
+        }
+        return;
+      }
       const target = path.resolve(path.dirname(file), spec);
       const to = unitOf(target);
       if (!to || to === from) return;
-      const report = (why) => context.report({ node, messageId: 'msg', data: { why } });
       if (FORBIDDEN.some(([a, b]) => a === from && b === to)) {
         return report(`${from} must not import ${to}; server/ passes what it needs through interfaces`);
       }
@@ -55,6 +67,13 @@ const boundaries = {
         return report(
           `calling/ must not import ${to}/: it is a package of its own. Define the interface it needs in ` +
             'calling/ (storage: calling/storage) and let server/ pass the implementation',
+        );
+      }
+      // store/ is the package @switchboard/storage-sql: its build turns '../calling' into the calling
+      // package; any other folder of the app would not be there for a user.
+      if (from === 'store' && to !== 'calling') {
+        return report(
+          `store/ is the package @switchboard/storage-sql: it imports nothing of the app but calling, not ${to}/`,
         );
       }
       if ((from === 'emulator' && APP.has(to)) || (APP.has(from) && to === 'emulator')) {
@@ -86,6 +105,7 @@ export default tseslint.config(
       'emulator/dist/**',
       'tts-espeak/dist/**',
       'calling/dist/**',
+      'store/dist/**',
       'data/**',
       'build/**',
       'coverage/**',

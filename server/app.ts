@@ -24,7 +24,8 @@ import {
   type ReminderTiming,
   type WatchdogTiming,
 } from '../calling';
-import { createBotStorage, openStore, type Store } from '../store';
+import { openStore, type Store } from '../store';
+import { createBotStorage } from './bot-storage';
 import { createTabApiForApp } from '../teams-tab/api';
 import { createBotPorts } from './bot-ports';
 import { createFlowNotifier } from './bot-ports/flow-notifier';

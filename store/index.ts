@@ -1,7 +1,6 @@
 export { openStore } from './open-store';
 /** Where the app keeps its SQLite file when DATABASE_URL is not set. */
 export const DEFAULT_SQLITE_PATH = './data/switchboard.db';
-export { createBotStorage } from './bot-storage';
 export { createCallData } from './call-data';
 export { createFlowData } from './flow-data';
 export { rewriteCallJson } from './call-json-rewrite';

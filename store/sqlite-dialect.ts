@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter, Kysely } from 'kysely';
+import { loadSqliteDriver } from './drivers';
 import { StoreConfigError } from './errors';
 import type { MigrationFailureSink } from './migrations';
 import { startCheckpointer } from './checkpointer';
@@ -46,7 +47,11 @@ const BUSY_TIMEOUT_MS = 5000;
 
 // Switching a new file to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY for it at once
 // instead of calling the busy handler when another process is opening the same file; so retry here.
-async function enableWal(database: BetterSqlite3.Database, file: string): Promise<void> {
+async function enableWal(
+  driver: typeof BetterSqlite3,
+  database: BetterSqlite3.Database,
+  file: string,
+): Promise<void> {
   const deadline = Date.now() + BUSY_TIMEOUT_MS;
   for (;;) {
     try {
@@ -58,7 +63,7 @@ async function enableWal(database: BetterSqlite3.Database, file: string): Promis
       }
       return;
     } catch (error) {
-      const busy = error instanceof BetterSqlite3.SqliteError && error.code.startsWith('SQLITE_BUSY');
+      const busy = error instanceof driver.SqliteError && error.code.startsWith('SQLITE_BUSY');
       if (!busy || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
     }
@@ -74,10 +79,11 @@ export async function createSqliteDialect(
   logger: StoreLogger,
 ): Promise<{ dialect: SqliteDialect; sink: MigrationFailureSink; stop: () => Promise<void> }> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const database = new BetterSqlite3(file);
+  const driver = loadSqliteDriver();
+  const database = new driver(file);
   try {
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    await enableWal(database, file);
+    await enableWal(driver, database, file);
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
   } catch (error) {

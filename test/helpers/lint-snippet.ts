@@ -16,6 +16,7 @@ const SNIPPET_PATHS = [
   'calling/flows/tts/x.ts',
   'emulator/x.ts',
   'server/x.ts',
+  'store/x.ts',
   'teams-tab/web/src/x.ts',
   'test/unit/bot/x.ts',
   'tts-espeak/x.ts',

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
 import type { Storage } from 'botbuilder';
-import { StoreConflictError, createBotStorage } from '../../../../store';
+import { createBotStorage } from '../../../../server/bot-storage';
+import { StoreConflictError } from '../../../../store';
 import type { ContractContext } from './context';
 
 type Outcome = 'ok' | 'conflict';

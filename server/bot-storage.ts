@@ -1,5 +1,6 @@
-import { StoreConflictError } from './errors';
-import type { Store } from './types';
+// The bot's state storage (botbuilder's Storage shape) over the store's kv area. It is the app's, not the
+// storage package's: only server/ wires the bot, and a calling user has no use for it.
+import { StoreConflictError, type Store } from '../store';
 
 const DEFAULT_NS = 'botstate';
 
