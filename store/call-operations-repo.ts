@@ -50,11 +50,6 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     if (orphan) {
       // The completion arrived before the action's response: the orphan holds the outcome.
       await trx.deleteFrom('call_operations').where('id', '=', orphan.id).execute();
-      await trx
-        .updateTable('call_operations')
-        .set({ graph_id: graphId, wire_id: orphan.wire_id ?? wireId })
-        .where('id', '=', id)
-        .execute();
       if (SETTLED.includes(orphan.status as StoredOperationStatus)) {
         await trx
           .updateTable('call_operations')
@@ -68,22 +63,20 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
           .where('status', 'in', OPEN)
           .execute();
       }
-    } else {
-      await trx
-        .updateTable('call_operations')
-        .set({ graph_id: graphId, wire_id: wireId })
-        .where('id', '=', id)
-        .execute();
     }
-    await trx
+    // The ids and the new status in one statement that answers the row: no second update, no re-read.
+    const row = await trx
       .updateTable('call_operations')
-      .set({ status })
+      .set((eb) => ({
+        graph_id: graphId,
+        wire_id: orphan?.wire_id ?? wireId,
+        status: eb.case().when('status', 'in', OPEN).then(status).else(eb.ref('status')).end(),
+      }))
       .where('id', '=', id)
-      .where('status', 'in', OPEN)
-      .execute();
-    const now = await get(trx, id);
-    if (!now) throw new Error(`operation ${id} does not exist`);
-    return now;
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new Error(`operation ${id} does not exist`);
+    return toOperation(row);
   }
 
   return {

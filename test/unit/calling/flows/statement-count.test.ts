@@ -100,7 +100,7 @@ async function rig(dir: string): Promise<Rig> {
 const BOUNDS: Record<string, { queries: number; commits: number }> = {
   incoming: { queries: 9, commits: 4 },
   established: { queries: 19, commits: 8 },
-  'tone → prompt': { queries: 26, commits: 9 },
+  'tone → prompt': { queries: 24, commits: 9 },
   'operation completed': { queries: 16, commits: 7 },
   'participants updated': { queries: 9, commits: 4 },
 };
