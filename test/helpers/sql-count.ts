@@ -1,8 +1,10 @@
 // Counts the SQL statements and commits the app runs on SQLite while a piece of work happens, so tests
 // can pin how much database work a hot path costs without timing anything. It wraps better-sqlite3's
 // statements in this process: install it before the store is opened (statements are prepared once and
-// cached), then bracket the work with start() and stop().
+// cached), then bracket the work with start() and stop(). It also counts the queries Kysely built (its
+// query compiler ran) rather than ran precompiled, since building one can cost more than running it.
 import Database from 'better-sqlite3';
+import { DefaultQueryCompiler } from 'kysely';
 
 export interface SqlStatement {
   readonly sql: string;
@@ -19,12 +21,15 @@ export interface SqlCount {
   readonly queries: number;
   /** Commits: explicit ones, and writes that ran alone (SQLite commits each of those on its own). */
   readonly commits: number;
+  /** The SQL of each query Kysely built (compiled) meanwhile, in order. */
+  readonly built: readonly string[];
 }
 
 const READ = /^\s*(select|pragma)\b/i;
 const CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
 let recording: SqlStatement[] | undefined;
+let building: string[] | undefined;
 let installed = false;
 
 type Runner = (...args: unknown[]) => unknown;
@@ -51,27 +56,44 @@ export function installSqlCounter(): void {
     }
     return stmt;
   };
+  const compiler = DefaultQueryCompiler.prototype as unknown as {
+    compileQuery(this: unknown, ...args: unknown[]): { sql: string };
+  };
+  const compile = compiler.compileQuery;
+  compiler.compileQuery = function (this: unknown, ...args: unknown[]) {
+    const compiled = compile.apply(this, args);
+    building?.push(compiled.sql);
+    return compiled;
+  };
 }
 
 /** Starts recording the statements run (installing the counter if needed). */
 export function startCounting(): void {
   installSqlCounter();
   recording = [];
+  building = [];
 }
 
 /** Stops recording and answers what ran since startCounting(). */
 export function stopCounting(): SqlCount {
   const statements = recording ?? [];
+  const built = building ?? [];
   recording = undefined;
+  building = undefined;
   const commits = statements.filter(
     (s) => /^\s*commit\b/i.test(s.sql) || (!s.inTransaction && !CONTROL.test(s.sql) && !READ.test(s.sql)),
   ).length;
-  return { statements, queries: statements.filter((s) => !CONTROL.test(s.sql)).length, commits };
+  const queries = statements.filter((s) => !CONTROL.test(s.sql)).length;
+  return { statements, queries, commits, built };
 }
 
-/** One line per statement, for a failure message or a report. */
+const line = (sql: string): string => sql.replace(/\s+/g, ' ').slice(0, 160);
+
+/** One line per statement, then the queries Kysely built, for a failure message or a report. */
 export function describeCount(count: SqlCount): string {
-  return count.statements
-    .map((s) => `${s.inTransaction ? '  ' : ''}${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`)
-    .join('\n');
+  return [
+    ...count.statements.map((s) => `${s.inTransaction ? '  ' : ''}${line(s.sql)}`),
+    `built by Kysely (${count.built.length}):`,
+    ...count.built.map((sql) => `  ${line(sql)}`),
+  ].join('\n');
 }

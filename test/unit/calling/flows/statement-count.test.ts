@@ -96,13 +96,15 @@ async function rig(dir: string): Promise<Rig> {
   };
 }
 
-// The most statements (begin and commit aside) and commits each kind may cost, from accept to idle.
-const BOUNDS: Record<string, { queries: number; commits: number }> = {
-  incoming: { queries: 9, commits: 4 },
-  established: { queries: 19, commits: 8 },
-  'tone → prompt': { queries: 24, commits: 9 },
-  'operation completed': { queries: 16, commits: 7 },
-  'participants updated': { queries: 9, commits: 4 },
+// The most statements (begin and commit aside), commits and queries built by Kysely (rather than run
+// precompiled) each kind may cost, from accept to idle. The first notification also builds the queries
+// every later one reuses.
+const BOUNDS: Record<string, { queries: number; commits: number; built: number }> = {
+  incoming: { queries: 9, commits: 4, built: 6 },
+  established: { queries: 19, commits: 8, built: 6 },
+  'tone → prompt': { queries: 24, commits: 9, built: 8 },
+  'operation completed': { queries: 16, commits: 7, built: 6 },
+  'participants updated': { queries: 9, commits: 4, built: 1 },
 };
 
 /** Walks one call through each kind of notification, counting each. */
@@ -167,11 +169,14 @@ describe('SQL statements per notification on SQLite (a call answered into a flow
   });
 
   for (const [kind, bound] of Object.entries(BOUNDS)) {
-    it(`${kind}: at most ${bound.queries} statements in at most ${bound.commits} commits`, () => {
+    const title = `${kind}: at most ${bound.queries} statements in ${bound.commits} commits, ${bound.built} built`;
+    it(title, () => {
       const c = counts[kind];
       assert.ok(c, `${kind} was not counted`);
-      const listing = `${c.queries} statements, ${c.commits} commits:\n${describeCount(c)}`;
-      assert.ok(c.queries <= bound.queries && c.commits <= bound.commits, listing);
+      const listing = `${c.queries} statements, ${c.commits} commits, ${c.built.length} built:\n${describeCount(c)}`;
+      const within =
+        c.queries <= bound.queries && c.commits <= bound.commits && c.built.length <= bound.built;
+      assert.ok(within, listing);
     });
   }
 });
