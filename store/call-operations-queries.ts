@@ -82,3 +82,15 @@ export const byGraphIdQuery = preparedByShape<[string]>((db) => {
   const compiled = db.selectFrom('call_operations').selectAll().where('graph_id', '=', graphId).compile();
   return prepare(compiled, [graphId] as [string]);
 });
+
+export const openForCallQuery = preparedByShape<[string]>((db) => {
+  const callId = placeholder('callId');
+  const compiled = db
+    .selectFrom('call_operations')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .where('status', 'in', OPEN)
+    .orderBy('created_at')
+    .compile();
+  return prepare(compiled, [callId] as [string]);
+});

@@ -5,6 +5,7 @@ import {
   INSERT_COLUMNS,
   insertQuery,
   OPEN,
+  openForCallQuery,
   orphanQuery,
   settleQuery,
 } from './call-operations-queries';
@@ -146,13 +147,9 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     },
 
     async openForCall(callId) {
-      const rows = await db
-        .selectFrom('call_operations')
-        .selectAll()
-        .where('call_id', '=', callId)
-        .where('status', 'in', OPEN)
-        .orderBy('created_at')
-        .execute();
+      const { rows } = await db.executeQuery<Selectable<CallOperationsTable>>(
+        openForCallQuery(db, '')(callId),
+      );
       return rows.map(toOperation);
     },
 

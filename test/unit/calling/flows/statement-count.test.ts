@@ -102,7 +102,7 @@ async function rig(dir: string): Promise<Rig> {
 // precompiled) each kind may cost, from accept to idle, once the process has seen a call.
 const BOUNDS: Record<string, { queries: number; commits: number; built: number }> = {
   incoming: { queries: 9, commits: 4, built: 1 },
-  established: { queries: 19, commits: 8, built: 2 },
+  established: { queries: 19, commits: 8, built: 0 },
   'tone → prompt': { queries: 24, commits: 9, built: 0 },
   'operation completed': { queries: 16, commits: 7, built: 0 },
   'participants updated': { queries: 9, commits: 4, built: 0 },
