@@ -1,9 +1,18 @@
 import type { Kysely, Selectable } from 'kysely';
+import {
+  attachQuery,
+  byGraphIdQuery,
+  INSERT_COLUMNS,
+  insertQuery,
+  OPEN,
+  openForCallQuery,
+  orphanQuery,
+  settleQuery,
+} from './call-operations-queries';
 import type { CallOperationsRepo, StoredOperation, StoredOperationStatus } from '../calling';
 import type { CallOperationsTable, Database } from './types';
 
 const SETTLED: StoredOperationStatus[] = ['completed', 'failed'];
-const OPEN: StoredOperationStatus[] = ['pending', 'running'];
 
 function parse(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
@@ -41,20 +50,13 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     status: StoredOperationStatus,
     wireId: string,
   ) {
-    const orphan = await trx
-      .selectFrom('call_operations')
-      .selectAll()
-      .where('graph_id', '=', graphId)
-      .where('id', '<>', id)
-      .executeTakeFirst();
+    const orphans = await trx.executeQuery<Selectable<CallOperationsTable>>(
+      orphanQuery(trx, '')(graphId, id),
+    );
+    const orphan = orphans.rows[0];
     if (orphan) {
       // The completion arrived before the action's response: the orphan holds the outcome.
       await trx.deleteFrom('call_operations').where('id', '=', orphan.id).execute();
-      await trx
-        .updateTable('call_operations')
-        .set({ graph_id: graphId, wire_id: orphan.wire_id ?? wireId })
-        .where('id', '=', id)
-        .execute();
       if (SETTLED.includes(orphan.status as StoredOperationStatus)) {
         await trx
           .updateTable('call_operations')
@@ -68,54 +70,42 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
           .where('status', 'in', OPEN)
           .execute();
       }
-    } else {
-      await trx
-        .updateTable('call_operations')
-        .set({ graph_id: graphId, wire_id: wireId })
-        .where('id', '=', id)
-        .execute();
     }
-    await trx
-      .updateTable('call_operations')
-      .set({ status })
-      .where('id', '=', id)
-      .where('status', 'in', OPEN)
-      .execute();
-    const now = await get(trx, id);
-    if (!now) throw new Error(`operation ${id} does not exist`);
-    return now;
+    // The ids and the new status in one statement that answers the row: no second update, no re-read.
+    const attached = await trx.executeQuery<Selectable<CallOperationsTable>>(
+      attachQuery(trx, '')(graphId, orphan?.wire_id ?? wireId, status, id),
+    );
+    const row = attached.rows[0];
+    if (!row) throw new Error(`operation ${id} does not exist`);
+    return toOperation(row);
   }
 
   return {
     async insert(op) {
-      await db
-        .insertInto('call_operations')
-        .values({
-          id: op.id,
-          graph_id: op.graphId,
-          wire_id: op.wireId,
-          call_id: op.callId,
-          kind: op.kind,
-          client_context: op.clientContext,
-          status: op.status,
-          result_info: json(op.resultInfo),
-          resource: json(op.resource),
-          created_at: op.createdAt,
-          settled_at: op.settledAt,
-        })
-        .execute();
+      const row: CallOperationsTable = {
+        id: op.id,
+        graph_id: op.graphId,
+        wire_id: op.wireId,
+        call_id: op.callId,
+        kind: op.kind,
+        client_context: op.clientContext,
+        status: op.status,
+        result_info: json(op.resultInfo),
+        resource: json(op.resource),
+        created_at: op.createdAt,
+        settled_at: op.settledAt,
+      };
+      await db.executeQuery(insertQuery(db, '')(...INSERT_COLUMNS.map((c) => row[c])));
     },
 
     get: (id) => get(db, id),
 
     async find(ref) {
       if (ref.graphId !== undefined) {
-        const row = await db
-          .selectFrom('call_operations')
-          .selectAll()
-          .where('graph_id', '=', ref.graphId)
-          .executeTakeFirst();
-        if (row) return toOperation(row);
+        const { rows } = await db.executeQuery<Selectable<CallOperationsTable>>(
+          byGraphIdQuery(db, '')(ref.graphId),
+        );
+        if (rows[0]) return toOperation(rows[0]);
       }
       if (ref.clientContext !== undefined) {
         const row = await db
@@ -134,18 +124,15 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     },
 
     async settle(id, outcome) {
-      const result = await db
-        .updateTable('call_operations')
-        .set({
-          status: outcome.status,
-          result_info: json(outcome.resultInfo),
-          resource: json(outcome.resource),
-          settled_at: outcome.at,
-        })
-        .where('id', '=', id)
-        .where('status', 'in', OPEN)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      const query = settleQuery(db, '')(
+        outcome.status,
+        json(outcome.resultInfo),
+        json(outcome.resource),
+        outcome.at,
+        id,
+      );
+      const result = await db.executeQuery(query);
+      return Number(result.numAffectedRows ?? 0) > 0;
     },
 
     async settledAmong(ids) {
@@ -160,13 +147,9 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     },
 
     async openForCall(callId) {
-      const rows = await db
-        .selectFrom('call_operations')
-        .selectAll()
-        .where('call_id', '=', callId)
-        .where('status', 'in', OPEN)
-        .orderBy('created_at')
-        .execute();
+      const { rows } = await db.executeQuery<Selectable<CallOperationsTable>>(
+        openForCallQuery(db, '')(callId),
+      );
       return rows.map(toOperation);
     },
 

@@ -82,6 +82,11 @@ const updateQuery = preparedByShape<unknown[]>((db, shape) => {
   return prepare<unknown[]>(compiled, [...values, id]);
 });
 
+const getQuery = preparedByShape<[string]>((db) => {
+  const id = placeholder('id');
+  return prepare(db.selectFrom('calls').selectAll().where('id', '=', id).compile(), [id] as [string]);
+});
+
 const getManyQuery = preparedByShape<string[]>((db, n) => {
   const ids = placeholders(Number(n), 'id');
   return prepare(db.selectFrom('calls').selectAll().where('id', 'in', ids).compile(), ids);
@@ -91,8 +96,8 @@ const getManyQuery = preparedByShape<string[]>((db, n) => {
 export function createCallsRepo(db: Kysely<Database>): CallsRepo {
   return {
     async get(id) {
-      const row = await db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toCall(row);
+      const { rows } = await db.executeQuery<Selectable<CallsTable>>(getQuery(db, '')(id));
+      return rows[0] && toCall(rows[0]);
     },
 
     async stateOf(id) {

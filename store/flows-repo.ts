@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { FlowsTable } from './flow-tables';
 import type { FlowsRepo, StoredFlowRecord } from '../calling';
+import { placeholder, placeholders, prepare, preparedByShape } from './prepared-query';
 import type { Database } from './types';
 
 function toFlow(row: Selectable<FlowsTable>): StoredFlowRecord {
@@ -43,12 +44,44 @@ function toRow(f: StoredFlowRecord): FlowsTable {
   };
 }
 
+// A flow step reads and saves its flow on every event: built once, run with new values.
+const getQuery = preparedByShape<[string]>((db) => {
+  const key = placeholder('key');
+  return prepare(db.selectFrom('flows').selectAll().where('key', '=', key).compile(), [key] as [string]);
+});
+
+const SAVED_COLUMNS = [
+  'kind',
+  'state',
+  'rev',
+  'timers',
+  'tasks',
+  'task_owners',
+  'call_ids',
+  'requested_by',
+  'updated_at',
+  'done_at',
+] as const satisfies ReadonlyArray<keyof FlowsTable>;
+
+const saveQuery = preparedByShape<unknown[]>((db) => {
+  const values = placeholders(SAVED_COLUMNS.length, 'column');
+  const [key, rev] = [placeholder('key'), placeholder('rev')];
+  const set = Object.fromEntries(SAVED_COLUMNS.map((c, i) => [c, values[i]])) as Updateable<FlowsTable>;
+  const compiled = db
+    .updateTable('flows')
+    .set(set)
+    .where('key', '=', key)
+    .where('rev', '=', rev as unknown as number)
+    .compile();
+  return prepare<unknown[]>(compiled, [...values, key, rev]);
+});
+
 /** The flows table over one Kysely handle (the database or a transaction). */
 export function createFlowsRepo(db: Kysely<Database>): FlowsRepo {
   return {
     async get(key) {
-      const row = await db.selectFrom('flows').selectAll().where('key', '=', key).executeTakeFirst();
-      return row && toFlow(row);
+      const { rows } = await db.executeQuery<Selectable<FlowsTable>>(getQuery(db, '')(key));
+      return rows[0] && toFlow(rows[0]);
     },
 
     async insert(flow) {
@@ -61,14 +94,10 @@ export function createFlowsRepo(db: Kysely<Database>): FlowsRepo {
     },
 
     async save(flow, expectedRev) {
-      const { key: _key, created_at: _created, ...columns } = toRow(flow);
-      const result = await db
-        .updateTable('flows')
-        .set(columns)
-        .where('key', '=', flow.key)
-        .where('rev', '=', expectedRev)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      const row = toRow(flow);
+      const query = saveQuery(db, '')(...SAVED_COLUMNS.map((c) => row[c]), flow.key, expectedRev);
+      const result = await db.executeQuery(query);
+      return Number(result.numAffectedRows ?? 0) > 0;
     },
 
     async list(opts = {}) {

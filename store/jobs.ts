@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { ClaimedJob, ClaimOptions, JobRow, Jobs, NewJob } from '../calling';
+import { placeholders, prepare, preparedByShape } from './prepared-query';
 import type { Database, JobsTable, StoreKind } from './types';
 
 const DEFAULT_CLAIM_LIMIT = 10;
@@ -21,6 +22,49 @@ function toJobRow(row: Selectable<JobsTable>): JobRow {
   };
 }
 
+// Every answered call schedules its keepAlive: built once per database kind, run with new values.
+const scheduleQuery = preparedByShape<unknown[]>((db) => {
+  const values = placeholders(6, 'value');
+  const [id, kind, key, dueAt, payload, createdAt] = values as [
+    string,
+    string,
+    string,
+    number,
+    string,
+    number,
+  ];
+  const compiled = db
+    .insertInto('jobs')
+    .values({
+      id,
+      kind,
+      key,
+      due_at: dueAt,
+      payload,
+      attempts: 0,
+      last_error: null,
+      claimed_by: null,
+      claimed_until: null,
+      created_at: createdAt,
+    })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        id: eb.ref('excluded.id'),
+        kind: eb.ref('excluded.kind'),
+        due_at: eb.ref('excluded.due_at'),
+        payload: eb.ref('excluded.payload'),
+        attempts: 0,
+        last_error: null,
+        claimed_by: null,
+        claimed_until: null,
+        created_at: eb.ref('excluded.created_at'),
+      })),
+    )
+    .returning('id')
+    .compile();
+  return prepare<unknown[]>(compiled, values);
+});
+
 /**
  * The jobs table. A claim is a lease (claimed_by, claimed_until): if the claimer dies, the job is
  * due again once the lease passes. Replacing a keyed job gives it a new id and drops any claim, so
@@ -29,36 +73,17 @@ function toJobRow(row: Selectable<JobsTable>): JobRow {
 export function createJobs(db: Kysely<Database>, kind: StoreKind): Jobs {
   return {
     async schedule(job: NewJob) {
-      const now = Date.now();
-      const row = await db
-        .insertInto('jobs')
-        .values({
-          id: randomUUID(),
-          kind: job.kind,
-          key: job.key ?? null,
-          due_at: job.dueAt,
-          payload: JSON.stringify(job.payload ?? null),
-          attempts: 0,
-          last_error: null,
-          claimed_by: null,
-          claimed_until: null,
-          created_at: now,
-        })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet((eb) => ({
-            id: eb.ref('excluded.id'),
-            kind: eb.ref('excluded.kind'),
-            due_at: eb.ref('excluded.due_at'),
-            payload: eb.ref('excluded.payload'),
-            attempts: 0,
-            last_error: null,
-            claimed_by: null,
-            claimed_until: null,
-            created_at: eb.ref('excluded.created_at'),
-          })),
-        )
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const query = scheduleQuery(db, '')(
+        randomUUID(),
+        job.kind,
+        job.key ?? null,
+        job.dueAt,
+        JSON.stringify(job.payload ?? null),
+        Date.now(),
+      );
+      const { rows } = await db.executeQuery<{ id: string }>(query);
+      const row = rows[0];
+      if (!row) throw new Error(`scheduling a ${job.kind} job stored nothing`);
       return row.id;
     },
 

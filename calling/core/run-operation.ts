@@ -35,22 +35,25 @@ export async function runOperation(
   const log = ctx.logger.child({ callId, scenarioId: call.scenarioId ?? undefined });
   const id = randomUUID();
   const now = ctx.clock.now();
-  await ctx.data.operations.insert({
-    id,
-    graphId: null,
-    wireId: null,
-    callId,
-    kind,
-    clientContext: id,
-    status: 'pending',
-    resultInfo: null,
-    resource: null,
-    createdAt: now,
-    settledAt: null,
+  // The row and its timeline line share one commit: a commit costs more than both statements.
+  await ctx.data.transaction(async (tx) => {
+    await tx.operations.insert({
+      id,
+      graphId: null,
+      wireId: null,
+      callId,
+      kind,
+      clientContext: id,
+      status: 'pending',
+      resultInfo: null,
+      resource: null,
+      createdAt: now,
+      settledAt: null,
+    });
+    await tx.timeline.add([
+      { callId, at: now, kind: 'request', summary: `${kind} requested`, data: { operationId: id } },
+    ]);
   });
-  await ctx.data.timeline.add([
-    { callId, at: now, kind: 'request', summary: `${kind} requested`, data: { operationId: id } },
-  ]);
   const timeoutMs = opts.timeoutMs ?? ctx.timing.operationTimeoutMs;
   const waiting = ctx.tracker.wait(id, call.wireId, timeoutMs, () => {
     giveUp(ctx, id, callId, kind, timeoutMs).catch((err: unknown) =>
@@ -69,15 +72,17 @@ export async function runOperation(
   } catch (err) {
     ctx.tracker.forget(id);
     const message = err instanceof Error ? err.message : String(err);
-    await ctx.data.operations.settle(id, {
-      status: 'failed',
-      resultInfo: null,
-      resource: { error: message },
-      at: ctx.clock.now(),
+    await ctx.data.transaction(async (tx) => {
+      await tx.operations.settle(id, {
+        status: 'failed',
+        resultInfo: null,
+        resource: { error: message },
+        at: ctx.clock.now(),
+      });
+      await tx.timeline.add([
+        { callId, at: ctx.clock.now(), kind: 'request', summary: `${kind} refused: ${message}` },
+      ]);
     });
-    await ctx.data.timeline.add([
-      { callId, at: ctx.clock.now(), kind: 'request', summary: `${kind} refused: ${message}` },
-    ]);
     log.warn({ err, kind }, 'operation request failed');
     if (isCallingError(err, 'graph_call_gone')) {
       throw new CallOperationError(
