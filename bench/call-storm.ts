@@ -4,10 +4,12 @@
 // of the emulator and the machine. Reaction times are measured on the emulator's side (see
 // emulator/reactions). Targets, reported and not asserted: every call answered; p99 <= 2x the reflex
 // p99 at 200 calls on one instance, <= 3x at 1000 calls on two instances sharing PostgreSQL with no
-// duplicates; RSS <= 16 KB per live call.
+// duplicates; RSS (and heap kept) <= 16 KB per live call.
 // Run: npx tsx bench/call-storm.ts [--calls 200] [--seconds 60] [--instances 1|2] [--db sqlite|postgres]
 //      [--seed N] [--rounds 2] [--warmup-seconds 8] [--log-level info] [--cpu-prof <dir>] [--out <file>]
-//      [--keep] [--mode ivr|queue] [--agents 3]
+//      [--keep] [--mode ivr|queue] [--agents 3] [--heap-calls 50,200 | 0]
+// After the rounds, one instance only: the heap kept per live call, from heap snapshots of the app at
+// two numbers of calls held in the menu (bench/storm/heap-phase.ts); --heap-calls 0 skips it.
 // --mode queue: callers choose the support queue faster than --agents agents can take them; waiting
 // times, what became of each caller and the agents' rings are reported (bench/storm/queue-run.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
     throw new Error(
       '--calls >= 1, --seconds >= 5, --rounds >= 1, --warmup-seconds >= 0, --seed a whole number',
     );
+  // The heap phase's live calls, low and high; 0 skips it.
+  const [heapLow = 0, heapHigh = 0] = arg('heap-calls', '50,200').split(',').map(Number);
   const mode = arg('mode', 'ivr');
   if (mode !== 'ivr' && mode !== 'queue') throw new Error('--mode is ivr or queue');
   if (mode === 'queue') {
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
       logLevel: arg('log-level', 'info'),
       ...(profileDir ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] } : {}),
       keep: process.argv.includes('--keep'),
+      ...(heapLow > 0 && heapHigh > heapLow ? { heap: { low: heapLow, high: heapHigh } } : {}),
     },
     say,
   );

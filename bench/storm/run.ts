@@ -1,9 +1,10 @@
 // One storm from start to end: the stack up, the callers added, a warm-up, then interleaved rounds
 // (app, reflex, app, ...), the report and the stack down. bench/call-storm.ts is its command line; the
 // e2e layer runs it small so that it cannot rot.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { heapPhase, heapSnapshotArgs, type HeapPhaseResult } from './heap-phase';
 import { machine } from './proc';
 import { summarise, table, verdict, type TargetSummary } from './report';
 import { runRound, type RoundResult } from './round';
@@ -23,6 +24,11 @@ export interface StormOptions {
   readonly nodeArgs?: readonly string[];
   /** Keep the processes' logs (their folder is printed). */
   readonly keep?: boolean;
+  /**
+   * After the rounds, the heap kept per live call between `low` and `high` live calls in the menu
+   * (heap-phase.ts; one instance only, `high` at most `calls`). Absent: not measured.
+   */
+  readonly heap?: { readonly low: number; readonly high: number };
 }
 
 export interface StormResult {
@@ -37,15 +43,21 @@ export interface StormResult {
 /** Runs the storm; `say` hears the progress and the table. */
 export async function runStorm(o: StormOptions, say: (s: string) => void): Promise<StormResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-storm-'));
+  const snapshots = path.join(dir, 'snapshots');
+  const heap = o.heap && o.instances === 1 ? o.heap : undefined;
+  if (o.heap && !heap) say('heap phase skipped: it measures one instance');
   let stack: Stack | undefined;
   try {
+    // V8 writes heap snapshots into the folder but does not create it.
+    if (heap) mkdirSync(snapshots);
+    const nodeArgs = [...(o.nodeArgs ?? []), ...(heap ? heapSnapshotArgs(snapshots) : [])];
     stack = await startStack({
       dir,
       instances: o.instances,
       db: o.db,
       calls: o.calls,
       logLevel: o.logLevel,
-      ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}),
+      nodeArgs,
     });
     const s = stack;
     const added = await s.control<{ value: { id: string }[] }>('POST', '/emulator/people', {
@@ -87,8 +99,22 @@ export async function runStorm(o: StormOptions, say: (s: string) => void): Promi
     const app = summarise(results.filter((r) => r.target === 'app'));
     const reflex = summarise(results.filter((r) => r.target === 'reflex'));
     say(table(app, reflex).trimEnd());
+    let kept: HeapPhaseResult | undefined;
+    if (heap) {
+      const high = Math.min(heap.high, o.calls);
+      const low = Math.min(heap.low, Math.floor(high / 4));
+      kept = await heapPhase(s, people, { low, high, settleMs: 10_000, snapshots }, say);
+      say(
+        `heap kept per live call (${kept.liveLow} -> ${kept.liveHigh} live calls in the menu): ` +
+          `${(kept.objectBytesPerCall / 1024).toFixed(1)} KB of objects, ` +
+          `${(kept.heapBytesPerCall / 1024).toFixed(1)} KB with compiled code`,
+      );
+    }
     const { calls, seconds, instances, db, rounds, seed, warmupSeconds } = o;
-    const line = verdict(calls, app, reflex, { instances, db, seconds, rounds, seed });
+    const line = {
+      ...verdict(calls, app, reflex, { instances, db, seconds, rounds, seed }),
+      ...(kept ? { heapPerCallKB: Math.round(kept.objectBytesPerCall / 102.4) / 10 } : {}),
+    };
     const full = {
       bench: 'call-storm',
       date: new Date().toISOString(),
@@ -98,7 +124,8 @@ export async function runStorm(o: StormOptions, say: (s: string) => void): Promi
       app,
       reflex,
       rounds: results.map(({ samples: _s, missed: _m, ...r }) => r),
-      targets: { ratio: instances > 1 ? 3 : 2, rssPerCallKB: 16, duplicates: 0 },
+      ...(kept ? { heap: { ...kept, rows: kept.rows.slice(0, 25) } } : {}),
+      targets: { ratio: instances > 1 ? 3 : 2, rssPerCallKB: 16, heapPerCallKB: 16, duplicates: 0 },
     };
     return { line, full, app, reflex };
   } finally {

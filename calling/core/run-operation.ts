@@ -32,7 +32,10 @@ export async function runOperation(
   opts: RunOptions = {},
 ): Promise<OperationView> {
   const call = await requireCall(ctx, callId, opts.states, kind);
-  const log = ctx.logger.child({ callId, scenarioId: call.scenarioId ?? undefined });
+  // Made when there is something to say: the timeout below keeps its closure for as long as the
+  // operation may run, and a menu's call always has an operation under way.
+  const scenarioId = call.scenarioId ?? undefined;
+  const log = () => ctx.logger.child({ callId, scenarioId });
   const id = randomUUID();
   const now = ctx.clock.now();
   // The row and its timeline line share one commit: a commit costs more than both statements.
@@ -57,7 +60,7 @@ export async function runOperation(
   const timeoutMs = opts.timeoutMs ?? ctx.timing.operationTimeoutMs;
   const waiting = ctx.tracker.wait(id, call.wireId, timeoutMs, () => {
     giveUp(ctx, id, callId, kind, timeoutMs).catch((err: unknown) =>
-      log.warn({ err, operationId: id }, 'could not settle an operation that timed out'),
+      log().warn({ err, operationId: id }, 'could not settle an operation that timed out'),
     );
   });
   // The call can end, and this operation fail with it, while the request below is still out (a hang-up
@@ -83,7 +86,7 @@ export async function runOperation(
         { callId, at: ctx.clock.now(), kind: 'request', summary: `${kind} refused: ${message}` },
       ]);
     });
-    log.warn({ err, kind }, 'operation request failed');
+    log().warn({ err, kind }, 'operation request failed');
     if (isCallingError(err, 'graph_call_gone')) {
       throw new CallOperationError(
         'call_ended',

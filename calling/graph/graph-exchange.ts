@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { CallingError } from '../errors';
+import { withDeadline } from '../http/deadline';
 import type { Fetch } from '../http/outbound';
 import { TransportError, transportError } from '../http/transport-error';
 import { parseRetryAfter } from './retry-after';
@@ -111,16 +112,18 @@ async function send(
   req: ExchangeRequest,
   headers: Record<string, string>,
 ): Promise<Answer> {
-  const res = await opts.fetch(req.url, {
-    method: req.method,
-    headers,
-    ...(req.body !== undefined ? { body: req.body } : {}),
-    signal: AbortSignal.timeout(opts.timeoutMs),
+  return withDeadline(opts.timeoutMs, async (signal) => {
+    const res = await opts.fetch(req.url, {
+      method: req.method,
+      headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      signal,
+    });
+    const text = await res.text();
+    const flat: Record<string, string> = {};
+    res.headers.forEach((value, name) => (flat[name.toLowerCase()] = value));
+    return { status: res.status, headers: flat, text };
   });
-  const text = await res.text();
-  const flat: Record<string, string> = {};
-  res.headers.forEach((value, name) => (flat[name.toLowerCase()] = value));
-  return { status: res.status, headers: flat, text };
 }
 
 async function tokenOf(token: () => Promise<string>): Promise<string> {

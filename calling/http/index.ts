@@ -3,3 +3,4 @@ export { createOutbound, defaultFetch } from './outbound';
 export type { Fetch, Outbound, OutboundOptions } from './outbound';
 export { reasonOf, transportError, TransportError } from './transport-error';
 export { readLimited } from './read-limited';
+export { withDeadline } from './deadline';

@@ -55,6 +55,17 @@ const CLEAR_WAIT_MS = 10_000;
 // How long a prompt waits for a transfer in progress to end (the call back in established).
 const TRANSFER_SETTLE_MS = 15_000;
 
+/**
+ * Graph plays nothing on a call that is being transferred: after a failed transfer, waits until the
+ * call is back (its failure may still be on the way). A function of its own so that the call's model
+ * is not kept in the prompt task's frame for as long as the prompt plays.
+ */
+async function transferSettled(calling: CallingApi, callId: string): Promise<void> {
+  const call = await calling.getCall(callId);
+  if (call?.state === 'transferring' || call?.state === 'transferAccepted')
+    await calling.waitForState(callId, ['established', 'hold', 'terminated'], TRANSFER_SETTLE_MS);
+}
+
 /** Plays prompts; after a restart the media queue is cleared first so nothing plays twice. */
 export function promptTask(
   calling: CallingApi,
@@ -65,11 +76,7 @@ export function promptTask(
 ): () => Promise<void> {
   return async () => {
     const urls = await promptUrls(refs, tts);
-    // Graph plays nothing on a call that is being transferred: after a failed transfer, wait until
-    // the call is back (its failure may still be on the way).
-    const call = await calling.getCall(callId);
-    if (call?.state === 'transferring' || call?.state === 'transferAccepted')
-      await calling.waitForState(callId, ['established', 'hold', 'terminated'], TRANSFER_SETTLE_MS);
+    await transferSettled(calling, callId);
     if (opts.clearFirst) {
       await calling
         .cancelMedia(callId, { timeoutMs: CLEAR_WAIT_MS })
