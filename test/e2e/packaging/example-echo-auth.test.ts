@@ -4,13 +4,12 @@
 // reply, the process stays up, and the calling webhook, verified by calling's own keys, still answers.
 import assert from 'node:assert/strict';
 import type * as Kit from '../../../emulator/kit';
-import { startConnector, type BotConnector } from '../../helpers/bot-connector';
+import type { BotConnector } from '../../helpers/bot-connector';
 import { newAuthorityKey, signToken } from '../../helpers/calling-keys';
-import { freePort } from '../../helpers/free-port';
 import { waitUntil } from '../../helpers/process-tree';
 import type { RunningExample } from './example-app';
-import { chatWith, type Chat } from './example-chat';
-import { installedExample, startAgainst, startEmulator } from './example-install';
+import type { Chat } from './example-chat';
+import { startExampleStack, type ExampleStack } from './example-install';
 
 const WAIT_MS = 15_000;
 // The issuers botbuilder accepts on a channel's token and on the Bot Framework Emulator's.
@@ -27,6 +26,7 @@ describe('the echo bot example with Bot Framework auth on', function () {
   let appUrl: string;
   let connector: BotConnector;
   let chat: Chat;
+  let stack: ExampleStack | undefined;
 
   /** An RS256 token for the app, with the claims a real one carries, signed by a key of our own. */
   const forged = async (claims: Record<string, string>): Promise<string> => {
@@ -55,20 +55,11 @@ describe('the echo bot example with Bot Framework auth on', function () {
   before(async function () {
     // Building, packing and installing from npm's cache take a while on a busy machine.
     this.timeout(300_000);
-    const { dir, kit } = await installedExample();
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    emu = await startEmulator(kit, appUrl);
-    app = await startAgainst(dir, emu, port, 'on');
-    connector = await startConnector();
-    chat = chatWith(appUrl, connector);
+    stack = await startExampleStack('on');
+    ({ emu, app, appUrl, connector, chat } = stack);
   });
 
-  after(async () => {
-    await app?.stop();
-    await connector?.close();
-    await emu?.stop();
-  });
+  after(async () => stack?.stop());
 
   it('refuses a chat activity without a token', async () => {
     const body = await refused('a1', '');

@@ -4,12 +4,10 @@
 // emulator's control API.
 import assert from 'node:assert/strict';
 import type * as Kit from '../../../emulator/kit';
-import { startConnector, type BotConnector } from '../../helpers/bot-connector';
-import { freePort } from '../../helpers/free-port';
 import { waitUntil } from '../../helpers/process-tree';
 import type { RunningExample } from './example-app';
-import { chatWith, textOf, type Chat } from './example-chat';
-import { installedExample, startAgainst, startEmulator } from './example-install';
+import { textOf, type Chat } from './example-chat';
+import { startExampleStack, type ExampleStack } from './example-install';
 
 const WAIT_MS = 15_000;
 
@@ -25,8 +23,8 @@ describe('the echo bot example, installed from the packed tarballs', function ()
   let emu: Kit.Emulator;
   let app: RunningExample;
   let appUrl: string;
-  let connector: BotConnector;
   let chat: Chat;
+  let stack: ExampleStack | undefined;
 
   const timeline = async (callId: string): Promise<Entry[]> =>
     (await emu.control<{ value: Entry[] }>('GET', `/emulator/calls/${callId}/timeline`)).body.value;
@@ -48,21 +46,12 @@ describe('the echo bot example, installed from the packed tarballs', function ()
   before(async function () {
     // Building, packing and installing from npm's cache take a while on a busy machine.
     this.timeout(300_000);
-    const { dir, kit } = await installedExample();
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    emu = await startEmulator(kit, appUrl);
     // Local use: no Bot Framework token on the activities the test posts, none on the replies.
-    app = await startAgainst(dir, emu, port, 'off');
-    connector = await startConnector();
-    chat = chatWith(appUrl, connector);
+    stack = await startExampleStack('off');
+    ({ emu, app, appUrl, chat } = stack);
   });
 
-  after(async () => {
-    await app?.stop();
-    await connector?.close();
-    await emu?.stop();
-  });
+  after(async () => stack?.stop());
 
   it('answers a call with the menu; key 1 plays the message, key 2 hangs up', async () => {
     const callId = await emu.people.call(await personId('Adele Vance'));

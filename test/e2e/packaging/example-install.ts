@@ -6,7 +6,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type * as Kit from '../../../emulator/kit';
+import { startConnector, type BotConnector } from '../../helpers/bot-connector';
+import { freePort } from '../../helpers/free-port';
 import { installExample, startExample, type RunningExample } from './example-app';
+import { chatWith, type Chat } from './example-chat';
 import { pack } from './npm';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -42,6 +45,32 @@ export function installedExample(): Promise<InstalledExample> {
 after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
+
+/** What a test of the example talks to: the emulator, the example, and the stand-in Bot Framework connector. */
+export interface ExampleStack {
+  readonly emu: Kit.Emulator;
+  readonly app: RunningExample;
+  readonly appUrl: string;
+  readonly connector: BotConnector;
+  readonly chat: Chat;
+  stop(): Promise<void>;
+}
+
+/** The installed example started on a free port against a new emulator, with Bot Framework auth as asked. */
+export async function startExampleStack(botAuth: 'on' | 'off'): Promise<ExampleStack> {
+  const { dir, kit } = await installedExample();
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const emu = await startEmulator(kit, appUrl);
+  const app = await startAgainst(dir, emu, port, botAuth);
+  const connector = await startConnector();
+  const stop = async () => {
+    await app.stop();
+    await connector.close();
+    await emu.stop();
+  };
+  return { emu, app, appUrl, connector, chat: chatWith(appUrl, connector), stop };
+}
 
 /** Starts the emulator with its webhook at `appUrl`; prompts play four times faster (the menu: 1.5 s). */
 export function startEmulator(kit: typeof Kit, appUrl: string): Promise<Kit.Emulator> {
