@@ -2,7 +2,7 @@
 // loader settings that an npm script or this test runner put there, so nothing of the repository leaks
 // into the installed copy.
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -82,4 +82,23 @@ export async function typecheckConsumer(
   };
   await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
   await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], dir, timeoutMs);
+}
+
+/**
+ * A TypeScript project on Node: installs Node's types into `dir`, copies `files` there from `from`, and
+ * type-checks them strictly against the installed packages' declarations.
+ */
+export async function typecheckNodeConsumer(
+  dir: string,
+  from: string,
+  files: readonly string[],
+): Promise<void> {
+  await run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '@types/node@^20'],
+    dir,
+    240_000,
+  );
+  for (const file of files) await copyFile(path.join(from, file), path.join(dir, file));
+  await typecheckConsumer(dir, files, ['node'], 120_000);
 }

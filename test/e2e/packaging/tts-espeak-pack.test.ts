@@ -49,7 +49,13 @@ describe('the text-to-speech engine as an npm package', function () {
       [],
       'no sources',
     );
-    for (const needed of ['README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/espeak-thread.js'])
+    for (const needed of [
+      'README.md',
+      'LICENSE',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/espeak-thread.js',
+    ])
       assert.ok(packed.files.includes(needed), `${needed} is packed`);
   });
 
@@ -60,11 +66,7 @@ describe('the text-to-speech engine as an npm package', function () {
     const seen = JSON.parse(out.trim().split('\n').pop() ?? '') as Record<string, unknown>;
     const installed = path.join(consumer, 'node_modules', '@switchboard', 'tts-espeak');
     assert.ok(String(seen.loadedFrom).startsWith(`${installed}/`), `loaded from ${String(seen.loadedFrom)}`);
-    assert.deepEqual(
-      [seen.riff, seen.channels, seen.sampleRate, seen.bits],
-      ['RIFFWAVE', 1, 16000, 16],
-      out,
-    );
+    assert.deepEqual([seen.riff, seen.channels, seen.sampleRate, seen.bits], ['RIFFWAVE', 1, 16000, 16], out);
     // "Press one for sales." takes about a second and a half: well over half a second of 16 kHz samples.
     assert.ok(Number(seen.dataBytes) > 16000, `${String(seen.dataBytes)} bytes of audio`);
     const manifest = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as {
