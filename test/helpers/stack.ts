@@ -6,6 +6,7 @@ import type { CallingService, NotificationCard, Notifier } from '../../calling';
 import { startApp, type AppDeps, type TestApp } from './app';
 import { launchBrowser, type RunningBrowser } from './browser';
 import { startEmulator, type RunningEmulator } from './emulator';
+import { emulatorGraphEnv } from './emulator-env';
 import { freePort } from './free-port';
 import { ROOT } from './process';
 import { forSuite } from './suite';
@@ -44,13 +45,7 @@ export function emulatorAppEnv(emu: RunningEmulator, port: number): Record<strin
     PORT: String(port),
     HOST: '127.0.0.1',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    MicrosoftAppId: emu.appId,
-    MicrosoftAppPassword: emu.appSecret,
-    MicrosoftAppTenantId: emu.tenantId,
-    GRAPH_BASE_URL: `${emu.url}/v1.0`,
-    ENTRA_AUTHORITY_HOST: emu.url,
-    CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
-    EXTRA_CA_FILE: emu.caPath,
+    ...emulatorGraphEnv(emu),
     PROMPTS_DIR: path.join(ROOT, 'assets', 'prompts'),
     SPEECH_ENDPOINT: emu.url,
     SPEECH_KEY: String(

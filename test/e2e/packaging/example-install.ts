@@ -8,6 +8,7 @@ import path from 'node:path';
 import type * as Kit from '../../../emulator/kit';
 import { startConnector, type BotConnector } from '../../helpers/bot-connector';
 import { freePort } from '../../helpers/free-port';
+import { emulatorGraphEnv } from '../../helpers/emulator-env';
 import { installExample, startExample, type RunningExample } from './example-app';
 import { chatWith, type Chat } from './example-chat';
 import { pack } from './npm';
@@ -90,13 +91,7 @@ export function startAgainst(
     {
       PORT: String(port),
       PUBLIC_URL: appUrl,
-      MicrosoftAppId: emu.appId,
-      MicrosoftAppPassword: emu.appSecret,
-      MicrosoftAppTenantId: emu.tenantId,
-      GRAPH_BASE_URL: `${emu.url}/v1.0`,
-      ENTRA_AUTHORITY_HOST: emu.url,
-      CALLING_OPENID_CONFIG_URL: `${emu.url}/calling/v1/.well-known/OpenIdConfiguration`,
-      EXTRA_CA_FILE: emu.caPath,
+      ...emulatorGraphEnv(emu),
       BOT_AUTH: botAuth,
     },
     60_000,
