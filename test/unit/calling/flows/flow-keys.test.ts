@@ -11,6 +11,7 @@ import {
   testLogger,
   type FakeGraph,
 } from '../core/fakes';
+import { serviceOptions } from '../../../helpers/calling-service';
 
 const CALL = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const CALLER = { user: { id: 'c0ffee00-1111-4222-8333-444455556666', displayName: 'Adele Vance' } };
@@ -38,15 +39,7 @@ describe('calling/flows runtime: flows with their own keys', function () {
   beforeEach(async () => {
     heard = [];
     graph = fakeGraph();
-    calling = createCallingService({
-      store: temp.store,
-      graph,
-      logger: testLogger(),
-      appId: '0b6e2f4c-93d1-4f7a-8e25-c4a1d9e7b302',
-      tenantId: 't',
-      callbackUrl: 'https://app.example/api/calls',
-      promptsBaseUrl: 'https://app.example/prompts',
-    });
+    calling = createCallingService(serviceOptions(temp.store, graph));
     await calling.start();
     runtime = createFlowRuntime({ calling, store: temp.store, logger: testLogger(), sweepMs: 100 });
     runtime.register<{ n: number }>({

@@ -16,6 +16,7 @@ import {
   stopCounting,
   type SqlCount,
 } from '../../../helpers/sql-count';
+import { serviceOptions } from '../../../helpers/calling-service';
 import {
   batch,
   callNote,
@@ -60,16 +61,9 @@ async function rig(dir: string): Promise<Rig> {
     liveness: { heartbeatMs: QUIET },
   });
   const graph = fakeGraph();
-  const calling = createCallingService({
-    store,
-    graph,
-    logger: testLogger(),
-    appId: '0b6e2f4c-93d1-4f7a-8e25-c4a1d9e7b302',
-    tenantId: 't',
-    callbackUrl: 'https://app.example/api/calls',
-    promptsBaseUrl: 'https://app.example/prompts',
-    timing: { jobPollMs: QUIET, sweepIntervalMs: QUIET },
-  });
+  const calling = createCallingService(
+    serviceOptions(store, graph, { timing: { jobPollMs: QUIET, sweepIntervalMs: QUIET } }),
+  );
   const runtime = createFlowRuntime({
     calling,
     store,
