@@ -143,7 +143,7 @@ export function meetingTask(
     // driving its call, so a transient failure is sent again.
     const leave = () => resending(() => calling.hangUp(meeting.id));
     try {
-      await calling.waitForState(meeting.id, 'established', 30_000);
+      await joined(calling, meeting.id);
       await calling.participants.invite(meeting.id, [caller], { replacesCallId: callId });
     } catch (err) {
       await leave().catch((e: unknown) => opts.log.warn({ err: e }, 'could not leave the meeting'));
@@ -159,6 +159,21 @@ export function meetingTask(
       );
     return meeting.id;
   };
+}
+
+// A meeting join is established within a few seconds. If that notification was lost, the app would
+// wait out the whole join time while Graph already has the call established and the caller hears
+// nothing; so after the first wait the app asks Graph (the answer is processed like a notification).
+const JOIN_CHECK_MS = 5_000;
+const JOIN_WAIT_MS = 30_000;
+
+async function joined(calling: CallingApi, meetingId: string): Promise<void> {
+  try {
+    await calling.waitForState(meetingId, 'established', JOIN_CHECK_MS);
+  } catch {
+    if ((await calling.refresh(meetingId)) === 'established') return;
+    await calling.waitForState(meetingId, 'established', JOIN_WAIT_MS - JOIN_CHECK_MS);
+  }
 }
 
 /** Transfers the call to someone. */

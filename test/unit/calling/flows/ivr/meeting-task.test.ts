@@ -18,11 +18,14 @@ const graphFailure = (status: number, method: string, path: string) =>
  * A caller on call `c` whom the IVR moves into a meeting; the app's meeting call is `m`. `leave` and
  * `invite` answer each attempt in turn (an Error is thrown, anything else resolves).
  */
-function moving(opts: { leave?: unknown[]; invite?: unknown[] } = {}) {
+function moving(
+  opts: { leave?: unknown[]; invite?: unknown[]; joins?: unknown[]; graphState?: string } = {},
+) {
   const asked: string[] = [];
   const warned: string[] = [];
   const leave = [...(opts.leave ?? [])];
   const invite = [...(opts.invite ?? [])];
+  const joins = [...(opts.joins ?? [])];
   const answer = (queue: unknown[]) => {
     const next = queue.shift();
     if (next instanceof Error) throw next;
@@ -33,7 +36,15 @@ function moving(opts: { leave?: unknown[]; invite?: unknown[] } = {}) {
       asked.push('join');
       return { id: 'm' };
     },
-    waitForState: async () => ({ id: 'm', state: 'established' }),
+    waitForState: async (_id: string, _states: unknown, timeoutMs: number) => {
+      asked.push(`wait ${timeoutMs} ms`);
+      answer(joins);
+      return { id: 'm', state: 'established' };
+    },
+    refresh: async (callId: string) => {
+      asked.push(`refresh ${callId}`);
+      return opts.graphState;
+    },
     participants: {
       invite: async (callId: string, _who: unknown, o: { replacesCallId?: string }) => {
         asked.push(`invite into ${callId} replacing ${o.replacesCallId}`);
@@ -56,19 +67,39 @@ describe('calling/flows/ivr meeting task', function () {
   it('joins, invites the caller in place of their call, and leaves', async () => {
     const t = moving();
     assert.equal(await meetingTask(t.calling, 'c', 'https://join', { stay: false, log: t.log })(), 'm');
-    assert.deepEqual(t.asked, ['join', 'invite into m replacing c', 'leave m']);
+    assert.deepEqual(t.asked, ['join', 'wait 5000 ms', 'invite into m replacing c', 'leave m']);
+  });
+
+  it('asks Graph when the join is not heard of in time: a lost "established" does not hold the caller', async () => {
+    const timedOut = new Error('the call did not reach established in 5000 ms');
+    const t = moving({ joins: [timedOut], graphState: 'established' });
+    assert.equal(await meetingTask(t.calling, 'c', 'https://join', { stay: false, log: t.log })(), 'm');
+    assert.deepEqual(t.asked, ['join', 'wait 5000 ms', 'refresh m', 'invite into m replacing c', 'leave m']);
+  });
+
+  it('waits on for the join when Graph says it is still establishing', async () => {
+    const timedOut = new Error('the call did not reach established in 5000 ms');
+    const t = moving({ joins: [timedOut], graphState: 'establishing' });
+    await meetingTask(t.calling, 'c', 'https://join', { stay: false, log: t.log })();
+    assert.deepEqual(t.asked.slice(0, 5), [
+      'join',
+      'wait 5000 ms',
+      'refresh m',
+      'wait 25000 ms',
+      'invite into m replacing c',
+    ]);
   });
 
   it('stays in the meeting when asked to', async () => {
     const t = moving();
     await meetingTask(t.calling, 'c', 'https://join', { stay: true, log: t.log })();
-    assert.deepEqual(t.asked, ['join', 'invite into m replacing c']);
+    assert.deepEqual(t.asked, ['join', 'wait 5000 ms', 'invite into m replacing c']);
   });
 
   it('leaves again when Graph fails the leave with a 5xx, so the app is not left in the meeting', async () => {
     const t = moving({ leave: [deleteFailure()] });
     assert.equal(await meetingTask(t.calling, 'c', 'https://join', { stay: false, log: t.log })(), 'm');
-    assert.deepEqual(t.asked, ['join', 'invite into m replacing c', 'leave m', 'leave m']);
+    assert.deepEqual(t.asked, ['join', 'wait 5000 ms', 'invite into m replacing c', 'leave m', 'leave m']);
   });
 
   it('the caller is in the meeting even when the app cannot leave: a warning, not a failed move', async () => {
@@ -82,7 +113,7 @@ describe('calling/flows/ivr meeting task', function () {
     const refused = graphFailure(403, 'POST', '/communications/calls/m/participants/invite');
     const t = moving({ invite: [refused], leave: [deleteFailure()] });
     await assert.rejects(meetingTask(t.calling, 'c', 'https://join', { stay: false, log: t.log })(), refused);
-    assert.deepEqual(t.asked, ['join', 'invite into m replacing c', 'leave m', 'leave m']);
+    assert.deepEqual(t.asked, ['join', 'wait 5000 ms', 'invite into m replacing c', 'leave m', 'leave m']);
     assert.deepEqual(t.warned, []);
   });
 });
