@@ -5,7 +5,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createCallingService, type CallingService, type CoreLogger } from '../../../../calling/core';
 import type { Store } from '../../../../store';
-import { batch, callNote, fakeGraph, tempStore, TENANT } from './fakes';
+import { serviceOptions } from '../../../helpers/calling-service';
+import { batch, callNote, fakeGraph, tempStore } from './fakes';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -42,16 +43,12 @@ describe('operation memory', function () {
     ({ store, close } = await tempStore());
     const children: WeakRef<object>[] = [];
     const graph = fakeGraph();
-    service = createCallingService({
-      store,
-      graph,
-      logger: watchedLogger(children),
-      appId: '0b6e2f4c-93d1-4f7a-8e25-c4a1d9e7b302',
-      tenantId: TENANT,
-      callbackUrl: 'https://app.example/api/calls',
-      promptsBaseUrl: 'https://app.example/prompts',
-      timing: { operationTimeoutMs: 60_000 },
-    });
+    service = createCallingService(
+      serviceOptions(store, graph, {
+        logger: watchedLogger(children),
+        timing: { operationTimeoutMs: 60_000 },
+      }),
+    );
     await service.start();
     const call = await service.placeCall({ to: { user: 'a3f5c7e9-1b2d-4c6e-8f0a-b1c3d5e7f902' } });
     await service.inbox.accept(batch(callNote(call.id, 'established')));
