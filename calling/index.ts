@@ -213,8 +213,8 @@ export type { RecordingAnalyser, RecordingFetcher, SpeechAnalysis, RecordingBran
 export { createAzureSpeechRecogniser, RecognitionError, recognitionUrl } from './flows/speech';
 export type { AzureSpeechOptions, Recognition, SpeechRecogniser } from './flows/speech';
 // Outbound HTTP: one fetch over one undici dispatcher trusting the extra CA, built by the composition root.
-export { createOutbound } from './http';
-export type { Fetch, Outbound, OutboundOptions } from './http';
+export { createOutbound, sendTextVia } from './http';
+export type { Fetch, Outbound, OutboundOptions, SendText, TextAnswer, TextRequest } from './http';
 export { createFetchJson, type FetchJson } from './webhook/fetch-json';
 // The Graph services (tokens, client, typed APIs) the composition root shares between the call model,
 // the bot's ports, the tab API and doctor: one token cache, one connection pool.

@@ -112,7 +112,7 @@ export async function createApp(config: Config, logger: Logger, deps: AppDeps = 
   // the only place the extra CA is given.
   const outbound = createOutbound(extraCa ? { extraCa } : {});
   const { fetch } = outbound;
-  const graphAccess = createCalling(config, store, logger, fetch, deps.calling);
+  const graphAccess = createCalling(config, store, logger, outbound, deps.calling);
   const calling = graphAccess?.calling;
   const records = graphAccess && createRecords(config, store, graphAccess.graph, logger);
   const agentPresence = graphAccess && createAgentPresenceFor(config, graphAccess.graph, store, logger);

@@ -23,6 +23,7 @@ import {
   type CallingService,
   type CallingTiming,
   type Fetch,
+  type Outbound,
   type CallRecordsService,
   type FlowRuntime,
   type MeetingService,
@@ -44,7 +45,7 @@ export function createCalling(
   config: Config,
   store: Store,
   logger: Logger,
-  fetch: Fetch,
+  outbound: Pick<Outbound, 'fetch' | 'sendText'>,
   timing?: Partial<CallingTiming>,
 ): { calling: CallingService; graph: GraphServices } | undefined {
   const { MicrosoftAppId: appId, MicrosoftAppPassword: secret, MicrosoftAppTenantId: tenantId } = config;
@@ -58,7 +59,8 @@ export function createCalling(
     tenantId,
     graphBaseUrl: config.GRAPH_BASE_URL,
     authorityHost: config.ENTRA_AUTHORITY_HOST,
-    fetch,
+    fetch: outbound.fetch,
+    sendText: outbound.sendText,
     logger,
   });
   const calling = createCallingService({

@@ -4,7 +4,7 @@
 // its retry, transport, body handling and errors would all be replaced, leaving only URL building.
 import type { Logger } from 'pino';
 import { CallingError } from '../errors';
-import { defaultFetch, type Fetch } from '../http/outbound';
+import { defaultFetch, sendTextVia, type Fetch, type SendText } from '../http/outbound';
 import type { TokenProvider } from './app-token';
 import { mapGraphError } from './error-map';
 import { exchange } from './graph-exchange';
@@ -19,8 +19,10 @@ export interface GraphClientOptions {
   readonly baseUrl: string;
   readonly tokens: TokenProvider;
   readonly logger: Logger;
-  /** The fetch requests go through (the app's one dispatcher; a fake in tests). */
+  /** The fetch requests go through (a fake in tests), unless `sendText` is given. */
   readonly fetch?: Fetch;
+  /** How requests are sent: the app's one dispatcher without fetch's objects (`Outbound.sendText`). */
+  readonly sendText?: SendText;
   /** The tenant a request without context.tenantId is for (named in error messages). */
   readonly defaultTenantId?: string;
   /** Attempts per request, the first included (default 4). */
@@ -44,7 +46,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   }
   const log = opts.logger.child({ module: 'calling.graph' });
   const sending = {
-    fetch: opts.fetch ?? defaultFetch,
+    send: opts.sendText ?? sendTextVia(opts.fetch ?? defaultFetch),
     maxAttempts: opts.maxAttempts ?? 4,
     timeoutMs: opts.timeoutMs ?? 30_000,
     retryAfterCapMs: opts.retryAfterCapMs ?? RETRY_AFTER_CAP_MS,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { CallingError } from '../errors';
 import { withDeadline } from '../http/deadline';
-import type { Fetch } from '../http/outbound';
+import type { SendText } from '../http/outbound';
 import { TransportError, transportError } from '../http/transport-error';
 import { parseRetryAfter } from './retry-after';
 import { backoffMs, decideRetry } from './retry-policy';
@@ -29,7 +29,7 @@ export interface ExchangeRequest {
 
 /** How requests are sent and repeated. */
 export interface ExchangeOptions {
-  readonly fetch: Fetch;
+  readonly send: SendText;
   readonly maxAttempts: number;
   readonly timeoutMs: number;
   readonly retryAfterCapMs: number;
@@ -112,18 +112,14 @@ async function send(
   req: ExchangeRequest,
   headers: Record<string, string>,
 ): Promise<Answer> {
-  return withDeadline(opts.timeoutMs, async (signal) => {
-    const res = await opts.fetch(req.url, {
+  return withDeadline(opts.timeoutMs, (signal) =>
+    opts.send(req.url, {
       method: req.method,
       headers,
       ...(req.body !== undefined ? { body: req.body } : {}),
       signal,
-    });
-    const text = await res.text();
-    const flat: Record<string, string> = {};
-    res.headers.forEach((value, name) => (flat[name.toLowerCase()] = value));
-    return { status: res.status, headers: flat, text };
-  });
+    }),
+  );
 }
 
 async function tokenOf(token: () => Promise<string>): Promise<string> {

@@ -1,6 +1,6 @@
 // One call builds everything the calling module needs to talk to Graph, from configuration values.
 import type { Logger } from 'pino';
-import type { Fetch } from '../http/outbound';
+import type { Fetch, SendText } from '../http/outbound';
 import { createTokenProvider } from './app-token';
 import type { TokenProvider } from './app-token';
 import { createAttendanceApi } from './attendance-api';
@@ -32,6 +32,8 @@ export interface GraphServicesOptions {
   readonly authorityHost: string;
   /** The fetch every request goes through (the app's one dispatcher, which trusts EXTRA_CA_FILE). */
   readonly fetch?: Fetch;
+  /** How Graph requests are sent, over the same dispatcher (`Outbound.sendText`); else through `fetch`. */
+  readonly sendText?: SendText;
   readonly logger: Logger;
   readonly maxAttempts?: number;
   readonly timeoutMs?: number;
@@ -66,6 +68,7 @@ export function createGraphServices(opts: GraphServicesOptions): GraphServices {
     tokens,
     logger: opts.logger,
     fetch: opts.fetch,
+    ...(opts.sendText ? { sendText: opts.sendText } : {}),
     maxAttempts: opts.maxAttempts,
     timeoutMs: opts.timeoutMs,
   });

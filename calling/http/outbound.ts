@@ -2,7 +2,7 @@
 // system roots plus the extra CA (EXTRA_CA_FILE: the emulator's local CA, or a corporate one). Every
 // outbound request (Graph, tokens, signing keys, recordings, speech) takes the `fetch` this returns.
 import tls from 'node:tls';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
 
 /** undici's fetch; the parts that send requests take one, so tests can hand in a fake. */
 export type Fetch = typeof undiciFetch;
@@ -15,9 +15,34 @@ export interface OutboundOptions {
   readonly connectTimeoutMs?: number;
 }
 
-/** A fetch bound to one dispatcher, and the way to close its connections. */
+/** One request as `SendText` takes it. */
+export interface TextRequest {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Aborts the request, its answer's body included; the rejection is the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/** An answer with its whole body read as text; header names lower-case, repeated headers joined. */
+export interface TextAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+}
+
+/**
+ * Sends one request and reads its whole answer: all the Graph client needs. Graph requests are most of
+ * the app's traffic, and fetch's Request, Response, Headers and web streams cost about three times the
+ * CPU of the request itself (measured against undici's own `request` on loopback: ~300 µs against ~80 µs
+ * per request); under a burst of calls that is CPU every other call is waiting for.
+ */
+export type SendText = (url: string, init: TextRequest) => Promise<TextAnswer>;
+
+/** A fetch and a SendText bound to one dispatcher, and the way to close its connections. */
 export interface Outbound {
   readonly fetch: Fetch;
+  readonly sendText: SendText;
   close(): Promise<void>;
 }
 
@@ -39,7 +64,45 @@ export function createOutbound(opts: OutboundOptions = {}): Outbound {
   });
   return {
     fetch: (input, init) => undiciFetch(input, { ...init, dispatcher }),
+    sendText: sendTextWith(dispatcher),
     close: () => dispatcher.close(),
+  };
+}
+
+/** SendText over a dispatcher's own `request`: no fetch objects, same pool, same errors and codes. */
+function sendTextWith(dispatcher: Dispatcher): SendText {
+  return async (url, init) => {
+    const target = new URL(url);
+    const res = await dispatcher.request({
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: init.method as Dispatcher.HttpMethod,
+      headers: init.headers,
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+    const text = await res.body.text();
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return { status: res.statusCode, headers, text };
+  };
+}
+
+/** SendText over a fetch: for a part given a fetch (tests' fakes, the default dispatcher). */
+export function sendTextVia(fetch: Fetch): SendText {
+  return async (url, init) => {
+    const res = await fetch(url, {
+      method: init.method,
+      headers: init.headers,
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+    const text = await res.text();
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+    return { status: res.status, headers, text };
   };
 }
 

@@ -1,5 +1,6 @@
-// The app's one fetch against loopback servers: telling "never left" from "may have reached the server",
-// trusting the extra CA on top of the system roots, and saying clearly when a server's CA is unknown.
+// The app's one dispatcher against loopback servers, through fetch and through sendText (the Graph
+// client's way): telling "never left" from "may have reached the server", trusting the extra CA on top of
+// the system roots, and saying clearly when a server's CA is unknown.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -29,20 +30,19 @@ describe('outbound fetch', function () {
     await outbound.close();
   });
 
+  type Via = 'fetch' | 'sendText';
   async function failure(
     method: string,
     url: string,
     timeoutMs = 2000,
     body?: string,
+    via: Via = 'fetch',
   ): Promise<TransportError> {
     try {
-      await (
-        await outbound.fetch(url, {
-          method,
-          signal: AbortSignal.timeout(timeoutMs),
-          ...(body ? { body } : {}),
-        })
-      ).text();
+      const signal = AbortSignal.timeout(timeoutMs);
+      if (via === 'sendText')
+        await outbound.sendText(url, { method, headers: {}, signal, ...(body ? { body } : {}) });
+      else await (await outbound.fetch(url, { method, signal, ...(body ? { body } : {}) })).text();
     } catch (err) {
       return transportError(err, { method, url, timeoutMs });
     }
@@ -64,50 +64,88 @@ describe('outbound fetch', function () {
     return `https://localhost:${await listen(server)}`;
   }
 
-  it('reports a refused connection as never sent', async () => {
-    const server = http.createServer();
-    const port = await listen(server);
-    await new Promise((r) => server.close(r));
-    const err = await failure('POST', `http://127.0.0.1:${port}/x`, 2000, '{}');
-    assert.equal(err.maybeSent, false);
-    assert.equal(err.errorCode, 'ECONNREFUSED');
-    assert.equal(err.certificate, false);
-  });
+  for (const via of ['fetch', 'sendText'] as const) {
+    it(`${via}: reports a refused connection as never sent`, async () => {
+      const server = http.createServer();
+      const port = await listen(server);
+      await new Promise((r) => server.close(r));
+      const err = await failure('POST', `http://127.0.0.1:${port}/x`, 2000, '{}', via);
+      assert.equal(err.maybeSent, false);
+      assert.equal(err.errorCode, 'ECONNREFUSED');
+      assert.equal(err.certificate, false);
+    });
 
-  it('reports a connection dropped after the request arrived as maybe sent', async () => {
-    let arrived = false;
-    const server = http.createServer((req) => {
-      arrived = true;
-      req.socket.destroy();
+    it(`${via}: reports a connection dropped after the request arrived as maybe sent`, async () => {
+      let arrived = false;
+      const server = http.createServer((req) => {
+        arrived = true;
+        req.socket.destroy();
+      });
+      closers.push(() => server.close());
+      const err = await failure('POST', `http://127.0.0.1:${await listen(server)}/x`, 2000, '{}', via);
+      assert.ok(arrived);
+      assert.equal(err.maybeSent, true);
+      assert.equal(err.timedOut, false);
+    });
+
+    it(`${via}: reports a server that never answers as a timeout after sending`, async () => {
+      const server = http.createServer(() => undefined);
+      closers.push(() => server.close());
+      closers.push(() => server.closeAllConnections());
+      const started = Date.now();
+      const err = await failure('GET', `http://127.0.0.1:${await listen(server)}/x`, 300, undefined, via);
+      assert.ok(Date.now() - started >= 290);
+      assert.equal(err.timedOut, true);
+      assert.equal(err.maybeSent, true);
+      assert.match(err.message, /timed out after 300 ms/);
+    });
+
+    it(`${via}: rejects an unknown CA as a certificate problem before sending, and trusts it as the extra CA`, async () => {
+      const url = `${await privateServer()}/x`;
+      const err = await failure('POST', url, 5000, '{}', via);
+      assert.equal(err.certificate, true, `code ${err.errorCode ?? ''}`);
+      assert.equal(err.maybeSent, false);
+
+      const trusting = createOutbound({ extraCa: material.caCertPem });
+      closers.push(() => trusting.close());
+      const text =
+        via === 'sendText'
+          ? (await trusting.sendText(url, { method: 'GET', headers: {} })).text
+          : await (await trusting.fetch(url)).text();
+      assert.equal(text, '{"ok":true}');
+    });
+  }
+
+  it('sendText: sends the body, and answers the status, the headers in lower case (repeated ones joined) and the body', async () => {
+    let got = '';
+    const server = http.createServer((req, res) => {
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (got += c));
+      req.on('end', () => {
+        res.setHeader('Request-Id', 'r-1');
+        res.setHeader('X-Repeated', ['a', 'b']);
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(
+          `{"method":"${req.method ?? ''}","path":"${req.url ?? ''}","auth":"${req.headers.authorization ?? ''}"}`,
+        );
+      });
     });
     closers.push(() => server.close());
-    const err = await failure('POST', `http://127.0.0.1:${await listen(server)}/x`, 2000, '{}');
-    assert.ok(arrived);
-    assert.equal(err.maybeSent, true);
-    assert.equal(err.timedOut, false);
-  });
-
-  it('reports a server that never answers as a timeout after sending', async () => {
-    const server = http.createServer(() => undefined);
-    closers.push(() => server.close());
-    closers.push(() => server.closeAllConnections());
-    const started = Date.now();
-    const err = await failure('GET', `http://127.0.0.1:${await listen(server)}/x`, 300);
-    assert.ok(Date.now() - started >= 290);
-    assert.equal(err.timedOut, true);
-    assert.equal(err.maybeSent, true);
-    assert.match(err.message, /timed out after 300 ms/);
-  });
-
-  it('rejects an unknown CA as a certificate problem before sending, and trusts it as the extra CA', async () => {
-    const url = `${await privateServer()}/x`;
-    const err = await failure('POST', url, 5000, '{}');
-    assert.equal(err.certificate, true, `code ${err.errorCode ?? ''}`);
-    assert.equal(err.maybeSent, false);
-
-    const trusting = createOutbound({ extraCa: material.caCertPem });
-    closers.push(() => trusting.close());
-    assert.equal(await (await trusting.fetch(url)).text(), '{"ok":true}');
+    const url = `http://127.0.0.1:${await listen(server)}/v1.0/calls?$top=1`;
+    const answer = await outbound.sendText(url, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body: '{"x":1}',
+    });
+    assert.equal(got, '{"x":1}');
+    assert.equal(answer.status, 201);
+    assert.equal(answer.headers['request-id'], 'r-1');
+    assert.equal(answer.headers['x-repeated'], 'a, b');
+    assert.deepEqual(JSON.parse(answer.text), {
+      method: 'POST',
+      path: '/v1.0/calls?$top=1',
+      auth: 'Bearer t',
+    });
   });
 
   it('tells a Graph caller that the certificate is not trusted and to set EXTRA_CA_FILE, without retrying', async () => {
@@ -116,7 +154,7 @@ describe('outbound fetch', function () {
       baseUrl: `${await privateServer()}/v1.0`,
       tokens: { appToken: () => (tokens++, Promise.resolve('t')) } as unknown as TokenProvider,
       logger: pino({ level: 'silent' }),
-      fetch: outbound.fetch,
+      sendText: outbound.sendText,
       sleep: () => Promise.resolve(),
     });
     await assert.rejects(
