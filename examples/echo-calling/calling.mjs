@@ -18,7 +18,8 @@ import {
 export async function createCalling(config, promptsDir, log) {
   // A prompt Graph cannot play would only fail mid-call: refuse to start instead.
   await checkPrompts(fileURLToPath(promptsDir));
-  // One fetch for every outbound request (tokens, Graph, signing keys), trusting the extra CA if any.
+  // One dispatcher for every outbound request (tokens, Graph, signing keys), trusting the extra CA if any;
+  // Graph's requests go through its sendText, the rest through its fetch.
   const outbound = createOutbound(config.extraCa ? { extraCa: config.extraCa } : {});
   const graph = createGraphServices({
     clientId: config.appId,
@@ -27,6 +28,7 @@ export async function createCalling(config, promptsDir, log) {
     graphBaseUrl: config.graphBaseUrl,
     authorityHost: config.authorityHost,
     fetch: outbound.fetch,
+    sendText: outbound.sendText,
     logger: log,
   });
   const promptsBaseUrl = `${config.publicUrl}/prompts`;
