@@ -3,7 +3,8 @@
 // the same id (on every instance, after every restart) and changed content a new one: the id is a
 // name-based UUID of the bytes, which any instance works out alike.
 import { createHash } from 'node:crypto';
-import { stat, readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
 
@@ -47,7 +48,15 @@ export function createPromptResourceIds(
     const file = fileOf(uri);
     if (!file) return undefined;
     // A prompt that is missing or unreadable gets no id: Graph then fetches the URL and reports it.
-    const info = await stat(file).catch(() => undefined);
+    // Looked at on every prompt, so synchronously: a stat of a local file takes microseconds, while the
+    // promise version's round trip through the thread pool cost more than the rest of playPrompt's own
+    // work under a burst of calls.
+    let info;
+    try {
+      info = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      info = undefined;
+    }
     if (!info?.isFile()) return undefined;
     const seen = known.get(file);
     if (seen && seen.size === info.size && seen.mtimeMs === info.mtimeMs) return seen.id;
