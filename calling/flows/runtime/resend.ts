@@ -1,9 +1,9 @@
 // Sending again what is harmless to send twice. The Graph client repeats only what cannot act twice
 // (429 and 503, which say the request was not processed, and idempotent requests); a DELETE that meets
-// a 500 or a timeout comes back as a failure. A flow knows which of its requests change nothing when
-// sent twice (a hang-up above all), so it sends those again itself after a failure that says nothing
-// about the request: a 5xx, a timeout, a lost connection or a lost completion, a few times, with a
-// short backoff. A call that is over needs nothing more.
+// a 500, or an outage longer than the client's own attempts, comes back as a failure. A flow knows
+// which of its requests change nothing when sent twice (a hang-up above all), so it sends those again
+// itself after a failure that says nothing about the request: a 5xx, a timeout, a lost connection or
+// a lost completion, a few times, with a short backoff. A call that is over needs nothing more.
 import type { CallingApi } from '../../core';
 
 /** Times a request is sent again after a transient failure before its failure stands. */
