@@ -67,8 +67,12 @@ function notPutThrough(
   if (b) ctl.spawn('hangUpB', () => hangUpResending(c.calling, b));
   if (callId)
     ctl.spawn('goodbye', async () => {
-      await c.calling.playPrompt(callId, await say(c, apology(what), ['goodbye']));
-      await hangUpResending(c.calling, callId);
+      // The flow is done: an apology that cannot be played must not leave A on a line nobody drives.
+      try {
+        await c.calling.playPrompt(callId, await say(c, apology(what), ['goodbye']));
+      } finally {
+        await hangUpResending(c.calling, callId);
+      }
     });
   return done;
 }

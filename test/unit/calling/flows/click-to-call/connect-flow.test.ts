@@ -32,7 +32,9 @@ const record = (over: Partial<ConnectRecord> = {}): ConnectRecord => ({
 });
 
 /** The calling service as the flow's tasks use it, each action written down; hang-ups answer `hangUps` in turn. */
-function fakeCalling(o: { transferFails?: boolean; sentTransfer?: boolean; hangUps?: unknown[] } = {}) {
+function fakeCalling(
+  o: { transferFails?: boolean; sentTransfer?: boolean; hangUps?: unknown[]; playFails?: Error } = {},
+) {
   const did: string[] = [];
   const hangUps = [...(o.hangUps ?? [])];
   const op = (kind: string) => ({ id: `op-${kind}`, kind, status: 'completed' }) as unknown as OperationView;
@@ -41,6 +43,7 @@ function fakeCalling(o: { transferFails?: boolean; sentTransfer?: boolean; hangU
     getCall: async () => undefined,
     async playPrompt(_id, prompts) {
       did.push(`play:${[prompts].flat().join('+')}`);
+      if (o.playFails) throw o.playFails;
       return op('playPrompt');
     },
     async transfer(_id, party, opts) {
@@ -316,6 +319,16 @@ describe('calling/flows click-to-call: the connect flow', () => {
       await flowWith(calling).handle(r, { type: 'done', task: 'callB', ok: false, error: new Error('x') }, ctl);
       assert.equal(((await run('goodbye')) as { ok: boolean }).ok, true);
       assert.deepEqual(did, ['play:goodbye', 'hangUp', 'hangUp']);
+    });
+
+    it('A is hung up even when the apology cannot be played, and the task says the apology failed', async () => {
+      const unplayable = new Error('the prompt failed');
+      const { did, calling } = fakeCalling({ playFails: unplayable });
+      const { ctl, run } = control(undefined, ['call-a', 'call-b']);
+      const r = record({ status: 'consulting', bCallId: 'call-b' });
+      await flowWith(calling).handle(r, { type: 'done', task: 'callB', ok: false, error: new Error('x') }, ctl);
+      assert.deepEqual(await run('goodbye'), { type: 'done', task: 'goodbye', ok: false, error: unplayable });
+      assert.deepEqual(did, ['play:goodbye', 'hangUp']);
     });
 
     it('a refused hang-up (403) is not repeated; a call that ended meanwhile is done', async () => {
