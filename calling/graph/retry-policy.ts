@@ -3,8 +3,9 @@
 // have acted, so only requests that are safe to repeat (idempotent) go again; the others surface as
 // "outcome unknown" instead of risking a second call, a second transfer or a second prompt. This layer
 // cannot tell a harmless repeat from a harmful one (a prompt heard twice against a call transferred
-// twice), so it stays strict; the IVR, which knows what the caller hears, sends prompts and tone
-// subscriptions again itself (calling/flows/ivr/ivr-retry.ts).
+// twice), so it stays strict; the flows, which know what is harmless twice, send again themselves:
+// every flow its hang-ups (a 500 included), the IVR its prompts and tone subscriptions
+// (calling/flows/runtime/resend.ts, calling/flows/ivr/ivr-retry.ts).
 
 /** How one attempt ended, as far as retrying is concerned. */
 export type AttemptOutcome =

@@ -5,7 +5,7 @@
 // requester before the flow ends. Ring timeouts are timers; a transfer a lost task had sent is waited
 // for, never sent twice, and B is never rung twice.
 import { CallOperationError, type CallView, type OperationView } from '../../core';
-import type { FlowControl, FlowEvent, FlowHandler } from '../runtime';
+import { hangUpResending, type FlowControl, type FlowEvent, type FlowHandler } from '../runtime';
 import { describeTarget, partyOf } from '../reminders';
 import { CONNECT_FLOW, type ConnectContext } from './context';
 import { resultOfEnd, tell } from './finish';
@@ -64,11 +64,15 @@ function notPutThrough(
   const b = bCallOf(r, ctl);
   const done = finish(c, ctl, r, 'transfer-failed', `${what}${detail}`);
   ctl.clearTimer('ringB');
-  if (b) ctl.spawn('hangUpB', () => c.calling.hangUp(b));
+  if (b) ctl.spawn('hangUpB', () => hangUpResending(c.calling, b));
   if (callId)
     ctl.spawn('goodbye', async () => {
-      await c.calling.playPrompt(callId, await say(c, apology(what), ['goodbye']));
-      await c.calling.hangUp(callId);
+      // The flow is done: an apology that cannot be played must not leave A on a line nobody drives.
+      try {
+        await c.calling.playPrompt(callId, await say(c, apology(what), ['goodbye']));
+      } finally {
+        await hangUpResending(c.calling, callId);
+      }
     });
   return done;
 }
@@ -121,9 +125,9 @@ function onResume(
   // B's call is rung again only if it was never bound to the flow (so never placed).
   if (lost.includes('callB') && r.status === 'consulting' && !bCallOf(r, ctl)) return ringB(c, ctl, r);
   if (lost.includes('transfer') && r.status === 'transferring') transfer(c, ctl, r, r.callId);
-  if (lost.includes('hangUp')) ctl.spawn('hangUp', () => c.calling.hangUp(r.callId!));
+  if (lost.includes('hangUp')) ctl.spawn('hangUp', () => hangUpResending(c.calling, r.callId!));
   const b = bCallOf(r, ctl);
-  if (lost.includes('hangUpB') && b) ctl.spawn('hangUpB', () => c.calling.hangUp(b));
+  if (lost.includes('hangUpB') && b) ctl.spawn('hangUpB', () => hangUpResending(c.calling, b));
   return r;
 }
 
@@ -134,7 +138,7 @@ function onTerminated(c: ConnectContext, ctl: FlowControl, r: ConnectRecord, cal
     return r.status === 'consulting' ? notPutThrough(c, ctl, r, ...bRefusal(r, ctl.call)) : r;
   // A hung up while B's phone rang: B's ring stops too.
   const b = bCallOf(r, ctl);
-  if (r.status === 'consulting' && b) ctl.spawn('hangUpB', () => c.calling.hangUp(b));
+  if (r.status === 'consulting' && b) ctl.spawn('hangUpB', () => hangUpResending(c.calling, b));
   const [result, reason] = resultOfEnd(r, ctl.call);
   return finish(c, ctl, r, result, reason);
 }
@@ -170,13 +174,13 @@ export function createConnectFlow(c: ConnectContext): FlowHandler<ConnectRecord>
         case 'timer':
           // Nobody took the ring: hang up; the end gives the result.
           if (e.name === 'ring' && r.status === 'calling' && r.callId)
-            ctl.spawn('hangUp', () => c.calling.hangUp(r.callId!));
+            ctl.spawn('hangUp', () => hangUpResending(c.calling, r.callId!));
           else if (e.name === 'ring' && r.status === 'calling')
             return finish(c, ctl, r, 'failed', `the call to ${describeTarget(r.a)} was never placed`);
           // B did not answer in time: hang up B's call; its end says so.
           if (e.name === 'ringB' && r.status === 'consulting') {
             const b = bCallOf(r, ctl);
-            if (b) ctl.spawn('hangUpB', () => c.calling.hangUp(b));
+            if (b) ctl.spawn('hangUpB', () => hangUpResending(c.calling, b));
             else return notPutThrough(c, ctl, r, `${describeTarget(r.b)} could not be reached`);
           }
           return r;

@@ -4,7 +4,7 @@
 // instead, so a fallback that fails in turn cannot go round for ever.
 import type { CallingApi, Clock, CoreLogger } from '../../core';
 import { fallbackState, onlyHangUpLeft, IVR_FLOW, type IvrState } from '../ivr';
-import type { FlowRuntime, Rescue, Target } from '../runtime';
+import { hangUpResending, type FlowRuntime, type Rescue, type Target } from '../runtime';
 
 export interface RescueOptions {
   readonly calling: CallingApi;
@@ -36,9 +36,7 @@ export function createRescue(opts: RescueOptions): Rescue {
     if (hadIt) {
       log.warn({ why }, 'only a hang-up is left for this call');
       await opts.calling.note(callId, `${why}; only a hang-up is left: hanging up`);
-      await opts.calling.hangUp(callId).catch((err: unknown) => {
-        if ((err as { code?: unknown }).code !== 'call_ended') throw err;
-      });
+      await hangUpResending(opts.calling, callId);
       return;
     }
     recent.set(callId, now);

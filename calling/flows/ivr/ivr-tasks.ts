@@ -2,9 +2,8 @@
 // outcome comes back to the IVR as a `done` event.
 import type { CallingApi, Party, RecordingResult } from '../../core';
 import { analyseRecording, type AnalyseDeps, type RecordingBranch } from '../analysis';
-import { latestOperation, partyOfIdentity } from '../runtime';
+import { hangUpResending, latestOperation, partyOfIdentity, resending } from '../runtime';
 import type { TextPrompts } from '../tts';
-import { callIsOver, isTransient, MAX_RESENDS, resendDelayMs } from './ivr-retry';
 import type { PromptRef, RecordSpec } from './menu-schema';
 import type { NotificationCard, Notifier } from './notifier';
 
@@ -34,19 +33,7 @@ export function tonesTask(calling: CallingApi, callId: string): () => Promise<vo
 
 /** Hangs up; a transient failure is sent again (hanging up twice changes nothing). */
 export function hangUpTask(calling: CallingApi, callId: string): () => Promise<void> {
-  return () => resending(() => calling.hangUp(callId));
-}
-
-async function resending(send: () => Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await send();
-    } catch (err) {
-      if (callIsOver(err)) return;
-      if (!isTransient(err) || attempt >= MAX_RESENDS) throw err;
-      await new Promise((r) => setTimeout(r, resendDelayMs(attempt + 1)));
-    }
-  }
+  return () => hangUpResending(calling, callId);
 }
 
 // How long a prompt waits for the media queue to be cleared before it: a lost completion must not
@@ -141,7 +128,7 @@ export function meetingTask(
     const meeting = await calling.joinMeeting(joinUrl, { scenarioId: 'ivr-meeting' });
     // Leaving twice changes nothing, and an app that fails to leave stays in the meeting with nothing
     // driving its call, so a transient failure is sent again.
-    const leave = () => resending(() => calling.hangUp(meeting.id));
+    const leave = () => hangUpResending(calling, meeting.id);
     try {
       await joined(calling, meeting.id);
       await calling.participants.invite(meeting.id, [caller], { replacesCallId: callId });

@@ -3,7 +3,7 @@
 // frees an agent, so the next caller's flow asks for its own ring (no polling loop).
 import type { QueueStore, RingOffer, RingOutcome } from '../../storage';
 import type { CallingApi, OperationView } from '../../core';
-import type { Directory } from '../runtime';
+import { hangUpResending, type Directory } from '../runtime';
 import { agentIds, type Availability } from './agents';
 import type { QueueConfig } from './queue-schema';
 
@@ -173,7 +173,7 @@ export function hangUpRingTask(
     const call = await calling.getCall(callId);
     if (!call || call.state === 'terminated') return;
     try {
-      await calling.hangUp(callId);
+      await hangUpResending(calling, callId);
       if (opts.waitForEnd) await calling.waitForState(callId, 'terminated', RING_GONE_MS);
     } catch (err) {
       log.warn({ err, callId }, 'could not end a ring');

@@ -2,6 +2,7 @@
 // its outcome comes back to the flow as a `done` event.
 import { CallOperationError, type PlaceCallRequest } from '../../core';
 import type { ResultInfo } from '../../types';
+import { hangUpResending } from '../runtime';
 import type { ReminderFlowDeps } from './flow-state';
 import { FALLBACK_PROMPTS, REMINDER_SCENARIO } from './context';
 import { noticesFor } from './notices';
@@ -73,15 +74,9 @@ export function tonesTask(deps: ReminderFlowDeps, callId: string) {
   };
 }
 
-/** Hangs up (hanging up a call that has ended changes nothing). */
+/** Hangs up, again after a transient failure (hanging up twice, or a call that has ended, changes nothing). */
 export function hangUpTask(deps: ReminderFlowDeps, callId: string) {
-  return async (): Promise<void> => {
-    try {
-      await deps.calling.hangUp(callId);
-    } catch (err) {
-      if (!callIsOver(err)) throw err;
-    }
-  };
+  return (): Promise<void> => hangUpResending(deps.calling, callId);
 }
 
 /** How a call ended, as the call model recorded it. */

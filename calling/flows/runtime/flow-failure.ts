@@ -5,6 +5,7 @@
 import type { FlowData } from '../../storage';
 import type { CallingApi, CoreLogger } from '../../core';
 import { idKey } from '../../ids';
+import { hangUpResending } from './resend';
 
 /** Hands a call no flow can drive any more to a fallback; `why` goes to its timeline. */
 export type Rescue = (callId: string, why: string) => Promise<void>;
@@ -40,7 +41,7 @@ async function handOver(deps: FailureDeps, key: string, err: unknown, why: strin
   for (const callId of flow.callIds) {
     await deps.calling.note(callId, `flow failed: ${why}`);
     const call = await deps.calling.getCall(callId);
-    if (call && call.state !== 'terminated') await deps.calling.hangUp(callId);
+    if (call && call.state !== 'terminated') await hangUpResending(deps.calling, callId);
   }
 }
 
@@ -50,5 +51,5 @@ async function rescueCall(deps: FailureDeps, callId: string, why: string): Promi
   if (!call || call.state === 'terminated') return;
   const rescue = deps.rescue?.();
   if (rescue) await rescue(callId, why);
-  else await deps.calling.hangUp(callId);
+  else await hangUpResending(deps.calling, callId);
 }

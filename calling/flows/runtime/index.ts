@@ -25,6 +25,15 @@ export {
 } from './party';
 export { latestOperation } from './resume-helpers';
 export {
+  callIsOver,
+  hangUpResending,
+  isTransient,
+  MAX_RESENDS,
+  resendDelayMs,
+  resending,
+  type ResendOptions,
+} from './resend';
+export {
   ConfigFileError,
   keyPath,
   parseConfigText,

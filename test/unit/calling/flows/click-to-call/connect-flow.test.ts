@@ -12,6 +12,7 @@ import {
 import type { ConnectRecord } from '../../../../../calling/flows/click-to-call/types';
 import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
 import { testLogger } from '../../core/fakes';
+import { callEnded, deleteFailure } from '../hang-up-failures';
 
 const silent = testLogger();
 
@@ -30,15 +31,19 @@ const record = (over: Partial<ConnectRecord> = {}): ConnectRecord => ({
   ...over,
 });
 
-/** The calling service as the flow's tasks use it, each action written down. */
-function fakeCalling(o: { transferFails?: boolean; sentTransfer?: boolean } = {}) {
+/** The calling service as the flow's tasks use it, each action written down; hang-ups answer `hangUps` in turn. */
+function fakeCalling(
+  o: { transferFails?: boolean; sentTransfer?: boolean; hangUps?: unknown[]; playFails?: Error } = {},
+) {
   const did: string[] = [];
+  const hangUps = [...(o.hangUps ?? [])];
   const op = (kind: string) => ({ id: `op-${kind}`, kind, status: 'completed' }) as unknown as OperationView;
   const calling: ConnectCalling = {
     placeCall: async () => ({ id: 'call-a' }) as CallView,
     getCall: async () => undefined,
     async playPrompt(_id, prompts) {
       did.push(`play:${[prompts].flat().join('+')}`);
+      if (o.playFails) throw o.playFails;
       return op('playPrompt');
     },
     async transfer(_id, party, opts) {
@@ -53,6 +58,8 @@ function fakeCalling(o: { transferFails?: boolean; sentTransfer?: boolean } = {}
     },
     async hangUp(id) {
       did.push(id === 'call-a' ? 'hangUp' : `hangUp:${id}`);
+      const answer = hangUps.shift();
+      if (answer instanceof Error) throw answer;
     },
     operations: async () => (o.sentTransfer ? [op('transfer')] : []),
     async waitForOperation(id) {
@@ -283,5 +290,58 @@ describe('calling/flows click-to-call: the connect flow', () => {
     r = await flow.handle(r, await run('transfer'), ctl);
     assert.equal(r.result, 'connected');
     assert.deepEqual(did, ['wait:op-transfer']);
+  });
+
+  describe('hang-ups that fail', function () {
+    this.timeout(10_000);
+
+    it('a ring nobody takes is hung up again after a transient failure (a 500)', async () => {
+      const { did, calling } = fakeCalling({ hangUps: [deleteFailure(500, 'call-a')] });
+      const { ctl, run } = control();
+      await flowWith(calling).handle(record(), { type: 'timer', name: 'ring' }, ctl);
+      assert.equal(((await run('hangUp')) as { ok: boolean }).ok, true);
+      assert.deepEqual(did, ['hangUp', 'hangUp']);
+    });
+
+    it("B's call is hung up again when Graph was unavailable", async () => {
+      const { did, calling } = fakeCalling({ hangUps: [deleteFailure(503, 'call-b')] });
+      const { ctl, run } = control(undefined, ['call-a', 'call-b']);
+      const r = record({ status: 'consulting', bCallId: 'call-b' });
+      await flowWith(calling).handle(r, { type: 'timer', name: 'ringB' }, ctl);
+      assert.equal(((await run('hangUpB')) as { ok: boolean }).ok, true);
+      assert.deepEqual(did, ['hangUp:call-b', 'hangUp:call-b']);
+    });
+
+    it('after the apology, A is hung up again after a transient failure, and not told twice', async () => {
+      const { did, calling } = fakeCalling({ hangUps: [deleteFailure(500, 'call-a')] });
+      const { ctl, run } = control(undefined, ['call-a', 'call-b']);
+      const r = record({ status: 'consulting', bCallId: 'call-b' });
+      await flowWith(calling).handle(r, { type: 'done', task: 'callB', ok: false, error: new Error('x') }, ctl);
+      assert.equal(((await run('goodbye')) as { ok: boolean }).ok, true);
+      assert.deepEqual(did, ['play:goodbye', 'hangUp', 'hangUp']);
+    });
+
+    it('A is hung up even when the apology cannot be played, and the task says the apology failed', async () => {
+      const unplayable = new Error('the prompt failed');
+      const { did, calling } = fakeCalling({ playFails: unplayable });
+      const { ctl, run } = control(undefined, ['call-a', 'call-b']);
+      const r = record({ status: 'consulting', bCallId: 'call-b' });
+      await flowWith(calling).handle(r, { type: 'done', task: 'callB', ok: false, error: new Error('x') }, ctl);
+      assert.deepEqual(await run('goodbye'), { type: 'done', task: 'goodbye', ok: false, error: unplayable });
+      assert.deepEqual(did, ['play:goodbye', 'hangUp']);
+    });
+
+    it('a refused hang-up (403) is not repeated; a call that ended meanwhile is done', async () => {
+      const refused = fakeCalling({ hangUps: [deleteFailure(403, 'call-a')] });
+      const a = control();
+      await flowWith(refused.calling).handle(record(), { type: 'timer', name: 'ring' }, a.ctl);
+      assert.equal(((await a.run('hangUp')) as { ok: boolean }).ok, false);
+      assert.deepEqual(refused.did, ['hangUp']);
+      const gone = fakeCalling({ hangUps: [callEnded('call-a')] });
+      const b = control();
+      await flowWith(gone.calling).handle(record(), { type: 'timer', name: 'ring' }, b.ctl);
+      assert.equal(((await b.run('hangUp')) as { ok: boolean }).ok, true);
+      assert.deepEqual(gone.did, ['hangUp']);
+    });
   });
 });
