@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
 // Units that other code may import, each through its index.ts only.
-const UNITS = ['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'emulator', 'tts-espeak', 'time'];
+const UNITS = [
+  'server',
+  'bot',
+  'calling',
+  'store',
+  'teams-tab/api',
+  'manifest',
+  'emulator',
+  'tts-espeak',
+  'time',
+];
 const APP = new Set(['server', 'bot', 'calling', 'store', 'teams-tab/api', 'manifest', 'time']);
 const FORBIDDEN = [
   ['bot', 'calling'],
@@ -27,7 +37,7 @@ const STORE_PACKAGES = /^(node:.+|kysely|better-sqlite3|pg)$/;
 // Only bot/botbuilder/ imports the channel SDK (see the no-restricted-imports blocks below).
 const CHANNEL_SDK = {
   regex: '^(botbuilder(-[^/]+)?|botframework-[^/]+|@microsoft/agents-[^/]+)(/.*)?$',
-  message: 'Only bot/botbuilder/ imports the channel SDK; use the bot\'s own Turn, Proactive and BotStorage.',
+  message: "Only bot/botbuilder/ imports the channel SDK; use the bot's own Turn, Proactive and BotStorage.",
 };
 // The calling package is MIT: the GPL engine reaches it only as a Synthesizer that server/ passes in.
 const TTS_ENGINE = {
@@ -138,7 +148,10 @@ export default tseslint.config(
     // A promise nobody handles can end the process (Node treats an unhandled rejection as fatal), so every
     // promise in the app and the emulator is awaited, returned, or ends in a catch (or a then with a
     // rejection handler). `void` does not count: a voided promise that rejects is just as unhandled.
-    files: ['{server,bot,calling,store,manifest,emulator,tts-espeak,time}/**/*.ts', 'teams-tab/**/*.{ts,tsx}'],
+    files: [
+      '{server,bot,calling,store,manifest,emulator,tts-espeak,time}/**/*.ts',
+      'teams-tab/**/*.{ts,tsx}',
+    ],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
     rules: {
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],

@@ -56,7 +56,9 @@ export function spawnLogged(
   const argv = [...nodeArgs, '--import', TSX_LOADER, path.join(ROOT, entry)];
   // taskset execs Node in its own place, so the child's pid is the server's (its CPU time is read by pid).
   const [file, args] =
-    cpu === undefined ? [process.execPath, argv] : ['taskset', ['-c', String(cpu), process.execPath, ...argv]];
+    cpu === undefined
+      ? [process.execPath, argv]
+      : ['taskset', ['-c', String(cpu), process.execPath, ...argv]];
   const child = spawn(file, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

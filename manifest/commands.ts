@@ -88,13 +88,15 @@ const SCOPE_OF: Record<string, BotScope> = {
 
 /** The bot's catalog in manifest terms: title = what to type, description = usage and summary. */
 export function describeCommands(catalog: readonly CatalogEntry[]): CommandDescription[] {
-  return catalog.filter((c) => c.menu !== false).map((c) => {
-    const scopes = c.scopes?.map((s) => SCOPE_OF[s]).filter((s): s is BotScope => s !== undefined);
-    const args = c.usage.startsWith(c.name) ? c.usage.slice(c.name.length).trim() : c.usage;
-    return {
-      title: c.name,
-      description: args ? `${c.name} ${args}: ${c.summary}` : c.summary,
-      scopes: scopes ?? [...SCOPE_ORDER],
-    };
-  });
+  return catalog
+    .filter((c) => c.menu !== false)
+    .map((c) => {
+      const scopes = c.scopes?.map((s) => SCOPE_OF[s]).filter((s): s is BotScope => s !== undefined);
+      const args = c.usage.startsWith(c.name) ? c.usage.slice(c.name.length).trim() : c.usage;
+      return {
+        title: c.name,
+        description: args ? `${c.name} ${args}: ${c.summary}` : c.summary,
+        scopes: scopes ?? [...SCOPE_ORDER],
+      };
+    });
 }

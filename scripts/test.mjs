@@ -50,6 +50,7 @@ function testFiles(dir) {
 
 if (full) {
   step('lint (eslint)', bin('eslint'), ['.']);
+  step('format (prettier --check; npm run format fixes it)', bin('prettier'), ['--check', '.']);
   step('typecheck (tsc, includes the types layer: test/types)', bin('tsc'), [
     '-p',
     'tsconfig.json',

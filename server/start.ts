@@ -8,10 +8,9 @@ import { startLocal } from './local/start-local';
 import { startFailureLine } from './start-failure';
 
 const { env, sources } = loadEnvironment(process.cwd(), process.env);
-(isLocalMode(env)
-  ? startLocal(env, sources)
-  : import('./run.js').then(({ run }) => run(env, sources))
-).catch((err: unknown) => {
-  process.stderr.write(`${startFailureLine(err)}\n`);
-  process.exit(1);
-});
+(isLocalMode(env) ? startLocal(env, sources) : import('./run.js').then(({ run }) => run(env, sources))).catch(
+  (err: unknown) => {
+    process.stderr.write(`${startFailureLine(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -25,10 +25,7 @@ interface Waiting<I, O> {
  * event loop's next check phase: a SQLite statement completes without yielding to the loop, so only this
  * gathers the items submitted in one turn; it never delays an idle batch's first run.
  */
-export function createStatementBatch<I, O>(
-  run: RunBatch<I, O>,
-  o: BatchOptions<I>,
-): (item: I) => Promise<O> {
+export function createStatementBatch<I, O>(run: RunBatch<I, O>, o: BatchOptions<I>): (item: I) => Promise<O> {
   const sizeOf = o.sizeOf ?? (() => 1);
   let queue: Array<Waiting<I, O>> = [];
   let busy = false;

@@ -32,7 +32,15 @@ export function arrayData(n: StoredNotification): ReadonlyArray<Record<string, u
 
 // What the call model reads: a change to any of these is a new version of the call.
 function shown(c: StoredCall): string {
-  return JSON.stringify([c.state, c.myParticipantId, c.participants, c.meta, c.endCode, c.endSubcode, c.endReason]);
+  return JSON.stringify([
+    c.state,
+    c.myParticipantId,
+    c.participants,
+    c.meta,
+    c.endCode,
+    c.endSubcode,
+    c.endReason,
+  ]);
 }
 
 /**

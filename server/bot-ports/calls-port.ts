@@ -23,7 +23,10 @@ export interface CallsPortOptions {
 
 /** Where a request from the chat came from, for the call model's origin. */
 function fromChat(by: Requester): CallOrigin {
-  return { surface: 'chat', requestedBy: { name: by.name, ...(by.aadObjectId ? { id: by.aadObjectId } : {}) } };
+  return {
+    surface: 'chat',
+    requestedBy: { name: by.name, ...(by.aadObjectId ? { id: by.aadObjectId } : {}) },
+  };
 }
 
 /** The calls port, and `close` to stop following calls and abandon pending follow-ups. */

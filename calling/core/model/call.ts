@@ -38,14 +38,7 @@ export interface CallOrigin {
 
 /** One person's part in the call. */
 export type PersonStatus =
-  | 'ringing'
-  | 'joined'
-  | 'left'
-  | 'declined'
-  | 'busy'
-  | 'noAnswer'
-  | 'unreachable'
-  | 'removed';
+  'ringing' | 'joined' | 'left' | 'declined' | 'busy' | 'noAnswer' | 'unreachable' | 'removed';
 
 export interface CallPerson {
   /** Stable: the user's object id (lower case), the E.164 number, or the participant id. */

@@ -16,7 +16,8 @@ export function rungOfParty(p: Party): Rung {
 /** Who a participant of the roster (or a caller) is; `fallbackKey` when the identity names nobody. */
 export function rungOfIdentity(who: PartyIdentity, fallbackKey: string): Rung {
   const name = who.displayName ? { name: who.displayName } : {};
-  if (who.kind === 'user' && who.id) return { key: who.id.toLowerCase(), kind: 'person', userId: who.id, ...name };
+  if (who.kind === 'user' && who.id)
+    return { key: who.id.toLowerCase(), kind: 'person', userId: who.id, ...name };
   if (who.kind === 'phone' && who.id) return { key: who.id, kind: 'phone', phone: who.id, ...name };
   if ((who.kind === 'application' || who.kind === 'applicationInstance') && who.id)
     return { key: `app:${who.id.toLowerCase()}`, kind: 'app', ...name };

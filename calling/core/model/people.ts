@@ -144,7 +144,11 @@ export function peopleOf(c: StoredCall, meta: CallMeta, ctx: PeopleContext): Cal
     c.direction === 'incoming' && !rosterSeen
       ? rungOfIdentity(identityOfInfo(c.resource['source']), 'caller')
       : undefined;
-  const callerStatus: PersonStatus = ctx.ended ? 'left' : ctx.connectedAt !== undefined ? 'joined' : 'ringing';
+  const callerStatus: PersonStatus = ctx.ended
+    ? 'left'
+    : ctx.connectedAt !== undefined
+      ? 'joined'
+      : 'ringing';
   const known = (n: PersonNote) => (n.key === caller?.key ? callerStatus : undefined);
   for (const n of meta.people ?? []) people.push(personOf(n, match(n), rosterSeen, ctx, known(n)));
   for (const s of seen) {

@@ -77,7 +77,8 @@ export function createFrontDesk(opts: FrontDeskOptions): FrontDesk {
       return calling.redirect(call.id, targets, a.timeoutSeconds ? { timeoutSeconds: a.timeoutSeconds } : {});
     }
     if ('queue' in a) {
-      if (!opts.enterQueue) throw new Error(`no call queues are configured (QUEUES_CONFIG), so "${a.queue}" cannot take calls`);
+      if (!opts.enterQueue)
+        throw new Error(`no call queues are configured (QUEUES_CONFIG), so "${a.queue}" cannot take calls`);
       return opts.enterQueue(call.id, a.queue, `front desk: ${d.reason}`);
     }
     const now = clock.now();

@@ -125,7 +125,10 @@ export async function act(st: Step, a: Action, via?: string): Promise<IvrState> 
     }
     if ('queue' in a) {
       const enterQueue = deps.enterQueue;
-      if (!enterQueue) throw new Error(`no call queues are configured (QUEUES_CONFIG), so "${a.queue}" cannot take the caller`);
+      if (!enterQueue)
+        throw new Error(
+          `no call queues are configured (QUEUES_CONFIG), so "${a.queue}" cannot take the caller`,
+        );
       const origin = `ivr ${st.s.menu}/${st.s.node}`;
       ctl.spawn('queue', () => enterQueue(ctl.callId, a.queue, origin));
       return acting(`putting the caller in queue ${a.queue}`);

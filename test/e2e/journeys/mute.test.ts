@@ -110,7 +110,7 @@ describe('journey: a mute confirmed, seen in the chat, the tab and the emulator'
     await everywhere(w, card, callId, { phase: 'connected', people: { [w.me.name]: 'joined' } });
   });
 
-  it('in an incoming 1:1 call: Adele mutes the caller from the calls card; her card, the caller\'s tab and the emulator agree', async () => {
+  it("in an incoming 1:1 call: Adele mutes the caller from the calls card; her card, the caller's tab and the emulator agree", async () => {
     const megan = w.person('Megan');
     const placed = await w.emu.control<{ callId: string }>('POST', `/emulator/people/${megan.id}/call`, {
       to: 'app',

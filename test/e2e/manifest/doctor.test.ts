@@ -124,7 +124,9 @@ describe('doctor against the emulator (e2e)', function () {
     assert.equal(code, 1, text);
     assert.match(
       line('Graph application permissions'),
-      new RegExp(`^✗ .*1 of ${REQUIRED_GRAPH_ROLES.length} application permissions missing.*Calls\\.AccessMedia\\.All`),
+      new RegExp(
+        `^✗ .*1 of ${REQUIRED_GRAPH_ROLES.length} application permissions missing.*Calls\\.AccessMedia\\.All`,
+      ),
     );
     assert.match(text, /Calls\.AccessMedia\.All: keypad menus/);
     assert.match(text, /Grant admin consent/);

@@ -9,9 +9,7 @@ import { startKeyAuthority, type KeyAuthority } from '../../helpers/calling-keys
 import { APP_ID, inbox, postCalls, TENANT } from './webhook-client';
 import { NOTIFICATIONS } from '../../helpers/fixtures';
 
-const PAYLOAD = JSON.parse(
-  readFileSync(path.join(NOTIFICATIONS, 'established.json'), 'utf8'),
-) as unknown;
+const PAYLOAD = JSON.parse(readFileSync(path.join(NOTIFICATIONS, 'established.json'), 'utf8')) as unknown;
 
 interface Readiness {
   status: string;

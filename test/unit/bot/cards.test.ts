@@ -128,7 +128,10 @@ describe('cards', () => {
 
   it("a reminder set card's plain text states the time in the user's time zone", () => {
     const card = reminderSetCard(reminder(), { timeZone: 'America/Los_Angeles' });
-    assert.equal(card.fallbackText, `Reminder set for ${showInZone(reminder().dueAt, 'America/Los_Angeles')}`);
+    assert.equal(
+      card.fallbackText,
+      `Reminder set for ${showInZone(reminder().dueAt, 'America/Los_Angeles')}`,
+    );
     assert.match(card.fallbackText ?? '', /07:00 \(America\/Los_Angeles\)/);
   });
 

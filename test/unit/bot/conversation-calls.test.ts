@@ -123,7 +123,10 @@ describe('bot conversation: calls (TestAdapter, fake ports)', () => {
     const [posted] = await h.say('announce megan');
     assert.deepEqual(h.fake.ops('placeCall')[0]![0], { kind: 'person', person: megan });
     assert.equal(h.fake.ops('connect').length, 0);
-    assert.match(cardText(cardOf(posted)), /Switchboard is calling Megan Bowen on your behalf; you are not in this call/);
+    assert.match(
+      cardText(cardOf(posted)),
+      /Switchboard is calling Megan Bowen on your behalf; you are not in this call/,
+    );
   });
 
   it('a notification that overtakes the post still reaches the card', async () => {

@@ -53,7 +53,9 @@ describe('bot conversation: meetings, presence, reminders, front desk, notificat
     await h.execute(button(card, 'Call everyone in'), out!.id!);
     assert.equal(h.fake.ops('joinMeeting').length, 1, 'no second call in the same meeting');
     assert.deepEqual(
-      h.fake.ops('invite').map(([callId, target]) => [callId, (target as { person: { id: string } }).person.id]),
+      h.fake
+        .ops('invite')
+        .map(([callId, target]) => [callId, (target as { person: { id: string } }).person.id]),
       [
         ['call-1', alex.id],
         ['call-1', megan.id],

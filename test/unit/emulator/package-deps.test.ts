@@ -2,12 +2,7 @@
 // packages the emulator's code imports (a missing one breaks every install, an extra one bloats it).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {
-  declaredDependencies,
-  importedPackages,
-  packageOf,
-  sources,
-} from '../../helpers/imported-packages';
+import { declaredDependencies, importedPackages, packageOf, sources } from '../../helpers/imported-packages';
 
 const EMULATOR = path.resolve(__dirname, '..', '..', '..', 'emulator');
 

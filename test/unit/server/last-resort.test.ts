@@ -100,7 +100,10 @@ describe('server last resort (unhandledRejection, uncaughtException)', () => {
     installLastResort(proc, logger, { cleanup: () => Promise.reject(new Error('emulator would not stop')) });
     emit('uncaughtException', new Error('boom'));
     await settle();
-    assert.ok(lines.some((l) => l.err?.message === 'emulator would not stop'), JSON.stringify(lines));
+    assert.ok(
+      lines.some((l) => l.err?.message === 'emulator would not stop'),
+      JSON.stringify(lines),
+    );
     assert.deepEqual(exits, [1]);
   });
 
@@ -123,6 +126,9 @@ describe('server last resort (unhandledRejection, uncaughtException)', () => {
     emit('uncaughtException', new Error('second'));
     await settle();
     assert.deepEqual(exits, [1]);
-    assert.ok(lines.some((l) => l.err?.message === 'second'), 'the second one is logged too');
+    assert.ok(
+      lines.some((l) => l.err?.message === 'second'),
+      'the second one is logged too',
+    );
   });
 });

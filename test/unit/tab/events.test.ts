@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import type { Readable } from 'node:stream';
 import { describe, it } from 'mocha';
 import { createTabApi, formatEvent } from '../../../teams-tab/api';
-import { ADELE, callModel, fakeCalling, fakeGraph, participant, request, silentLogger, verify } from './fakes';
+import {
+  ADELE,
+  callModel,
+  fakeCalling,
+  fakeGraph,
+  participant,
+  request,
+  silentLogger,
+  verify,
+} from './fakes';
 
 /** Collects the stream's text until `until` matches it (2 s at most). */
 function readUntil(body: Readable, until: RegExp): Promise<string> {

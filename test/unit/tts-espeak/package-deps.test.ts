@@ -19,7 +19,7 @@ describe('tts-espeak package manifest', () => {
     assert.deepEqual(declaredDependencies(PACKAGE), imported);
   });
 
-  it("is licensed as the espeak-ng package it depends on is", () => {
+  it('is licensed as the espeak-ng package it depends on is', () => {
     const engine = path.dirname(require.resolve('espeak-ng/package.json', { paths: [PACKAGE] }));
     assert.equal(manifest(engine).license, 'GPL-3.0-or-later', "espeak-ng's own licence field");
     assert.equal(manifest(PACKAGE).license, manifest(engine).license);

@@ -30,7 +30,10 @@ describe('a call that ends while an operation request is still out', function ()
       { kind: 'playPrompt', run: (c) => fx.service.playPrompt(c, 'welcome') },
       { kind: 'cancelMediaProcessing', run: (c) => fx.service.cancelMedia(c) },
       { kind: 'answer', incoming: true, run: (c) => fx.service.answer(c) },
-      { kind: 'transfer', run: (c) => fx.service.transfer(c, { user: '9b602b58-81c6-43ef-bb23-f7145adb1914' }) },
+      {
+        kind: 'transfer',
+        run: (c) => fx.service.transfer(c, { user: '9b602b58-81c6-43ef-bb23-f7145adb1914' }),
+      },
     ];
 
   for (const c of cases) {

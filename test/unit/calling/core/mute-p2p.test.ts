@@ -115,7 +115,9 @@ describe('mute in a call without a roster (1:1)', function () {
       );
       const people = (await fx.service.callModel(callId))?.people.filter((p) => !p.isSelf) ?? [];
       assert.equal(people.length, 1, 'the caller once, not twice');
-      const sent = fx.graph.requests.filter((r) => r.method === 'muteParticipant').map((r) => r.participantId);
+      const sent = fx.graph.requests
+        .filter((r) => r.method === 'muteParticipant')
+        .map((r) => r.participantId);
       assert.deepEqual(sent, [CALLER_PID]);
     });
 

@@ -129,7 +129,9 @@ describe('call and operation ids go back to Graph exactly as Graph spelled them'
     await fx.service.waitForState(first.id, 'established', 3000);
     await fx.service.waitForState(consult.id, 'established', 3000);
 
-    void fx.service.transfer(first.id, { user: CALLER.user.id }, { replacesCallId: HYPHENATED }).catch(() => {});
+    void fx.service
+      .transfer(first.id, { user: CALLER.user.id }, { replacesCallId: HYPHENATED })
+      .catch(() => {});
     await eventually(() => fx.graph.requests.some((r) => r.method === 'transfer'));
     const req = fx.graph.requests.find((r) => r.method === 'transfer');
     assert.equal(req?.callId, first.id);

@@ -66,7 +66,7 @@ describe('calling/flows runtime: the hang-up after a failed step', function () {
     assert.ok(!t.errors.includes(HAND_OVER_FAILED), t.errors.join('\n'));
   });
 
-  it("a flow with its own key: every call is hung up, though Graph was unavailable for the first", async () => {
+  it('a flow with its own key: every call is hung up, though Graph was unavailable for the first', async () => {
     const t = failing([deleteFailure(503, 'a')], ownFlow(['a', 'b']));
     flowFailed(t.deps, 'connect:f1', bug);
     await eventually(() => t.hungUp.length === 3);

@@ -15,7 +15,8 @@ export const deleteFailure = (status: number, callId = 'c') =>
   });
 
 /** The call model's answer when the call has ended meanwhile. */
-export const callEnded = (callId = 'c') => new CallOperationError('call_ended', 'the call has ended', { callId });
+export const callEnded = (callId = 'c') =>
+  new CallOperationError('call_ended', 'the call has ended', { callId });
 
 /**
  * A hangUp whose attempts answer in turn from `answers` (an Error is thrown, anything else or nothing

@@ -62,7 +62,10 @@ describe('calling/flows watchdog: answered calls nothing drives', () => {
       const talking = [person('bot', true), person('caller'), person('agent')];
       assert.equal(undriven(call('a', { participants: talking }), flow()), undefined);
       const alone = [person('bot', true), person('caller')];
-      assert.equal(undriven(call('b', { participants: alone }), flow()), 'its ivr flow has nothing left to do');
+      assert.equal(
+        undriven(call('b', { participants: alone }), flow()),
+        'its ivr flow has nothing left to do',
+      );
     });
   });
 

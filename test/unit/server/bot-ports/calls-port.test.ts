@@ -43,7 +43,12 @@ describe('bot ports: calls rendered from the call model', function () {
 
   async function setup(extra: Partial<CallsPortOptions> = {}) {
     port?.close();
-    port = createCallsPort({ calling, logger: { warn: () => undefined, info: () => undefined }, ackWaitMs: 30, ...extra });
+    port = createCallsPort({
+      calling,
+      logger: { warn: () => undefined, info: () => undefined },
+      ackWaitMs: 30,
+      ...extra,
+    });
     updates = [];
     port.subscribe((c) => void updates.push(c));
   }
@@ -84,18 +89,25 @@ describe('bot ports: calls rendered from the call model', function () {
     assert.ok(connected?.connectedAt);
     assert.deepEqual(who(connected), ['Adele Vance:joined']);
     await port.hangUp(placed.id, { name: 'Megan Bowen' });
-    await calling.inbox.accept(batch(callNote(placed.id, 'terminated', { resultInfo: { code: 200, subcode: 5001 } })));
+    await calling.inbox.accept(
+      batch(callNote(placed.id, 'terminated', { resultInfo: { code: 200, subcode: 5001 } })),
+    );
     await eventually(() => updates.at(-1)?.phase === 'ended');
     const ended = updates.at(-1)!;
     assert.equal(ended.endReason, 'hung up by Megan Bowen');
     assert.deepEqual(who(ended), ['Adele Vance:left']);
     const versions = updates.map((u) => u.version!);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions);
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+    );
   });
 
   it('a declined call reads "declined", and nobody on it is still ringing', async () => {
     const placed = await port.placeCall(megan, by);
-    await calling.inbox.accept(batch(callNote(placed.id, 'terminated', { resultInfo: { code: 480, subcode: 10134 } })));
+    await calling.inbox.accept(
+      batch(callNote(placed.id, 'terminated', { resultInfo: { code: 480, subcode: 10134 } })),
+    );
     await eventually(() => updates.at(-1)?.phase === 'ended');
     assert.equal(updates.at(-1)?.endReason, 'declined');
     assert.deepEqual(who(updates.at(-1)), ['Megan Bowen:declined']);
@@ -115,7 +127,9 @@ describe('bot ports: calls rendered from the call model', function () {
     assert.equal(asked?.participants.find((p) => p.name === 'Adele Vance')?.mutePending, true);
     assert.equal(asked?.participants.find((p) => p.name === 'Adele Vance')?.muted, false);
     await calling.inbox.accept(batch(rosterNote(call.id, 'updated', [inCall(ADELE, 'Adele Vance', true)])));
-    await eventually(() => updates.at(-1)?.participants.find((p) => p.name === 'Adele Vance')?.muted === true);
+    await eventually(
+      () => updates.at(-1)?.participants.find((p) => p.name === 'Adele Vance')?.muted === true,
+    );
   });
 
   it('an invitation that fails shows the invitee with the failure’s words', async () => {
@@ -125,12 +139,17 @@ describe('bot ports: calls rendered from the call model', function () {
     await port.invite(call.id, megan, by);
     assert.deepEqual(who(await port.get(call.id)), ['Adele Vance:joined', 'Megan Bowen:ringing']);
     const op = (await calling.operations(call.id)).find((o) => o.kind === 'invite')!;
-    await calling.inbox.accept(batch(opNote(call.id, op.graphId!, 'failed', { resultInfo: { code: 486, subcode: 0 } })));
+    await calling.inbox.accept(
+      batch(opNote(call.id, op.graphId!, 'failed', { resultInfo: { code: 486, subcode: 0 } })),
+    );
     await eventually(() => who(updates.at(-1)).includes('Megan Bowen:busy'));
   });
 
   it('a phone number needs a resource account to call from', async () => {
-    await assert.rejects(port.placeCall(phone, by), (e: Error & { code?: string }) => e.code === 'pstn_not_configured');
+    await assert.rejects(
+      port.placeCall(phone, by),
+      (e: Error & { code?: string }) => e.code === 'pstn_not_configured',
+    );
     await setup({ pstnSource: { applicationInstance: 'ra-1', displayName: 'Front Desk' } });
     const call = await port.placeCall(phone, by);
     assert.equal(call.kind, 'pstn');
@@ -143,7 +162,11 @@ describe('bot ports: calls rendered from the call model', function () {
     const joined = await port.joinMeeting(url, by, [megan]);
     assert.equal(joined.kind, 'meeting');
     await new Promise((r) => setTimeout(r, 50));
-    assert.equal(graph.requests.some((r) => r.method === 'invite'), false, 'nobody is called before the bot is in');
+    assert.equal(
+      graph.requests.some((r) => r.method === 'invite'),
+      false,
+      'nobody is called before the bot is in',
+    );
     await calling.inbox.accept(batch(callNote(joined.id, 'established')));
     await eventually(() => graph.requests.some((r) => r.method === 'invite'), 3000);
   });
@@ -152,9 +175,14 @@ describe('bot ports: calls rendered from the call model', function () {
     const a = await port.placeCall(adele, by);
     graph.createdId = '22222222-2222-4333-8444-555555555555';
     const b = await port.placeCall(megan, by);
-    await calling.inbox.accept(batch(callNote(b.id, 'terminated', { resultInfo: { code: 408, subcode: 10057 } })));
+    await calling.inbox.accept(
+      batch(callNote(b.id, 'terminated', { resultInfo: { code: 408, subcode: 10057 } })),
+    );
     await eventually(async () => (await port.listLive()).length === 1);
-    assert.deepEqual((await port.listLive()).map((c) => c.id), [a.id]);
+    assert.deepEqual(
+      (await port.listLive()).map((c) => c.id),
+      [a.id],
+    );
     assert.equal((await port.get(b.id))?.endReason, 'no answer');
     port.close();
     const before = updates.length;

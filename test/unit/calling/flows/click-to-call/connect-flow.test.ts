@@ -1,9 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  CallOperationError,
-  type CallView,
-  type OperationView,
-} from '../../../../../calling';
+import { CallOperationError, type CallView, type OperationView } from '../../../../../calling';
 import { createConnectFlow } from '../../../../../calling/flows/click-to-call/connect-flow';
 import {
   DEFAULT_CLICK_TO_CALL_TIMING,
@@ -316,7 +312,11 @@ describe('calling/flows click-to-call: the connect flow', () => {
       const { did, calling } = fakeCalling({ hangUps: [deleteFailure(500, 'call-a')] });
       const { ctl, run } = control(undefined, ['call-a', 'call-b']);
       const r = record({ status: 'consulting', bCallId: 'call-b' });
-      await flowWith(calling).handle(r, { type: 'done', task: 'callB', ok: false, error: new Error('x') }, ctl);
+      await flowWith(calling).handle(
+        r,
+        { type: 'done', task: 'callB', ok: false, error: new Error('x') },
+        ctl,
+      );
       assert.equal(((await run('goodbye')) as { ok: boolean }).ok, true);
       assert.deepEqual(did, ['play:goodbye', 'hangUp', 'hangUp']);
     });
@@ -326,7 +326,11 @@ describe('calling/flows click-to-call: the connect flow', () => {
       const { did, calling } = fakeCalling({ playFails: unplayable });
       const { ctl, run } = control(undefined, ['call-a', 'call-b']);
       const r = record({ status: 'consulting', bCallId: 'call-b' });
-      await flowWith(calling).handle(r, { type: 'done', task: 'callB', ok: false, error: new Error('x') }, ctl);
+      await flowWith(calling).handle(
+        r,
+        { type: 'done', task: 'callB', ok: false, error: new Error('x') },
+        ctl,
+      );
       assert.deepEqual(await run('goodbye'), { type: 'done', task: 'goodbye', ok: false, error: unplayable });
       assert.deepEqual(did, ['play:goodbye', 'hangUp']);
     });

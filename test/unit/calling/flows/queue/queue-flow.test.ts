@@ -38,14 +38,20 @@ describe('queue flow (a waiting caller)', () => {
     await join('c2', T0 + 1);
     const third = await join('c3', T0 + 2);
     await third.run('music');
-    assert.equal(h.played.at(-1)?.[0], 'tts:You are number 3 in the queue. Your expected wait is about 6 minutes.');
+    assert.equal(
+      h.played.at(-1)?.[0],
+      'tts:You are number 3 in the queue. Your expected wait is about 6 minutes.',
+    );
 
     await h.queues.leave('c1', T0 + 3);
     const timed = await h.step('c3', third.s, { type: 'timer', name: 'announce' }, T0 + 30_000);
     assert.equal(timed.timers.get('announce'), 30_000, 'the next announcement is due again');
     await timed.run('music');
     assert.deepEqual(h.cancels, ['c3'], 'the music playing is cut for the announcement');
-    assert.equal(h.played.at(-1)?.[0], 'tts:You are number 2 in the queue. Your expected wait is about 3 minutes.');
+    assert.equal(
+      h.played.at(-1)?.[0],
+      'tts:You are number 2 in the queue. Your expected wait is about 3 minutes.',
+    );
   });
 
   it('hands a caller who presses the message key to the message path, out of the queue', async () => {
@@ -62,10 +68,10 @@ describe('queue flow (a waiting caller)', () => {
     const menu = handed.state.inline;
     assert.equal(handed.state.menu, '@inline');
     const notify = menu?.nodes['notify']?.do;
-    assert.deepEqual(
-      notify && typeof notify === 'object' && 'notify' in notify ? notify.notify : undefined,
-      { title: '{caller} in support', text: 'waited 45 seconds' },
-    );
+    assert.deepEqual(notify && typeof notify === 'object' && 'notify' in notify ? notify.notify : undefined, {
+      title: '{caller} in support',
+      text: 'waited 45 seconds',
+    });
   });
 
   it('moves a caller to the next queue after the longest wait, then to its message path', async () => {
