@@ -10,6 +10,7 @@ import { createMeetingsApi } from '../../../../calling/graph/meetings-api';
 import { createParticipantsApi } from '../../../../calling/graph/participants-api';
 import { createPresenceApi } from '../../../../calling/graph/presence-api';
 import { createUsersApi } from '../../../../calling/graph/users-api';
+import { rejectsWith } from '../../../helpers/calling-error';
 import { fakeFetch, networkError, type FakeAnswer } from '../../../helpers/fake-fetch';
 
 const BASE = 'https://graph.example.test/v1.0';
@@ -48,17 +49,6 @@ function harness(replies: Reply[], opts: { maxAttempts?: number } = {}) {
     fetch: net.fetch,
   });
   return { graph, sent, waits, tokenAsks };
-}
-
-async function rejectsWith(p: Promise<unknown>, code: string): Promise<CallingError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof CallingError, String(err));
-    assert.equal(err.code, code, err.message);
-    return err;
-  }
-  assert.fail(`expected ${code}`);
 }
 
 describe('Graph client pipeline', () => {
