@@ -1,15 +1,11 @@
 // Unmodified @azure/msal-node against the emulated Entra ID over HTTPS on loopback.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
 import type { Configuration, INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import type { Entra, EntraTenant } from '../../../emulator/entra';
-import { createEntra } from '../../../emulator/entra';
-import { listenDual, loadOrCreateTls } from '../../../emulator/tls';
+import { startEntraServer, type EntraServer } from '../../helpers/entra-server';
 
 const GRAPH_DEFAULT = 'https://graph.microsoft.com/.default';
 
@@ -68,66 +64,18 @@ class CaTrustingNetworkClient implements INetworkModule {
 }
 
 describe('emulator/entra with @azure/msal-node over HTTPS (e2e)', () => {
-  let dir: string;
   let tenant: EntraTenant;
   let entra: Entra;
-  let server: { port: number; close(): Promise<void> };
+  let server: EntraServer;
   let network: CaTrustingNetworkClient;
   let caPem: string;
-  const seen: string[] = [];
+  let seen: string[];
   let authorityMetadata: string;
   let cloudDiscoveryMetadata: string;
 
   before(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'sb-entra-msal-'));
-    tenant = JSON.parse(
-      await readFile(path.join(__dirname, '../../../emulator/seed/tenant.json'), 'utf8'),
-    ) as EntraTenant;
-    const tls = await loadOrCreateTls(dir);
-    caPem = tls.caCertPem;
-    // The public base needs the port, so the handler finds Entra once it exists.
-    const late: { entra?: Entra } = {};
-    server = await listenDual(
-      (req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-          const url = new URL(req.url ?? '/', 'http://placeholder');
-          seen.push(`${req.method} ${url.pathname}`);
-          const entraReq = {
-            method: req.method ?? 'GET',
-            path: url.pathname,
-            query: url.searchParams,
-            headers: req.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          };
-          (late.entra ? late.entra.handle(entraReq) : Promise.resolve(undefined)).then(
-            // Not chained: restify, loaded by other files in this process, patches writeHead to return nothing.
-            (out) => {
-              if (!out) {
-                res.writeHead(404, { 'content-type': 'application/json' });
-                res.end('{"error":"not_found"}');
-                return;
-              }
-              res.writeHead(out.status, out.headers);
-              res.end(out.body);
-            },
-            (err: Error) => {
-              res.writeHead(500);
-              res.end(err.message);
-            },
-          );
-        });
-      },
-      { port: 0, host: '127.0.0.1', tls },
-    );
-    entra = await createEntra({
-      publicBase: `https://localhost:${server.port}`,
-      dataDir: dir,
-      tenant: () => tenant,
-      now: () => Date.now(),
-    });
-    late.entra = entra;
+    server = await startEntraServer('sb-entra-msal');
+    ({ tenant, entra, caPem, seen } = server);
     network = new CaTrustingNetworkClient(caPem);
 
     // What the app would fetch once at start-up and hand to msal so that msal itself discovers nothing.
@@ -150,7 +98,6 @@ describe('emulator/entra with @azure/msal-node over HTTPS (e2e)', () => {
   after(async () => {
     network.close();
     await server.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   /** The msal-node configuration the app copies: emulator authority, no discovery, local CA trusted. */
