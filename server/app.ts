@@ -31,7 +31,7 @@ import { createBotPorts } from './bot-ports';
 import { createFlowNotifier } from './bot-ports/flow-notifier';
 import type { Config } from './config';
 import type { ReadinessCheck } from './health';
-import { createHttpServer } from './http/restify-adapter';
+import { createHttpServer } from './http/server';
 import { staticFiles } from './http/static-files';
 import type { Logger } from './logger';
 import { messagesEdge } from './messages-edge';

@@ -36,6 +36,10 @@ export function buildRoutes(p: RouteParts): Route[] {
       path: '/api/calls',
       maxBodyBytes: BODY_LIMITS.calls,
       handle: p.calls,
+      handOver: true,
+      // A refused token's answer is decided by the token alone; held well within the webhook's own
+      // memory of a refused token (10 minutes).
+      earlyBy: { header: 'authorization', holdMs: 60_000 },
       ...(p.calls.early ? { early: p.calls.early } : {}),
     },
     {

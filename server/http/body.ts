@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { AppError } from '../errors';
+import { AppError } from '../app-error';
 
 /**
  * Reads a request body up to `limit` bytes. Oversize fails before reading when Content-Length says so,
@@ -58,7 +58,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function tooLarge(limit: number): AppError {
+/** The refusal of a body over `limit` bytes. */
+export function tooLarge(limit: number): AppError {
   return new AppError(
     'payload_too_large',
     `The request body is larger than this endpoint accepts (${limit} bytes).`,

@@ -1,14 +1,13 @@
 import type http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import restify from 'restify';
 import type { Logger } from '../logger';
-import { AppError, errorBody, httpStatusOf, toAppError } from '../errors';
+import { AppError, errorBody } from '../errors';
+import { answerRoute, DEFAULT_BODY_LIMIT, toWire } from './answer';
 import { parseJson, readBody } from './body';
 import type { EarlyAnswer, EdgeRequest, EdgeResponse, Route } from './types';
-
-const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 // restify 11 replaces http.ServerResponse.prototype.writeHead for the whole process and drops its
 // return value (Node documents it as the response, for `res.writeHead(200).end()`). It is used as it
@@ -23,9 +22,15 @@ export interface HttpServer {
 /**
  * The only place that knows restify (pinned to 11 for Node 20): it turns the route table into restify
  * routes and every edge result or error into a response. Nothing else in the app imports restify.
+ * `keepAliveMs` is how long an idle connection is kept (Node's default, 5 s, when not given).
  */
-export function createHttpServer(routes: readonly Route[], logger: Logger): HttpServer {
+export function createRestifyServer(
+  routes: readonly Route[],
+  logger: Logger,
+  options: { readonly keepAliveMs?: number } = {},
+): HttpServer {
   const server = restify.createServer({ name: 'switchboard', handleUncaughtExceptions: false });
+  if (options.keepAliveMs !== undefined) server.server.keepAliveTimeout = options.keepAliveMs;
   const sockets = new Set<Socket>();
   let inFlight = 0;
   let idleWaiter: (() => void) | undefined;
@@ -87,30 +92,9 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
   }
 
   async function handle(route: Route, req: restify.Request, res: restify.Response): Promise<void> {
-    const edgeReq = toEdgeRequest(route, req);
-    let result: EdgeResponse;
-    try {
-      // A declared oversize body is refused before the edge runs: the cheapest check of all.
-      const declared = Number(req.headers['content-length']);
-      const limit = route.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
-      if (Number.isFinite(declared) && declared > limit)
-        await readBody(req as unknown as IncomingMessage, limit);
-      result = await route.handle(edgeReq);
-    } catch (thrown) {
-      const err = toAppError(thrown);
-      if (err.code === 'client_closed') {
-        logger.debug({ path: edgeReq.path }, 'client went away mid-request');
-        return;
-      }
-      const level = httpStatusOf(err.code) >= 500 ? 'error' : 'info';
-      logger[level](
-        { err: err.code === 'internal' ? err.cause : undefined, code: err.code, path: edgeReq.path },
-        err.message,
-      );
-      result = { status: httpStatusOf(err.code), body: errorBody(err) };
-      if (err.code === 'payload_too_large') result = { ...result, headers: { connection: 'close' } };
-    }
-    if (!res.writableEnded && !req.socket.destroyed)
+    const limit = route.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+    const result = await answerRoute(route, new LazyEdgeRequest(req, limit), limit, logger);
+    if (result && !res.writableEnded && !req.socket.destroyed)
       await new Promise<void>((sent) => send(res, result, sent));
   }
 
@@ -178,10 +162,6 @@ function answerEarly(
   });
 }
 
-function toEdgeRequest(route: Route, req: restify.Request): EdgeRequest {
-  return new LazyEdgeRequest(req, route.maxBodyBytes ?? DEFAULT_BODY_LIMIT);
-}
-
 /**
  * The request as an edge sees it. Most edges never look at the path or query (the route already matched),
  * so the URL is parsed on demand; a class keeps the getters on its prototype, which V8 handles far better
@@ -215,9 +195,6 @@ class LazyEdgeRequest implements EdgeRequest {
   get params(): Readonly<Record<string, string>> {
     return (this.#params ??= { ...(this.#req.params as Record<string, string>) });
   }
-  get remoteAddress(): string | undefined {
-    return this.#req.socket.remoteAddress;
-  }
   body(): Promise<Buffer> {
     return (this.#body ??= readBody(this.#req as unknown as IncomingMessage, this.#limit));
   }
@@ -231,36 +208,27 @@ class LazyEdgeRequest implements EdgeRequest {
 
 /** Writes the response; calls `sent` once it has been ended (a stream: once it has started). */
 function send(res: ServerResponse, result: EdgeResponse, sent?: () => void): void {
-  const headers: Record<string, string> = { ...result.headers };
-  if (result.body instanceof Readable) {
+  const wire = toWire(result);
+  if (!wire) {
     // A long-lived answer (server-sent events): headers now, then whatever the edge writes.
-    const body = result.body;
-    res.writeHead(result.status, headers);
+    const body = result.body as Readable;
+    res.writeHead(result.status, { ...result.headers });
     res.flushHeaders();
     res.on('close', () => body.destroy());
     body.pipe(res);
     sent?.();
     return;
   }
-  let payload: string | Buffer | undefined;
-  if (result.body === undefined || result.body === null) payload = undefined;
-  else if (Buffer.isBuffer(result.body) || typeof result.body === 'string') payload = result.body;
-  else {
-    payload = JSON.stringify(result.body);
-    headers['content-type'] ??= 'application/json; charset=utf-8';
-  }
-  if (payload === undefined) {
-    res.writeHead(result.status, headers);
+  res.writeHead(wire.status, wire.headers);
+  if (wire.payload === undefined) {
     res.end();
     sent?.();
     return;
   }
-  headers['content-length'] = String(Buffer.byteLength(payload));
-  res.writeHead(result.status, headers);
   // Head and body leave in one write(2): write() corks the socket until the next tick, and ending the
   // response after that flush adds nothing. end(body) would also queue an empty final chunk while corked,
   // which turns every response into a writev(2) of two buffers (measurably slower per response).
-  res.write(payload);
+  res.write(wire.payload);
   process.nextTick(() => {
     if (!res.writableEnded) res.end();
     sent?.();

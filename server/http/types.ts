@@ -7,7 +7,6 @@ export interface EdgeRequest {
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
-  readonly remoteAddress: string | undefined;
   /** Raw body, at most the route's limit. */
   body(): Promise<Buffer>;
   /** Parsed JSON body (400 on malformed JSON). */
@@ -42,4 +41,18 @@ export interface Route {
   readonly handle: Edge;
   /** Only on routes with a fixed path (no parameters or wildcards). */
   readonly early?: EarlyAnswer;
+  /**
+   * For requests that come in bursts of new connections (Graph's notifications): the front thread reads
+   * each whole and hands it over as a message (see front.ts). Only on fixed paths whose edges never
+   * answer with a stream.
+   */
+  readonly handOver?: boolean;
+  /**
+   * With `early` on a handed-over route: the one request header whose value alone decides the early
+   * answer. The front thread then keeps each early answer given for a value of it for `holdMs` and gives it
+   * itself to requests with that value (a flood of one forged token costs the front thread only). Each
+   * such answer is accounted for on the main thread by calling `early` again with that header alone,
+   * in batches, so that whatever it counts or logs stays true.
+   */
+  readonly earlyBy?: { readonly header: string; readonly holdMs: number };
 }
