@@ -1,9 +1,9 @@
 // The front thread's entry (started by front.ts). It owns the listening socket: it accepts connections
 // and parses HTTP on an event loop that nothing else slows, so a burst of new connections (Graph opens a
 // fresh one whenever all of its open ones are busy) is accepted at once instead of one per turn of the
-// busy main loop. Requests to the routes named in `handOver` are read whole and handed to the main thread
-// as messages; every other request is forwarded, streamed both ways, to the app's own server on
-// loopback. It imports nothing of the app but the error shape and the body reader.
+// busy main loop. Requests to the routes named in `handOver` are read and handed to the main thread as
+// messages (a slow body after its headers); every other request is forwarded, streamed both ways, to the
+// app's own server on loopback. It imports nothing of the app but the error shape and the body reader.
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';

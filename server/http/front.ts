@@ -87,23 +87,22 @@ export async function startFront(options: {
   // Bodies that follow their requests (see HandedRequest.bodyFollows), by request id until answered.
   const bodies = new Map<number, (message: HandedBody) => void>();
   const bodyOf = (request: HandedRequest, limit: number): Promise<Buffer> => {
-    if (!request.bodyFollows) {
-      const { body } = request;
-      return request.tooLarge || !body
-        ? Promise.reject(tooLarge(limit))
-        : Promise.resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-    }
-    const body = new Promise<Buffer>((resolve, reject) =>
-      bodies.set(request.id, (message) => {
-        bodies.delete(request.id);
-        const bytes = message.body;
-        if (message.outcome === 'read' && bytes)
-          resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-        else if (message.outcome === 'too_large') reject(tooLarge(limit));
-        else reject(new AppError('client_closed', 'The client closed the connection mid-body.'));
-      }),
-    );
-    // An edge that answers without the body (a refused token) never awaits it.
+    const settle = (
+      message: Omit<HandedBody, 'type' | 'id'>,
+      resolve: (b: Buffer) => void,
+      reject: (e: AppError) => void,
+    ) => {
+      const bytes = message.body;
+      if (message.outcome === 'read' && bytes)
+        resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      else if (message.outcome === 'too_large') reject(tooLarge(limit));
+      else reject(new AppError('client_closed', 'The client closed the connection mid-body.'));
+    };
+    const body = new Promise<Buffer>((resolve, reject) => {
+      if (request.bodyFollows) bodies.set(request.id, (message) => settle(message, resolve, reject));
+      else settle({ outcome: request.tooLarge ? 'too_large' : 'read', body: request.body }, resolve, reject);
+    });
+    // An edge that answers without the body (a refused token) never awaits it: its refusal is not a failure.
     body.catch(() => undefined);
     return body;
   };

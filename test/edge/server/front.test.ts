@@ -54,6 +54,14 @@ describe('server edge: the front thread', () => {
     },
     {
       method: 'POST',
+      path: '/guard',
+      maxBodyBytes: 1024,
+      handOver: true,
+      // Refuses from the headers alone, never reading the body (as the webhook does a forged token).
+      handle: async () => ({ status: 403 }),
+    },
+    {
+      method: 'POST',
       path: '/echo/:id',
       handle: async (req) => ({
         status: 201,
@@ -130,6 +138,25 @@ describe('server edge: the front thread', () => {
     );
     assert.match(chunked, /^HTTP\/1\.1 413 /);
     assert.deepEqual(handed, []);
+  });
+
+  it('an edge that answers without reading an oversize body leaves no rejection unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const chunk = 'x'.repeat(600);
+      const answer = await rawExchange(
+        port,
+        `POST /guard HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n` +
+          `258\r\n${chunk}\r\n258\r\n${chunk}\r\n0\r\n\r\n`,
+      );
+      assert.match(answer, /^HTTP\/1\.1 403 /);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 
   it('a body that comes slowly follows its headers, and the edge gets all of it', async () => {
