@@ -9,6 +9,12 @@ export interface FrontSettings {
   readonly upstreamPort: number;
   /** The routes whose requests are handed over whole, by `METHOD /path`. */
   readonly handOver: ReadonlyArray<HandedRouteSettings>;
+  /**
+   * Every route's body limit (restify's path syntax: fixed, `:param` segments, a trailing `*`), which the
+   * front enforces on what it forwards: an upload over it is refused there with the same 413 before
+   * restify would cut the connection mid-upload, which a forwarder cannot relay reliably.
+   */
+  readonly limits: ReadonlyArray<{ readonly method: string; readonly path: string; readonly limit: number }>;
 }
 
 export interface HandedRouteSettings {
@@ -53,7 +59,7 @@ export type FromFront =
   | HandedBody
   | {
       readonly type: 'log';
-      readonly level: 'debug' | 'warn' | 'error';
+      readonly level: 'debug' | 'info' | 'warn' | 'error';
       readonly msg: string;
       readonly detail?: Record<string, unknown>;
     }

@@ -8,7 +8,7 @@ import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerRespon
 import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, errorBody } from '../app-error';
-import { readBody } from './body';
+import { readBody, tooLarge } from './body';
 import type { FromFront, FrontSettings, HandedBody, ToFront } from './front-protocol';
 
 const settings = workerData as FrontSettings;
@@ -16,7 +16,7 @@ const port = parentPort;
 if (!port) throw new Error('front-thread.ts runs as a worker thread of front.ts');
 
 const post = (message: FromFront, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
-const log = (level: 'debug' | 'warn' | 'error', msg: string, detail?: Record<string, unknown>) =>
+const log = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, detail?: Record<string, unknown>) =>
   post({ type: 'log', level, msg, ...(detail ? { detail } : {}) });
 
 const handOver = new Map(settings.handOver.map((route) => [route.key, route]));
@@ -172,7 +172,51 @@ const HOP_BY_HOP = new Set([
   'expect',
 ]);
 
+// A restify path as segments: a `:param` segment matches any one segment, a trailing `*` the rest.
+const limits = settings.limits.map(({ method, path, limit }) => ({
+  method,
+  segments: path.split('/'),
+  limit,
+}));
+const widest = Math.max(0, ...settings.limits.map((l) => l.limit));
+
+/** The body limit of the route a request goes to; the widest of all for a request no route takes (restify's 404). */
+function limitFor(method: string | undefined, url: string): number {
+  const q = url.indexOf('?');
+  const parts = (q < 0 ? url : url.slice(0, q)).split('/');
+  for (const route of limits) {
+    if (route.method !== method) continue;
+    const { segments } = route;
+    const wild = segments[segments.length - 1] === '*';
+    if (wild ? parts.length < segments.length : parts.length !== segments.length) continue;
+    const fixed = wild ? segments.length - 1 : segments.length;
+    let same = true;
+    for (let i = 0; i < fixed && same; i++)
+      same = segments[i]!.startsWith(':') ? parts[i] !== '' : segments[i] === parts[i];
+    if (same) return route.limit;
+  }
+  return widest;
+}
+
+/** The 413 the app's edge gives, from here: the upload goes no further and the connection closes. */
+function refuseTooLarge(res: ServerResponse, limit: number, path: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const err = tooLarge(limit);
+  log('info', err.message, { code: err.code, path });
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  res.end(JSON.stringify(errorBody(err)));
+}
+
 function forward(req: IncomingMessage, res: ServerResponse): void {
+  const url = req.url ?? '/';
+  const limit = limitFor(req.method, url);
+  if (Number(req.headers['content-length']) > limit) {
+    refuseTooLarge(res, limit, url);
+    return;
+  }
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
   const toApp = http.request(
@@ -196,7 +240,9 @@ function forward(req: IncomingMessage, res: ServerResponse): void {
       fromApp.pipe(res);
     },
   );
+  let refused = false;
   toApp.on('error', (err) => {
+    if (refused) return;
     if (res.headersSent) {
       res.destroy();
       return;
@@ -212,6 +258,18 @@ function forward(req: IncomingMessage, res: ServerResponse): void {
   res.once('close', () => {
     if (!res.writableFinished) toApp.destroy();
   });
+  // Counted before each chunk is forwarded, so the front refuses an upload before the app could.
+  let size = 0;
+  const count = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= limit) return;
+    refused = true;
+    req.off('data', count);
+    req.unpipe(toApp);
+    toApp.destroy();
+    refuseTooLarge(res, limit, url);
+  };
+  req.on('data', count);
   req.pipe(toApp);
 }
 

@@ -34,6 +34,8 @@ export async function startFront(options: {
   readonly host: string;
   readonly upstreamPort: number;
   readonly handOver: ReadonlyMap<string, HandedRoute>;
+  /** Every route's body limit, enforced on forwarded requests too (FrontSettings.limits). */
+  readonly limits: FrontSettings['limits'];
   readonly logger: Logger;
   /** The thread's entry file (front-thread.ts beside this file, or its build); tests give their own. */
   readonly entry?: string;
@@ -134,6 +136,7 @@ export async function startFront(options: {
           limit,
           earlyBy: route.early ? route.earlyBy : undefined,
         })),
+        limits: options.limits,
       };
       const worker = startThread(options.entry ?? ENTRY, settings);
       let listening = false;

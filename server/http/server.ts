@@ -18,12 +18,17 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Http
     if (/[:*]/.test(route.path)) throw new Error(`handOver needs a fixed path, not ${route.path}`);
     handOver.set(`${route.method} ${route.path}`, { route, limit: route.maxBodyBytes ?? DEFAULT_BODY_LIMIT });
   }
+  const limits = routes.map((r) => ({
+    method: r.method,
+    path: r.path,
+    limit: r.maxBodyBytes ?? DEFAULT_BODY_LIMIT,
+  }));
   let front: Front | undefined;
   return {
     async listen(port, host) {
       const inner = await app.listen(0, '127.0.0.1');
       try {
-        front = await startFront({ port, host, upstreamPort: inner.port, handOver, logger });
+        front = await startFront({ port, host, upstreamPort: inner.port, handOver, limits, logger });
       } catch (err) {
         await app.close(0);
         throw err;

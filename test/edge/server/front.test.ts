@@ -218,6 +218,25 @@ describe('server edge: the front thread', () => {
     assert.deepEqual(handed, []);
   });
 
+  it('refuses a forwarded upload over its route’s limit with 413, every time, declared or chunked', async () => {
+    // /echo/:id has the default limit (64 KB); restify would cut the connection mid-upload, which a
+    // forwarder cannot relay reliably, so the front refuses first.
+    const chunk = 'x'.repeat(8 * 1024);
+    const chunked = `${'2000\r\n' + chunk + '\r\n'}`.repeat(9) + '0\r\n\r\n';
+    for (let i = 0; i < 10; i++) {
+      const answer = await rawExchange(
+        port,
+        `POST /echo/${i} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${chunked}`,
+      );
+      assert.match(answer, /^HTTP\/1\.1 413 /);
+      assert.match(answer, /"code":"payload_too_large"/);
+    }
+    const declared = await fetch(`${url}/echo/1`, { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
+    assert.equal(declared.status, 413);
+    const within = await fetch(`${url}/echo/1`, { method: 'POST', body: 'x'.repeat(64 * 1024) });
+    assert.equal(within.status, 201);
+  });
+
   it('forwards restify’s 404 and 405 in the one error shape', async () => {
     const missing = await fetch(`${url}/nowhere`);
     assert.equal(missing.status, 404);
@@ -293,6 +312,7 @@ describe('server edge: a front thread that dies', () => {
       host: '127.0.0.1',
       upstreamPort: inner.port,
       handOver: new Map(),
+      limits: [{ method: 'GET', path: '/ping', limit: 1024 }],
       logger,
       entry: path.join(__dirname, '../../helpers/crashing-front-thread.ts'),
     });
