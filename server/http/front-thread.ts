@@ -183,7 +183,10 @@ const widest = Math.max(0, ...settings.limits.map((l) => l.limit));
 /** The body limit of the route a request goes to; the widest of all for a request no route takes (restify's 404). */
 function limitFor(method: string | undefined, url: string): number {
   const q = url.indexOf('?');
-  const parts = (q < 0 ? url : url.slice(0, q)).split('/');
+  let path = q < 0 ? url : url.slice(0, q);
+  // restify's router forgives one trailing slash; so does the limit.
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  const parts = path.split('/');
   for (const route of limits) {
     if (route.method !== method) continue;
     const { segments } = route;

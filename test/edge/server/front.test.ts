@@ -233,6 +233,8 @@ describe('server edge: the front thread', () => {
     }
     const declared = await fetch(`${url}/echo/1`, { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
     assert.equal(declared.status, 413);
+    const slash = await fetch(`${url}/echo/1/`, { method: 'POST', body: 'x'.repeat(64 * 1024 + 1) });
+    assert.equal(slash.status, 413);
     const within = await fetch(`${url}/echo/1`, { method: 'POST', body: 'x'.repeat(64 * 1024) });
     assert.equal(within.status, 201);
   });
