@@ -3,12 +3,14 @@
 // fresh one whenever all of its open ones are busy) is accepted at once instead of one per turn of the
 // busy main loop. Requests to the routes named in `handOver` are read and handed to the main thread as
 // messages (a slow body after its headers); every other request is forwarded, streamed both ways, to the
-// app's own server on loopback. It imports nothing of the app but the error shape and the body reader.
-import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+// app's own server on loopback (front-forward.ts). It imports nothing of the app but the error shape and
+// the body reader.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError, errorBody } from '../app-error';
-import { readBody, tooLarge } from './body';
+import { AppError } from '../app-error';
+import { readBody } from './body';
+import { createForwarder } from './front-forward';
 import type { FromFront, FrontSettings, HandedBody, ToFront } from './front-protocol';
 
 const settings = workerData as FrontSettings;
@@ -20,6 +22,7 @@ const log = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, detail?: R
   post({ type: 'log', level, msg, ...(detail ? { detail } : {}) });
 
 const handOver = new Map(settings.handOver.map((route) => [route.key, route]));
+const forwarder = createForwarder(settings.upstreamPort, settings.limits, log);
 
 // Early answers the main thread said hold for a value of the route's `earlyBy` header (a refused token,
 // say), by route: the front gives them itself until they lapse. Oldest first out, at most HELD_MAX each.
@@ -39,11 +42,6 @@ const REPORT_MS = 250;
 // is complete within microseconds of its headers (in a 200-call storm every one of 1,343 was); the wait
 // only bounds how long a slow upload's headers are held back from the edge.
 const BODY_WAIT_MS = 20;
-// Idle connections to the app are kept for reuse and never capped: a cap queues requests behind one
-// another (it doubled the median reaction when tried at 16). They are dropped after 30 s idle, well
-// before the app's server would close them (front.ts sets its keep-alive to 65 s), so a request never
-// races a closing connection.
-const upstream = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: 30_000 });
 const waiting = new Map<number, ServerResponse>();
 let nextId = 1;
 let inFlight = 0;
@@ -59,7 +57,7 @@ export const server = http.createServer((req, res) => {
   const q = url.indexOf('?');
   const key = `${req.method} ${q < 0 ? url : url.slice(0, q)}`;
   const route = handOver.get(key);
-  if (route === undefined) forward(req, res);
+  if (route === undefined) forwarder.forward(req, res);
   else if (!answerHeld(req, res, route.key, route.limit, route.earlyBy?.header))
     handToMain(req, res, key, route.limit);
 });
@@ -161,121 +159,6 @@ function hold(req: IncomingMessage, message: Extract<ToFront, { type: 'answer' }
   answers.set(value, { status, headers, payload, until: Date.now() + route.earlyBy.holdMs });
 }
 
-// Headers that describe one connection, not the message: each hop sets its own. `expect` too: the front
-// has already told the client to go on (Node answers 100-continue itself).
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'upgrade',
-  'expect',
-]);
-
-// A restify path as segments: a `:param` segment matches any one segment, a trailing `*` the rest.
-const limits = settings.limits.map(({ method, path, limit }) => ({
-  method,
-  segments: path.split('/'),
-  limit,
-}));
-const widest = Math.max(0, ...settings.limits.map((l) => l.limit));
-
-/** The body limit of the route a request goes to; the widest of all for a request no route takes (restify's 404). */
-function limitFor(method: string | undefined, url: string): number {
-  const q = url.indexOf('?');
-  let path = q < 0 ? url : url.slice(0, q);
-  // restify's router forgives one trailing slash; so does the limit.
-  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
-  const parts = path.split('/');
-  for (const route of limits) {
-    if (route.method !== method) continue;
-    const { segments } = route;
-    const wild = segments[segments.length - 1] === '*';
-    if (wild ? parts.length < segments.length : parts.length !== segments.length) continue;
-    const fixed = wild ? segments.length - 1 : segments.length;
-    let same = true;
-    for (let i = 0; i < fixed && same; i++)
-      same = segments[i]!.startsWith(':') ? parts[i] !== '' : segments[i] === parts[i];
-    if (same) return route.limit;
-  }
-  return widest;
-}
-
-/** The 413 the app's edge gives, from here: the upload goes no further and the connection closes. */
-function refuseTooLarge(res: ServerResponse, limit: number, path: string): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const err = tooLarge(limit);
-  log('info', err.message, { code: err.code, path });
-  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-  res.end(JSON.stringify(errorBody(err)));
-}
-
-function forward(req: IncomingMessage, res: ServerResponse): void {
-  const url = req.url ?? '/';
-  const limit = limitFor(req.method, url);
-  if (Number(req.headers['content-length']) > limit) {
-    refuseTooLarge(res, limit, url);
-    return;
-  }
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
-  const toApp = http.request(
-    {
-      agent: upstream,
-      host: '127.0.0.1',
-      port: settings.upstreamPort,
-      method: req.method,
-      path: req.url,
-      headers,
-    },
-    (fromApp) => {
-      const out: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(fromApp.headers))
-        if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
-      // The app closes after some answers (an oversize upload): the client's connection closes too.
-      if (fromApp.headers.connection === 'close') out.connection = 'close';
-      res.writeHead(fromApp.statusCode ?? 502, fromApp.statusMessage, out);
-      // A stream (server-sent events) is on its way at once, not at the first chunk.
-      if (fromApp.headers['content-length'] === undefined) res.flushHeaders();
-      fromApp.pipe(res);
-    },
-  );
-  let refused = false;
-  toApp.on('error', (err) => {
-    if (refused) return;
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    log('warn', 'the app did not answer a forwarded request', { err: err.message, path: req.url });
-    const body = JSON.stringify(
-      errorBody(new AppError('unavailable', 'The app is not answering; try again shortly.')),
-    );
-    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    res.end(body);
-  });
-  // The client went away (or a stream was closed): so does the request to the app.
-  res.once('close', () => {
-    if (!res.writableFinished) toApp.destroy();
-  });
-  // Counted before each chunk is forwarded, so the front refuses an upload before the app could.
-  let size = 0;
-  const count = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= limit) return;
-    refused = true;
-    req.off('data', count);
-    req.unpipe(toApp);
-    toApp.destroy();
-    refuseTooLarge(res, limit, url);
-  };
-  req.on('data', count);
-  req.pipe(toApp);
-}
-
 function close(graceMs: number): void {
   server.close();
   server.closeIdleConnections();
@@ -283,7 +166,7 @@ function close(graceMs: number): void {
     clearTimeout(reportTimer);
     report();
     server.closeAllConnections();
-    upstream.destroy();
+    forwarder.close();
     post({ type: 'closed' });
   };
   if (inFlight === 0) return done();
