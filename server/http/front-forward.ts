@@ -3,6 +3,7 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { AppError, errorBody } from '../app-error';
 import { tooLarge } from './body';
+import { pathOf } from './edge-request';
 import type { FrontSettings } from './front-protocol';
 
 type Log = (level: 'info' | 'warn', msg: string, detail?: Record<string, unknown>) => void;
@@ -41,8 +42,7 @@ export function createForwarder(upstreamPort: number, limits: FrontSettings['lim
 
   /** The body limit of the route a request goes to; the widest of all for a request no route takes (restify's 404). */
   function limitFor(method: string | undefined, url: string): number {
-    const q = url.indexOf('?');
-    let path = q < 0 ? url : url.slice(0, q);
+    let path = pathOf(url);
     // restify's router forgives one trailing slash; so does the limit.
     if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
     const parts = path.split('/');

@@ -4,12 +4,13 @@
 // busy main loop. Requests to the routes named in `handOver` are read and handed to the main thread as
 // messages (a slow body after its headers); every other request is forwarded, streamed both ways, to the
 // app's own server on loopback (front-forward.ts). It imports nothing of the app but the error shape and
-// the body reader.
+// the body and URL helpers of server/http.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../app-error';
 import { readBody } from './body';
+import { pathOf } from './edge-request';
 import { createForwarder } from './front-forward';
 import type { FromFront, FrontSettings, HandedBody, ToFront } from './front-protocol';
 
@@ -53,9 +54,7 @@ export const server = http.createServer((req, res) => {
   res.once('close', () => {
     if (--inFlight === 0) drained?.();
   });
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
-  const key = `${req.method} ${q < 0 ? url : url.slice(0, q)}`;
+  const key = `${req.method} ${pathOf(req.url ?? '/')}`;
   const route = handOver.get(key);
   if (route === undefined) forwarder.forward(req, res);
   else if (!answerHeld(req, res, route.key, route.limit, route.earlyBy?.header))
@@ -146,9 +145,7 @@ function answer(message: Extract<ToFront, { type: 'answer' }>): void {
 }
 
 function hold(req: IncomingMessage, message: Extract<ToFront, { type: 'answer' }>): void {
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
-  const route = handOver.get(`${req.method} ${q < 0 ? url : url.slice(0, q)}`);
+  const route = handOver.get(`${req.method} ${pathOf(req.url ?? '/')}`);
   const value = route?.earlyBy && req.headers[route.earlyBy.header];
   if (!route?.earlyBy || typeof value !== 'string') return;
   let answers = held.get(route.key);

@@ -3,9 +3,10 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../app-error';
 import type { Logger } from '../logger';
 import { answerRoute, toWire } from './answer';
-import { parseJson, tooLarge } from './body';
+import { tooLarge } from './body';
+import { LazyEdgeRequest } from './edge-request';
 import type { FromFront, FrontSettings, HandedBody, HandedRequest, ToFront } from './front-protocol';
-import type { EdgeRequest, EdgeResponse, Route } from './types';
+import type { EdgeResponse, Route } from './types';
 
 /** A route whose requests the front thread reads whole and hands over as messages. */
 export interface HandedRoute {
@@ -214,37 +215,16 @@ function startThread(entry: string, settings: FrontSettings): Worker {
 }
 
 /** A handed-over request as an edge sees it: the body has been read, or follows, within the limit. */
-class MessageEdgeRequest implements EdgeRequest {
-  readonly method: string;
-  readonly headers: HandedRequest['headers'];
+class MessageEdgeRequest extends LazyEdgeRequest {
   readonly params: Readonly<Record<string, string>> = {};
-  readonly #request: HandedRequest;
   readonly #body: Promise<Buffer>;
-  #url: URL | undefined;
 
   constructor(request: HandedRequest, body: Promise<Buffer>) {
-    this.method = request.method;
-    this.headers = request.headers;
-    this.#request = request;
+    super(request.method, request.url, request.headers);
     this.#body = body;
   }
 
-  #parsedUrl(): URL {
-    return (this.#url ??= new URL(this.#request.url, 'http://local'));
-  }
-  get path(): string {
-    return this.#parsedUrl().pathname;
-  }
-  get query(): URLSearchParams {
-    return this.#parsedUrl().searchParams;
-  }
   body(): Promise<Buffer> {
     return this.#body;
-  }
-  async json(): Promise<unknown> {
-    return parseJson(await this.body());
-  }
-  async text(): Promise<string> {
-    return (await this.body()).toString('utf8');
   }
 }

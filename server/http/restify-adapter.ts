@@ -6,8 +6,9 @@ import restify from 'restify';
 import type { Logger } from '../logger';
 import { AppError, errorBody } from '../errors';
 import { answerRoute, DEFAULT_BODY_LIMIT, toWire } from './answer';
-import { parseJson, readBody } from './body';
-import type { EarlyAnswer, EdgeRequest, EdgeResponse, Route } from './types';
+import { readBody } from './body';
+import { LazyEdgeRequest, pathOf } from './edge-request';
+import type { EarlyAnswer, EdgeResponse, Route } from './types';
 
 // restify 11 replaces http.ServerResponse.prototype.writeHead for the whole process and drops its
 // return value (Node documents it as the response, for `res.writeHead(200).end()`). It is used as it
@@ -93,7 +94,7 @@ export function createRestifyServer(
 
   async function handle(route: Route, req: restify.Request, res: restify.Response): Promise<void> {
     const limit = route.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
-    const result = await answerRoute(route, new LazyEdgeRequest(req, limit), limit, logger);
+    const result = await answerRoute(route, new RestifyEdgeRequest(req, limit), limit, logger);
     if (result && !res.writableEnded && !req.socket.destroyed)
       await new Promise<void>((sent) => send(res, result, sent));
   }
@@ -143,8 +144,7 @@ function answerEarly(
   httpServer.removeAllListeners('request');
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const early = answers.get(`${req.method} ${q < 0 ? url : url.slice(0, q)}`);
+    const early = answers.get(`${req.method} ${pathOf(url)}`);
     // A declared oversize body is refused (413) before the edge on the routed path; so it is here too.
     if (early && !(Number(req.headers['content-length']) > early.limit)) {
       let result: EdgeResponse | undefined;
@@ -162,47 +162,24 @@ function answerEarly(
   });
 }
 
-/**
- * The request as an edge sees it. Most edges never look at the path or query (the route already matched),
- * so the URL is parsed on demand; a class keeps the getters on its prototype, which V8 handles far better
- * than per-request object literals with accessors.
- */
-class LazyEdgeRequest implements EdgeRequest {
-  readonly method: string;
-  readonly headers: IncomingMessage['headers'];
+/** A restify request as an edge sees it: path parameters from restify's router, the body read on demand. */
+class RestifyEdgeRequest extends LazyEdgeRequest {
   readonly #req: restify.Request;
   readonly #limit: number;
-  #url: URL | undefined;
   #params: Record<string, string> | undefined;
   #body: Promise<Buffer> | undefined;
 
   constructor(req: restify.Request, limit: number) {
-    this.method = req.method ?? 'GET';
-    this.headers = req.headers;
+    super(req.method ?? 'GET', req.url ?? '/', req.headers);
     this.#req = req;
     this.#limit = limit;
   }
 
-  #parsedUrl(): URL {
-    return (this.#url ??= new URL(this.#req.url ?? '/', 'http://local'));
-  }
-  get path(): string {
-    return this.#parsedUrl().pathname;
-  }
-  get query(): URLSearchParams {
-    return this.#parsedUrl().searchParams;
-  }
   get params(): Readonly<Record<string, string>> {
     return (this.#params ??= { ...(this.#req.params as Record<string, string>) });
   }
   body(): Promise<Buffer> {
     return (this.#body ??= readBody(this.#req as unknown as IncomingMessage, this.#limit));
-  }
-  async json(): Promise<unknown> {
-    return parseJson(await this.body());
-  }
-  async text(): Promise<string> {
-    return (await this.body()).toString('utf8');
   }
 }
 
