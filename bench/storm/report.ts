@@ -49,8 +49,42 @@ export function summarise(rounds: readonly RoundResult[]): TargetSummary {
   };
 }
 
+/** One round of the app beside the reflex's round that followed it. */
+export interface RoundPair {
+  readonly p99Ms: number;
+  readonly reflexP99Ms: number;
+  readonly ratio: number;
+}
+
+/**
+ * The ratio round by round: the app's k-th round against the reflex's k-th, which ran right after it.
+ * The pooled ratio hides how far it moves between rounds of one build on a shared machine; the pairs
+ * show it.
+ */
+export function roundPairs(rounds: readonly RoundResult[]): RoundPair[] {
+  const app = rounds.filter((r) => r.target === 'app');
+  const reflex = rounds.filter((r) => r.target === 'reflex');
+  return app.slice(0, reflex.length).map((a, k) => {
+    const p99Ms = percentiles(a.samples.map((s) => s.ms)).p99;
+    const reflexP99Ms = percentiles(reflex[k]!.samples.map((s) => s.ms)).p99;
+    return { p99Ms, reflexP99Ms, ratio: Number((p99Ms / reflexP99Ms).toFixed(2)) };
+  });
+}
+
+/**
+ * What the control says about the machine: a reflex that left calls unanswered shows the emulator and
+ * the machine could not carry the load, so no ratio measured with it says anything about the app.
+ */
+export function controlNote(reflex: TargetSummary): string | undefined {
+  if (reflex.answered >= reflex.placed) return undefined;
+  return (
+    `the reflex answered ${reflex.answered} of ${reflex.placed} calls: at this load the machine is the ` +
+    'limit, and the ratio says nothing about the app'
+  );
+}
+
 /** The table printed after a run. */
-export function table(app: TargetSummary, reflex: TargetSummary): string {
+export function table(app: TargetSummary, reflex: TargetSummary, pairs: readonly RoundPair[]): string {
   const row = (name: string, p: Percentiles) =>
     `${name.padEnd(22)} ${String(p.n).padStart(7)} ${[p.p50, p.p95, p.p99, p.max].map((v) => String(Math.round(v)).padStart(7)).join(' ')}`;
   const lines = [
@@ -67,18 +101,26 @@ export function table(app: TargetSummary, reflex: TargetSummary): string {
     `CPU ${s.cpuSecondsPerCallMinute} s per call-minute, RSS ${s.rssPerCallKB} KB per live call, ` +
     `duplicates ${s.duplicates}, missed ${JSON.stringify(s.missed)}${s.leftOver ? `, ${s.leftOver} calls left over` : ''}`;
   lines.push(facts('app', app), facts('reflex', reflex));
+  if (pairs.length > 0)
+    lines.push(
+      `p99 by round, app / reflex: ${pairs.map((p) => `${Math.round(p.p99Ms)} / ${Math.round(p.reflexP99Ms)} ms (${p.ratio})`).join(', ')}`,
+    );
+  const note = controlNote(reflex);
+  if (note) lines.push(`warning: ${note}`);
   return `${lines.join('\n')}\n`;
 }
 
 /**
  * The one-line JSON the run ends with: `calls` per round, `placed` and `answered` over the app's rounds
- * (all placed calls answered is the target).
+ * (all placed calls answered is the target), the pooled ratio and each round pair's, and whether the
+ * control answered every call (false: the ratio says nothing about the app).
  */
 export function verdict(
   calls: number,
   app: TargetSummary,
   reflex: TargetSummary,
   extra: Record<string, unknown>,
+  pairs: readonly RoundPair[],
 ): Record<string, unknown> {
   const p99 = app.reactions.all.p99;
   const reflexP99 = reflex.reactions.all.p99;
@@ -90,6 +132,8 @@ export function verdict(
     p99Ms: p99,
     reflexP99Ms: reflexP99,
     ratio: Number((p99 / reflexP99).toFixed(2)),
+    roundRatios: pairs.map((p) => p.ratio),
+    controlAnsweredAll: reflex.answered >= reflex.placed,
     rssPerCallKB: app.rssPerCallKB,
     duplicates: app.duplicates,
     cpuSecondsPerCallMinute: app.cpuSecondsPerCallMinute,

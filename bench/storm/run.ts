@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { heapPhase, heapSnapshotArgs, type HeapPhaseResult } from './heap-phase';
 import { machine } from './proc';
-import { summarise, table, verdict, type TargetSummary } from './report';
+import { roundPairs, summarise, table, verdict, type TargetSummary } from './report';
 import { runRound, type RoundResult } from './round';
 import { REFLEX_APP_ID, startStack, type Stack } from './stack';
 import { stormScripts } from './walk';
@@ -98,7 +98,8 @@ export async function runStorm(o: StormOptions, say: (s: string) => void): Promi
     }
     const app = summarise(results.filter((r) => r.target === 'app'));
     const reflex = summarise(results.filter((r) => r.target === 'reflex'));
-    say(table(app, reflex).trimEnd());
+    const pairs = roundPairs(results);
+    say(table(app, reflex, pairs).trimEnd());
     let kept: HeapPhaseResult | undefined;
     if (heap) {
       const high = Math.min(heap.high, o.calls);
@@ -112,7 +113,7 @@ export async function runStorm(o: StormOptions, say: (s: string) => void): Promi
     }
     const { calls, seconds, instances, db, rounds, seed, warmupSeconds } = o;
     const line = {
-      ...verdict(calls, app, reflex, { instances, db, seconds, rounds, seed }),
+      ...verdict(calls, app, reflex, { instances, db, seconds, rounds, seed }, pairs),
       ...(kept ? { heapPerCallKB: Math.round(kept.objectBytesPerCall / 102.4) / 10 } : {}),
     };
     const full = {
@@ -123,6 +124,7 @@ export async function runStorm(o: StormOptions, say: (s: string) => void): Promi
       summary: line,
       app,
       reflex,
+      roundPairs: pairs,
       rounds: results.map(({ samples: _s, missed: _m, ...r }) => r),
       ...(kept ? { heap: { ...kept, rows: kept.rows.slice(0, 25) } } : {}),
       targets: { ratio: instances > 1 ? 3 : 2, rssPerCallKB: 16, heapPerCallKB: 16, duplicates: 0 },

@@ -71,6 +71,14 @@ describe('call storm benchmark (20 calls; queue mode 6 callers)', function () {
       heard.some((s) => s.startsWith('reaction (ms)')),
       'the table was printed',
     );
+    // One round: one pair, whose ratio is the pooled one; the reflex answered all, so no warning.
+    assert.deepEqual(line.roundRatios, [line.ratio]);
+    assert.equal(line.controlAnsweredAll, true);
+    assert.ok(
+      heard.some((s) => s.includes('p99 by round, app / reflex:')),
+      'the rounds were printed',
+    );
+    assert.ok(!heard.some((s) => s.includes('warning:')), 'no warning about the control');
   });
 
   it('queue mode: callers outpacing two agents are counted once each, waits are timed, no agent rung twice at once', async () => {
