@@ -99,7 +99,7 @@ export function table(app: TargetSummary, reflex: TargetSummary, pairs: readonly
   const facts = (name: string, s: TargetSummary) =>
     `${name}: answered ${s.answered}/${s.placed}, peak ${s.peakLive} live calls, ` +
     `CPU ${s.cpuSecondsPerCallMinute} s per call-minute, RSS ${s.rssPerCallKB} KB per live call, ` +
-    `duplicates ${s.duplicates}, missed ${JSON.stringify(s.missed)}${s.leftOver ? `, ${s.leftOver} calls left over` : ''}`;
+    `duplicates ${s.duplicates}, missed ${JSON.stringify(s.missed)}${s.leftOver ? `, ${s.leftOver} call(s) left over` : ''}`;
   lines.push(facts('app', app), facts('reflex', reflex));
   if (pairs.length > 0)
     lines.push(
