@@ -133,7 +133,7 @@ export function verdict(
     reflexP99Ms: reflexP99,
     ratio: Number((p99 / reflexP99).toFixed(2)),
     roundRatios: pairs.map((p) => p.ratio),
-    controlAnsweredAll: reflex.answered >= reflex.placed,
+    controlAnsweredAll: controlNote(reflex) === undefined,
     rssPerCallKB: app.rssPerCallKB,
     duplicates: app.duplicates,
     cpuSecondsPerCallMinute: app.cpuSecondsPerCallMinute,
