@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   NUMBER_PLACEHOLDER,
   numberPlaceholders,
+  padded,
   placeholder,
   placeholders,
   prepare,
@@ -103,7 +104,7 @@ function compileStatements(db: Kysely<Database>): InboxStatements {
   };
 }
 
-// Statements over a list, compiled once per list length.
+// Statements over a list, compiled once per list length (padded to a power of two: listLength).
 const pendingForQuery = preparedByShape<Array<string | number>>((db, n) => {
   const ids = placeholders(Number(n), 'call');
   const compiled = db
@@ -199,14 +200,14 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
 
     async markProcessedMany(seqs, at) {
       for (let i = 0; i < seqs.length; i += CHUNK) {
-        const chunk = seqs.slice(i, i + CHUNK);
+        const chunk = padded(seqs.slice(i, i + CHUNK));
         await db.executeQuery(markManyQuery(db, String(chunk.length))(at, ...chunk));
       }
     },
 
     async pendingFor(callIds, limit) {
       if (callIds.length === 0) return [];
-      const ids = [...new Set(callIds)];
+      const ids = padded([...new Set(callIds)]);
       const { rows } = await db.executeQuery<Selectable<CallInboxTable>>(
         pendingForQuery(db, String(ids.length))(...ids, limit),
       );
@@ -217,7 +218,7 @@ export function createCallInboxRepo(db: Kysely<Database>): CallInboxRepo {
       const keys = [...new Set(pairs.map((p) => `${p.callId}\u0000${p.contentHash}`))];
       const found = new Set<string>();
       for (let i = 0; i < keys.length; i += CHUNK) {
-        const chunk = keys.slice(i, i + CHUNK);
+        const chunk = padded(keys.slice(i, i + CHUNK));
         const args = chunk.flatMap((k) => k.split('\u0000'));
         const { rows } = await db.executeQuery<{ call_id: string; content_hash: string }>(
           seenPairsQuery(db, String(chunk.length))(...args),

@@ -9,10 +9,13 @@ import {
   orphanQuery,
   settleQuery,
 } from './call-operations-queries';
+import { padded } from './prepared-query';
 import type { CallOperationsRepo, StoredOperation, StoredOperationStatus } from '../calling';
 import type { CallOperationsTable, Database } from './types';
 
 const SETTLED: StoredOperationStatus[] = ['completed', 'failed'];
+// Operations asked about in one statement.
+const SETTLED_CHUNK = 512;
 
 function parse(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
@@ -136,14 +139,20 @@ export function createCallOperationsRepo(db: Kysely<Database>): CallOperationsRe
     },
 
     async settledAmong(ids) {
-      if (ids.length === 0) return [];
-      const rows = await db
-        .selectFrom('call_operations')
-        .selectAll()
-        .where('id', 'in', [...ids])
-        .where('status', 'in', SETTLED)
-        .execute();
-      return rows.map(toOperation);
+      // Asked every few hundred milliseconds with every operation awaited: padded, so a few statements
+      // serve every number of them (listLength).
+      const unique = [...new Set(ids)];
+      const found: StoredOperation[] = [];
+      for (let i = 0; i < unique.length; i += SETTLED_CHUNK) {
+        const rows = await db
+          .selectFrom('call_operations')
+          .selectAll()
+          .where('id', 'in', padded(unique.slice(i, i + SETTLED_CHUNK)))
+          .where('status', 'in', SETTLED)
+          .execute();
+        found.push(...rows.map(toOperation));
+      }
+      return found;
     },
 
     async openForCall(callId) {

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import { placeholders, prepare, preparedByShape } from './prepared-query';
+import { placeholders, powerOfTwoRuns, prepare, preparedByShape } from './prepared-query';
 import type { CallTimelineRepo, TimelineKind } from '../calling';
 import type { CallTimelineTable, Database } from './types';
 
@@ -7,7 +7,7 @@ import type { CallTimelineTable, Database } from './types';
 const CHUNK = 200;
 const COLUMNS = ['call_id', 'at', 'kind', 'summary', 'data'] as const;
 
-// A batch's timeline lines go in with one statement, compiled once per number of lines.
+// A batch's timeline lines go in with a statement per run of a power-of-two length (listLength says why).
 const insertQuery = preparedByShape<unknown[]>((db, n) => {
   const values = placeholders(Number(n) * COLUMNS.length, 'value');
   const rows = Array.from(
@@ -26,15 +26,16 @@ export function createCallTimelineRepo(db: Kysely<Database>): CallTimelineRepo {
     async add(entries) {
       if (entries.length === 0) return;
       for (let i = 0; i < entries.length; i += CHUNK) {
-        const chunk = entries.slice(i, i + CHUNK);
-        const values = chunk.flatMap((e) => [
-          e.callId,
-          e.at,
-          e.kind,
-          e.summary,
-          e.data === undefined ? null : JSON.stringify(e.data),
-        ]);
-        await db.executeQuery(insertQuery(db, String(chunk.length))(...values));
+        for (const chunk of powerOfTwoRuns(entries.slice(i, i + CHUNK))) {
+          const values = chunk.flatMap((e) => [
+            e.callId,
+            e.at,
+            e.kind,
+            e.summary,
+            e.data === undefined ? null : JSON.stringify(e.data),
+          ]);
+          await db.executeQuery(insertQuery(db, String(chunk.length))(...values));
+        }
       }
     },
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import { placeholder, placeholders, prepare, preparedByShape } from './prepared-query';
+import { padded, placeholder, placeholders, prepare, preparedByShape } from './prepared-query';
 import type { CallsRepo, StoredCall, StoredCallPatch } from '../calling';
 import type { CallsTable, Database } from './types';
 
@@ -107,7 +107,7 @@ export function createCallsRepo(db: Kysely<Database>): CallsRepo {
 
     async getMany(ids) {
       if (ids.length === 0) return [];
-      const unique = [...new Set(ids)];
+      const unique = padded([...new Set(ids)]);
       const { rows } = await db.executeQuery<Selectable<CallsTable>>(
         getManyQuery(db, String(unique.length))(...unique),
       );

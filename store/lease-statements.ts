@@ -6,7 +6,9 @@ import type { StoreInstances } from './flow-tables';
 import {
   NUMBER_PLACEHOLDER,
   numberPlaceholders,
+  padded,
   placeholders,
+  powerOfTwoRuns,
   prepare,
   preparedByShape,
 } from './prepared-query';
@@ -100,18 +102,27 @@ export function createLeaseStatements(
   const takeBatch = createStatementBatch<TakeRequest, Set<string>>(
     async (requests) => {
       const seen = new Set<string>();
-      const slots: unknown[] = [];
+      const slots: Array<readonly unknown[]> = [];
       for (const r of requests)
         for (const key of r.keys) {
           if (seen.has(key)) continue;
           seen.add(key);
-          slots.push(key, r.owner, r.expiresAt, instances.id);
+          slots.push([key, r.owner, r.expiresAt, instances.id]);
         }
       const now = Date.now();
-      const { rows } = await db.executeQuery<{ key: string; owner: string }>(
-        takeQuery(db, String(seen.size))(...slots, now, now - instances.deadAfterMs),
-      );
-      const won = new Map(rows.map((r) => [r.key, r.owner]));
+      const won = new Map<string, string>();
+      // A key may not repeat in an upsert, so the list is cut into runs rather than padded; runs share
+      // a commit.
+      const runs = powerOfTwoRuns(slots);
+      const takeRuns = async (trx: Kysely<Database>) => {
+        for (const run of runs) {
+          const { rows } = await trx.executeQuery<{ key: string; owner: string }>(
+            takeQuery(trx, String(run.length))(...run.flat(), now, now - instances.deadAfterMs),
+          );
+          for (const r of rows) won.set(r.key, r.owner);
+        }
+      };
+      await (runs.length > 1 ? db.transaction().execute(takeRuns) : takeRuns(db));
       return requests.map((r) => new Set(r.keys.filter((k) => won.get(k) === r.owner)));
     },
     { maxSize: MAX_CLAIM, sizeOf: (r) => r.keys.length },
@@ -119,8 +130,9 @@ export function createLeaseStatements(
 
   const releaseBatch = createStatementBatch<ReleaseRequest, void>(
     async (requests) => {
-      const keys = requests.flatMap((r) => [...r.keys]);
-      const owners = requests.flatMap((r) => [...r.keys].map(() => r.owner));
+      // Padded with the last (owner, key): the same sets, so the same rows.
+      const keys = padded(requests.flatMap((r) => [...r.keys]));
+      const owners = padded(requests.flatMap((r) => [...r.keys].map(() => r.owner)));
       await db.executeQuery(releaseQuery(db, String(keys.length))(...owners, ...keys));
       return requests.map(() => undefined);
     },

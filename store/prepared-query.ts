@@ -21,10 +21,11 @@ export function prepare<A extends readonly unknown[]>(compiled: CompiledQuery, p
   if (used.length !== placeholders.length || new Set(used).size !== placeholders.length) {
     throw new Error(`cannot prepare "${compiled.sql}": each placeholder must be one parameter`);
   }
-  const fixed = compiled.parameters;
+  // The SQL and the parameters only: the compiled query's tree of nodes is not kept.
+  const { sql, parameters: fixed } = compiled;
   return (...args) =>
     CompiledQuery.raw(
-      compiled.sql,
+      sql,
       slots.map((i, k) => (i >= 0 ? args[i] : fixed[k])),
     );
 }
@@ -66,4 +67,36 @@ export function preparedByShape<A extends readonly unknown[]>(
     if (!prepared) byShape.set(shape, (prepared = build(db, shape)));
     return prepared;
   };
+}
+
+/**
+ * The length a list of `n` values is sent as: the next power of two. A statement over a list is compiled
+ * and prepared once per length and kept, by Kysely's compiled form here and by SQLite's statement cache;
+ * batches of every length up to the batch bound came up as load rose, and their statements were most of
+ * what the heap grew by with the number of live calls. Rounded up, each statement has at most ten lengths.
+ */
+export function listLength(n: number): number {
+  return n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n));
+}
+
+/** `values` with its last value repeated up to listLength: for `in` lists, where a repeat changes nothing. */
+export function padded<T>(values: readonly T[]): T[] {
+  const last = values[values.length - 1];
+  const out = [...values];
+  if (last === undefined) return out;
+  for (let i = values.length; i < listLength(values.length); i++) out.push(last);
+  return out;
+}
+
+/** `values` cut into runs whose lengths are powers of two, longest first: for rows, which must not repeat. */
+export function powerOfTwoRuns<T>(values: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  let at = 0;
+  while (at < values.length) {
+    const left = values.length - at;
+    const size = 2 ** Math.floor(Math.log2(left));
+    runs.push(values.slice(at, at + size));
+    at += size;
+  }
+  return runs;
 }
