@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createCallData, openStore, rewriteCallJson } from '../../../store';
 import type { CallData } from '../../../calling';
-import type { Store } from '../../../store';
-import { storeTargets } from './targets';
+import { storeOnTarget, storeTargets } from './targets';
 import { repoCall, storedOperation } from '../../helpers/stored-call';
 
 const call = repoCall;
@@ -13,30 +12,16 @@ for (const target of storeTargets()) {
   // What the interface promises is in the storage contract; here, what only a database has.
   describe(`store calls repositories [${target.name}]`, function () {
     this.timeout(15_000);
-    let store: Store | undefined;
+    const store = storeOnTarget(target, ['calls', 'call_inbox', 'call_operations', 'call_timeline']);
     let data: CallData;
 
-    before(async function () {
-      this.timeout(60_000);
-      await target.setUp();
-      store = await openStore(target.options());
-      data = createCallData(store);
-    });
-
-    beforeEach(async () => {
-      for (const t of ['calls', 'call_inbox', 'call_operations', 'call_timeline'] as const) {
-        await store!.db.deleteFrom(t).execute();
-      }
-    });
-
-    after(async () => {
-      await store?.close();
-      await target.tearDown();
+    before(() => {
+      data = createCallData(store());
     });
 
     it('reads the normalised id as the spelling of a row written before spellings were kept', async () => {
       await data.calls.insert(call('c1'));
-      await store!.db.updateTable('calls').set({ wire_id: null }).where('id', '=', 'c1').execute();
+      await store().db.updateTable('calls').set({ wire_id: null }).where('id', '=', 'c1').execute();
       assert.equal((await data.calls.get('c1'))?.wireId, 'c1');
     });
 
@@ -69,7 +54,7 @@ for (const target of storeTargets()) {
           { callId: 'c1', at: 1, kind: 'notification', summary: 's', data: { secret } },
         ]);
         const rewrite = (text: string) => text.split(secret).join('[gone]');
-        assert.equal(await rewriteCallJson(store!, 'c1', { mentioning: [secret], rewrite }), 3);
+        assert.equal(await rewriteCallJson(store(), 'c1', { mentioning: [secret], rewrite }), 3);
         const file = target.options().sqlitePath!;
         for (const f of [file, `${file}-wal`]) {
           if (existsSync(f)) assert.equal(readFileSync(f).includes(secret), false, `${f} still holds it`);

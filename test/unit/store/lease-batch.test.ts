@@ -1,43 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { openStore, type Database, type Store } from '../../../store';
 import { createLocks } from '../../../store/locks';
+import { countedSqlite } from './targets';
 
 const SILENT = { debug() {}, info() {}, warn() {}, error() {} };
 
 // Leases wanted at about the same time share their statements: on SQLite each statement is a commit of
 // its own, and a flow step used to pay two (take and release) for its lease alone.
 describe('lease statements under concurrent holders', () => {
-  let dir = '';
-  let store: Store | undefined;
-  let counted: Kysely<Database> | undefined;
-  let statements: string[] = [];
+  const sqlite = countedSqlite();
+  const store = () => sqlite.store();
+  const counted = () => sqlite.counted();
 
-  beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sb-lease-batch-'));
-    const sqlitePath = path.join(dir, 'main.db');
-    store = await openStore({ sqlitePath });
-    statements = [];
-    counted = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new BetterSqlite3(sqlitePath) }),
-      log: (e) => void statements.push(e.query.sql),
-    });
-  });
-
-  afterEach(async () => {
-    await counted?.destroy();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const count = (prefix: string) => statements.filter((s) => s.startsWith(prefix)).length;
+  const count = (prefix: string) => sqlite.statements().filter((s) => s.startsWith(prefix)).length;
 
   it('takes the leases of ten holders of different keys in three statements and releases them in two', async () => {
-    const locks = createLocks(counted!, SILENT, store!.instances);
+    const locks = createLocks(counted(), SILENT, store().instances);
     let inside = 0;
     let allIn!: () => void;
     const everyoneIn = new Promise<void>((resolve) => (allIn = resolve));
@@ -56,12 +33,12 @@ describe('lease statements under concurrent holders', () => {
     assert.equal(count('insert into "locks"'), 3);
     assert.equal(count('commit'), 1);
     assert.equal(count('delete from "locks"'), 2);
-    const left = await store!.db.selectFrom('locks').select('key').execute();
+    const left = await store().db.selectFrom('locks').select('key').execute();
     assert.deepEqual(left, []);
   });
 
   it('gives a key wanted twice in one statement to one holder at a time', async () => {
-    const locks = createLocks(counted!, SILENT, store!.instances);
+    const locks = createLocks(counted(), SILENT, store().instances);
     let inside = 0;
     let most = 0;
     await Promise.all(
@@ -78,7 +55,7 @@ describe('lease statements under concurrent holders', () => {
   });
 
   it('compiles one release statement per number of keys, however many holders release them', async () => {
-    const locks = createLocks(counted!, SILENT, store!.instances);
+    const locks = createLocks(counted(), SILENT, store().instances);
     // One holder of four keys, then four holders of a key each, released together.
     const group = await locks.claim(['k1', 'k2', 'k3', 'k4']);
     await group.release();
@@ -94,8 +71,8 @@ describe('lease statements under concurrent holders', () => {
         }),
       ),
     );
-    const releases = new Set(statements.filter((s) => s.startsWith('delete from "locks"')));
-    assert.equal(statements.filter((s) => s.startsWith('delete from "locks"')).length, 2);
+    const releases = new Set(sqlite.statements().filter((s) => s.startsWith('delete from "locks"')));
+    assert.equal(sqlite.statements().filter((s) => s.startsWith('delete from "locks"')).length, 2);
     assert.equal(releases.size, 1, [...releases].join('\n'));
   });
 });

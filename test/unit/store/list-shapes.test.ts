@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { createCallData, openStore, type Database, type Store } from '../../../store';
+import { createCallData } from '../../../store';
 import { createCallsRepo } from '../../../store/calls-repo';
 import { createCallTimelineRepo } from '../../../store/call-timeline-repo';
 import { createLocks } from '../../../store/locks';
 import { listLength, padded, powerOfTwoRuns } from '../../../store/prepared-query';
 import type { CallData } from '../../../calling';
 import { repoCall, storedOperation } from '../../helpers/stored-call';
-import { storeTargets } from './targets';
+import { countedSqlite, storeOnTarget, storeTargets } from './targets';
 
 const SILENT = { debug() {}, info() {}, warn() {}, error() {} };
 const ids = (n: number, prefix = 'c') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -45,42 +40,24 @@ describe('list lengths of prepared statements', () => {
 for (const target of storeTargets()) {
   describe(`statements over lists [${target.name}]`, function () {
     this.timeout(15_000);
-    let store: Store | undefined;
-    let data: CallData;
-
-    before(async function () {
-      this.timeout(60_000);
-      await target.setUp();
-      store = await openStore(target.options());
-      data = createCallData(store);
-    });
-
-    beforeEach(async () => {
-      for (const t of ['calls', 'call_inbox', 'call_operations', 'call_timeline', 'locks'] as const) {
-        await store!.db.deleteFrom(t).execute();
-      }
-    });
-
-    after(async () => {
-      await store?.close();
-      await target.tearDown();
-    });
+    const store = storeOnTarget(target, ['calls', 'call_inbox', 'call_operations', 'call_timeline', 'locks']);
+    const data = (): CallData => createCallData(store());
 
     it('reads each of 1 to 20 calls once, with repeats and unknown ids asked for', async () => {
-      for (const id of ids(20)) await data.calls.insert(repoCall(id));
+      for (const id of ids(20)) await data().calls.insert(repoCall(id));
       for (let n = 1; n <= 20; n++) {
         const asked = [...ids(n), 'c0', 'nobody'];
-        const got = (await data.calls.getMany(asked)).map((c) => c.id).sort();
+        const got = (await data().calls.getMany(asked)).map((c) => c.id).sort();
         assert.deepEqual(got, ids(n).sort(), `n=${n}`);
       }
     });
 
     it('adds timelines of 1 to 13 lines, every line once and in order', async () => {
       for (let n = 1; n <= 13; n++) {
-        await data.timeline.add(
+        await data().timeline.add(
           ids(n, 'line').map((summary, i) => ({ callId: `t${n}`, at: i, kind: 'flow' as const, summary })),
         );
-        const lines = await data.timeline.list(`t${n}`);
+        const lines = await data().timeline.list(`t${n}`);
         assert.deepEqual(
           lines.map((l) => l.summary),
           ids(n, 'line'),
@@ -90,7 +67,7 @@ for (const target of storeTargets()) {
     });
 
     it('marks, finds pending and finds seen inbox rows of lists of any length', async () => {
-      const seqs = await data.inbox.append(
+      const seqs = await data().inbox.append(
         ids(7).map((callId) => ({
           callId,
           tenantId: 't',
@@ -99,13 +76,13 @@ for (const target of storeTargets()) {
           contentHash: `h-${callId}`,
         })),
       );
-      assert.equal((await data.inbox.pendingFor(ids(7), 100)).length, 7);
-      await data.inbox.markProcessedMany(seqs.slice(0, 3), 2);
+      assert.equal((await data().inbox.pendingFor(ids(7), 100)).length, 7);
+      await data().inbox.markProcessedMany(seqs.slice(0, 3), 2);
       assert.deepEqual(
-        (await data.inbox.pendingFor(ids(7), 100)).map((r) => r.callId),
+        (await data().inbox.pendingFor(ids(7), 100)).map((r) => r.callId),
         ['c3', 'c4', 'c5', 'c6'],
       );
-      const seen = await data.inbox.seenHashes(
+      const seen = await data().inbox.seenHashes(
         ids(5).map((callId) => ({ callId, contentHash: `h-${callId}` })),
       );
       assert.deepEqual([...seen].map((k) => k.split('\u0000')[0]).sort(), ['c0', 'c1', 'c2']);
@@ -113,60 +90,42 @@ for (const target of storeTargets()) {
 
     it('finds the settled among 1 to 9 operations awaited', async () => {
       for (const id of ids(9, 'op')) {
-        await data.operations.insert(storedOperation(id, { status: id === 'op8' ? 'pending' : 'completed' }));
+        await data().operations.insert(
+          storedOperation(id, { status: id === 'op8' ? 'pending' : 'completed' }),
+        );
       }
       for (let n = 1; n <= 9; n++) {
-        const settled = (await data.operations.settledAmong(ids(n, 'op'))).map((o) => o.id).sort();
+        const settled = (await data().operations.settledAmong(ids(n, 'op'))).map((o) => o.id).sort();
         assert.deepEqual(settled, ids(Math.min(n, 8), 'op').sort(), `n=${n}`);
       }
     });
 
     it('takes all of 13 free keys for one holder, and releases them', async () => {
-      const group = await store!.locks.claim(ids(13, 'key:'));
+      const group = await store().locks.claim(ids(13, 'key:'));
       assert.equal(group.held.size, 13);
-      const rows = await store!.db.selectFrom('locks').select('key').execute();
+      const rows = await store().db.selectFrom('locks').select('key').execute();
       assert.equal(rows.length, 13);
       await group.release();
-      assert.deepEqual(await store!.db.selectFrom('locks').select('key').execute(), []);
+      assert.deepEqual(await store().db.selectFrom('locks').select('key').execute(), []);
     });
   });
 }
 
 // However many values a list has, a statement kind is prepared in a handful of lengths, not one per count.
 describe('distinct statements over lists on SQLite', () => {
-  let dir = '';
-  let store: Store | undefined;
-  let counted: Kysely<Database> | undefined;
-  let statements: string[] = [];
+  const sqlite = countedSqlite();
 
-  beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sb-list-shapes-'));
-    const sqlitePath = path.join(dir, 'main.db');
-    store = await openStore({ sqlitePath });
-    statements = [];
-    counted = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new BetterSqlite3(sqlitePath) }),
-      log: (e) => void statements.push(e.query.sql),
-    });
-  });
-
-  afterEach(async () => {
-    await counted?.destroy();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const distinct = (prefix: string) => new Set(statements.filter((s) => s.startsWith(prefix))).size;
+  const distinct = (prefix: string) => new Set(sqlite.statements().filter((s) => s.startsWith(prefix))).size;
 
   it('reads 1 to 40 calls with at most 7 statements', async () => {
-    const calls = createCallsRepo(counted!);
+    const calls = createCallsRepo(sqlite.counted());
     for (const id of ids(40)) await calls.insert(repoCall(id));
     for (let n = 1; n <= 40; n++) await calls.getMany(ids(n));
     assert.equal(distinct('select * from "calls" where "id" in'), 7);
   });
 
   it('adds 1 to 40 timeline lines at once with at most 6 statements', async () => {
-    const timeline = createCallTimelineRepo(counted!);
+    const timeline = createCallTimelineRepo(sqlite.counted());
     for (let n = 1; n <= 40; n++) {
       await timeline.add(ids(n).map((summary, at) => ({ callId: 'c', at, kind: 'flow' as const, summary })));
     }
@@ -174,7 +133,7 @@ describe('distinct statements over lists on SQLite', () => {
   });
 
   it('takes 1 to 20 keys at once with 5 statements (runs) and releases them with 6 (padded)', async () => {
-    const locks = createLocks(counted!, SILENT, store!.instances);
+    const locks = createLocks(sqlite.counted(), SILENT, sqlite.store().instances);
     for (let n = 1; n <= 20; n++) {
       const group = await locks.claim(ids(n, `k${n}:`));
       assert.equal(group.held.size, n);

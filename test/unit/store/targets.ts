@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { StoreOptions } from '../../../store';
+import { openStore, type Database, type Store, type StoreOptions } from '../../../store';
 import { startPostgres } from '../../helpers/postgres';
 import type { TestPostgres } from '../../helpers/postgres';
 
@@ -92,4 +93,52 @@ function postgresTarget(): StoreTarget {
 /** Both databases, SQLite first. */
 export function storeTargets(): StoreTarget[] {
   return [sqliteTarget(), postgresTarget()];
+}
+
+/**
+ * Opens the target's store before the suite, empties `tables` before each test and closes the store after
+ * the suite; answers a getter for the open store.
+ */
+export function storeOnTarget(target: StoreTarget, tables: ReadonlyArray<keyof Database>): () => Store {
+  let store: Store | undefined;
+  before(async function () {
+    this.timeout(60_000);
+    await target.setUp();
+    store = await openStore(target.options());
+  });
+  beforeEach(async () => {
+    for (const t of tables) await store!.db.deleteFrom(t).execute();
+  });
+  after(async () => {
+    await store?.close();
+    await target.tearDown();
+  });
+  return () => store!;
+}
+
+/**
+ * A store on a fresh SQLite file for each test, and a second Kysely handle on the same file that records
+ * the SQL of every statement it runs (for repositories built over it).
+ */
+export function countedSqlite(): { store(): Store; counted(): Kysely<Database>; statements(): string[] } {
+  let dir = '';
+  let store: Store | undefined;
+  let counted: Kysely<Database> | undefined;
+  let statements: string[] = [];
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sb-counted-'));
+    const sqlitePath = path.join(dir, 'main.db');
+    store = await openStore({ sqlitePath });
+    statements = [];
+    counted = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new BetterSqlite3(sqlitePath) }),
+      log: (e) => void statements.push(e.query.sql),
+    });
+  });
+  afterEach(async () => {
+    await counted?.destroy();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { store: () => store!, counted: () => counted!, statements: () => statements };
 }
