@@ -25,18 +25,23 @@ export function createCallTimelineRepo(db: Kysely<Database>): CallTimelineRepo {
   return {
     async add(entries) {
       if (entries.length === 0) return;
-      for (let i = 0; i < entries.length; i += CHUNK) {
-        for (const chunk of powerOfTwoRuns(entries.slice(i, i + CHUNK))) {
-          const values = chunk.flatMap((e) => [
+      const runs: Array<typeof entries> = [];
+      for (let i = 0; i < entries.length; i += CHUNK)
+        runs.push(...powerOfTwoRuns(entries.slice(i, i + CHUNK)));
+      const insert = async (trx: Kysely<Database>) => {
+        for (const run of runs) {
+          const values = run.flatMap((e) => [
             e.callId,
             e.at,
             e.kind,
             e.summary,
             e.data === undefined ? null : JSON.stringify(e.data),
           ]);
-          await db.executeQuery(insertQuery(db, String(chunk.length))(...values));
+          await trx.executeQuery(insertQuery(trx, String(run.length))(...values));
         }
-      }
+      };
+      // Lines added together are kept together, whatever the number of statements they took.
+      await (runs.length > 1 && !db.isTransaction ? db.transaction().execute(insert) : insert(db));
     },
 
     async list(callId, opts = {}) {

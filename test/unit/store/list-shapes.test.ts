@@ -66,6 +66,18 @@ for (const target of storeTargets()) {
       }
     });
 
+    it('keeps lines added together together: with one line refused, none of the 13 is kept', async () => {
+      const lines = ids(13, 'line').map((summary, i) => ({
+        callId: 'bad',
+        at: i,
+        kind: 'flow' as const,
+        // The tenth line, in the second of the runs (8, 4, 1), breaks the column's NOT NULL.
+        summary: i === 9 ? (null as unknown as string) : summary,
+      }));
+      await assert.rejects(data().timeline.add(lines));
+      assert.deepEqual(await data().timeline.list('bad'), []);
+    });
+
     it('marks, finds pending and finds seen inbox rows of lists of any length', async () => {
       const seqs = await data().inbox.append(
         ids(7).map((callId) => ({
