@@ -13,8 +13,10 @@ import { CallingError } from '../../../../calling/errors';
 import type { TokenProvider } from '../../../../calling/graph/app-token';
 import { createGraphClient } from '../../../../calling/graph/graph-client';
 import { createOutbound, transportError, type TransportError } from '../../../../calling/http';
+import { MAX_CONNECTIONS_PER_ORIGIN } from '../../../../calling/http/outbound';
 import { createFetchJson } from '../../../../calling/webhook/fetch-json';
 import { loadOrCreateTls, type TlsMaterial } from '../../../../emulator/tls';
+import { eventually } from '../core/fakes';
 
 async function listen(server: http.Server | https.Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -167,6 +169,42 @@ describe('outbound fetch', function () {
       },
     );
     assert.equal(tokens, 1, 'one attempt');
+  });
+
+  it('opens at most MAX_CONNECTIONS_PER_ORIGIN connections to one origin; further requests wait for one', async () => {
+    const pool = createOutbound();
+    closers.push(() => pool.close());
+    const held: Array<() => void> = [];
+    let connections = 0;
+    const server = http.createServer((req, res) => {
+      req.resume();
+      held.push(() => res.end(req.url));
+    });
+    server.on('connection', () => (connections += 1));
+    closers.push(() => server.close());
+    const port = await listen(server);
+    const total = MAX_CONNECTIONS_PER_ORIGIN + 8;
+    const answers = Array.from({ length: total }, (_, i) =>
+      pool.sendText(`http://127.0.0.1:${port}/r${i}`, { method: 'POST', headers: {}, body: '{}' }),
+    );
+    await eventually(() => held.length === MAX_CONNECTIONS_PER_ORIGIN, 5000);
+    // Time for any request beyond the bound to have opened a connection of its own.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(held.length, MAX_CONNECTIONS_PER_ORIGIN, 'the other requests wait');
+    assert.equal(connections, MAX_CONNECTIONS_PER_ORIGIN);
+    // Once answered, the waiting requests go out on the connections freed.
+    let done = false;
+    const all = Promise.all(answers).finally(() => (done = true));
+    while (!done) {
+      for (const answer of held.splice(0)) answer();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const texts = (await all).map((a) => a.text);
+    assert.deepEqual(
+      texts,
+      Array.from({ length: total }, (_, i) => `/r${i}`),
+    );
+    assert.equal(connections, MAX_CONNECTIONS_PER_ORIGIN, 'the waiting requests reused them');
   });
 
   it('tells a key fetch that the certificate is not trusted and to set EXTRA_CA_FILE', async () => {
