@@ -13,6 +13,17 @@ export class BotError extends Error {
   }
 }
 
+/**
+ * A request whose channel token the host refused (missing, unreadable, not signed for this bot): the
+ * server answers it 401 in the app's error shape. The message says what was wrong, never how to get in.
+ */
+export class BotAuthRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BotAuthRefused';
+  }
+}
+
 function field(err: object, name: string): string | undefined {
   const v = (err as Record<string, unknown>)[name];
   return typeof v === 'string' && v.length > 0 ? v : undefined;

@@ -1,5 +1,6 @@
 /** The slice of a pino logger the bot uses; server/ passes a child logger. */
 export interface BotLogger {
+  debug?(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;

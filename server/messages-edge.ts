@@ -1,4 +1,4 @@
-import type { Bot } from '../bot';
+import { BotAuthRefused, type Bot } from '../bot';
 import { AppError } from './errors';
 import type { Edge } from './http/types';
 
@@ -9,7 +9,15 @@ export function messagesEdge(bot: Bot): Edge {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new AppError('bad_request', 'The request body must be a Bot Framework activity (a JSON object).');
     }
-    const result = await bot.process({ body: body as Record<string, unknown>, headers: req.headers });
-    return { status: result.status, body: result.body };
+    try {
+      const result = await bot.process({ body: body as Record<string, unknown>, headers: req.headers });
+      return { status: result.status, body: result.body };
+    } catch (err) {
+      // Answered and logged like every other refusal: one line, the app's error shape, no stack.
+      if (err instanceof BotAuthRefused) {
+        throw new AppError('unauthorized', `The Bot Framework token was refused: ${err.message}`);
+      }
+      throw err;
+    }
   };
 }

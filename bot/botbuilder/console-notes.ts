@@ -1,0 +1,39 @@
+// botbuilder and botframework-connector report some failures with console.error and console.warn: an
+// expired channel token is printed with its stack, a token whose signature does not verify with the
+// key's whole PEM, before the error reaches the caller. A refused token is the caller's fault, answered
+// 401 and logged once by the server; printing it to stderr for every attempt hands whoever sends forged
+// tokens a way to flood the app's output. So the host runs each activity in a context in which what the
+// SDK writes to the console goes to the app's logger instead, at debug and without stacks. Everything
+// written outside that context reaches the console as before.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { format } from 'node:util';
+import type { BotLogger } from '../types';
+
+const routed = new AsyncLocalStorage<BotLogger>();
+let installed = false;
+
+// What a console argument says, in one line: an Error by its name and message, never its stack.
+function describe(arg: unknown): string {
+  if (arg instanceof Error) return `${arg.name}: ${arg.message}`;
+  return typeof arg === 'string' ? arg : format('%o', arg);
+}
+
+function routeConsole(level: 'error' | 'warn'): void {
+  const original = console[level];
+  console[level] = (...args: unknown[]) => {
+    const logger = routed.getStore();
+    if (!logger) return original.apply(console, args);
+    const said = args.map(describe).join(' ').replace(/\s+/g, ' ').slice(0, 500);
+    (logger.debug ?? logger.info).call(logger, { said, level }, 'botbuilder wrote to the console');
+  };
+}
+
+/** Runs `work` with the SDK's console output going to `logger` (see above). */
+export function withConsoleNotes<T>(logger: BotLogger, work: () => Promise<T>): Promise<T> {
+  if (!installed) {
+    installed = true;
+    routeConsole('error');
+    routeConsole('warn');
+  }
+  return routed.run(logger, work);
+}
