@@ -2,9 +2,9 @@
 // expired channel token is printed with its stack, a token whose signature does not verify with the
 // key's whole PEM, before the error reaches the caller. A refused token is the caller's fault, answered
 // 401 and logged once by the server; printing it to stderr for every attempt hands whoever sends forged
-// tokens a way to flood the app's output. So the host runs each activity in a context in which what the
-// SDK writes to the console goes to the app's logger instead, at debug and without stacks. Everything
-// written outside that context reaches the console as before.
+// tokens a way to flood the app's output. So the adapter authenticates each activity in a context in
+// which what the SDK writes to the console goes to the app's logger instead, at debug and without
+// stacks. Everything written outside that context, the turns included, reaches the console as before.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format } from 'node:util';
 import type { BotLogger } from '../types';

@@ -7,7 +7,6 @@ import type { BotStorage } from '../storage';
 import type { BotLogger } from '../types';
 import { createAdapter } from './adapter';
 import { SwitchboardBot } from './handler';
-import { withConsoleNotes } from './console-notes';
 import { processActivity } from './process';
 import { adapterProactive } from './proactive';
 import { teamsRoster } from './teams-roster';
@@ -23,7 +22,7 @@ export function cloudAdapterHost(auth: BotAuthSettings, logger: BotLogger): BotH
   return {
     serve: (turns) => {
       const handler = new SwitchboardBot(turns, roster);
-      return (req) => withConsoleNotes(logger, () => processActivity(adapter, handler, req));
+      return (req) => processActivity(adapter, handler, req);
     },
     proactive: adapterProactive(adapter, auth.MicrosoftAppId ?? ''),
   };
