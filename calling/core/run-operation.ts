@@ -86,8 +86,9 @@ export async function runOperation(
         { callId, at: ctx.clock.now(), kind: 'request', summary: `${kind} refused: ${message}` },
       ]);
     });
-    log().warn({ err, kind }, 'operation request failed');
     if (isCallingError(err, 'graph_call_gone')) {
+      // The caller hung up while the request was on its way: expected on a phone line, so no warning.
+      log().info({ kind, reason: message }, 'operation request refused: the call had ended');
       throw new CallOperationError(
         'call_ended',
         `${kind} was refused: call ${callId} has ended (Graph answered 404).`,
@@ -97,6 +98,7 @@ export async function runOperation(
         },
       );
     }
+    log().warn({ err, kind }, 'operation request failed');
     throw err;
   }
   if (opts.byState) return waiting;

@@ -93,7 +93,11 @@ export async function onDone(st: Step, e: Done): Promise<IvrState> {
       }
       return s;
     default:
-      if (!e.ok) ctl.log.warn({ task: e.task, err: e.error }, 'an IVR task failed');
+      if (e.ok) return s;
+      // A caller hanging up while the IVR acts is the commonest thing on a phone line, not a fault.
+      if (callIsOver(e.error))
+        ctl.log.info({ task: e.task, reason: e.error.message }, 'an IVR task stopped: the call had ended');
+      else ctl.log.warn({ task: e.task, err: e.error }, 'an IVR task failed');
       return s;
   }
 }

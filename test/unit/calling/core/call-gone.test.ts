@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CallingError } from '../../../../calling';
-import { CallOperationError } from '../../../../calling/core';
+import { CallOperationError, type CoreLogger } from '../../../../calling/core';
 import { eachCallingService, incomingCall } from '../../../helpers/calling-service';
 import { eventually } from './fakes';
 
@@ -103,5 +103,43 @@ describe('a 404 from Graph on any request ends the call locally', function () {
     await assert.rejects(fx.service.participants.remove(id, 'p1'));
     await new Promise((r) => setTimeout(r, 100));
     assert.equal((await fx.service.getCall(id))?.state, 'established');
+  });
+});
+
+// A caller hanging up while the app acts is ordinary on a phone line: the refused request is news for the
+// log, not a warning an operator has to look into. Other refusals stay warnings.
+describe('how a refused operation request is logged', () => {
+  const lines: Array<[string, string]> = [];
+  const recording = (): CoreLogger => {
+    const at = (level: string) => (_obj: object, msg?: string) => void lines.push([level, msg ?? '']);
+    const logger: CoreLogger = {
+      debug: at('debug'),
+      info: at('info'),
+      warn: at('warn'),
+      error: at('error'),
+      child: () => logger,
+    };
+    return logger;
+  };
+  const fx = eachCallingService(() => ({ logger: recording() }));
+  const said = (msg: string) => lines.filter(([, m]) => m === msg).map(([level]) => level);
+
+  it('refused because the call is gone (404): one info line, no warning', async () => {
+    const id = await incomingCall(fx.service, 'established');
+    lines.length = 0;
+    fx.graph.playPrompt = async () => Promise.reject(gone(id));
+    await assert.rejects(fx.service.playPrompt(id, 'welcome'), CallOperationError);
+    assert.deepEqual(said('operation request refused: the call had ended'), ['info']);
+    assert.deepEqual(said('operation request failed'), []);
+  });
+
+  it('refused for any other reason: still a warning', async () => {
+    const id = await incomingCall(fx.service, 'established');
+    lines.length = 0;
+    fx.graph.playPrompt = async () =>
+      Promise.reject(new CallingError('graph_permission_missing', 'The app may not play prompts here'));
+    await assert.rejects(fx.service.playPrompt(id, 'welcome'), CallingError);
+    assert.deepEqual(said('operation request failed'), ['warn']);
+    assert.deepEqual(said('operation request refused: the call had ended'), []);
   });
 });

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import pino from 'pino';
-import type { CallingApi, CallView } from '../../../../../calling/core';
-import {
-  checkMenu,
-  createIvrFlow,
-  menuSchema,
-  type IvrDeps,
-  type IvrState,
-} from '../../../../../calling/flows/ivr';
-import type { FlowControl, FlowEvent } from '../../../../../calling/flows/runtime';
+import { checkMenu, menuSchema, type IvrState } from '../../../../../calling/flows/ivr';
+import type { FlowEvent } from '../../../../../calling/flows/runtime';
+import { ivrStep } from './ivr-step';
 
 const dir = { people: {}, meetings: {} };
 
@@ -20,46 +13,11 @@ const menu = menuSchema.parse({
   },
 });
 
-/** One IVR step on an answered call, with what it spawned. */
-async function step(
+const step = (
   enterQueue: ((callId: string, queue: string, origin: string) => Promise<void>) | undefined,
   s: IvrState,
   e: FlowEvent,
-) {
-  const flow = createIvrFlow({
-    menus: new Map([['q', menu]]),
-    directory: async () => dir,
-    notifier: { postCard: async () => undefined },
-    recording: {} as unknown as IvrDeps['recording'],
-    ...(enterQueue ? { enterQueue } : {}),
-  });
-  const spawned = new Map<string, () => Promise<unknown>>();
-  const notes: string[] = [];
-  const ctl: FlowControl = {
-    key: 'c1',
-    callIds: ['c1'],
-    callId: 'c1',
-    bindCall: () => {
-      throw new Error('a call-bound flow binds no other call');
-    },
-    placeCall: () => {
-      throw new Error('a call-bound flow places no call');
-    },
-    end: () => {
-      throw new Error('a call-bound flow ends with its call');
-    },
-    call: { id: 'c1', state: 'established', source: {} } as unknown as CallView,
-    calling: {} as unknown as CallingApi,
-    now: 1000,
-    log: pino({ level: 'silent' }),
-    spawn: (t, w) => void spawned.set(t, w),
-    forgetTask: (t) => void spawned.delete(t),
-    setTimer: () => undefined,
-    clearTimer: () => undefined,
-    note: (t) => void notes.push(t),
-  };
-  return { s: await flow.handle(s, e, ctl), spawned, notes };
-}
+) => ivrStep(menu, enterQueue, s, e);
 
 const start: IvrState = { menu: 'q', node: '', phase: 'answering', digits: '', retries: 0, since: 0 };
 
