@@ -6,6 +6,7 @@ import type { EdgeRequest, Route } from '../../../server/http/types';
 import { createLogger } from '../../../server/logger';
 import { messagesEdge } from '../../../server/messages-edge';
 import { startKeyAuthority, type KeyAuthority } from '../../helpers/calling-keys';
+import { captureStderrPerTest } from '../../helpers/stderr';
 
 const APP_ID = '5e7c0a51-0b2c-4d7e-9a43-8c1f2d3e4f50';
 const TENANT = '9b1d2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d';
@@ -52,8 +53,7 @@ describe('POST /api/messages with Bot Framework auth on: refused tokens', () => 
     }),
   });
   // What reaches the process's stderr while a request runs (botbuilder prints some refusals there itself).
-  const stderr: string[] = [];
-  const writeStderr = process.stderr.write.bind(process.stderr);
+  const stderr = captureStderrPerTest();
 
   before(async () => {
     keys = await startKeyAuthority({ appId: APP_ID, tenantId: TENANT, issuer: CHANNEL_ISSUER });
@@ -78,14 +78,6 @@ describe('POST /api/messages with Bot Framework auth on: refused tokens', () => 
   });
   beforeEach(() => {
     logs.length = 0;
-    stderr.length = 0;
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-      stderr.push(String(chunk));
-      return true;
-    }) as typeof process.stderr.write;
-  });
-  afterEach(() => {
-    process.stderr.write = writeStderr;
   });
 
   async function post(headers: Record<string, string>) {

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { withConsoleNotes } from '../../../bot/botbuilder/console-notes';
+import { captureStderrPerTest } from '../../helpers/stderr';
 
 describe('bot: what botbuilder prints while it authenticates goes to the log', () => {
-  const written: string[] = [];
-  const writeStderr = process.stderr.write.bind(process.stderr);
-  beforeEach(() => {
-    written.length = 0;
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    }) as typeof process.stderr.write;
-  });
-  afterEach(() => {
-    process.stderr.write = writeStderr;
-  });
+  const written = captureStderrPerTest();
 
   function logger() {
     const lines: Array<{ level: string; obj: Record<string, unknown>; msg?: string }> = [];
