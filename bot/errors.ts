@@ -24,6 +24,17 @@ export class BotAuthRefused extends Error {
   }
 }
 
+/**
+ * A request whose token could not be checked just now: the channel's signing keys could not be fetched.
+ * Nothing is wrong with the request; the server answers 503 so the channel sends it again.
+ */
+export class BotAuthUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BotAuthUnavailable';
+  }
+}
+
 function field(err: object, name: string): string | undefined {
   const v = (err as Record<string, unknown>)[name];
   return typeof v === 'string' && v.length > 0 ? v : undefined;

@@ -21,7 +21,7 @@ export type {
 export type { AdaptiveCard } from './cards/types';
 export { createSwitchboard, type Switchboard, type SwitchboardOptions } from './botbuilder';
 export { unavailablePorts } from './unavailable-ports';
-export { BotAuthRefused } from './errors';
+export { BotAuthRefused, BotAuthUnavailable } from './errors';
 
 export interface Bot {
   /** Runs one inbound activity through the channel SDK (auth, turn) and returns what to answer. */

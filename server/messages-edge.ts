@@ -1,4 +1,4 @@
-import { BotAuthRefused, type Bot } from '../bot';
+import { BotAuthRefused, BotAuthUnavailable, type Bot } from '../bot';
 import { AppError } from './errors';
 import type { Edge } from './http/types';
 
@@ -16,6 +16,13 @@ export function messagesEdge(bot: Bot): Edge {
       // Answered and logged like every other refusal: one line, the app's error shape, no stack.
       if (err instanceof BotAuthRefused) {
         throw new AppError('unauthorized', `The Bot Framework token was refused: ${err.message}`);
+      }
+      // Nothing is wrong with the request: 503 has the channel send it again.
+      if (err instanceof BotAuthUnavailable) {
+        throw new AppError(
+          'unavailable',
+          "The Bot Framework token could not be checked just now (the channel's signing keys are out of reach); try again.",
+        );
       }
       throw err;
     }

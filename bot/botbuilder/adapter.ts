@@ -7,11 +7,12 @@ import {
 } from 'botbuilder';
 import type { BotAuthSettings } from '../host';
 import type { BotLogger } from '../types';
+import { authFailure } from './auth-failure';
 import { withConsoleNotes } from './console-notes';
 
 /**
  * CloudAdapter with its two steps in reach: `process` wraps them in botbuilder's own HTTP handling, which
- * prints every refused token to stderr and answers it in plain text (see process.ts).
+ * prints refused tokens to stderr, answers them in plain text, and some of them 500.
  */
 export class SwitchboardAdapter extends CloudAdapter {
   constructor(
@@ -23,17 +24,23 @@ export class SwitchboardAdapter extends CloudAdapter {
 
   /**
    * Authenticates the activity with `authorization` (the request's header, '' when absent), then runs
-   * `logic`. What the SDK prints while it authenticates goes to the log (console-notes.ts); the turn
-   * itself runs outside that, so nothing it starts has its console output redirected.
+   * `logic`. A refused token rejects with BotAuthRefused, keys that cannot be fetched with
+   * BotAuthUnavailable (auth-failure.ts). What the SDK prints while it authenticates goes to the log
+   * (console-notes.ts); the turn runs outside that, and its failures are its own.
    */
   async run(
     authorization: string,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    const authenticated = await withConsoleNotes(this.logger, () =>
-      this.botFrameworkAuthentication.authenticateRequest(activity, authorization),
-    );
+    let authenticated;
+    try {
+      authenticated = await withConsoleNotes(this.logger, () =>
+        this.botFrameworkAuthentication.authenticateRequest(activity, authorization),
+      );
+    } catch (err) {
+      throw authFailure(err);
+    }
     return this.processActivity(authenticated, activity, logic);
   }
 }

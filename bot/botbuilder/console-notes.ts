@@ -6,16 +6,15 @@
 // which what the SDK writes to the console goes to the app's logger instead, at debug and without
 // stacks. Everything written outside that context, the turns included, reaches the console as before.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { format } from 'node:util';
+import { inspect } from 'node:util';
 import type { BotLogger } from '../types';
 
 const routed = new AsyncLocalStorage<BotLogger>();
-let installed = false;
 
 // What a console argument says, in one line: an Error by its name and message, never its stack.
 function describe(arg: unknown): string {
   if (arg instanceof Error) return `${arg.name}: ${arg.message}`;
-  return typeof arg === 'string' ? arg : format('%o', arg);
+  return typeof arg === 'string' ? arg : inspect(arg, { depth: 2, breakLength: Infinity });
 }
 
 function routeConsole(level: 'error' | 'warn'): void {
@@ -24,16 +23,19 @@ function routeConsole(level: 'error' | 'warn'): void {
     const logger = routed.getStore();
     if (!logger) return original.apply(console, args);
     const said = args.map(describe).join(' ').replace(/\s+/g, ' ').slice(0, 500);
-    (logger.debug ?? logger.info).call(logger, { said, level }, 'botbuilder wrote to the console');
+    // Outside the scope: a logger that itself writes to the console must not come back here.
+    routed.exit(() =>
+      (logger.debug ?? logger.info).call(logger, { said, level }, 'botbuilder wrote to the console'),
+    );
   };
 }
 
+// Installed once, when the adapter is loaded: the console's functions as they are then stay the ones
+// used outside the scope.
+routeConsole('error');
+routeConsole('warn');
+
 /** Runs `work` with the SDK's console output going to `logger` (see above). */
 export function withConsoleNotes<T>(logger: BotLogger, work: () => Promise<T>): Promise<T> {
-  if (!installed) {
-    installed = true;
-    routeConsole('error');
-    routeConsole('warn');
-  }
   return routed.run(logger, work);
 }

@@ -55,22 +55,28 @@ describe('POST /api/messages with Bot Framework auth on: refused tokens', () => 
   // What reaches the process's stderr while a request runs (botbuilder prints some refusals there itself).
   const stderr = captureStderrPerTest();
 
-  before(async () => {
-    keys = await startKeyAuthority({ appId: APP_ID, tenantId: TENANT, issuer: CHANNEL_ISSUER });
-    // The Bot Framework publishes which channels each key may sign for; botbuilder checks the activity's.
-    (keys.current.jwk as { endorsements?: string[] }).endorsements = ['msteams'];
-    bot = createBot({
+  /** The bot with channel auth on, reading the channel's keys from `metadataUrl`, behind POST /api/messages. */
+  function botRoute(metadataUrl: string): { bot: Bot; route: Route } {
+    const made = createBot({
       auth: {
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'not-used-by-these-turns',
         MicrosoftAppTenantId: TENANT,
         MicrosoftAppType: 'SingleTenant',
-        ToBotFromChannelOpenIdMetadataUrl: keys.openIdConfigUrl,
+        ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
         ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
       },
       logger,
     });
-    route = { method: 'POST', path: '/api/messages', maxBodyBytes: 512 * 1024, handle: messagesEdge(bot) };
+    const handle = messagesEdge(made);
+    return { bot: made, route: { method: 'POST', path: '/api/messages', maxBodyBytes: 512 * 1024, handle } };
+  }
+
+  before(async () => {
+    keys = await startKeyAuthority({ appId: APP_ID, tenantId: TENANT, issuer: CHANNEL_ISSUER });
+    // The Bot Framework publishes which channels each key may sign for; botbuilder checks the activity's.
+    (keys.current.jwk as { endorsements?: string[] }).endorsements = ['msteams'];
+    ({ bot, route } = botRoute(keys.openIdConfigUrl));
   });
   after(async () => {
     bot.close();
@@ -80,8 +86,8 @@ describe('POST /api/messages with Bot Framework auth on: refused tokens', () => 
     logs.length = 0;
   });
 
-  async function post(headers: Record<string, string>) {
-    const answer = await answerRoute(route, request(headers), 512 * 1024, logger);
+  async function post(headers: Record<string, string>, to = route) {
+    const answer = await answerRoute(to, request(headers), 512 * 1024, logger);
     assert.ok(answer, 'the request is answered');
     return toWire(answer)!;
   }
@@ -113,6 +119,14 @@ describe('POST /api/messages with Bot Framework auth on: refused tokens', () => 
       }),
     ],
     [
+      'a token whose payload is not JSON',
+      () => {
+        const part = (text: string) => Buffer.from(text).toString('base64url');
+        const header = part(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: keys.current.kid }));
+        return Promise.resolve({ authorization: `Bearer ${header}.${part('not json')}.${part('sig')}` });
+      },
+    ],
+    [
       'a token that expired an hour ago',
       () => {
         const nowSec = Math.floor(Date.now() / 1000);
@@ -140,6 +154,43 @@ describe('POST /api/messages with Bot Framework auth on: refused tokens', () => 
       assert.equal(refused.length, 1);
       assert.equal(refused[0]!['level'], 30);
       assert.equal(refused[0]!['err'], undefined, 'logged without a stack');
+    });
+  }
+
+  // Keys out of reach say nothing against the request: 503, so the channel sends it again, never a 401.
+  const unavailable: Array<[string, () => Promise<{ url: string; close: () => Promise<void> }>]> = [
+    [
+      'the OpenID document cannot be fetched (nothing listens there)',
+      async () => {
+        const closed = await startKeyAuthority({ appId: APP_ID, tenantId: TENANT, issuer: CHANNEL_ISSUER });
+        await closed.close();
+        return { url: closed.openIdConfigUrl, close: () => Promise.resolve() };
+      },
+    ],
+    [
+      'the key service answers 503',
+      async () => {
+        const failing = await startKeyAuthority({ appId: APP_ID, tenantId: TENANT, issuer: CHANNEL_ISSUER });
+        failing.failJwks(true);
+        return { url: failing.openIdConfigUrl, close: () => failing.close() };
+      },
+    ],
+  ];
+  for (const [what, authority] of unavailable) {
+    it(`${what}: 503 in the app's JSON error shape, nothing on stderr`, async () => {
+      const { url, close } = await authority();
+      const other = botRoute(url);
+      try {
+        const wire = await post({ authorization: channelToken() }, other.route);
+        assert.equal(wire.status, 503, String(wire.payload));
+        const body = JSON.parse(String(wire.payload)) as { error: { code: string; message: string } };
+        assert.equal(body.error.code, 'unavailable');
+        assert.match(body.error.message, /could not be checked just now/);
+        assert.deepEqual(stderr, []);
+      } finally {
+        other.bot.close();
+        await close();
+      }
     });
   }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SwitchboardAdapter } from '../../../bot/botbuilder/adapter';
 import { withConsoleNotes } from '../../../bot/botbuilder/console-notes';
 import { captureStderrPerTest } from '../../helpers/stderr';
 
@@ -42,5 +43,27 @@ describe('bot: what botbuilder prints while it authenticates goes to the log', (
     console.warn('and later');
     assert.equal(lines.length, 0);
     assert.match(written.join(''), /printed by someone else[\s\S]*and later/);
+  });
+
+  it("the adapter authenticates inside the scope but runs the turn outside it: the turn's output is printed", async () => {
+    const { lines, log } = logger();
+    const adapter = new SwitchboardAdapter({}, log);
+    const activity = {
+      type: 'message',
+      text: 'hello',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example/teams/',
+      from: { id: '29:user-1' },
+      recipient: { id: '28:bot' },
+      conversation: { id: 'a:conv-1' },
+    } as Parameters<SwitchboardAdapter['run']>[1];
+    let ran = false;
+    await adapter.run('', activity, async () => {
+      ran = true;
+      console.error('printed by the turn');
+    });
+    assert.ok(ran, 'the turn ran (no app id: authentication is off)');
+    assert.match(written.join(''), /printed by the turn/);
+    assert.deepEqual(lines, []);
   });
 });
