@@ -5,6 +5,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { BotAuthUnavailable } from '../errors';
 import type { BotAuthSettings } from '../host';
 import type { BotLogger } from '../types';
 import { authFailure } from './auth-failure';
@@ -39,7 +40,11 @@ export class SwitchboardAdapter extends CloudAdapter {
         this.botFrameworkAuthentication.authenticateRequest(activity, authorization),
       );
     } catch (err) {
-      throw authFailure(err);
+      const failure = authFailure(err);
+      // The answer (503) says only "try again"; why the keys are out of reach is for the operator.
+      if (failure instanceof BotAuthUnavailable)
+        this.logger.warn({ reason: failure.message }, 'the Bot Framework signing keys could not be fetched');
+      throw failure;
     }
     return this.processActivity(authenticated, activity, logic);
   }

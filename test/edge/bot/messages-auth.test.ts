@@ -187,6 +187,9 @@ describe('POST /api/messages with Bot Framework auth on: refused tokens', () => 
         assert.equal(body.error.code, 'unavailable');
         assert.match(body.error.message, /could not be checked just now/);
         assert.deepEqual(stderr, []);
+        const why = logs.filter((l) => l['msg'] === 'the Bot Framework signing keys could not be fetched');
+        assert.equal(why.length, 1);
+        assert.match(String(why[0]!['reason']), /\S/, 'the log says why');
       } finally {
         other.bot.close();
         await close();
